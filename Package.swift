@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. No pkg-config file exists for GLPK, so the
@@ -24,14 +25,19 @@ let package = Package(
         ),
         // The only code that touches C.
         .target(name: "MILP", dependencies: ["CGLPK"]),
+        // Domain types, scenario loading and validation, hall geometry, the generator.
+        .target(name: "ExpoCore", dependencies: ["Yams"]),
         .executableTarget(
             name: "expoplan",
             dependencies: [
-                "MILP",
+                "MILP", "ExpoCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
+        .testTarget(name: "ExpoCoreTests", dependencies: ["ExpoCore"]),
+        // End-to-end: runs the built executable.
+        .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,5 +5,10 @@ import ArgumentParser
 struct ExpoPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expoplan",
-        abstract: "Plans a trade show: stand placement, delegation tours and B2B meetings.")
+        abstract: "Plans a trade show: stand placement, delegation tours and B2B meetings.",
+        discussion: """
+            Exit status: 0 success, 1 infeasible (with the reasons), 2 bad input, 3 time \
+            limit with no plan.
+            """,
+        subcommands: [Validate.self, Generate.self])
 }

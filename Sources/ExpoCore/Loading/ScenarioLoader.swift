@@ -1,0 +1,260 @@
+import Foundation
+import Yams
+
+/// Reads a scenario file (YAML, or JSON) and the CSV files it names, checks every
+/// field and cross-reference, and returns an immutable ``Scenario`` — or every problem
+/// found, each naming its file, line and field.
+///
+/// Sections are read in a fixed order (show, hall, blocks, lots, pavilions,
+/// exhibitors, delegations, meetings, participants, requests, weights), whatever their
+/// order in the file, so a reference always points back to a section already read.
+public struct ScenarioLoader: Sendable {
+    /// Reads a file's text; by default from disk.
+    public var readFile: @Sendable (String) throws -> String
+
+    /// A loader reading files from disk.
+    public init() {
+        readFile = { path in try String(contentsOfFile: path, encoding: .utf8) }
+    }
+
+    /// A loader reading files through `readFile` (in memory, for tests and the
+    /// generator's self-check).
+    public init(readFile: @escaping @Sendable (String) throws -> String) {
+        self.readFile = readFile
+    }
+
+    /// The most bytes a scenario or CSV file may have.
+    public static let fileSizeLimit = 64 << 20
+
+    /// Loads the scenario at `path`.
+    public func load(_ path: String) throws(ScenarioErrors) -> Scenario {
+        let log = DiagnosticLog()
+        let reading = ScenarioReading(path: path, loader: self, log: log)
+        let scenario = reading.read()
+        guard log.isEmpty, let scenario else {
+            throw ScenarioErrors(log.isEmpty
+                ? [Diagnostic(SourceLocation(file: path, line: nil, field: ""), "the scenario could not be read")]
+                : log.sorted)
+        }
+        return scenario
+    }
+
+    /// The YAML root of a file, or nil with its errors logged.
+    func document(_ path: String, log: DiagnosticLog, reference: SourceLocation?) -> Value? {
+        guard let text = text(of: path, log: log, reference: reference) else { return nil }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                log.error(SourceLocation(file: path, line: 1, field: ""), "the file is empty; expected a scenario")
+                return nil
+            }
+            guard let value = Value.from(yaml: node, file: path) else {
+                log.error(SourceLocation(file: path, line: nil, field: ""),
+                          "the document has more than \(Value.nodeBudget) values once its aliases are expanded")
+                return nil
+            }
+            return value
+        } catch let error as YamlError {
+            log.error(Self.location(of: error, in: path), "not valid YAML: \(Self.problem(of: error))")
+        } catch {
+            log.error(SourceLocation(file: path, line: nil, field: ""), "not valid YAML: \(error)")
+        }
+        return nil
+    }
+
+    /// A CSV table, or nil with its errors logged.
+    func table(_ path: String, log: DiagnosticLog, reference: SourceLocation) -> CSVTable? {
+        guard let text = text(of: path, log: log, reference: reference) else { return nil }
+        do {
+            return try CSVTable(parsing: text)
+        } catch {
+            log.error(SourceLocation(file: path, line: error.line, field: ""), error.message)
+            return nil
+        }
+    }
+
+    private func text(of path: String, log: DiagnosticLog, reference: SourceLocation?) -> String? {
+        let blame = reference ?? SourceLocation(file: path, line: nil, field: "")
+        let text: String
+        do {
+            text = try readFile(path)
+        } catch {
+            let reason = (error as? CocoaError)?.code == .fileReadNoSuchFile || !FileManager.default.fileExists(atPath: path)
+                ? "no such file" : "cannot be read as UTF-8 text"
+            log.error(blame, "\(path): \(reason)")
+            return nil
+        }
+        guard text.utf8.count <= Self.fileSizeLimit else {
+            log.error(blame, "\(path) is larger than \(Self.fileSizeLimit >> 20) MiB")
+            return nil
+        }
+        if text.contains("\u{0}") {
+            log.error(SourceLocation(file: path, line: nil, field: ""), "the file holds NUL bytes; expected text")
+            return nil
+        }
+        return text
+    }
+
+    private static func location(of error: YamlError, in path: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: path, line: mark.line, field: "")
+        case .duplicatedKeysInMapping(_, let context):
+            return SourceLocation(file: path, line: context.mark.line, field: "")
+        default:
+            return SourceLocation(file: path, line: nil, field: "")
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+            .composer(let context, let problem, _, _):
+            return problem + (context.map { " (\($0.text))" } ?? "")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "the keys \(duplicates.joined(separator: ", ")) are given twice"
+        case .reader(let problem, _, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// The state of one load: the log, where files are, and what has been read so far.
+final class ScenarioReading {
+    let path: String
+    let directory: String
+    let loader: ScenarioLoader
+    let log: DiagnosticLog
+
+    // What has been read, for cross-references.
+    var show: Show?
+    var hall: Hall?
+    var blocks: [Block] = []
+    var blockLocations: [String: SourceLocation] = [:]
+    var modules: [Module] = []
+    var rows: [BlockRow] = []
+    var pavilions: [Pavilion] = []
+    var exhibitors: [Exhibitor] = []
+    var exhibitorIDs: Set<String> = []
+    var delegations: [Delegation] = []
+    var participants: [Participant] = []
+    var participantIDs: [String: Int] = [:]
+    var requests: [MeetingRequest] = []
+    var meetings: MeetingProgramme?
+    var weights = Weights()
+    var distanceMode = DistanceMode.aisles
+    var placeIDs: Set<String> = []
+    var exhibitorsLocation: SourceLocation?
+
+    /// The most items of each kind a scenario may hold.
+    enum Limit {
+        static let blocks = 20_000
+        static let modules = 200_000
+        static let modulesPerRow = 2_000
+        static let exhibitors = 100_000
+        static let delegations = 1_000
+        static let participants = 100_000
+        static let requests = 1_000_000
+    }
+
+    init(path: String, loader: ScenarioLoader, log: DiagnosticLog) {
+        self.path = path
+        self.directory = (path as NSString).deletingLastPathComponent
+        self.loader = loader
+        self.log = log
+    }
+
+    static let topLevelFields = [
+        "expoplan", "show", "distances", "hall", "blocks", "lots", "pavilions", "exhibitors",
+        "delegations", "participants", "requests", "meetings", "weights",
+    ]
+
+    func read() -> Scenario? {
+        guard let root = loader.document(path, log: log, reference: nil),
+            let fields = Fields(root, allowed: Self.topLevelFields, log: log, what: "a scenario")
+        else { return nil }
+        if let version = fields.require("expoplan") {
+            _ = version.integer(log, in: 1...1, expected: "format version 1")
+        }
+        if let value = fields.optional("distances"), let mode = value.choice(log, of: DistanceMode.self) {
+            distanceMode = mode
+        }
+        show = fields.require("show").flatMap(readShow)
+        hall = fields.require("hall").flatMap(readHall)
+        if let hall {
+            readBlocks(fields.require("blocks"), lots: fields.optional("lots"), hall: hall)
+        }
+        readPavilions(fields.require("pavilions"))
+        readExhibitors(fields.require("exhibitors"))
+        if let value = fields.optional("delegations") { readDelegations(value) }
+        if let value = fields.optional("meetings") { meetings = readMeetingProgramme(value) }
+        if let value = fields.optional("participants") { readParticipants(value) }
+        if let value = fields.optional("requests") { readRequests(value) }
+        if let value = fields.optional("weights") { readWeights(value) }
+        checkProgramme(requestsGiven: fields.has("requests"), location: fields.location)
+        checkDemand(location: fields.location)
+
+        guard log.isEmpty, let show, let hall else { return nil }
+        return Scenario(
+            show: show, hall: hall, blocks: blocks, modules: modules, rows: rows,
+            pavilions: pavilions, exhibitors: exhibitors, delegations: delegations,
+            participants: participants, requests: requests, meetings: meetings, weights: weights,
+            distanceMode: distanceMode)
+    }
+
+    /// The path of a file named in the scenario, relative to the scenario's folder.
+    func resolve(_ name: String) -> String {
+        if name.hasPrefix("/") || directory.isEmpty { return name }
+        return (directory as NSString).appendingPathComponent(name)
+    }
+
+    /// The records of a table given inline (a YAML list of mappings) or as a CSV file
+    /// name, each as a mapping ``Value``.
+    func records(_ value: Value, what: String, limit: Int) -> [Value] {
+        switch value.content {
+        case .list(let items):
+            guard items.count <= limit else {
+                log.error(value.location, "more than \(limit) \(what); expected at most \(limit)")
+                return []
+            }
+            return items
+        case .text(let name):
+            let file = resolve(name.trimmingCharacters(in: .whitespaces))
+            guard let table = loader.table(file, log: log, reference: value.location) else { return [] }
+            guard table.records.count <= limit else {
+                log.error(SourceLocation(file: file, line: nil, field: ""), "more than \(limit) \(what); expected at most \(limit)")
+                return []
+            }
+            let header = table.header
+            var seen = Set<String>()
+            for (k, column) in header.enumerated() where !seen.insert(column).inserted {
+                log.error(SourceLocation(file: file, line: 1, field: column), "column \(k + 1) repeats a column name")
+            }
+            var result: [Value] = []
+            for record in table.records {
+                if record.fields.count != header.count {
+                    log.error(SourceLocation(file: file, line: record.line, field: ""),
+                              "expected \(header.count) fields as in the header, got \(record.fields.count)")
+                    continue
+                }
+                result.append(Value.from(record: record, header: header, file: file))
+            }
+            return result
+        default:
+            log.error(value.location, "expected a list of \(what) or the name of a CSV file, got \(value.kindName)")
+            return []
+        }
+    }
+
+    /// Checks that the exhibitors' stands fit in the usable modules.
+    func checkDemand(location: SourceLocation) {
+        guard !modules.isEmpty, !exhibitors.isEmpty else { return }
+        let demand = exhibitors.reduce(0) { $0 + $1.size }
+        let supply = modules.filter { !$0.blocked }.count
+        if demand > supply {
+            log.error(exhibitorsLocation ?? location.appending("exhibitors"),
+                      "the exhibitors need \(demand) modules but the hall has \(supply) usable modules (\(demand - supply) too many)")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `expoplan validate` and `expoplan generate`, run as commands.
+@Suite("CLI: validate and generate")
+struct ValidateAndGenerateTests {
+    @Test func referenceValidatesWithItsSummary() throws {
+        let output = try CLI.run(["validate", "Scenarios/vivatech-2024/scenario.yaml"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("Exhibitors: 238 in 14 pavilions"))
+        #expect(output.stdout.contains("Île-de-France"))
+        #expect(output.stderr.isEmpty)
+    }
+
+    @Test func validateJSONHasTheSameFigures() throws {
+        let output = try CLI.run(["validate", "--json", "Scenarios/vivatech-2024/scenario.yaml"])
+        #expect(output.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: Any]
+        #expect(json["exhibitors"] as? Int == 238)
+        #expect(json["pavilions"] as? Int == 14)
+    }
+
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Scenarios/invalid").path)
+        .filter { $0.hasSuffix(".yaml") }.sorted())
+    func invalidScenarioExitsTwoNamingLineAndField(file: String) throws {
+        let output = try CLI.run(["validate", "Scenarios/invalid/\(file)"])
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        let first = try #require(output.stderr.split(separator: "\n").first)
+        // file:line: field: message (a YAML syntax error has no field)
+        #expect(first.range(of: #"^Scenarios/invalid/[A-Za-z.]+(yaml|csv):\d+: "#, options: .regularExpression) != nil, "\(first)")
+    }
+
+    @Test func invalidScenarioErrorsAsJSON() throws {
+        let output = try CLI.run(["validate", "--json", "Scenarios/invalid/UnknownPavilion.yaml"])
+        #expect(output.status == 2)
+        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: [String]]
+        #expect(json["errors"]?.first?.contains("unknown pavilion") == true)
+    }
+
+    @Test func missingScenarioFileExitsTwo() throws {
+        let output = try CLI.run(["validate", "no/such/scenario.yaml"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("no/such/scenario.yaml: no such file"))
+    }
+
+    @Test func generateTwiceGivesIdenticalBytesThatValidate() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a").path, b = folder.appendingPathComponent("b").path
+        #expect(try CLI.run(["generate", "--exhibitors", "2000", "--seed", "7", "--out", a]).status == 0)
+        #expect(try CLI.run(["generate", "--exhibitors", "2000", "--seed", "7", "--out", b]).status == 0)
+        for name in ["scenario.yaml", "exhibitors.csv", "participants.csv", "requests.csv"] {
+            let first = try Data(contentsOf: URL(fileURLWithPath: a).appendingPathComponent(name))
+            let second = try Data(contentsOf: URL(fileURLWithPath: b).appendingPathComponent(name))
+            #expect(first == second, "\(name) differs")
+        }
+        let validated = try CLI.run(["validate", a + "/scenario.yaml"])
+        #expect(validated.status == 0)
+        #expect(validated.stdout.contains("Exhibitors: 2000 in"))
+    }
+
+    @Test func badOptionIsAUsageError() throws {
+        let output = try CLI.run(["generate", "--exhibitors", "0", "--out", "/tmp/x"])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--exhibitors must be from 1 to 50000"))
+    }
+}
