@@ -27,15 +27,18 @@ let package = Package(
         .target(name: "MILP", dependencies: ["CGLPK"]),
         // Domain types, scenario loading and validation, hall geometry, the generator.
         .target(name: "ExpoCore", dependencies: ["Yams"]),
+        // The solvers.
+        .target(name: "Layout", dependencies: ["ExpoCore", "MILP"]),
         .executableTarget(
             name: "expoplan",
             dependencies: [
-                "MILP", "ExpoCore",
+                "MILP", "ExpoCore", "Layout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ExpoCoreTests", dependencies: ["ExpoCore"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "ExpoCore", "MILP"]),
         // End-to-end: runs the built executable.
         .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),
     ],

@@ -1,0 +1,204 @@
+import ExpoCore
+import Foundation
+import MILP
+
+/// How the placement is solved.
+public struct LayoutOptions: Sendable {
+    /// Wall-clock limit for the whole placement, in seconds.
+    public var timeLimit: Double
+    /// Relative gap at which each MILP may stop (0: prove optimality).
+    public var relativeGap: Double
+    /// Pavilions placed at once (each on its own thread).
+    public var threads: Int
+    /// Receives a line on the progress of the solve.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(timeLimit: Double = 60, relativeGap: Double = 0, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.threads = max(1, threads)
+        self.progress = progress
+    }
+}
+
+/// A placement and its figures.
+public struct LayoutResult: Sendable {
+    public var plan: LayoutPlan
+    public var evaluation: LayoutEvaluation
+}
+
+/// The time limit ran out before any placement was found.
+public struct LayoutTimeout: Error, Sendable {
+    public var seconds: Double
+}
+
+/// Stand placement: every exhibitor gets k consecutive modules of one block row.
+///
+/// **Sets.** Exhibitors e (size k_e, needs, pavilion p(e), themes, tier, competitors,
+/// partners, an optional pinned stand), modules m in block rows, pavilions p with
+/// module demand d_p, slices s (a block's modules at one position along its rows),
+/// ordered along a boustrophedon "snake" through the blocks.
+///
+/// **Hard constraints**, verified on every output by ``PlanChecker``: (1) every
+/// exhibitor placed exactly once; (2) on k_e consecutive modules of one block row;
+/// (3) a module holds at most one stand; (4) blocked modules unused; (5) power,
+/// accessibility and height needs met; (6) pinned stands kept; (7) competitors never
+/// side by side along a row.
+///
+/// **Model, in two stages.** Stage 1 (zoning, see ``ZoningStage``) gives each pavilion
+/// one area, a run of consecutive slices of the snake plus its pinned stands, chosen by
+/// a set-partitioning MILP solved by column generation:
+/// maximize Σ_p [w_pref · min(d_p, preferred modules of the area) − w_cohesion ·
+/// (components of the area − 1) − w_visibility · d_p · |mean visibility of the area −
+/// hall mean|]. Stage 2 (placement, see ``PlacementModel``) places each pavilion's
+/// exhibitors inside its area with a MILP over (exhibitor, feasible run) columns:
+/// maximize w_theme · shared themes of side-by-side stands + w_flagship · flagships on
+/// a corner or a main aisle + w_partners · partners side by side − w_holes · stand/empty
+/// edges, subject to (1)–(7). The pavilions' MILPs are independent and solved in
+/// parallel, each started from a packing found by search.
+///
+/// **What is proven.** The objective is the sum of both stages' objectives, the bound
+/// the sum of their bounds: stage 1's bound holds over every candidate area (exact
+/// pricing), stage 2's bound holds for placements inside the chosen areas. "Optimal"
+/// thus means optimal for the two-stage model: the best zoning, then the best placement
+/// within it. A time limit returns the best plan found, with its gap.
+public enum Layout {
+    public static func solve(_ scenario: Scenario, options: LayoutOptions = LayoutOptions()) throws -> LayoutResult {
+        let clock = ContinuousClock.now
+        @Sendable func elapsed() -> Double {
+            let d = ContinuousClock.now - clock
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let instance = LayoutInstance(scenario)
+        let reasons = LayoutDiagnosis.reasons(instance)
+        if !reasons.isEmpty { throw LayoutInfeasibility(reasons: reasons) }
+
+        var zoningStage = ZoningStage(instance: instance)
+        var banned = Set<Int>()
+        var notes: [String] = []
+        for round in 1...4 {
+            let zoning: ZoningResult
+            do {
+                zoning = try zoningStage.solve(
+                    timeLimit: max(1, options.timeLimit * 0.4 - elapsed()), gap: options.relativeGap, banned: banned,
+                    progress: options.progress)
+            } catch let failure as ZoningFailure {
+                if failure.timedOut { throw LayoutTimeout(seconds: elapsed()) }
+                let names = failure.pavilions.compactMap { id in scenario.pavilions.first { $0.id == id }?.name }
+                throw LayoutInfeasibility(reasons: [
+                    "no arrangement of one connected area per pavilion holds every stand: \(names.joined(separator: ", ")) found no area where all of their stands fit with their needs and pinned stands",
+                ])
+            }
+            options.progress?("zoning: \(zoning.stage.outcome.rawValue), objective \(format(zoning.stage.objective ?? 0)); placing \(scenario.pavilions.count) pavilions")
+
+            // Stage 2, in parallel, largest pavilions first. A pavilion with a competitor
+            // of one of its exhibitors in a pavilion of lower index is placed after it,
+            // keeping clear of that pavilion's actual stands.
+            let levels = rivalLevels(instance)
+            let results = PlacementBox(count: scenario.pavilions.count)
+            let failures = PlacementBox(count: 0)
+            var placed: [Int: Int] = [:]  // module -> exhibitor, of pavilions already placed
+            for level in 0...(levels.max() ?? 0) {
+                let order = scenario.pavilions.indices.filter { levels[$0] == level }
+                    .sorted { instance.demand[$0] > instance.demand[$1] || (instance.demand[$0] == instance.demand[$1] && $0 < $1) }
+                let remaining = max(1, options.timeLimit - elapsed())
+                let share = max(1, remaining * Double(options.threads) / Double(max(1, scenario.pavilions.count)))
+                let before = placed
+                DispatchQueue.concurrentPerform(iterations: order.count) { i in
+                    let p = order[i]
+                    do {
+                        let placedPavilion = try PlacementStage.place(
+                            instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
+                            start: zoning.packings[p], timeLimit: min(share, max(0.5, options.timeLimit - elapsed())),
+                            gap: options.relativeGap)
+                        results.set(p, placedPavilion)
+                        options.progress?("placement: \(scenario.pavilions[p].name) \(placedPavilion.map { $0.outcome.rawValue } ?? "impossible in its area")")
+                    } catch {
+                        failures.fail(error)
+                    }
+                }
+                for p in order { for stand in results.get(p)?.stands ?? [] { for m in stand.modules { placed[m] = stand.exhibitor } } }
+            }
+            if let error = failures.error { throw error }
+            let missing = scenario.pavilions.indices.filter { results.get($0) == nil }
+            if !missing.isEmpty {
+                for p in missing { banned.insert(zoning.keys[p]) }
+                notes.append("round \(round): no placement inside the area of \(missing.map { scenario.pavilions[$0].id }.joined(separator: ", ")); area banned and zoning solved again")
+                continue
+            }
+            return assemble(instance: instance, zoning: zoning, placements: scenario.pavilions.indices.map { results.get($0)! }, notes: notes, seconds: elapsed())
+        }
+        throw LayoutInfeasibility(reasons: ["stage 2 found no placement inside the areas of four successive zonings; " + notes.joined(separator: "; ")])
+    }
+
+    /// The order in which pavilions are placed: 0 for a pavilion without competitors in
+    /// pavilions of lower index, else one more than the highest level among those.
+    static func rivalLevels(_ instance: LayoutInstance) -> [Int] {
+        let scenario = instance.scenario
+        var levels = [Int](repeating: 0, count: scenario.pavilions.count)
+        for p in scenario.pavilions.indices {
+            for e in instance.members[p] {
+                for rival in scenario.exhibitors[e].competitors {
+                    guard let j = scenario.exhibitorIndex[rival] else { continue }
+                    let q = instance.pavilionOf[j]
+                    if q < p { levels[p] = max(levels[p], levels[q] + 1) }
+                }
+            }
+        }
+        return levels
+    }
+
+    private static func assemble(instance: LayoutInstance, zoning: ZoningResult, placements: [PavilionPlacement], notes: [String], seconds: Double) -> LayoutResult {
+        let scenario = instance.scenario
+        var stands = placements.flatMap(\.stands)
+        let placed = Set(stands.map(\.exhibitor))
+        // Pinned stands left outside their pavilion's area stay where they were sold.
+        for (e, pinned) in instance.pinnedModules.enumerated() where !placed.contains(e) {
+            if let pinned { stands.append((e, pinned)) }
+        }
+        stands.sort { $0.modules[0] < $1.modules[0] }
+        let resolved = ResolvedLayout(stands: stands, areas: zoning.areas.map { $0.sorted() })
+        let evaluation = LayoutEvaluation(scenario, resolved, graph: instance.graph)
+        let worst: SolveOutcome = {
+            let all = [zoning.stage.outcome] + placements.map(\.outcome)
+            for outcome in [SolveOutcome.timeLimit, .stopped, .feasible] where all.contains(outcome) { return outcome }
+            return .optimal
+        }()
+        let placementObjective = placements.reduce(0) { $0 + $1.objective }
+        let placementBound = placements.reduce(0) { $0 + $1.bound }
+        let placementOutcome: SolveOutcome = placements.contains { $0.outcome == .timeLimit } ? .timeLimit
+            : placements.allSatisfy { $0.outcome == .optimal } ? .optimal : .feasible
+        let placementStage = SolveReport.Stage(
+            name: "placement (\(placements.count) pavilion MILPs)", outcome: placementOutcome,
+            objective: placementObjective, bound: placementBound,
+            rows: placements.reduce(0) { $0 + $1.rows }, columns: placements.reduce(0) { $0 + $1.columns },
+            nonzeros: placements.reduce(0) { $0 + $1.nonzeros }, nodes: placements.reduce(0) { $0 + $1.nodes },
+            seconds: placements.map(\.seconds).reduce(0, +))
+        let objective = (zoning.stage.objective ?? 0) + placementObjective
+        let bound = zoning.stage.bound.map { $0 + placementBound }
+        var report = SolveReport(
+            problem: "layout", outcome: worst,
+            sense: "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)",
+            objective: objective, bound: bound, stages: [zoning.stage, placementStage], notes: notes)
+        report.seconds = seconds
+        let plan = LayoutPlan(
+            stands: stands.map { StandAssignment(exhibitor: scenario.exhibitors[$0.exhibitor].id, modules: $0.modules.map { instance.modules[$0].id }) },
+            areas: zoning.areas.enumerated().map { PavilionArea(pavilion: scenario.pavilions[$0].id, modules: $1.sorted().map { instance.modules[$0].id }) },
+            report: report)
+        return LayoutResult(plan: plan, evaluation: evaluation)
+    }
+}
+
+/// Results of the parallel placements, behind a lock.
+private final class PlacementBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [PavilionPlacement?]
+    private(set) var error: (any Error)?
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ value: PavilionPlacement?) { lock.withLock { slots[k] = value } }
+    func get(_ k: Int) -> PavilionPlacement? { lock.withLock { slots[k] } }
+    func fail(_ error: any Error) { lock.withLock { self.error = self.error ?? error } }
+}

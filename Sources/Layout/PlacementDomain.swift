@@ -1,0 +1,182 @@
+import ExpoCore
+
+/// Everything the placement of one pavilion inside its area may use: the exhibitors,
+/// the runs of area modules along rows ("pieces"), the boundaries between neighbouring
+/// modules of a piece, and each exhibitor's feasible stands ("columns").
+struct PlacementDomain {
+    /// Exhibitor indices placed here (the pavilion's free exhibitors and its pinned ones
+    /// whose stand lies in the area).
+    let exhibitors: [Int]
+    /// Runs of consecutive usable area modules along a row.
+    let pieces: [[Int]]
+    /// Pairs of neighbouring modules (left, right) inside a piece.
+    let boundaries: [(left: Int, right: Int)]
+    /// Feasible stands of each exhibitor (parallel to ``exhibitors``), each its modules
+    /// in row order.
+    let columns: [[[Int]]]
+
+    /// The domain of `exhibitors` in the area `area` (module indices).
+    ///
+    /// A column is a run of `size` consecutive area modules of one row that are usable
+    /// and meet the exhibitor's needs; a pinned exhibitor has its pinned stand as only
+    /// column. A column is left out when it would put the exhibitor side by side with a
+    /// competitor's pinned stand, or next to a module outside the area where a
+    /// competitor already stands (`competitorAreas(e)` gives those modules).
+    init(instance: LayoutInstance, exhibitors: [Int], area: Set<Int>, competitorAreas: (Int) -> Set<Int> = { _ in [] }) {
+        let scenario = instance.scenario
+        let modules = instance.modules
+        self.exhibitors = exhibitors
+        var pieces: [[Int]] = []
+        for row in scenario.rows {
+            var current: [Int] = []
+            for m in row.modules {
+                if area.contains(m) && !modules[m].blocked {
+                    current.append(m)
+                } else if !current.isEmpty {
+                    pieces.append(current)
+                    current = []
+                }
+            }
+            if !current.isEmpty { pieces.append(current) }
+        }
+        self.pieces = pieces
+        boundaries = pieces.flatMap { piece in zip(piece, piece.dropFirst()).map { (left: $0, right: $1) } }
+
+        var columns: [[[Int]]] = []
+        for e in exhibitors {
+            let exhibitor = scenario.exhibitors[e]
+            if let pinned = instance.pinnedModules[e] {
+                columns.append([pinned])
+                continue
+            }
+            let rivals = Set(exhibitor.competitors.compactMap { scenario.exhibitorIndex[$0] })
+            let rivalModules = competitorAreas(e)
+            var list: [[Int]] = []
+            for piece in pieces where piece.count >= exhibitor.size {
+                for start in 0...(piece.count - exhibitor.size) {
+                    let stand = Array(piece[start..<(start + exhibitor.size)])
+                    guard stand.allSatisfy({ exhibitor.needs.isMet(by: modules[$0].attributes) && instance.pinnedOwner[$0] < 0 }) else { continue }
+                    // Neighbours along the row, just outside the stand.
+                    let row = scenario.rows[instance.positions.row[stand[0]]].modules
+                    let first = instance.positions.position[stand[0]], last = instance.positions.position[stand[stand.count - 1]]
+                    let outside = [first > 0 ? row[first - 1] : nil, last + 1 < row.count ? row[last + 1] : nil].compactMap { $0 }
+                    let blocked = outside.contains { m in
+                        (instance.pinnedOwner[m] >= 0 && rivals.contains(instance.pinnedOwner[m]))
+                            || (!area.contains(m) && rivalModules.contains(m))
+                    }
+                    if !blocked { list.append(stand) }
+                }
+            }
+            columns.append(list)
+        }
+        self.columns = columns
+    }
+
+    /// A placement of every exhibitor (one column index each), found greedily — largest
+    /// and most demanding stands first, first fit along the pieces — then, if greedy
+    /// fails, by depth-first search with at most `nodeLimit` nodes. Nil when none was
+    /// found (`exhausted` tells whether the search proved there is none).
+    func pack(instance: LayoutInstance, nodeLimit: Int = 20_000) -> (choice: [Int]?, exhausted: Bool) {
+        let scenario = instance.scenario
+        if columns.contains(where: \.isEmpty) || !capacityHolds(instance: instance) { return (nil, true) }
+        let order = exhibitors.indices.sorted { a, b in
+            let ea = scenario.exhibitors[exhibitors[a]], eb = scenario.exhibitors[exhibitors[b]]
+            let pa = instance.pinnedModules[exhibitors[a]] != nil, pb = instance.pinnedModules[exhibitors[b]] != nil
+            if pa != pb { return pa }
+            if columns[a].count != columns[b].count && (columns[a].count < 4 || columns[b].count < 4) {
+                return columns[a].count < columns[b].count
+            }
+            if ea.size != eb.size { return ea.size > eb.size }
+            return a < b
+        }
+        let rivals: [Set<Int>] = exhibitors.map { e in
+            Set(scenario.exhibitors[e].competitors.compactMap { scenario.exhibitorIndex[$0] })
+        }
+        var occupant: [Int: Int] = [:]  // module -> exhibitor
+        var choice = [Int](repeating: -1, count: exhibitors.count)
+        var nodes = 0
+
+        func fits(_ k: Int, _ column: [Int]) -> Bool {
+            guard column.allSatisfy({ occupant[$0] == nil }) else { return false }
+            let row = scenario.rows[instance.positions.row[column[0]]].modules
+            let first = instance.positions.position[column[0]], last = instance.positions.position[column[column.count - 1]]
+            for neighbour in [first > 0 ? row[first - 1] : nil, last + 1 < row.count ? row[last + 1] : nil].compactMap({ $0 }) {
+                if let other = occupant[neighbour], rivals[k].contains(other) { return false }
+            }
+            return true
+        }
+        let totalFree = Set(columns.flatMap { $0.flatMap { $0 } }).count
+        let sizeOf = exhibitors.map { instance.pinnedModules[$0]?.count ?? scenario.exhibitors[$0].size }
+        var suffixDemand = [Int](repeating: 0, count: order.count + 1)
+        for depth in stride(from: order.count - 1, through: 0, by: -1) { suffixDemand[depth] = suffixDemand[depth + 1] + sizeOf[order[depth]] }
+        func search(_ depth: Int) -> Bool {
+            if depth == order.count { return true }
+            nodes += 1
+            if nodes > nodeLimit { return false }
+            if suffixDemand[depth] > totalFree - occupant.count { return false }
+            let k = order[depth]
+            for (c, column) in columns[k].enumerated() where fits(k, column) {
+                for m in column { occupant[m] = exhibitors[k] }
+                choice[k] = c
+                if search(depth + 1) { return true }
+                for m in column { occupant[m] = nil }
+                choice[k] = -1
+                if nodes > nodeLimit { return false }
+            }
+            return false
+        }
+        // Greedy: the first fit of each, no backtracking.
+        var greedyOK = true
+        for k in order {
+            guard let c = columns[k].indices.first(where: { fits(k, columns[k][$0]) }) else { greedyOK = false; break }
+            for m in columns[k][c] { occupant[m] = exhibitors[k] }
+            choice[k] = c
+        }
+        if greedyOK { return (choice, false) }
+        occupant = [:]
+        choice = [Int](repeating: -1, count: exhibitors.count)
+        if search(0) { return (choice, false) }
+        return (nil, nodes <= nodeLimit)
+    }
+
+    /// Necessary conditions for a packing: for each combination of needs, the stands
+    /// needing it fit in the area modules offering it; and for each size k, the stands
+    /// of size k or more (needing it) fit in the runs (offering it) that can hold them.
+    func capacityHolds(instance: LayoutInstance) -> Bool {
+        let scenario = instance.scenario
+        let modules = instance.modules
+        let free = exhibitors.filter { instance.pinnedModules[$0] == nil }
+        let pinnedModules = Set(exhibitors.compactMap { instance.pinnedModules[$0] }.flatMap { $0 })
+        let heights = Set(free.compactMap { scenario.exhibitors[$0].needs.height })
+        for power in [false, true] {
+            for accessible in [false, true] {
+                for height in [nil] + heights.map(Optional.some) {
+                    let profile = Exhibitor.Needs(power: power, accessible: accessible, height: height)
+                    let needing = free.filter { e in
+                        let n = scenario.exhibitors[e].needs
+                        return (!power || n.power) && (!accessible || n.accessible) && (height == nil || (n.height ?? 0) >= height!)
+                    }
+                    guard !needing.isEmpty else { continue }
+                    // Runs of area modules offering the profile (pinned modules excluded).
+                    var runs: [Int] = []
+                    for piece in pieces {
+                        var run = 0
+                        for m in piece {
+                            if profile.isMet(by: modules[m].attributes) && !pinnedModules.contains(m) { run += 1 } else {
+                                if run > 0 { runs.append(run) }
+                                run = 0
+                            }
+                        }
+                        if run > 0 { runs.append(run) }
+                    }
+                    let sizes = needing.map { scenario.exhibitors[$0].size }
+                    if sizes.reduce(0, +) > runs.reduce(0, +) { return false }
+                    for k in Set(sizes) where k >= 2 {
+                        if sizes.filter({ $0 >= k }).count > runs.reduce(0, { $0 + $1 / k }) { return false }
+                    }
+                }
+            }
+        }
+        return true
+    }
+}

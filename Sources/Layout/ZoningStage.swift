@@ -1,0 +1,387 @@
+import ExpoCore
+import MILP
+
+/// One candidate area for a pavilion: a run of `length` slices of the snake from
+/// `start`, with the pavilion's pinned stands.
+struct ZoneCandidate {
+    let pavilion: Int
+    let start: Int
+    let length: Int
+    /// The zoning terms of this area (see ``LayoutEvaluation``).
+    let value: Double
+}
+
+/// Stage 1: give each pavilion one area, a run of consecutive slices of the snake.
+///
+/// Master problem (a set-partitioning MILP over candidate areas c of pavilion p(c)):
+///
+///     maximize   Σ_c v_c · z_c − M · Σ_p a_p
+///     (Z1)       Σ_{c of p} z_c + a_p = 1          for each pavilion p
+///     (Z2)       Σ_{c ∋ s} z_c ≤ 1                  for each slice s
+///                z_c ∈ {0, 1}, a_p ≥ 0 (artificial, to start column generation)
+///
+/// v_c is the zoning value of the area: preferred-block modules, cohesion (connected
+/// components of the area with the pavilion's pinned stands) and visibility fairness.
+/// An area is a candidate when it holds no other pavilion's pinned stand, holds each of
+/// its own pinned stands whole or not at all, has room for the pavilion's free stands
+/// with at most `extra_p` spare modules, and a packing of the stands exists in it
+/// (checked lazily, when the column prices in).
+///
+/// The LP is solved by column generation with exact pricing over every candidate
+/// (reduced cost `v_c − π_p − Σ_{s∈c} μ_s`, by prefix sums), so its value bounds the
+/// MILP over all candidates; columns with reduced cost near zero are added before the
+/// MILP over the generated columns is solved. The reported bound is the column
+/// generation bound, valid for the full model.
+struct ZoningStage {
+    let instance: LayoutInstance
+    let weights: Weights
+    /// The most spare modules an area may hold, per pavilion.
+    let extra: [Int]
+    /// Slices holding a pinned module, and whose pinned stand it is.
+    private let slicePinnedPavilions: [Set<Int>]
+    private var admissibility: [Int: Bool] = [:]
+    private(set) var packings: [Int: (domain: PlacementDomain, choice: [Int])] = [:]
+
+    init(instance: LayoutInstance) {
+        self.instance = instance
+        weights = instance.scenario.weights
+        let usable = instance.modules.filter { !$0.blocked }.count
+        let total = instance.demand.reduce(0, +)
+        let spare = max(0, usable - total)
+        extra = instance.demand.map { d in
+            max(4, Int((2.0 * Double(spare) * Double(d) / Double(max(1, total))).rounded(.up)))
+        }
+        var pinned = [Set<Int>](repeating: [], count: instance.snake.slices.count)
+        for (m, e) in instance.pinnedOwner.enumerated() where e >= 0 {
+            pinned[instance.snake.sliceOf[m]].insert(instance.pavilionOf[e])
+        }
+        slicePinnedPavilions = pinned
+    }
+
+    /// The area of a candidate: its slices' modules and the pavilion's pinned stands.
+    func area(_ c: ZoneCandidate) -> Set<Int> {
+        var area = Set(instance.pinnedModules(ofPavilion: c.pavilion))
+        for s in c.start..<(c.start + c.length) { area.formUnion(instance.snake.slices[s].modules) }
+        return area
+    }
+
+    /// Every candidate area of pavilion `p`, with its value.
+    func candidates(of p: Int) -> [ZoneCandidate] {
+        let snake = instance.snake
+        let modules = instance.modules
+        let pinnedStands = instance.members[p].compactMap { instance.pinnedModules[$0] }
+        let pinnedAll = Set(pinnedStands.flatMap { $0 })
+        let free = instance.members[p].filter { instance.pinnedModules[$0] == nil }
+            .reduce(0) { $0 + instance.scenario.exhibitors[$1].size }
+        let standSlices = pinnedStands.map { Set($0.map { snake.sliceOf[$0] }) }
+        let preferred = Set(instance.scenario.pavilions[p].preferredBlocks)
+        let demand = instance.demand[p]
+        var result: [ZoneCandidate] = []
+        var union = UnionFind(count: modules.count)
+        for a in snake.slices.indices {
+            union.reset()
+            var members = Set<Int>()
+            var components = 0
+            var visibility = 0.0, preferredCount = 0, usableCount = 0
+            func add(_ m: Int) {
+                guard members.insert(m).inserted else { return }
+                components += 1
+                usableCount += 1
+                visibility += modules[m].visibility
+                if preferred.contains(modules[m].blockID) { preferredCount += 1 }
+                for n in instance.graph.neighbours[m] where members.contains(n) {
+                    if union.union(m, n) { components -= 1 }
+                }
+            }
+            for m in pinnedAll { add(m) }
+            for length in 1...(snake.slices.count - a) {
+                let s = a + length - 1
+                if slicePinnedPavilions[s].contains(where: { $0 != p }) { break }
+                for m in snake.slices[s].modules where !modules[m].blocked && !pinnedAll.contains(m) {
+                    if instance.pinnedOwner[m] < 0 { add(m) }
+                }
+                let partial = standSlices.contains { slices in
+                    let inside = slices.filter { $0 >= a && $0 <= s }.count
+                    return inside > 0 && inside < slices.count
+                }
+                // Room for the free stands: the area's usable modules outside pinned stands.
+                let room = usableCount - pinnedAll.count
+                if room - free > extra[p] { break }
+                guard !partial, room >= free else { continue }
+                let mean = visibility / Double(usableCount)
+                let value = weights.preferredArea * Double(min(demand, preferredCount))
+                    - weights.cohesion * Double(components - 1)
+                    - weights.visibilityFairness * Double(demand) * abs(mean - instance.hallMeanVisibility)
+                result.append(ZoneCandidate(pavilion: p, start: a, length: length, value: value))
+            }
+        }
+        return result
+    }
+
+    /// Whether a packing of the pavilion's stands exists in the candidate's area
+    /// (cached). Areas where the search gave up are kept and checked by stage 2.
+    mutating func admissible(_ c: ZoneCandidate, key: Int, competitorAreas: (Int) -> Set<Int> = { _ in [] }) -> Bool {
+        if let known = admissibility[key] { return known }
+        let area = area(c)
+        let exhibitors = instance.members[c.pavilion].filter { e in
+            instance.pinnedModules[e].map { $0.allSatisfy(area.contains) } ?? true
+        }
+        let domain = PlacementDomain(instance: instance, exhibitors: exhibitors, area: area, competitorAreas: competitorAreas)
+        let (choice, exhausted) = domain.pack(instance: instance)
+        if let choice { packings[key] = (domain, choice) }
+        let ok = choice != nil || !exhausted
+        admissibility[key] = ok
+        return ok
+    }
+}
+
+/// Union–find over module indices, reset cheaply between uses.
+struct UnionFind {
+    private var parent: [Int]
+    private var touched: [Int] = []
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root {
+            let next = parent[node]
+            parent[node] = root
+            node = next
+        }
+        return root
+    }
+
+    /// Joins the sets of `a` and `b`; true when they were apart.
+    mutating func union(_ a: Int, _ b: Int) -> Bool {
+        let ra = find(a), rb = find(b)
+        guard ra != rb else { return false }
+        parent[max(ra, rb)] = min(ra, rb)
+        touched.append(max(ra, rb))
+        return true
+    }
+
+    mutating func reset() {
+        for node in touched { parent[node] = node }
+        touched.removeAll(keepingCapacity: true)
+    }
+}
+
+/// What stage 1 decided.
+struct ZoningResult {
+    /// The chosen candidate of each pavilion.
+    var chosen: [ZoneCandidate]
+    /// Their keys, to ban one that stage 2 finds impossible.
+    var keys: [Int]
+    /// The area (module indices) of each pavilion.
+    var areas: [Set<Int>]
+    var stage: SolveReport.Stage
+    /// Packings found while checking the chosen areas, by pavilion (stage 2 starts).
+    var packings: [Int: (domain: PlacementDomain, choice: [Int])]
+}
+
+/// Why zoning found no plan.
+struct ZoningFailure: Error {
+    var pavilions: [String]
+    var timedOut: Bool
+}
+
+extension ZoningStage {
+    /// Solves the master problem by column generation, then as a MILP over the columns
+    /// generated. `banned` holds candidates stage 2 found impossible.
+    mutating func solve(timeLimit: Double, gap: Double, banned: Set<Int> = [], progress: ((String) -> Void)? = nil) throws -> ZoningResult {
+        let clock = ContinuousClock.now
+        func elapsed() -> Double {
+            let d = ContinuousClock.now - clock
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let pavilionCount = instance.scenario.pavilions.count
+        let sliceCount = instance.snake.slices.count
+        let all = (0..<pavilionCount).map { candidates(of: $0) }
+        let stride = all.map(\.count).max().map { $0 + 1 } ?? 1
+        func key(_ p: Int, _ k: Int) -> Int { p * stride + k }
+        let bigM = 1000.0 * (1 + all.flatMap { $0.map { abs($0.value) } }.max()!.rounded(.up))
+
+        var generated: [(p: Int, k: Int)] = []
+        var inMaster = Set<Int>()
+        var lpValue = -Double.infinity, bound = Double.infinity
+        var iterations = 0
+        let perIteration = 8
+
+        func buildMaster(integer: Bool) throws -> (Model, [Variable], [Variable], [Constraint], [Constraint]) {
+            let model = Model(name: "zoning")
+            let z = try generated.map { c in
+                // (Z1) implies z ≤ 1; an explicit bound would spoil the pricing bound.
+                try model.addVariable(integer ? .binary : .continuous, lower: 0, upper: integer ? 1 : .infinity, name: "z(\(instance.scenario.pavilions[c.p].id),\(all[c.p][c.k].start),\(all[c.p][c.k].length))")
+            }
+            let artificial = try (0..<pavilionCount).map { try model.addVariable(lower: 0, upper: 1, name: "unzoned(\(instance.scenario.pavilions[$0].id))") }
+            var assignment = (0..<pavilionCount).map { LinearExpression(artificial[$0]) }
+            var cover = [LinearExpression](repeating: LinearExpression(), count: sliceCount)
+            var objective = LinearExpression()
+            for (j, c) in generated.enumerated() {
+                let candidate = all[c.p][c.k]
+                assignment[c.p].add(1, z[j])
+                for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, z[j]) }
+                objective.add(candidate.value, z[j])
+            }
+            for a in artificial { objective.add(-bigM, a) }
+            let rowsP = try (0..<pavilionCount).map { try model.addConstraint(assignment[$0] == 1, name: "zone(\(instance.scenario.pavilions[$0].id))") }
+            let rowsS = try (0..<sliceCount).map { try model.addConstraint(cover[$0] <= 1, name: "slice\($0)") }
+            try model.maximize(objective)
+            return (model, z, artificial, rowsP, rowsS)
+        }
+
+        // Column generation on the LP.
+        var lastLP: SolveResult?
+        var lpColumns = 0
+        var lastPi: [Double] = [], lastMu: [Double] = []
+        while elapsed() < timeLimit * 0.6 {
+            iterations += 1
+            var added = 0
+            if !generated.isEmpty || iterations > 1 {
+                let (model, _, _, rowsP, rowsS) = try buildMaster(integer: false)
+                let result = try model.solve(SolveOptions(timeLimit: max(0.1, timeLimit - elapsed())))
+                guard result.status == .optimal else { break }
+                lastLP = result
+                lpColumns = generated.count
+                lpValue = result.objective!
+                let pi = rowsP.map { result.dual($0)! }
+                let mu = rowsS.map { result.dual($0)! }
+                lastPi = pi
+                lastMu = mu
+                var prefix = [0.0]
+                for value in mu { prefix.append(prefix[prefix.count - 1] + value) }
+                var lagrangian = lpValue
+                for p in 0..<pavilionCount {
+                    var best = -Double.infinity
+                    var ranked: [(Double, Int)] = []
+                    for (k, c) in all[p].enumerated() where !banned.contains(key(p, k)) {
+                        let rc = c.value - pi[p] - (prefix[c.start + c.length] - prefix[c.start])
+                        if rc > 1e-7 && !inMaster.contains(key(p, k)) { ranked.append((rc, k)) }
+                        best = max(best, rc)
+                    }
+                    ranked.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                    var taken = 0
+                    for (_, k) in ranked where taken < perIteration {
+                        if admissible(all[p][k], key: key(p, k)) {
+                            generated.append((p, k))
+                            inMaster.insert(key(p, k))
+                            taken += 1
+                        }
+                    }
+                    added += taken
+                    // The bound counts only admissible columns: recompute the best among them.
+                    if taken < perIteration {
+                        let admissibleBest = ranked.first { admissible(all[p][$0.1], key: key(p, $0.1)) }?.0 ?? 0
+                        lagrangian += max(0, admissibleBest)
+                    } else {
+                        lagrangian += max(0, best)
+                    }
+                }
+                bound = min(bound, lagrangian)
+                progress?("zoning: column generation round \(iterations), LP \(format(lpValue)), bound \(format(bound))")
+            } else {
+                // First round: the best admissible candidates of each pavilion by value.
+                for p in 0..<pavilionCount {
+                    var taken = 0
+                    for k in all[p].indices.sorted(by: { all[p][$0].value > all[p][$1].value || (all[p][$0].value == all[p][$1].value && $0 < $1) })
+                    where taken < perIteration * 2 && !banned.contains(key(p, k)) {
+                        if admissible(all[p][k], key: key(p, k)) {
+                            generated.append((p, k))
+                            inMaster.insert(key(p, k))
+                            taken += 1
+                        }
+                    }
+                    added += taken
+                }
+            }
+            if added == 0 { break }
+        }
+        let converged = lastLP != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
+
+        // Columns with reduced cost near zero give the MILP room to find integer zonings.
+        if lastLP != nil {
+            let pi = lastPi, mu = lastMu
+            var prefix = [0.0]
+            for value in mu { prefix.append(prefix[prefix.count - 1] + value) }
+            let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
+            for p in 0..<pavilionCount {
+                var near: [(Double, Int)] = []
+                for (k, c) in all[p].enumerated() where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
+                    let rc = c.value - pi[p] - (prefix[c.start + c.length] - prefix[c.start])
+                    if rc > -slack { near.append((rc, k)) }
+                }
+                near.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                var taken = 0
+                for (_, k) in near where taken < 40 {
+                    if admissible(all[p][k], key: key(p, k)) {
+                        generated.append((p, k))
+                        inMaster.insert(key(p, k))
+                        taken += 1
+                    }
+                }
+            }
+        }
+
+        // The integer master, started from a rounding of the LP.
+        let (model, z, artificial, _, _) = try buildMaster(integer: true)
+        var start: [Variable: Double]? = nil
+        if let lp = lastLP {
+            var used = Set<Int>()
+            var chosen: [Int: Int] = [:]
+            func weight(_ j: Int) -> (Double, Double) { (j < lpColumns ? lp.values[j] : 0, all[generated[j].p][generated[j].k].value) }
+            let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
+            for j in order where chosen[generated[j].p] == nil {
+                let c = all[generated[j].p][generated[j].k]
+                let slices = Set(c.start..<(c.start + c.length))
+                if slices.isDisjoint(with: used) {
+                    chosen[generated[j].p] = j
+                    used.formUnion(slices)
+                }
+            }
+            if chosen.count == pavilionCount {
+                start = Dictionary(uniqueKeysWithValues: chosen.values.map { (z[$0], 1.0) })
+            }
+        }
+        let remaining = max(0.5, timeLimit - elapsed())
+        let result = try model.solve(SolveOptions(timeLimit: remaining, relativeGap: gap, start: start))
+        guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
+            let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
+            throw ZoningFailure(pavilions: missing.map { instance.scenario.pavilions[$0].id }, timedOut: result.status == .timeLimit)
+        }
+        var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
+        var chosenKeys = [Int](repeating: -1, count: pavilionCount)
+        for (j, c) in generated.enumerated() where result[z[j]] > 0.5 {
+            chosen[c.p] = all[c.p][c.k]
+            chosenKeys[c.p] = key(c.p, c.k)
+        }
+        let objective = result.objective!
+        let finalBound = max(objective, converged ? lpValue : bound)
+        let outcome: SolveOutcome
+        if result.status == .timeLimit {
+            outcome = .timeLimit
+        } else if abs(finalBound - objective) <= 1e-6 * max(1, abs(objective)) {
+            outcome = .optimal
+        } else {
+            outcome = .feasible
+        }
+        let report = SolveReport.Stage(
+            name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
+            outcome: outcome, objective: objective, bound: bound.isFinite ? finalBound : nil,
+            rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
+            nodes: result.nodes, seconds: elapsed())
+        var packings: [Int: (domain: PlacementDomain, choice: [Int])] = [:]
+        for p in 0..<pavilionCount { packings[p] = self.packings[chosenKeys[p]] }
+        return ZoningResult(
+            chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { area($0!) }, stage: report, packings: packings)
+    }
+}
+
+/// A number for progress lines: at most 2 decimals.
+func format(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return String(rounded)
+}
