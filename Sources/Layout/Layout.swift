@@ -113,7 +113,9 @@ public enum Layout {
                             start: zoning.packings[p], timeLimit: min(share, max(0.5, options.timeLimit - elapsed())),
                             gap: options.relativeGap)
                         results.set(p, placedPavilion)
-                        options.progress?("placement: \(scenario.pavilions[p].name) \(placedPavilion.map { $0.outcome.rawValue } ?? "impossible in its area")")
+                        options.progress?("placement: \(scenario.pavilions[p].name) " + (placedPavilion.map {
+                            "\($0.outcome.rawValue), objective \(format($0.objective)), bound \(format($0.bound)), \($0.nodes) nodes, \(String(format: "%.1f", $0.seconds)) s"
+                        } ?? "impossible in its area"))
                     } catch {
                         failures.fail(error)
                     }

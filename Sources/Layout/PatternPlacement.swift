@@ -6,31 +6,40 @@ import MILP
 ///
 /// Everything the placement objective counts — shared themes and partners side by side,
 /// stand/empty edges, competitors kept apart — happens between neighbours of one piece
-/// (a run of area modules along a row). A *pattern* is a complete arrangement of one
-/// piece: which groups of interchangeable exhibitors stand at which offsets. With
-/// patterns k of piece P, value v_k (its share of the placement objective) and
-/// n_gk members of group g in it, the master problem is
+/// (a run of area modules along a row). Identical pieces (same length, and at every
+/// offset the same groups fitting with the same flagship bonus — typically the two
+/// rows of a block) form a *class* c of |c| pieces. A *pattern* is a complete
+/// arrangement of one piece of a class: which groups of interchangeable exhibitors
+/// stand at which offsets. With patterns k of class c, value v_k (its share of the
+/// placement objective) and n_gk members of group g in it, the master problem is
 ///
 ///     maximize   Σ_k v_k λ_k − M Σ_g s_g
-///     (D1)       Σ_{k of P} λ_k = 1                 each piece P
+///     (D1)       Σ_{k of c} λ_k = |c|               each class c
 ///     (D2)       Σ_k n_gk λ_k + s_g = |g|            each group g
-///                λ_k ∈ {0, 1}, s_g ≥ 0 (artificial)
+///     (D3)       Σ_{k of c} n_gk λ_k ≤ u  or  ≥ l    branching decisions
+///                λ_k ∈ ℤ≥0, s_g ≥ 0 (artificial)
 ///
-/// which is (P1)–(P7) of ``PlacementModel`` reformulated: its LP bound is much tighter.
+/// which is (P1)–(P7) of ``PlacementModel`` reformulated without the symmetry of
+/// interchangeable exhibitors and pieces: its LP bound is much tighter.
+///
 /// Columns are priced exactly: a dynamic programme over the piece's modules (state:
-/// position and the group standing just before it) gives an upper bound on the reduced
-/// cost `v_k − σ_P − Σ_g π_g n_gk` that ignores group sizes; a depth-first search guided
-/// by that bound finds the best pattern that respects them. The integer master over the
-/// generated patterns gives the plan; the bound is the column generation bound.
+/// position, the group just before it and the one before that) gives an upper bound on
+/// the reduced cost `v_k − σ_c − Σ_g (π_g + ρ_cg) n_gk` that relaxes group sizes but
+/// never repeats a group of one within three stands; a depth-first search guided by
+/// that bound finds the best patterns that respect the sizes. Branch-and-price branches
+/// on the number of members of group g in class c (D3, whose duals ρ enter the
+/// pricing).
 struct PatternPlacement {
     let instance: LayoutInstance
     let domain: PlacementDomain
     let groups: [[Int]]
     /// Per group: its first member's exhibitor index.
     let representative: [Int]
-    /// `fits[piece][group][offset]`: the group's stand may start at that offset.
+    /// The pieces of each class, in piece order.
+    let classes: [[Int]]
+    /// `fits[class][group][offset]`: the group's stand may start at that offset.
     private var fits: [[[Bool]]] = []
-    /// `bonus[piece][group][offset]`: the flagship bonus of a stand there.
+    /// `bonus[class][group][offset]`: the flagship bonus of a stand there.
     private var bonus: [[[Double]]] = []
     /// Adjacency gain between groups (shared themes, partners); nil for competitors.
     private var adjacency: [[Double?]] = []
@@ -38,39 +47,31 @@ struct PatternPlacement {
     private let multiplicity: [Int]
     private let weights: Weights
 
-    /// A stand of a group at an offset of a piece: what branch-and-price branches on.
-    struct StandKey: Hashable {
-        var piece: Int
-        var group: Int
-        var offset: Int
-    }
-
-    /// The branching decisions of a node: stands that must be, and stands that must
-    /// not be, in the plan.
-    struct Restrictions: Hashable {
-        var forced: Set<StandKey> = []
-        var forbidden: Set<StandKey> = []
-
-        /// Whether a pattern obeys them.
-        func allows(_ pattern: Pattern) -> Bool {
-            for stand in pattern.stands where forbidden.contains(StandKey(piece: pattern.piece, group: stand.group, offset: stand.offset)) {
-                return false
-            }
-            for key in forced where key.piece == pattern.piece {
-                if !pattern.stands.contains(where: { $0.group == key.group && $0.offset == key.offset }) { return false }
-            }
-            return true
-        }
-    }
-
-    /// An arrangement of one piece: (group, offset) of each stand, by offset.
+    /// An arrangement of one piece of a class: (group, offset) of each stand, by offset.
     struct Pattern: Hashable {
-        var piece: Int
+        var piece: Int  // the class
         var stands: [Stand]
         struct Stand: Hashable {
             var group: Int
             var offset: Int
         }
+    }
+
+    /// A group in a class of pieces: what branch-and-price branches on.
+    struct PieceGroup: Hashable, Comparable {
+        var piece: Int  // the class
+        var group: Int
+        static func < (a: PieceGroup, b: PieceGroup) -> Bool { (a.piece, a.group) < (b.piece, b.group) }
+    }
+
+    /// The branching decisions of a node: bounds on the members of a group in a class,
+    /// and, when every such count is whole but the patterns are not, bounds on how
+    /// often a pattern is used.
+    struct Restrictions: Hashable {
+        var atLeast: [PieceGroup: Int] = [:]
+        var atMost: [PieceGroup: Int] = [:]
+        var patternAtLeast: [Pattern: Int] = [:]
+        var patternAtMost: [Pattern: Int] = [:]
     }
 
     init(instance: LayoutInstance, domain: PlacementDomain) {
@@ -82,33 +83,42 @@ struct PatternPlacement {
         representative = groups.map { domain.exhibitors[$0[0]] }
         size = representative.map { scenario.exhibitors[$0].size }
         multiplicity = groups.map(\.count)
-        var fits: [[[Bool]]] = []
-        var bonus: [[[Double]]] = []
+        var pieceFits: [[[Bool]]] = []
+        var pieceBonus: [[[Double]]] = []
         for piece in domain.pieces {
-            var pieceFits: [[Bool]] = []
-            var pieceBonus: [[Double]] = []
+            var f = [[Bool]](), b = [[Double]]()
             for (g, members) in groups.enumerated() {
                 let columns = Set(domain.columns[members[0]])
-                var f = [Bool](repeating: false, count: piece.count)
-                var b = [Double](repeating: 0, count: piece.count)
+                var fit = [Bool](repeating: false, count: piece.count)
+                var gain = [Double](repeating: 0, count: piece.count)
                 let k = size[g]
                 if k <= piece.count {
                     for offset in 0...(piece.count - k) where columns.contains(Array(piece[offset..<(offset + k)])) {
-                        f[offset] = true
+                        fit[offset] = true
                         if scenario.exhibitors[representative[g]].tier == .flagship
                             && StandGeometry(piece[offset..<(offset + k)].map { instance.modules[$0] }).isPrime {
-                            b[offset] = scenario.weights.flagship
+                            gain[offset] = scenario.weights.flagship
                         }
                     }
                 }
-                pieceFits.append(f)
-                pieceBonus.append(b)
+                f.append(fit)
+                b.append(gain)
             }
-            fits.append(pieceFits)
-            bonus.append(pieceBonus)
+            pieceFits.append(f)
+            pieceBonus.append(b)
         }
-        self.fits = fits
-        self.bonus = bonus
+        // Classes of identical pieces.
+        var classes: [[Int]] = []
+        for p in domain.pieces.indices {
+            if let c = classes.firstIndex(where: { pieceFits[$0[0]] == pieceFits[p] && pieceBonus[$0[0]] == pieceBonus[p] }) {
+                classes[c].append(p)
+            } else {
+                classes.append([p])
+            }
+        }
+        self.classes = classes
+        fits = classes.map { pieceFits[$0[0]] }
+        bonus = classes.map { pieceBonus[$0[0]] }
         var adjacency = [[Double?]](repeating: [Double?](repeating: 0, count: groups.count), count: groups.count)
         for a in groups.indices {
             let ea = scenario.exhibitors[representative[a]]
@@ -126,65 +136,74 @@ struct PatternPlacement {
         self.adjacency = adjacency
     }
 
+    /// The length of the pieces of class `c`.
+    func length(_ c: Int) -> Int { domain.pieces[classes[c][0]].count }
+
     /// The placement objective of a pattern (without duals).
     func value(_ pattern: Pattern) -> Double {
-        let length = domain.pieces[pattern.piece].count
-        var occupied = [Int](repeating: -1, count: length)
+        let length = length(pattern.piece)
+        var occupied = [Bool](repeating: false, count: length)
         var total = 0.0
         for stand in pattern.stands {
-            for i in stand.offset..<(stand.offset + size[stand.group]) { occupied[i] = stand.group }
+            for i in stand.offset..<(stand.offset + size[stand.group]) { occupied[i] = true }
             total += bonus[pattern.piece][stand.group][stand.offset]
         }
         for (a, b) in zip(pattern.stands, pattern.stands.dropFirst()) where a.offset + size[a.group] == b.offset {
             total += adjacency[a.group][b.group] ?? 0
         }
-        for i in 0..<max(0, length - 1) where (occupied[i] >= 0) != (occupied[i + 1] >= 0) {
-            total -= weights.emptyHoles
-        }
+        for i in 0..<max(0, length - 1) where occupied[i] != occupied[i + 1] { total -= weights.emptyHoles }
         return total
     }
 
-    /// Pattern stands as (exhibitor slot in the domain, module run), handing each group's
-    /// stands to its members in order.
+    /// Stands of a solution (one pattern per piece, repeated as often as used): each
+    /// pattern goes to the next piece of its class, each group's stands to its members.
     func stands(of patterns: [Pattern]) -> [(exhibitor: Int, modules: [Int])] {
-        var next = [Int](repeating: 0, count: groups.count)
+        var nextMember = [Int](repeating: 0, count: groups.count)
+        var nextPiece = [Int](repeating: 0, count: classes.count)
         var result: [(exhibitor: Int, modules: [Int])] = []
-        for pattern in patterns.sorted(by: { $0.piece < $1.piece }) {
-            let piece = domain.pieces[pattern.piece]
+        let ordered = patterns.sorted { a, b in
+            a.piece != b.piece ? a.piece < b.piece
+                : a.stands.map { [$0.offset, $0.group] }.joined().lexicographicallyPrecedes(b.stands.map { [$0.offset, $0.group] }.joined())
+        }
+        for pattern in ordered {
+            let piece = domain.pieces[classes[pattern.piece][nextPiece[pattern.piece]]]
+            nextPiece[pattern.piece] += 1
             for stand in pattern.stands {
-                let member = groups[stand.group][next[stand.group]]
-                next[stand.group] += 1
+                let member = groups[stand.group][nextMember[stand.group]]
+                nextMember[stand.group] += 1
                 result.append((domain.exhibitors[member], Array(piece[stand.offset..<(stand.offset + size[stand.group])])))
             }
         }
         return result
     }
 
+    /// The patterns of a packing (one column per domain exhibitor slot), one per piece.
+    func packingPatterns(_ choice: [[Int]]) -> [Pattern]? {
+        var groupOf = [Int](repeating: 0, count: domain.exhibitors.count)
+        for (g, members) in groups.enumerated() { for k in members { groupOf[k] = g } }
+        var classOf = [Int](repeating: 0, count: domain.pieces.count)
+        for (c, pieces) in classes.enumerated() { for p in pieces { classOf[p] = c } }
+        var byPiece: [Int: [Pattern.Stand]] = [:]
+        var pieceOf: [Int: (Int, Int)] = [:]  // module -> (piece, offset)
+        for (p, piece) in domain.pieces.enumerated() { for (o, m) in piece.enumerated() { pieceOf[m] = (p, o) } }
+        for (k, column) in choice.enumerated() {
+            guard let (p, offset) = pieceOf[column[0]], fits[classOf[p]][groupOf[k]][offset] else { return nil }
+            byPiece[p, default: []].append(Pattern.Stand(group: groupOf[k], offset: offset))
+        }
+        return domain.pieces.indices.map { p in Pattern(piece: classOf[p], stands: (byPiece[p] ?? []).sorted { $0.offset < $1.offset }) }
+    }
+
     // MARK: Pricing
 
-    /// The best patterns of `piece` by reduced cost (duals `pi` per group), at most
-    /// `limit` with reduced cost above `threshold`, and an upper bound on the best
-    /// reduced cost (exact when the search finished).
-    func price(piece p: Int, pi: [Double], sigma: Double, threshold: Double, limit: Int, nodeLimit: Int = 200_000,
-               restrictions: Restrictions = Restrictions())
+    /// The best patterns of class `c` by reduced cost (duals `pi` per group, already
+    /// including this class's branching duals), at most `limit` with reduced cost above
+    /// `threshold`, and an upper bound on the best reduced cost (exact when the search
+    /// finished, else from the relaxation).
+    func price(piece c: Int, pi: [Double], sigma: Double, threshold: Double, limit: Int, nodeLimit: Int = 30_000)
         -> (patterns: [(Pattern, Double)], bound: Double)
     {
-        let length = domain.pieces[p].count
+        let length = length(c)
         let g = groups.count
-        // Branching: forced stands fix their modules; forbidden stands are not offered.
-        var forcedAt = [Int](repeating: -1, count: length)   // start offset -> group
-        var blockedModule = [Bool](repeating: false, count: length)  // inside a forced stand
-        for key in restrictions.forced where key.piece == p {
-            forcedAt[key.offset] = key.group
-            for i in key.offset..<(key.offset + size[key.group]) { blockedModule[i] = true }
-        }
-        func allowed(_ group: Int, _ i: Int) -> Bool {
-            guard fits[p][group][i] else { return false }
-            if restrictions.forbidden.contains(StandKey(piece: p, group: group, offset: i)) { return false }
-            if forcedAt[i] >= 0 { return forcedAt[i] == group }
-            for j in i..<(i + size[group]) where blockedModule[j] { return false }
-            return true
-        }
         let empty = g, start = g + 1, none = g  // "last" states besides a group; "prev" none
         let lasts = g + 2, prevs = g + 1
         // best[i][last][prev]: the most gain from position i on, group sizes relaxed but
@@ -193,9 +212,9 @@ struct PatternPlacement {
         func at(_ i: Int, _ last: Int, _ prev: Int) -> Int { (i * lasts + last) * prevs + prev }
         for last in 0..<lasts { for prev in 0..<prevs { best[at(length, last, prev)] = 0 } }
         func gain(_ last: Int, _ prev: Int, _ group: Int, at i: Int) -> Double? {
-            guard allowed(group, i) else { return nil }
+            guard fits[c][group][i] else { return nil }
             if multiplicity[group] == 1 && (last == group || prev == group) { return nil }
-            var total = bonus[p][group][i] - pi[group]
+            var total = bonus[c][group][i] - pi[group]
             if last < g {
                 guard let a = adjacency[last][group] else { return nil }
                 total += a
@@ -209,8 +228,8 @@ struct PatternPlacement {
                 if last == start && i != 0 { continue }
                 for prev in 0..<prevs {
                     if last >= g && prev != none { continue }
-                    // Leave module i empty (unless a forced stand holds it): the chain breaks.
-                    var value = blockedModule[i] ? -Double.infinity : (last < g ? -weights.emptyHoles : 0) + best[at(i + 1, empty, none)]
+                    // Leave module i empty: the chain of neighbours breaks.
+                    var value = (last < g ? -weights.emptyHoles : 0) + best[at(i + 1, empty, none)]
                     for group in 0..<g where i + size[group] <= length {
                         if let step = gain(last, prev, group, at: i) {
                             let nextPrev = last < g ? last : none
@@ -234,7 +253,7 @@ struct PatternPlacement {
             if nodes > nodeLimit { exhausted = false; return }
             if sofar + best[at(i, last, prev)] - sigma <= incumbent + 1e-9 { return }
             if i == length {
-                found.append((Pattern(piece: p, stands: stands), sofar - sigma))
+                found.append((Pattern(piece: c, stands: stands), sofar - sigma))
                 found.sort { $0.1 > $1.1 }
                 if found.count > limit { found.removeLast() }
                 if found.count == limit { incumbent = max(threshold, found[found.count - 1].1) }
@@ -256,11 +275,10 @@ struct PatternPlacement {
                 used[group] -= 1
                 if nodes > nodeLimit { return }
             }
-            if !blockedModule[i] { search(i + 1, empty, none, sofar + (last < g ? -weights.emptyHoles : 0)) }
+            search(i + 1, empty, none, sofar + (last < g ? -weights.emptyHoles : 0))
         }
         search(0, start, none, 0)
         let exactBest = found.first?.1 ?? threshold
-        if !relaxedBound.isFinite { return ([], -.infinity) }  // no pattern obeys the branching
         return (found, exhausted ? max(exactBest, threshold) : max(relaxedBound, exactBest))
     }
 }
@@ -279,30 +297,16 @@ extension PatternPlacement {
         var rounds: Int
     }
 
-    /// The patterns of a packing (one column per domain exhibitor slot).
-    func packingPatterns(_ choice: [[Int]]) -> [Pattern]? {
-        var groupOf = [Int](repeating: 0, count: domain.exhibitors.count)
-        for (g, members) in groups.enumerated() { for k in members { groupOf[k] = g } }
-        var byPiece: [Int: [Pattern.Stand]] = [:]
-        var pieceOf: [Int: (Int, Int)] = [:]  // module -> (piece, offset)
-        for (p, piece) in domain.pieces.enumerated() { for (o, m) in piece.enumerated() { pieceOf[m] = (p, o) } }
-        for (k, column) in choice.enumerated() {
-            guard let (p, offset) = pieceOf[column[0]], fits[p][groupOf[k]][offset] else { return nil }
-            byPiece[p, default: []].append(Pattern.Stand(group: groupOf[k], offset: offset))
-        }
-        return domain.pieces.indices.map { p in Pattern(piece: p, stands: (byPiece[p] ?? []).sorted { $0.offset < $1.offset }) }
-    }
-
     /// Branch-and-price: column generation at every node, branching on a fractional
-    /// stand "group g at offset o of piece P" (forced in one child, forbidden in the
-    /// other), depth first with the forced child first, nodes pruned by their bound.
-    /// An integer master over all patterns generated runs at the root and at the end
-    /// as a heuristic. The bound is the best bound of the nodes left open (the
-    /// incumbent when the search finished). Nil when no placement exists (or none was
-    /// found in time).
+    /// number of members of a group in a class of pieces (at most its floor in one
+    /// child, at least its ceiling in the other), best bound first once a plan is
+    /// known, nodes pruned by their bound. Integer masters over all patterns generated
+    /// run at the root and at the end as a heuristic. The bound is the best bound of
+    /// the nodes left open (the incumbent when the search finished). Nil when no
+    /// placement exists (or none was found in time).
     func solve(start: [[Int]]?, timeLimit: Double, gap: Double, log: ((String) -> Void)? = nil) throws -> Outcome? {
         var pool = Pool(owner: self)
-        for p in 0..<domain.pieces.count { pool.add(Pattern(piece: p, stands: [])) }
+        for c in classes.indices { pool.add(Pattern(piece: c, stands: [])) }
         let startPatterns = start.flatMap { packingPatterns($0) }
         startPatterns?.forEach { pool.add($0) }
         let began = ContinuousClock.now
@@ -323,14 +327,19 @@ extension PatternPlacement {
             let b = wholeValues() ? (bound + 1e-6).rounded(.down) : bound
             return b <= incumbent.value + max(1e-6, gap * abs(incumbent.value))
         }
-        func integerMaster(_ seconds: Double) throws -> (Model, SolveResult)? {
-            let (model, lambda, slack, _, _) = try pool.master(integer: true, restrictions: Restrictions())
+        var lastMaster: Model?
+        func integerMaster(_ seconds: Double) throws {
+            let (model, lambda, slack, _, _, _) = try pool.master(integer: true, restrictions: Restrictions())
             var startValues: [Variable: Double]? = nil
-            if let incumbent { startValues = Dictionary(uniqueKeysWithValues: incumbent.patterns.map { (lambda[pool.index[$0]!], 1.0) }) }
+            if let incumbent {
+                var counts: [Pattern: Int] = [:]
+                for p in incumbent.patterns { counts[p, default: 0] += 1 }
+                startValues = Dictionary(uniqueKeysWithValues: counts.map { (lambda[pool.index[$0.key]!], Double($0.value)) })
+            }
             let result = try model.solve(SolveOptions(timeLimit: max(0.2, seconds), relativeGap: gap, start: startValues))
-            guard result.hasSolution, slack.allSatisfy({ result[$0] < 0.5 }) else { return nil }
-            consider(pool.patterns.indices.filter { result[lambda[$0]] > 0.5 }.map { pool.patterns[$0] })
-            return (model, result)
+            lastMaster = model
+            guard result.hasSolution, slack.allSatisfy({ result[$0] < 0.5 }) else { return }
+            consider(pool.patterns.indices.flatMap { j in Array(repeating: pool.patterns[j], count: Int(result[lambda[j]].rounded())) })
         }
 
         // Root.
@@ -339,30 +348,48 @@ extension PatternPlacement {
         var rounds = root.rounds
         if let duals = root.duals {
             let slackValue = max(1.0, 0.02 * abs(root.lp))
-            for p in 0..<domain.pieces.count {
-                for (pattern, _) in price(piece: p, pi: duals.pi, sigma: duals.sigma[p], threshold: -slackValue, limit: 25).patterns {
+            for c in classes.indices {
+                for (pattern, _) in price(piece: c, pi: duals.pi, sigma: duals.sigma[c], threshold: -slackValue, limit: 25).patterns {
                     pool.add(pattern)
                 }
             }
         }
         if let solution = root.integerSolution { consider(solution) }
-        var lastMaster = try integerMaster(min(1, timeLimit * 0.1))
+        try integerMaster(min(1, timeLimit * 0.1))
 
-        // Depth-first search; each open node carries its parent's bound.
         var open: [(Restrictions, Double)] = []
         var nodes = 1
         var finished = true
         func branch(_ generation: Pool.Generation, _ restrictions: Restrictions) {
-            guard let key = generation.mostFractionalStand(owner: self) else { return }
-            var forbid = restrictions
-            forbid.forbidden.insert(key)
-            var force = restrictions
-            force.forced.insert(key)
-            open.append((forbid, generation.bound))
-            open.append((force, generation.bound))
+            var down = restrictions, up = restrictions
+            let amount: Double
+            if let (key, count) = generation.mostFractionalCount() {
+                amount = count
+                down.atMost[key] = min(down.atMost[key] ?? Int.max, Int(count.rounded(.down)))
+                up.atLeast[key] = max(up.atLeast[key] ?? 0, Int(count.rounded(.up)))
+            } else if let (pattern, value) = generation.mostFractionalPattern() {
+                // Identical pieces can swap groups: every count is whole, the mix is not.
+                amount = value
+                down.patternAtMost[pattern] = min(down.patternAtMost[pattern] ?? Int.max, Int(value.rounded(.down)))
+                up.patternAtLeast[pattern] = max(up.patternAtLeast[pattern] ?? 0, Int(value.rounded(.up)))
+            } else {
+                return
+            }
+            // Children carry this node's bound; the side holding more of the LP's mass
+            // is explored first when diving.
+            let upFirst = amount - amount.rounded(.down) >= 0.5
+            open.append(upFirst ? (down, generation.bound) : (up, generation.bound))
+            open.append(upFirst ? (up, generation.bound) : (down, generation.bound))
         }
         if !prunes(root.bound), root.integerSolution == nil { branch(root, Restrictions()) }
-        while let (restrictions, parentBound) = open.popLast() {
+        // Depth first until a plan is known, then best bound first, so that the bound
+        // reported when time runs out is as low as the search has proven.
+        func popNext() -> (Restrictions, Double)? {
+            if incumbent == nil { return open.popLast() }
+            guard let k = open.indices.max(by: { open[$0].1 < open[$1].1 || (open[$0].1 == open[$1].1 && $0 < $1) }) else { return nil }
+            return open.remove(at: k)
+        }
+        while let (restrictions, parentBound) = popNext() {
             if prunes(parentBound) { continue }
             if elapsed() > timeLimit * 0.85 {
                 open.append((restrictions, parentBound))
@@ -370,8 +397,11 @@ extension PatternPlacement {
                 break
             }
             nodes += 1
-            let node = try pool.generate(restrictions: restrictions, until: timeLimit * 0.85, elapsed: elapsed, log: nil)
+            // Now and then, the integer master over every pattern generated so far.
+            if nodes % 40 == 0 { try integerMaster(min(0.3, max(0.05, timeLimit * 0.85 - elapsed()))) }
+            var node = try pool.generate(restrictions: restrictions, until: timeLimit * 0.85, elapsed: elapsed, log: nil)
             rounds += node.rounds
+            node.bound = min(node.bound, parentBound)
             guard node.feasible, !prunes(node.bound) else { continue }
             if let solution = node.integerSolution {
                 consider(solution)
@@ -379,22 +409,20 @@ extension PatternPlacement {
             }
             branch(node, restrictions)
         }
-        if !finished || nodes > 1 {
-            lastMaster = try integerMaster(max(0.3, timeLimit - elapsed()))
-        }
+        if !finished || nodes > 1 { try integerMaster(max(0.3, timeLimit - elapsed())) }
         guard let incumbent else { return nil }
         let openBound = open.map(\.1).max() ?? -.infinity
-        var bound = finished ? incumbent.value : max(incumbent.value, min(root.bound, openBound))
+        var bound = finished || open.isEmpty ? incumbent.value : max(incumbent.value, min(root.bound, openBound))
         if wholeValues() { bound = max(incumbent.value, (bound + 1e-6).rounded(.down)) }
         log?("branch-and-price: \(nodes) nodes, \(finished ? "finished" : "stopped"), incumbent \(incumbent.value), root LP \(root.lp), root bound \(root.bound), bound \(bound), \(pool.patterns.count) patterns, \(elapsed()) s")
         let objective = incumbent.value
-        let outcome: SolveOutcome = abs(bound - objective) <= max(1e-6 * max(1, abs(objective)), gap * abs(objective) + 1e-9)
-            ? (bound - objective <= 1e-6 * max(1, abs(objective)) ? .optimal : .feasible)
-            : (finished ? .feasible : .timeLimit)
+        let outcome: SolveOutcome = bound - objective <= 1e-6 * max(1, abs(objective)) ? .optimal
+            : bound - objective <= gap * abs(objective) + 1e-9 ? .feasible
+            : finished ? .feasible : .timeLimit
         return Outcome(
             stands: stands(of: incumbent.patterns), outcome: outcome, objective: objective, bound: bound,
-            rows: lastMaster?.0.constraintCount ?? 0, columns: pool.patterns.count,
-            nonzeros: lastMaster?.0.nonzeroCount ?? 0, nodes: nodes, rounds: rounds)
+            rows: lastMaster?.constraintCount ?? 0, columns: pool.patterns.count,
+            nonzeros: lastMaster?.nonzeroCount ?? 0, nodes: nodes, rounds: rounds)
     }
 
     /// The patterns generated so far, and the master problems over them.
@@ -413,35 +441,65 @@ extension PatternPlacement {
             values.append(owner.value(pattern))
         }
 
-        /// The master over the pool, with the patterns the restrictions forbid fixed at 0.
+        /// The master over the pool with the branching rows (D3) of `restrictions`.
+        /// Returns the model, λ per pool pattern, the artificials, the rows (D1) and (D2),
+        /// and the branching rows with their (class, group).
         func master(integer: Bool, restrictions: Restrictions) throws
-            -> (Model, [Variable], [Variable], [Constraint], [Constraint])
+            -> (Model, [Variable], [Variable], [Constraint], [Constraint], [(PieceGroup, Constraint)])
         {
-            let pieceCount = owner.domain.pieces.count
+            let classCount = owner.classes.count
             let model = Model(name: "placement-patterns")
-            let lambda = try patterns.indices.map { j -> Variable in
-                let pattern = patterns[j]
-                let allowed = restrictions.allows(pattern)
-                // No explicit upper bound in the LP: (D1) implies λ ≤ 1, and a bound would
-                // let a pattern at it keep a positive reduced cost, spoiling the bound.
-                return try model.addVariable(integer ? .binary : .continuous, lower: 0, upper: allowed ? (integer ? 1 : .infinity) : 0, name: "pattern\(j)")
+            // No explicit upper bound in the LP: (D1) implies one, and a bound would let
+            // a pattern at it keep a positive reduced cost, spoiling the pricing bound.
+            let lambda = try patterns.indices.map { j in
+                try model.addVariable(integer ? .integer : .continuous, lower: 0,
+                                      upper: integer ? Double(owner.classes[patterns[j].piece].count) : .infinity, name: "pattern\(j)")
             }
-            let slack = try owner.groups.indices.map { try model.addVariable(lower: 0, upper: Double(owner.multiplicity[$0]), name: "unplaced\($0)") }
-            var convexity = [LinearExpression](repeating: LinearExpression(), count: pieceCount)
+            var slack = try owner.groups.indices.map { try model.addVariable(lower: 0, upper: Double(owner.multiplicity[$0]), name: "unplaced\($0)") }
+            var convexity = [LinearExpression](repeating: LinearExpression(), count: classCount)
             var cover = owner.groups.indices.map { LinearExpression(slack[$0]) }
+            let keys = Set(restrictions.atLeast.keys).union(restrictions.atMost.keys).sorted()
+            var branching = [PieceGroup: LinearExpression]()
             var objective = LinearExpression()
             for (j, pattern) in patterns.enumerated() {
                 convexity[pattern.piece].add(1, lambda[j])
                 var counts: [Int: Int] = [:]
                 for stand in pattern.stands { counts[stand.group, default: 0] += 1 }
-                for (group, n) in counts { cover[group].add(Double(n), lambda[j]) }
+                for (group, n) in counts {
+                    cover[group].add(Double(n), lambda[j])
+                    let key = PieceGroup(piece: pattern.piece, group: group)
+                    if keys.contains(key) { branching[key, default: LinearExpression()].add(Double(n), lambda[j]) }
+                }
                 objective.add(values[j], lambda[j])
             }
             for s in slack { objective.add(-1e5, s) }
-            let rowsP = try convexity.enumerated().map { try model.addConstraint($1 == 1, name: "piece\($0)") }
+            let rowsP = try convexity.enumerated().map { try model.addConstraint($1 == Double(owner.classes[$0].count), name: "class\($0)") }
             let rowsG = try cover.enumerated().map { try model.addConstraint($1 == Double(owner.multiplicity[$0]), name: "group\($0)") }
+            var rowsB: [(PieceGroup, Constraint)] = []
+            for key in keys {
+                var expression = branching[key] ?? LinearExpression()
+                let lower = Double(restrictions.atLeast[key] ?? 0)
+                let upper = restrictions.atMost[key].map(Double.init) ?? .infinity
+                if lower > 0 {
+                    // An artificial keeps the LP feasible until patterns that meet the
+                    // branching decision are generated.
+                    let t = try model.addVariable(lower: 0, upper: lower, name: "short\(key.piece).\(key.group)")
+                    expression.add(1, t)
+                    objective.add(-1e5, t)
+                    slack.append(t)
+                }
+                guard !expression.terms.isEmpty else { continue }
+                rowsB.append((key, try model.addConstraint(expression, lower: lower, upper: upper, name: "branch\(key.piece).\(key.group)")))
+            }
+            // Bounds on single patterns (their duals concern only patterns already here).
+            for (pattern, n) in restrictions.patternAtMost.sorted(by: { index[$0.key]! < index[$1.key]! }) {
+                try model.addConstraint(LinearExpression(lambda[index[pattern]!]), lower: -.infinity, upper: Double(n), name: "use\(index[pattern]!)")
+            }
+            for (pattern, n) in restrictions.patternAtLeast.sorted(by: { index[$0.key]! < index[$1.key]! }) {
+                try model.addConstraint(LinearExpression(lambda[index[pattern]!]), lower: Double(n), upper: .infinity, name: "use\(index[pattern]!)")
+            }
             try model.maximize(objective)
-            return (model, lambda, slack, rowsP, rowsG)
+            return (model, lambda, slack, rowsP, rowsG, rowsB)
         }
 
         /// What one column generation found.
@@ -455,45 +513,54 @@ extension PatternPlacement {
             var lambda: [Double]
             var patterns: [Pattern]
 
-            /// The LP solution as one pattern per piece, when it is integral.
+            /// The LP solution as patterns (repeated as often as used), when integral.
             var integerSolution: [Pattern]? {
-                var chosen: [Int: Pattern] = [:]
+                var chosen: [Pattern] = []
                 for (j, value) in lambda.enumerated() where value > 1e-6 {
-                    guard value > 1 - 1e-6 else { return nil }
-                    chosen[patterns[j].piece] = patterns[j]
+                    guard abs(value - value.rounded()) < 1e-6 else { return nil }
+                    chosen += Array(repeating: patterns[j], count: Int(value.rounded()))
                 }
-                return chosen.keys.sorted().map { chosen[$0]! }
+                return chosen
             }
 
-            /// The stand (group at an offset of a piece) whose LP value is closest to ½,
-            /// ties broken towards larger values and then lower keys.
-            func mostFractionalStand(owner: PatternPlacement) -> StandKey? {
-                var mass: [StandKey: Double] = [:]
+            /// The pattern whose use is most fractional, ties broken by pool order.
+            func mostFractionalPattern() -> (Pattern, Double)? {
+                let candidates = lambda.indices.filter { abs(lambda[$0] - lambda[$0].rounded()) > 1e-6 }
+                return candidates.min { a, b in
+                    let da = abs(lambda[a] - lambda[a].rounded(.down) - 0.5), db = abs(lambda[b] - lambda[b].rounded(.down) - 0.5)
+                    return da < db || (da == db && a < b)
+                }.map { (patterns[$0], lambda[$0]) }
+            }
+
+            /// The group-in-class count `Σ λ · n_g` whose fractional part is closest to
+            /// ½, ties broken by lower class and group.
+            func mostFractionalCount() -> (PieceGroup, Double)? {
+                var mass: [PieceGroup: Double] = [:]
                 for (j, value) in lambda.enumerated() where value > 1e-9 {
                     for stand in patterns[j].stands {
-                        mass[StandKey(piece: patterns[j].piece, group: stand.group, offset: stand.offset), default: 0] += value
+                        mass[PieceGroup(piece: patterns[j].piece, group: stand.group), default: 0] += value
                     }
                 }
-                let fractional = mass.filter { $0.value > 1e-6 && $0.value < 1 - 1e-6 }
+                let fractional = mass.filter { abs($0.value - $0.value.rounded()) > 1e-6 }
                 return fractional.min { a, b in
-                    let da = abs(a.value - 0.5), db = abs(b.value - 0.5)
+                    let da = abs(a.value - a.value.rounded(.down) - 0.5), db = abs(b.value - b.value.rounded(.down) - 0.5)
                     if abs(da - db) > 1e-9 { return da < db }
-                    return (a.key.piece, a.key.offset, a.key.group) < (b.key.piece, b.key.offset, b.key.group)
-                }?.key
+                    return a.key < b.key
+                }.map { ($0.key, $0.value) }
             }
         }
 
-        /// Column generation with `fixed` pieces and `forbidden` patterns, until no
-        /// pattern prices in or `until` seconds have passed. The bound is a valid bound
-        /// of this restricted master over every pattern.
+        /// Column generation under `restrictions`, until no pattern prices in or
+        /// `until` seconds have passed. The bound is valid for this node over every
+        /// pattern.
         mutating func generate(restrictions: Restrictions, until: Double, elapsed: () -> Double, log: ((String) -> Void)?) throws -> Generation {
-            let pieceCount = owner.domain.pieces.count
+            let classCount = owner.classes.count
             var bound = Double.infinity
             var rounds = 0
             var last: Generation? = nil
             while true {
                 rounds += 1
-                let (model, lambda, slack, rowsP, rowsG) = try master(integer: false, restrictions: restrictions)
+                let (model, lambda, slack, rowsP, rowsG, rowsB) = try master(integer: false, restrictions: restrictions)
                 let lp = try model.solve(SolveOptions(timeLimit: max(0.1, until - elapsed())))
                 guard lp.status == .optimal else { break }
                 let value = lp.objective!
@@ -501,9 +568,12 @@ extension PatternPlacement {
                 let feasible = slack.allSatisfy { lp[$0] < 1e-6 }
                 var lagrangian = value
                 var added = 0
-                for p in 0..<pieceCount {
-                    let priced = owner.price(piece: p, pi: pi, sigma: sigma[p], threshold: 1e-6, limit: 6, restrictions: restrictions)
-                    lagrangian += max(0, priced.bound)
+                for c in 0..<classCount {
+                    // The branching rows of this class charge their duals per member.
+                    var charged = pi
+                    for (key, row) in rowsB where key.piece == c { charged[key.group] += lp.dual(row)! }
+                    let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], threshold: 1e-6, limit: 6)
+                    lagrangian += Double(owner.classes[c].count) * max(0, priced.bound)
                     for (pattern, _) in priced.patterns where index[pattern] == nil {
                         add(pattern)
                         added += 1

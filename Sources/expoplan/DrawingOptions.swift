@@ -1,4 +1,5 @@
 import ArgumentParser
+import Render
 
 /// How floor plans are drawn.
 struct DrawingOptions: ParsableArguments {
@@ -10,4 +11,6 @@ struct DrawingOptions: ParsableArguments {
             throw ValidationError("--paper must be one of A4, A3, A2, A1, A0")
         }
     }
+
+    var paperSize: FloorPlan.Paper { FloorPlan.Paper(rawValue: paper.uppercased()) ?? .a3 }
 }

@@ -1,8 +1,9 @@
 /// The weights of the soft terms of the three problems, with defaults an organizer can
 /// start from. Every weight is ≥ 0; 0 switches a term off.
 public struct Weights: Sendable, Codable, Hashable {
-    /// Placement: penalty per pavilion adjacency lost (pavilions kept in one area).
-    public var cohesion: Double = 10
+    /// Placement: penalty per extra connected area of a pavilion (one area is the goal,
+    /// so this outweighs the other terms).
+    public var cohesion: Double = 200
     /// Placement: reward per pair of same-theme neighbours.
     public var themeAdjacency: Double = 1
     /// Placement: penalty per unit of a pavilion's mean visibility away from the hall
@@ -10,9 +11,10 @@ public struct Weights: Sendable, Codable, Hashable {
     public var visibilityFairness: Double = 20
     /// Placement: reward per flagship exhibitor on a corner or a main aisle.
     public var flagship: Double = 5
-    /// Placement: reward per pair of partners in the same block row within 2 stands.
+    /// Placement: reward per pair of partners side by side.
     public var partners: Double = 2
-    /// Placement: penalty per empty module left between two stands of a row (a hole).
+    /// Placement: penalty per place in a pavilion's area where a stand meets an empty
+    /// module along a row (empty modules grouped at the edges cost least).
     public var emptyHoles: Double = 3
     /// Placement: reward per module of a pavilion in one of its preferred blocks.
     public var preferredArea: Double = 1

@@ -1,0 +1,357 @@
+import ExpoCore
+import Foundation
+
+/// A printable floor plan: the hall at true scale on A-series paper, with stands
+/// coloured by pavilion, their numbers and names fitted inside, obstacles, entrances,
+/// exits, aisle labels, a legend, a scale bar and a title block. Routes can be drawn on
+/// top (see ``Route``).
+public struct FloorPlan {
+    /// A-series paper, landscape.
+    public enum Paper: String, CaseIterable, Sendable {
+        case a4 = "A4", a3 = "A3", a2 = "A2", a1 = "A1", a0 = "A0"
+
+        /// Width and height in millimetres, landscape.
+        public var size: (width: Double, height: Double) {
+            switch self {
+            case .a4: (297, 210)
+            case .a3: (420, 297)
+            case .a2: (594, 420)
+            case .a1: (841, 594)
+            case .a0: (1189, 841)
+            }
+        }
+    }
+
+    /// A route to draw over the plan: a polyline in hall metres and numbered stops.
+    public struct Route: Sendable {
+        public var name: String
+        public var colour: String
+        public var path: [Point]
+        public var stops: [(number: Int, at: Point)]
+
+        public init(name: String, colour: String, path: [Point], stops: [(number: Int, at: Point)]) {
+            self.name = name
+            self.colour = colour
+            self.path = path
+            self.stops = stops
+        }
+    }
+
+    public let scenario: Scenario
+    public let layout: LayoutPlan?
+    public let paper: Paper
+    /// The plan's title (the show's name by default) and the lines under it.
+    public var title: String
+    public var subtitle: [String]
+    public var routes: [Route] = []
+
+    /// Scales a plan may use, as 1:N.
+    static let scales: [Double] = [50, 100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000]
+
+    public init(scenario: Scenario, layout: LayoutPlan?, paper: Paper = .a3, title: String? = nil, subtitle: [String] = []) {
+        self.scenario = scenario
+        self.layout = layout
+        self.paper = paper
+        self.title = title ?? scenario.show.name
+        self.subtitle = subtitle
+    }
+
+    /// The drawing, as SVG in millimetres.
+    public func svg() -> String {
+        let (pageWidth, pageHeight) = paper.size
+        let margin = paper == .a4 ? 8.0 : 10.0
+        let sideWidth = max(72, pageWidth * 0.2)
+        let drawing = Rect(x: margin, y: margin, width: pageWidth - 2 * margin - sideWidth - 6, height: pageHeight - 2 * margin - 16)
+        let hall = scenario.hall.outline.boundingBox.insetBy(-2)
+        let scale = Self.scales.first { hall.width * 1000 / $0 <= drawing.width && hall.height * 1000 / $0 <= drawing.height } ?? Self.scales.last!
+        let k = 1000 / scale  // millimetres per metre
+        let origin = Point(drawing.x + (drawing.width - hall.width * k) / 2 - hall.x * k,
+                           drawing.y + (drawing.height - hall.height * k) / 2 - hall.y * k)
+        func X(_ x: Double) -> Double { origin.x + x * k }
+        func Y(_ y: Double) -> Double { origin.y + y * k }
+        let base = paper.size.width / 420  // text scales with the paper
+
+        var svg = SVG()
+        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", "\(SVG.n(pageWidth))mm"), ("height", "\(SVG.n(pageHeight))mm"),
+                         ("viewBox", "0 0 \(SVG.n(pageWidth)) \(SVG.n(pageHeight))"),
+                         ("font-family", "DejaVu Sans, Arial, Helvetica, sans-serif")])
+        svg.raw("<title>\(SVG.escape(title)) — \(SVG.escape(scenario.hall.name))</title>")
+        svg.open("defs")
+        svg.raw("<pattern id=\"blocked\" patternUnits=\"userSpaceOnUse\" width=\"1.2\" height=\"1.2\" patternTransform=\"rotate(45)\"><rect width=\"1.2\" height=\"1.2\" fill=\"#E4E4E4\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1.2\" stroke=\"#8A8A8A\" stroke-width=\"0.35\"/></pattern>")
+        svg.close("defs")
+        svg.rect(x: 0, y: 0, width: pageWidth, height: pageHeight, [("fill", "#FFFFFF")])
+        svg.rect(x: margin / 2, y: margin / 2, width: pageWidth - margin, height: pageHeight - margin, [("fill", "none"), ("stroke", "#222"), ("stroke-width", "0.35")])
+
+        // Hall floor.
+        let outline = scenario.hall.outline.points.map { "\(SVG.n(X($0.x))),\(SVG.n(Y($0.y)))" }.joined(separator: " ")
+        svg.open("g", [("id", "hall")])
+        svg.element("polygon", [("points", outline), ("fill", "#FAFAF6"), ("stroke", "none")])
+        // Main aisles as bands, secondary aisles as labels only.
+        for aisle in scenario.hall.aisles where aisle.kind == .main {
+            let d = aisle.path.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVG.n(X($0.element.x))) \(SVG.n(Y($0.element.y)))" }.joined(separator: " ")
+            svg.element("path", [("d", d), ("fill", "none"), ("stroke", "#EFE8D8"), ("stroke-width", SVG.n(aisle.width * k)), ("stroke-linecap", "butt")])
+        }
+        svg.close("g")
+
+        // Features.
+        svg.open("g", [("id", "features")])
+        for feature in scenario.hall.features {
+            let fill = switch feature.kind {
+            case .stage: "#E9E1F2"
+            case .meetingArea: "#DFEBF5"
+            case .catering: "#F5ECD9"
+            case .press: "#F3E1E1"
+            case .other: "#ECECEC"
+            }
+            let r = feature.rect
+            svg.rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k, [("fill", fill), ("stroke", "#777"), ("stroke-width", "0.25")])
+            if let fitted = TextMetrics.fit(feature.name, width: r.width * k - 2, height: r.height * k - 2, maxSize: 3.2 * base, minSize: 1.2, maxLines: 2) {
+                drawLines(&svg, fitted, centreX: X(r.center.x), centreY: Y(r.center.y), fill: "#444", weight: "bold")
+            }
+        }
+        svg.close("g")
+
+        // Modules, areas and stands.
+        let colours = Palette.colours(for: scenario.pavilions)
+        let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
+        let moduleIndex = scenario.moduleIndex
+        var areaOf: [Int: Int] = [:]
+        var standOf: [Int: Int] = [:]
+        if let layout {
+            for area in layout.areas { if let p = pavilionIndex[area.pavilion] { for id in area.modules { if let m = moduleIndex[id] { areaOf[m] = p } } } }
+            for (s, stand) in layout.stands.enumerated() { for id in stand.modules { if let m = moduleIndex[id] { standOf[m] = s } } }
+        }
+        svg.open("g", [("id", "modules"), ("stroke", "#B5B5B5"), ("stroke-width", "0.12")])
+        for module in scenario.modules where standOf[module.index] == nil {
+            let r = module.rect
+            var fill = "#FFFFFF"
+            var opacity: String? = nil
+            if module.blocked { fill = "url(#blocked)" } else if let p = areaOf[module.index] {
+                fill = colours[p]
+                opacity = "0.28"
+            }
+            svg.rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k, [("fill", fill)] + (opacity.map { [("fill-opacity", $0)] } ?? []))
+        }
+        svg.close("g")
+        svg.open("g", [("id", "blocks"), ("fill", "none"), ("stroke", "#555"), ("stroke-width", "0.3")])
+        for block in scenario.blocks {
+            svg.rect(x: X(block.rect.x), y: Y(block.rect.y), width: block.rect.width * k, height: block.rect.height * k)
+        }
+        svg.close("g")
+        if let layout {
+            svg.open("g", [("id", "stands")])
+            let exhibitors = scenario.exhibitorIndex
+            for stand in layout.stands {
+                guard let e = exhibitors[stand.exhibitor] else { continue }
+                let exhibitor = scenario.exhibitors[e]
+                let rects = stand.modules.compactMap { moduleIndex[$0] }.map { scenario.modules[$0].rect }
+                guard let first = rects.first else { continue }
+                let r = rects.dropFirst().reduce(first) { $0.union($1) }
+                let p = pavilionIndex[exhibitor.pavilionID] ?? 0
+                svg.open("g", [("class", "stand")])
+                svg.raw("<title>\(SVG.escape("\(stand.number) — \(exhibitor.name) (\(scenario.pavilions[p].name))"))</title>")
+                svg.rect(x: X(r.x) + 0.1, y: Y(r.y) + 0.1, width: r.width * k - 0.2, height: r.height * k - 0.2,
+                         [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
+                drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k), base: base)
+                svg.close("g")
+            }
+            svg.close("g")
+        }
+
+        // Obstacles, aisle labels, entrances and exits.
+        svg.open("g", [("id", "obstacles")])
+        for obstacle in scenario.hall.obstacles {
+            let r = obstacle.rect
+            svg.rect(x: X(r.x), y: Y(r.y), width: max(0.6, r.width * k), height: max(0.6, r.height * k),
+                     [("fill", obstacle.kind == .pillar ? "#4A4A4A" : "#9A9A9A"), ("stroke", "#222"), ("stroke-width", "0.15")])
+            if obstacle.kind != .pillar, let fitted = TextMetrics.fit(obstacle.id, width: r.width * k - 1, height: r.height * k - 1, maxSize: 2.4 * base, minSize: 1.2, maxLines: 1) {
+                drawLines(&svg, fitted, centreX: X(r.center.x), centreY: Y(r.center.y), fill: "#FFFFFF", weight: "normal")
+            }
+        }
+        svg.close("g")
+        svg.open("g", [("id", "aisle-labels"), ("fill", "#8A7F66"), ("font-style", "italic")])
+        var taken: [Rect] = scenario.hall.obstacles.map { $0.rect.insetBy(-1) } + scenario.modules.map { $0.rect.insetBy(-0.5) }
+        for aisle in scenario.hall.aisles {
+            guard let (a, b) = zip(aisle.path, aisle.path.dropFirst()).max(by: { $0.0.distance(to: $0.1) < $1.0.distance(to: $1.1) }) else { continue }
+            let size = min(2.6 * base, max(1.4, aisle.width * k * 0.45))
+            let vertical = abs(b.y - a.y) > abs(b.x - a.x)
+            let length = TextMetrics.width(aisle.name, size: size) / k  // in metres
+            // The label's footprint in hall metres at a spot on the centre line.
+            func footprint(_ p: Point) -> Rect {
+                let along = length / 2 + 0.5, across = size / k * 0.7
+                return vertical ? Rect(x: p.x - across, y: p.y - along, width: 2 * across, height: 2 * along)
+                    : Rect(x: p.x - along, y: p.y - across, width: 2 * along, height: 2 * across)
+            }
+            let steps = [0.0, 0.1, -0.1, 0.2, -0.2, 0.3, -0.3, 0.4, -0.4]
+            guard let spot = steps.lazy.map({ Point((a.x + b.x) / 2 + (b.x - a.x) * $0, (a.y + b.y) / 2 + (b.y - a.y) * $0) })
+                .first(where: { p in !taken.contains { $0.overlaps(footprint(p)) } }) else { continue }
+            taken.append(footprint(spot))
+            let x = X(spot.x), y = Y(spot.y)
+            svg.text(aisle.name, x: x, y: y + size * 0.35, size: size,
+                     [("text-anchor", "middle")] + (vertical ? [("transform", "rotate(-90 \(SVG.n(x)) \(SVG.n(y)))")] : []))
+        }
+        svg.close("g")
+        svg.open("g", [("id", "accesses")])
+        for access in scenario.hall.entrances { drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: X, Y: Y, k: k, base: base) }
+        for access in scenario.hall.exits { drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: X, Y: Y, k: k, base: base) }
+        svg.close("g")
+        svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
+
+        // Routes.
+        for route in routes { drawRoute(&svg, route, X: X, Y: Y, base: base) }
+
+        // Side column: legend, then the title block at the bottom.
+        let side = Rect(x: pageWidth - margin - sideWidth, y: margin, width: sideWidth, height: pageHeight - 2 * margin)
+        drawLegend(&svg, in: side, colours: colours, base: base)
+        drawTitleBlock(&svg, in: side, scale: scale, base: base)
+        drawScaleBar(&svg, at: Point(drawing.x, pageHeight - margin - 4), k: k, scale: scale, maxWidth: drawing.width * 0.3, base: base)
+        svg.close("svg")
+        return svg.body
+    }
+
+    // MARK: Pieces
+
+    private func drawLines(_ svg: inout SVG, _ fitted: (lines: [String], size: Double), centreX: Double, centreY: Double, fill: String, weight: String) {
+        let lineHeight = fitted.size * TextMetrics.lineHeight
+        let top = centreY - lineHeight * Double(fitted.lines.count) / 2 + fitted.size * 0.95
+        for (i, line) in fitted.lines.enumerated() {
+            svg.text(line, x: centreX, y: top + Double(i) * lineHeight, size: fitted.size,
+                     [("text-anchor", "middle"), ("fill", fill), ("font-weight", weight)])
+        }
+    }
+
+    /// The stand number on top, the name below, both fitted inside the stand.
+    private func drawStandLabel(_ svg: inout SVG, number: String, name: String, box: Rect, base: Double) {
+        let pad = 0.35
+        let inner = box.insetBy(pad)
+        guard inner.width > 0.5, inner.height > 0.8 else { return }
+        let numberSize = min(2.0 * base, inner.height * 0.36, max(0.9, inner.width / max(1, Double(number.count)) * 1.6))
+        guard let numberFit = TextMetrics.fit(number, width: inner.width, height: numberSize * TextMetrics.lineHeight, maxSize: numberSize, minSize: min(0.9, numberSize), maxLines: 1) else { return }
+        // Baselines sit 0.95 of the size below the top of their line slot; descenders fit
+        // in the rest of the slot.
+        svg.text(numberFit.lines[0], x: inner.center.x, y: inner.y + numberFit.size * 0.95, size: numberFit.size,
+                 [("text-anchor", "middle"), ("font-weight", "bold"), ("fill", "#1A1A1A")])
+        let nameTop = inner.y + numberFit.size * TextMetrics.lineHeight
+        let nameHeight = inner.maxY - nameTop
+        guard let fitted = TextMetrics.fit(name, width: inner.width, height: nameHeight, maxSize: min(2.2 * base, numberFit.size * 1.15), minSize: 0.8, maxLines: 3) else { return }
+        let lineHeight = fitted.size * TextMetrics.lineHeight
+        for (i, line) in fitted.lines.enumerated() {
+            svg.text(line, x: inner.center.x, y: nameTop + fitted.size * 0.95 + Double(i) * lineHeight, size: fitted.size,
+                     [("text-anchor", "middle"), ("fill", "#1A1A1A")])
+        }
+    }
+
+    private func drawAccess(_ svg: inout SVG, _ access: Access, colour: String, label: String, X: (Double) -> Double, Y: (Double) -> Double, k: Double, base: Double) {
+        // The opening along the nearest outline edge.
+        let edges = scenario.hall.outline.edges
+        guard let (a, b) = edges.min(by: { access.point.distance(toSegment: $0.0, $0.1) < access.point.distance(toSegment: $1.0, $1.1) }) else { return }
+        let length = a.distance(to: b)
+        let ux = length > 0 ? (b.x - a.x) / length : 1, uy = length > 0 ? (b.y - a.y) / length : 0
+        let half = access.width / 2
+        svg.line(X(access.point.x - ux * half), Y(access.point.y - uy * half), X(access.point.x + ux * half), Y(access.point.y + uy * half),
+                 [("stroke", colour), ("stroke-width", SVG.n(1.6 * base)), ("stroke-linecap", "butt")])
+        // The label inside the hall, next to the opening.
+        let centre = scenario.hall.outline.boundingBox.center
+        let inward = Point(centre.x - access.point.x, centre.y - access.point.y)
+        let norm = max(1e-9, (inward.x * inward.x + inward.y * inward.y).squareRoot())
+        let size = 2.2 * base
+        let at = Point(X(access.point.x) + inward.x / norm * size * 1.6, Y(access.point.y) + inward.y / norm * size * 1.6)
+        let anchor = abs(inward.x) > abs(inward.y) ? (inward.x > 0 ? "start" : "end") : "middle"
+        svg.text(label, x: at.x, y: at.y + size * 0.35, size: size, [("text-anchor", anchor), ("fill", colour), ("font-weight", "bold")])
+    }
+
+    private func drawRoute(_ svg: inout SVG, _ route: Route, X: (Double) -> Double, Y: (Double) -> Double, base: Double) {
+        guard route.path.count >= 2 else { return }
+        let d = route.path.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVG.n(X($0.element.x))) \(SVG.n(Y($0.element.y)))" }.joined(separator: " ")
+        svg.open("g", [("class", "route")])
+        svg.raw("<title>\(SVG.escape(route.name))</title>")
+        svg.element("path", [("d", d), ("fill", "none"), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(1.6 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
+        svg.element("path", [("d", d), ("fill", "none"), ("stroke", route.colour), ("stroke-width", SVG.n(0.9 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
+        for stop in route.stops {
+            let r = 2.0 * base
+            svg.element("circle", [("cx", SVG.n(X(stop.at.x))), ("cy", SVG.n(Y(stop.at.y))), ("r", SVG.n(r)), ("fill", route.colour), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.35 * base))])
+            svg.text(String(stop.number), x: X(stop.at.x), y: Y(stop.at.y) + r * 0.42, size: r * 1.1,
+                     [("text-anchor", "middle"), ("fill", "#FFFFFF"), ("font-weight", "bold")])
+        }
+        svg.close("g")
+    }
+
+    private func drawLegend(_ svg: inout SVG, in side: Rect, colours: [String], base: Double) {
+        var y = side.y + 5 * base
+        svg.text("Pavilions", x: side.x, y: y, size: 3.6 * base, [("font-weight", "bold")])
+        y += 3 * base
+        let placed = layout.map { Dictionary(grouping: $0.stands, by: { stand in scenario.exhibitor(stand.exhibitor)?.pavilionID ?? "" }) } ?? [:]
+        let rowHeight = min(6.0 * base, (side.height * 0.55 - 10) / Double(max(1, scenario.pavilions.count)))
+        let swatch = min(4.0 * base, rowHeight * 0.8)
+        for (p, pavilion) in scenario.pavilions.enumerated() {
+            svg.rect(x: side.x, y: y, width: swatch, height: swatch, [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.2")])
+            let stands = placed[pavilion.id] ?? []
+            let blocks = Set(stands.compactMap { $0.modules.first.flatMap { id in scenario.modules.first { $0.id == id }?.blockID } }).sorted()
+            var line = pavilion.name
+            if !stands.isEmpty { line += " — \(stands.count) stands" + (blocks.isEmpty ? "" : ", \(blocks.joined(separator: " "))") }
+            if let fitted = TextMetrics.fit(line, width: side.width - swatch - 2, height: swatch * 1.1, maxSize: 2.6 * base, minSize: 1.0, maxLines: 1) {
+                svg.text(fitted.lines[0], x: side.x + swatch + 1.5, y: y + swatch * 0.78, size: fitted.size)
+            }
+            y += rowHeight
+        }
+        y += 3 * base
+        let symbols: [(String, [(String, String)])] = [
+            ("Empty module", [("fill", "#FFFFFF"), ("stroke", "#999"), ("stroke-width", "0.2")]),
+            ("Pavilion area, not taken", [("fill", colours.first ?? "#CCCCCC"), ("fill-opacity", "0.28"), ("stroke", "#999"), ("stroke-width", "0.2")]),
+            ("Blocked module", [("fill", "url(#blocked)"), ("stroke", "#999"), ("stroke-width", "0.2")]),
+            ("Pillar, technical room", [("fill", "#4A4A4A")]),
+            ("Entrance", [("fill", "#009E73")]),
+            ("Emergency exit", [("fill", "#D55E00")]),
+            ("Main aisle", [("fill", "#EFE8D8")]),
+        ]
+        for (label, style) in symbols {
+            svg.rect(x: side.x, y: y, width: swatch, height: swatch * 0.8, style)
+            svg.text(label, x: side.x + swatch + 1.5, y: y + swatch * 0.7, size: 2.2 * base)
+            y += swatch * 1.2
+        }
+    }
+
+    private func drawTitleBlock(_ svg: inout SVG, in side: Rect, scale: Double, base: Double) {
+        var lines: [(String, Double, String)] = [(title, 4.4 * base, "bold")]
+        let days = scenario.show.days.map(\.longDescription)
+        lines.append(([scenario.show.edition, scenario.show.venue].compactMap { $0 }.joined(separator: " · "), 2.4 * base, "normal"))
+        lines.append((scenario.hall.name, 2.4 * base, "normal"))
+        lines.append((days.count == 1 ? days[0] : "\(days.first!) – \(days.last!)", 2.4 * base, "normal"))
+        for line in subtitle { lines.append((line, 2.2 * base, "normal")) }
+        lines.append(("Scale 1:\(Int(scale)) on \(paper.rawValue) · metres", 2.2 * base, "normal"))
+        for note in scenario.show.notes { lines.append((note, 1.9 * base, "italic")) }
+        lines.append(("Made with expoplan", 1.9 * base, "normal"))
+        // Wrap each line to the block's width, then draw from the bottom up.
+        var wrapped: [(String, Double, String)] = []
+        for (text, size, weight) in lines where !text.isEmpty {
+            let fitted = TextMetrics.fit(text, width: side.width - 4, height: size * 1.15 * 3, maxSize: size, minSize: size * 0.8, maxLines: 3)
+            for line in fitted?.lines ?? [] { wrapped.append((line, fitted!.size, weight)) }
+        }
+        let height = wrapped.reduce(4.0) { $0 + $1.1 * 1.3 }
+        let top = side.maxY - height
+        svg.rect(x: side.x, y: top, width: side.width, height: height, [("fill", "#FFFFFF"), ("stroke", "#222"), ("stroke-width", "0.35")])
+        var y = top + 2
+        for (line, size, weight) in wrapped {
+            y += size * 1.3
+            svg.text(line, x: side.x + 2, y: y - size * 0.3, size: size,
+                     weight == "italic" ? [("font-style", "italic")] : [("font-weight", weight)])
+        }
+    }
+
+    private func drawScaleBar(_ svg: inout SVG, at origin: Point, k: Double, scale: Double, maxWidth: Double, base: Double) {
+        let lengths: [Double] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500]
+        let metres = lengths.last { $0 * k <= maxWidth } ?? 1
+        let width = metres * k
+        let height = 1.2 * base
+        for i in 0..<4 {
+            svg.rect(x: origin.x + width / 4 * Double(i), y: origin.y, width: width / 4, height: height,
+                     [("fill", i % 2 == 0 ? "#222" : "#FFFFFF"), ("stroke", "#222"), ("stroke-width", "0.2")])
+        }
+        let size = 2.0 * base
+        svg.text("0", x: origin.x, y: origin.y - 0.8, size: size, [("text-anchor", "middle")])
+        svg.text("\(SVG.n(metres / 2))", x: origin.x + width / 2, y: origin.y - 0.8, size: size, [("text-anchor", "middle")])
+        svg.text("\(SVG.n(metres)) m", x: origin.x + width, y: origin.y - 0.8, size: size, [("text-anchor", "middle")])
+        svg.text("1:\(Int(scale))", x: origin.x + width + 4, y: origin.y + height, size: size)
+    }
+}
