@@ -8,14 +8,19 @@ public struct LayoutOptions: Sendable {
     public var timeLimit: Double
     /// Relative gap at which each MILP may stop (0: prove optimality).
     public var relativeGap: Double
+    /// The most branch-and-price nodes per pavilion. A work limit, unlike the time
+    /// limit, stops at the same point on every machine, so runs repeat byte for byte.
+    public var nodeLimit: Int
     /// Pavilions placed at once (each on its own thread).
     public var threads: Int
     /// Receives a line on the progress of the solve.
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(timeLimit: Double = 60, relativeGap: Double = 0, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    public init(timeLimit: Double = 60, relativeGap: Double = 0, nodeLimit: Int = 60,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: (@Sendable (String) -> Void)? = nil) {
         self.timeLimit = timeLimit
+        self.nodeLimit = max(1, nodeLimit)
         self.relativeGap = relativeGap
         self.threads = max(1, threads)
         self.progress = progress
@@ -78,6 +83,9 @@ public enum Layout {
         var banned = Set<Int>()
         var notes: [String] = []
         for round in 1...4 {
+            if round > 1 && elapsed() > options.timeLimit * 0.8 {
+                throw LayoutTimeout(seconds: elapsed())
+            }
             let zoning: ZoningResult
             do {
                 zoning = try zoningStage.solve(
@@ -110,8 +118,8 @@ public enum Layout {
                     do {
                         let placedPavilion = try PlacementStage.place(
                             instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
-                            start: zoning.packings[p], timeLimit: min(share, max(0.5, options.timeLimit - elapsed())),
-                            gap: options.relativeGap)
+                            start: nil, timeLimit: min(share, max(0.5, options.timeLimit - elapsed())),
+                            gap: options.relativeGap, nodeLimit: options.nodeLimit)
                         results.set(p, placedPavilion)
                         options.progress?("placement: \(scenario.pavilions[p].name) " + (placedPavilion.map {
                             "\($0.outcome.rawValue), objective \(format($0.objective)), bound \(format($0.bound)), \($0.nodes) nodes, \(String(format: "%.1f", $0.seconds)) s"
@@ -142,7 +150,7 @@ public enum Layout {
         for p in scenario.pavilions.indices {
             for e in instance.members[p] {
                 for rival in scenario.exhibitors[e].competitors {
-                    guard let j = scenario.exhibitorIndex[rival] else { continue }
+                    guard let j = instance.exhibitorIndex[rival] else { continue }
                     let q = instance.pavilionOf[j]
                     if q < p { levels[p] = max(levels[p], levels[q] + 1) }
                 }
@@ -164,12 +172,13 @@ public enum Layout {
         let evaluation = LayoutEvaluation(scenario, resolved, graph: instance.graph)
         let worst: SolveOutcome = {
             let all = [zoning.stage.outcome] + placements.map(\.outcome)
-            for outcome in [SolveOutcome.timeLimit, .stopped, .feasible] where all.contains(outcome) { return outcome }
+            for outcome in [SolveOutcome.timeLimit, .nodeLimit, .stopped, .feasible] where all.contains(outcome) { return outcome }
             return .optimal
         }()
         let placementObjective = placements.reduce(0) { $0 + $1.objective }
         let placementBound = placements.reduce(0) { $0 + $1.bound }
         let placementOutcome: SolveOutcome = placements.contains { $0.outcome == .timeLimit } ? .timeLimit
+            : placements.contains { $0.outcome == .nodeLimit } ? .nodeLimit
             : placements.allSatisfy { $0.outcome == .optimal } ? .optimal : .feasible
         let placementStage = SolveReport.Stage(
             name: "placement (\(placements.count) pavilion MILPs)", outcome: placementOutcome,

@@ -22,6 +22,12 @@ struct LayoutInstance {
     let pavilionOf: [Int]
     /// Mean visibility over the usable modules.
     let hallMeanVisibility: Double
+    /// Exhibitor positions by id (computed once: ``Scenario/exhibitorIndex`` builds it).
+    let exhibitorIndex: [String: Int]
+    /// For each exhibitor: the indices of its competitors (both ways).
+    let rivals: [Set<Int>]
+    /// Exhibitors named as a partner by someone, or naming one.
+    let partnered: Set<Int>
 
     init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -52,6 +58,15 @@ struct LayoutInstance {
         }
         self.pinnedModules = pinnedModules
         self.pinnedOwner = pinnedOwner
+        let exhibitorIndex = scenario.exhibitorIndex
+        self.exhibitorIndex = exhibitorIndex
+        rivals = scenario.exhibitors.map { Set($0.competitors.compactMap { exhibitorIndex[$0] }) }
+        var partnered = Set<Int>()
+        for (e, exhibitor) in scenario.exhibitors.enumerated() where !exhibitor.partners.isEmpty {
+            partnered.insert(e)
+            for other in exhibitor.partners { if let j = exhibitorIndex[other] { partnered.insert(j) } }
+        }
+        self.partnered = partnered
         let usable = scenario.modules.filter { !$0.blocked }
         hallMeanVisibility = usable.isEmpty ? 0 : usable.reduce(0) { $0 + $1.visibility } / Double(usable.count)
     }

@@ -79,7 +79,7 @@ struct PatternPlacement {
         self.domain = domain
         let scenario = instance.scenario
         weights = scenario.weights
-        groups = PlacementModel.groups(domain, scenario, pinned: instance.pinnedModules)
+        groups = PlacementModel.groups(domain, instance)
         representative = groups.map { domain.exhibitors[$0[0]] }
         size = representative.map { scenario.exhibitors[$0].size }
         multiplicity = groups.map(\.count)
@@ -304,7 +304,7 @@ extension PatternPlacement {
     /// run at the root and at the end as a heuristic. The bound is the best bound of
     /// the nodes left open (the incumbent when the search finished). Nil when no
     /// placement exists (or none was found in time).
-    func solve(start: [[Int]]?, timeLimit: Double, gap: Double, log: ((String) -> Void)? = nil) throws -> Outcome? {
+    func solve(start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60, log: ((String) -> Void)? = nil) throws -> Outcome? {
         var pool = Pool(owner: self)
         for c in classes.indices { pool.add(Pattern(piece: c, stands: [])) }
         let startPatterns = start.flatMap { packingPatterns($0) }
@@ -336,7 +336,8 @@ extension PatternPlacement {
                 for p in incumbent.patterns { counts[p, default: 0] += 1 }
                 startValues = Dictionary(uniqueKeysWithValues: counts.map { (lambda[pool.index[$0.key]!], Double($0.value)) })
             }
-            let result = try model.solve(SolveOptions(timeLimit: max(0.2, seconds), relativeGap: gap, start: startValues))
+            // A node limit keeps the heuristic repeatable; the time limit is a safety net.
+            let result = try model.solve(SolveOptions(timeLimit: max(0.2, seconds), nodeLimit: 2_000, relativeGap: gap, start: startValues))
             lastMaster = model
             guard result.hasSolution, slack.allSatisfy({ result[$0] < 0.5 }) else { return }
             consider(pool.patterns.indices.flatMap { j in Array(repeating: pool.patterns[j], count: Int(result[lambda[j]].rounded())) })
@@ -355,11 +356,12 @@ extension PatternPlacement {
             }
         }
         if let solution = root.integerSolution { consider(solution) }
-        try integerMaster(min(1, timeLimit * 0.1))
+        try integerMaster(max(1, timeLimit * 0.2))
 
         var open: [(Restrictions, Double)] = []
         var nodes = 1
         var finished = true
+        var stoppedByNodes = false
         func branch(_ generation: Pool.Generation, _ restrictions: Restrictions) {
             var down = restrictions, up = restrictions
             let amount: Double
@@ -391,14 +393,15 @@ extension PatternPlacement {
         }
         while let (restrictions, parentBound) = popNext() {
             if prunes(parentBound) { continue }
-            if elapsed() > timeLimit * 0.85 {
+            if nodes >= nodeLimit || elapsed() > timeLimit * 0.85 {
                 open.append((restrictions, parentBound))
                 finished = false
+                stoppedByNodes = nodes >= nodeLimit
                 break
             }
             nodes += 1
             // Now and then, the integer master over every pattern generated so far.
-            if nodes % 40 == 0 { try integerMaster(min(0.3, max(0.05, timeLimit * 0.85 - elapsed()))) }
+            if nodes % 40 == 0 { try integerMaster(max(0.3, timeLimit * 0.85 - elapsed())) }
             var node = try pool.generate(restrictions: restrictions, until: timeLimit * 0.85, elapsed: elapsed, log: nil)
             rounds += node.rounds
             node.bound = min(node.bound, parentBound)
@@ -409,7 +412,7 @@ extension PatternPlacement {
             }
             branch(node, restrictions)
         }
-        if !finished || nodes > 1 { try integerMaster(max(0.3, timeLimit - elapsed())) }
+        if !finished || nodes > 1 { try integerMaster(max(0.5, timeLimit - elapsed())) }
         guard let incumbent else { return nil }
         let openBound = open.map(\.1).max() ?? -.infinity
         var bound = finished || open.isEmpty ? incumbent.value : max(incumbent.value, min(root.bound, openBound))
@@ -418,7 +421,7 @@ extension PatternPlacement {
         let objective = incumbent.value
         let outcome: SolveOutcome = bound - objective <= 1e-6 * max(1, abs(objective)) ? .optimal
             : bound - objective <= gap * abs(objective) + 1e-9 ? .feasible
-            : finished ? .feasible : .timeLimit
+            : finished ? .feasible : stoppedByNodes ? .nodeLimit : .timeLimit
         return Outcome(
             stands: stands(of: incumbent.patterns), outcome: outcome, objective: objective, bound: bound,
             rows: lastMaster?.constraintCount ?? 0, columns: pool.patterns.count,

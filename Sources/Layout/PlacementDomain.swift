@@ -49,7 +49,7 @@ struct PlacementDomain {
                 columns.append([pinned])
                 continue
             }
-            let rivals = Set(exhibitor.competitors.compactMap { scenario.exhibitorIndex[$0] })
+            let rivals = instance.rivals[e]
             let rivalModules = competitorAreas(e)
             var list: [[Int]] = []
             for piece in pieces where piece.count >= exhibitor.size {
@@ -89,21 +89,28 @@ struct PlacementDomain {
             if ea.size != eb.size { return ea.size > eb.size }
             return a < b
         }
-        let rivals: [Set<Int>] = exhibitors.map { e in
-            Set(scenario.exhibitors[e].competitors.compactMap { scenario.exhibitorIndex[$0] })
-        }
-        var occupant: [Int: Int] = [:]  // module -> exhibitor
+        let rivals: [Set<Int>] = exhibitors.map { instance.rivals[$0] }
+        var occupant = [Int](repeating: -1, count: instance.modules.count)  // module -> exhibitor
+        var occupied = 0
         var choice = [Int](repeating: -1, count: exhibitors.count)
         var nodes = 0
 
         func fits(_ k: Int, _ column: [Int]) -> Bool {
-            guard column.allSatisfy({ occupant[$0] == nil }) else { return false }
+            for m in column where occupant[m] >= 0 { return false }
+            if rivals[k].isEmpty { return true }
             let row = scenario.rows[instance.positions.row[column[0]]].modules
             let first = instance.positions.position[column[0]], last = instance.positions.position[column[column.count - 1]]
-            for neighbour in [first > 0 ? row[first - 1] : nil, last + 1 < row.count ? row[last + 1] : nil].compactMap({ $0 }) {
-                if let other = occupant[neighbour], rivals[k].contains(other) { return false }
-            }
+            if first > 0, occupant[row[first - 1]] >= 0, rivals[k].contains(occupant[row[first - 1]]) { return false }
+            if last + 1 < row.count, occupant[row[last + 1]] >= 0, rivals[k].contains(occupant[row[last + 1]]) { return false }
             return true
+        }
+        func place(_ k: Int, _ column: [Int]) {
+            for m in column { occupant[m] = exhibitors[k] }
+            occupied += column.count
+        }
+        func remove(_ column: [Int]) {
+            for m in column { occupant[m] = -1 }
+            occupied -= column.count
         }
         let totalFree = Set(columns.flatMap { $0.flatMap { $0 } }).count
         let sizeOf = exhibitors.map { instance.pinnedModules[$0]?.count ?? scenario.exhibitors[$0].size }
@@ -113,27 +120,38 @@ struct PlacementDomain {
             if depth == order.count { return true }
             nodes += 1
             if nodes > nodeLimit { return false }
-            if suffixDemand[depth] > totalFree - occupant.count { return false }
+            if suffixDemand[depth] > totalFree - occupied { return false }
             let k = order[depth]
             for (c, column) in columns[k].enumerated() where fits(k, column) {
-                for m in column { occupant[m] = exhibitors[k] }
+                place(k, column)
                 choice[k] = c
                 if search(depth + 1) { return true }
-                for m in column { occupant[m] = nil }
+                remove(column)
                 choice[k] = -1
                 if nodes > nodeLimit { return false }
             }
             return false
         }
-        // Greedy: the first fit of each, no backtracking.
+        // Greedy, best fit decreasing: each stand goes into the piece left with the
+        // fewest free modules after it (at the leftmost place there), no backtracking.
+        var pieceOf: [Int: Int] = [:]
+        for (p, piece) in pieces.enumerated() { for m in piece { pieceOf[m] = p } }
+        var freeIn = pieces.map(\.count)
         var greedyOK = true
         for k in order {
-            guard let c = columns[k].indices.first(where: { fits(k, columns[k][$0]) }) else { greedyOK = false; break }
-            for m in columns[k][c] { occupant[m] = exhibitors[k] }
-            choice[k] = c
+            var best: (left: Int, c: Int)? = nil
+            for (c, column) in columns[k].enumerated() where fits(k, column) {
+                let left = freeIn[pieceOf[column[0]]!] - column.count
+                if best == nil || left < best!.left { best = (left, c) }
+            }
+            guard let best else { greedyOK = false; break }
+            place(k, columns[k][best.c])
+            freeIn[pieceOf[columns[k][best.c][0]]!] -= columns[k][best.c].count
+            choice[k] = best.c
         }
         if greedyOK { return (choice, false) }
-        occupant = [:]
+        occupant = [Int](repeating: -1, count: instance.modules.count)
+        occupied = 0
         choice = [Int](repeating: -1, count: exhibitors.count)
         if search(0) { return (choice, false) }
         return (nil, nodes <= nodeLimit)

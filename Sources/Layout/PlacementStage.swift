@@ -38,13 +38,13 @@ struct PlacementModel {
 
     /// Groups of interchangeable exhibitors of a domain, in the order of their first
     /// member.
-    static func groups(_ domain: PlacementDomain, _ scenario: Scenario, pinned: [[Int]?]) -> [[Int]] {
+    static func groups(_ domain: PlacementDomain, _ instance: LayoutInstance) -> [[Int]] {
+        let scenario = instance.scenario
         var bySignature: [String: Int] = [:]
         var groups: [[Int]] = []
         for (k, e) in domain.exhibitors.enumerated() {
             let exhibitor = scenario.exhibitors[e]
-            let single = pinned[e] != nil || !exhibitor.competitors.isEmpty || !exhibitor.partners.isEmpty
-                || scenario.exhibitors.contains { $0.partners.contains(exhibitor.id) }
+            let single = instance.pinnedModules[e] != nil || !instance.rivals[e].isEmpty || instance.partnered.contains(e)
             let n = exhibitor.needs
             let signature = single ? "#\(k)" : "\(exhibitor.size)|\(n.power)|\(n.accessible)|\(n.height ?? 0)|\(exhibitor.tier)|\(exhibitor.themes.sorted().joined(separator: ","))"
             if let g = bySignature[signature] {
@@ -66,7 +66,7 @@ struct PlacementModel {
         var allGroups: [[[Int]]] = []
         for (d, domain) in domains.enumerated() {
             let prefix = domains.count > 1 ? "d\(d)." : ""
-            let groups = Self.groups(domain, scenario, pinned: instance.pinnedModules)
+            let groups = Self.groups(domain, instance)
             allGroups.append(groups)
             var x: [[Variable]] = []
             var covering: [Int: LinearExpression] = [:]
@@ -110,10 +110,10 @@ struct PlacementModel {
             for (g, members) in groups.enumerated() where members.count == 1 {
                 let exhibitor = scenario.exhibitors[domain.exhibitors[members[0]]]
                 for other in exhibitor.competitors {
-                    if let h = scenario.exhibitorIndex[other].flatMap({ groupOf[$0] }), h > g { rivals.append((g, h)) }
+                    if let h = instance.exhibitorIndex[other].flatMap({ groupOf[$0] }), h > g { rivals.append((g, h)) }
                 }
                 for other in exhibitor.partners {
-                    if let h = scenario.exhibitorIndex[other].flatMap({ groupOf[$0] }), h != g,
+                    if let h = instance.exhibitorIndex[other].flatMap({ groupOf[$0] }), h != g,
                        !partners.contains(where: { $0 == (min(g, h), max(g, h)) }) {
                         partners.append((min(g, h), max(g, h)))
                     }
@@ -231,31 +231,25 @@ enum PlacementStage {
     /// Places pavilion `p` in `area`; nil when no placement exists there.
     static func place(
         instance: LayoutInstance, pavilion p: Int, area: Set<Int>, placedStands: [Int: Int],
-        start: (domain: PlacementDomain, choice: [Int])?, timeLimit: Double, gap: Double
+        start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60
     ) throws -> PavilionPlacement? {
-        let scenario = instance.scenario
         let exhibitors = instance.members[p].filter { e in
             instance.pinnedModules[e].map { $0.allSatisfy(area.contains) } ?? true
         }
         // Modules outside the area where a competitor of each exhibitor already stands.
         let competitorAreas: (Int) -> Set<Int> = { e in
-            let rivals = Set(scenario.exhibitors[e].competitors.compactMap { scenario.exhibitorIndex[$0] })
+            let rivals = instance.rivals[e]
             return Set(placedStands.filter { rivals.contains($0.value) }.keys)
         }
         let domain = PlacementDomain(instance: instance, exhibitors: exhibitors, area: area, competitorAreas: competitorAreas)
         if domain.columns.contains(where: \.isEmpty) { return nil }
-        var startChoice: [[Int]]? = nil
-        // The stage 1 packing is a start when it still fits this domain.
-        if let start, start.domain.exhibitors == domain.exhibitors {
-            let columns = start.choice.enumerated().map { start.domain.columns[$0][$1] }
-            if zip(columns, domain.columns).allSatisfy({ $1.contains($0) }) { startChoice = columns }
-        }
+        var startChoice = start
         if startChoice == nil, let choice = domain.pack(instance: instance).choice {
             startChoice = choice.enumerated().map { domain.columns[$0][$1] }
         }
         let began = Date()
         let decomposition = PatternPlacement(instance: instance, domain: domain)
-        guard let solved = try decomposition.solve(start: startChoice, timeLimit: max(0.2, timeLimit), gap: gap)
+        guard let solved = try decomposition.solve(start: startChoice, timeLimit: max(0.2, timeLimit), gap: gap, nodeLimit: nodeLimit)
         else { return nil }
         return PavilionPlacement(
             pavilion: p, stands: solved.stands, outcome: solved.outcome, objective: solved.objective,

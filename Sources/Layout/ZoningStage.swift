@@ -24,8 +24,8 @@ struct ZoneCandidate {
 /// components of the area with the pavilion's pinned stands) and visibility fairness.
 /// An area is a candidate when it holds no other pavilion's pinned stand, holds each of
 /// its own pinned stands whole or not at all, has room for the pavilion's free stands
-/// with at most `extra_p` spare modules, and a packing of the stands exists in it
-/// (checked lazily, when the column prices in).
+/// with at most `extra_p` spare modules, and a packing of the stands is found in it
+/// (checked lazily, when the column prices in; see ``admissible(_:key:competitorAreas:)``).
 ///
 /// The LP is solved by column generation with exact pricing over every candidate
 /// (reduced cost `v_c − π_p − Σ_{s∈c} μ_s`, by prefix sums), so its value bounds the
@@ -40,7 +40,6 @@ struct ZoningStage {
     /// Slices holding a pinned module, and whose pinned stand it is.
     private let slicePinnedPavilions: [Set<Int>]
     private var admissibility: [Int: Bool] = [:]
-    private(set) var packings: [Int: (domain: PlacementDomain, choice: [Int])] = [:]
 
     init(instance: LayoutInstance) {
         self.instance = instance
@@ -76,6 +75,23 @@ struct ZoningStage {
         let standSlices = pinnedStands.map { Set($0.map { snake.sliceOf[$0] }) }
         let preferred = Set(instance.scenario.pavilions[p].preferredBlocks)
         let demand = instance.demand[p]
+        // Needs profiles (power, step-free, a height) with their demand by the free
+        // stands: an area must offer at least that many modules meeting each.
+        let exhibitors = instance.scenario.exhibitors
+        let freeMembers = instance.members[p].filter { instance.pinnedModules[$0] == nil }
+        let heights = Array(Set(freeMembers.compactMap { exhibitors[$0].needs.height })).sorted()
+        var profiles: [(needs: Exhibitor.Needs, demand: Int)] = []
+        for power in [false, true] {
+            for accessible in [false, true] {
+                for height in [nil] + heights.map(Optional.some) where power || accessible || height != nil {
+                    let needing = freeMembers.filter { e in
+                        let n = exhibitors[e].needs
+                        return (!power || n.power) && (!accessible || n.accessible) && (height == nil || (n.height ?? 0) >= height!)
+                    }.reduce(0) { $0 + exhibitors[$1].size }
+                    if needing > 0 { profiles.append((Exhibitor.Needs(power: power, accessible: accessible, height: height), needing)) }
+                }
+            }
+        }
         var result: [ZoneCandidate] = []
         var union = UnionFind(count: modules.count)
         for a in snake.slices.indices {
@@ -83,10 +99,14 @@ struct ZoningStage {
             var members = Set<Int>()
             var components = 0
             var visibility = 0.0, preferredCount = 0, usableCount = 0
+            var offered = [Int](repeating: 0, count: profiles.count)
             func add(_ m: Int) {
                 guard members.insert(m).inserted else { return }
                 components += 1
                 usableCount += 1
+                if instance.pinnedOwner[m] < 0 {
+                    for (k, profile) in profiles.enumerated() where profile.needs.isMet(by: modules[m].attributes) { offered[k] += 1 }
+                }
                 visibility += modules[m].visibility
                 if preferred.contains(modules[m].blockID) { preferredCount += 1 }
                 for n in instance.graph.neighbours[m] where members.contains(n) {
@@ -107,7 +127,7 @@ struct ZoningStage {
                 // Room for the free stands: the area's usable modules outside pinned stands.
                 let room = usableCount - pinnedAll.count
                 if room - free > extra[p] { break }
-                guard !partial, room >= free else { continue }
+                guard !partial, room >= free, profiles.indices.allSatisfy({ offered[$0] >= profiles[$0].demand }) else { continue }
                 let mean = visibility / Double(usableCount)
                 let value = weights.preferredArea * Double(min(demand, preferredCount))
                     - weights.cohesion * Double(components - 1)
@@ -118,8 +138,10 @@ struct ZoningStage {
         return result
     }
 
-    /// Whether a packing of the pavilion's stands exists in the candidate's area
-    /// (cached). Areas where the search gave up are kept and checked by stage 2.
+    /// Whether a packing of the pavilion's stands is found in the candidate's area
+    /// (cached): greedily, then by a search of at most 20,000 nodes, which is exhaustive
+    /// on small areas. An area where the search gives up is not a candidate, so stage 2
+    /// always starts from a packing.
     mutating func admissible(_ c: ZoneCandidate, key: Int, competitorAreas: (Int) -> Set<Int> = { _ in [] }) -> Bool {
         if let known = admissibility[key] { return known }
         let area = area(c)
@@ -127,9 +149,7 @@ struct ZoningStage {
             instance.pinnedModules[e].map { $0.allSatisfy(area.contains) } ?? true
         }
         let domain = PlacementDomain(instance: instance, exhibitors: exhibitors, area: area, competitorAreas: competitorAreas)
-        let (choice, exhausted) = domain.pack(instance: instance)
-        if let choice { packings[key] = (domain, choice) }
-        let ok = choice != nil || !exhausted
+        let ok = domain.pack(instance: instance).choice != nil
         admissibility[key] = ok
         return ok
     }
@@ -178,8 +198,6 @@ struct ZoningResult {
     /// The area (module indices) of each pavilion.
     var areas: [Set<Int>]
     var stage: SolveReport.Stage
-    /// Packings found while checking the chosen areas, by pavilion (stage 2 starts).
-    var packings: [Int: (domain: PlacementDomain, choice: [Int])]
 }
 
 /// Why zoning found no plan.
@@ -200,6 +218,7 @@ extension ZoningStage {
         let pavilionCount = instance.scenario.pavilions.count
         let sliceCount = instance.snake.slices.count
         let all = (0..<pavilionCount).map { candidates(of: $0) }
+        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated")
         let stride = all.map(\.count).max().map { $0 + 1 } ?? 1
         func key(_ p: Int, _ k: Int) -> Int { p * stride + k }
         let bigM = 1000.0 * (1 + all.flatMap { $0.map { abs($0.value) } }.max()!.rounded(.up))
@@ -208,23 +227,28 @@ extension ZoningStage {
         var inMaster = Set<Int>()
         var lpValue = -Double.infinity, bound = Double.infinity
         var iterations = 0
-        let perIteration = 8
+        let perIteration = 24
 
-        func buildMaster(integer: Bool) throws -> (Model, [Variable], [Variable], [Constraint], [Constraint]) {
+        /// The master over the generated columns listed (all of them by default); `z[j]`
+        /// is the variable of generated column j, nil when it is left out.
+        func buildMaster(integer: Bool, only: Set<Int>? = nil) throws -> (Model, [Variable?], [Variable], [Constraint], [Constraint]) {
             let model = Model(name: "zoning")
-            let z = try generated.map { c in
+            let z = try generated.indices.map { j -> Variable? in
+                guard only?.contains(j) ?? true else { return nil }
+                let c = generated[j]
                 // (Z1) implies z ≤ 1; an explicit bound would spoil the pricing bound.
-                try model.addVariable(integer ? .binary : .continuous, lower: 0, upper: integer ? 1 : .infinity, name: "z(\(instance.scenario.pavilions[c.p].id),\(all[c.p][c.k].start),\(all[c.p][c.k].length))")
+                return try model.addVariable(integer ? .binary : .continuous, lower: 0, upper: integer ? 1 : .infinity, name: "z(\(instance.scenario.pavilions[c.p].id),\(all[c.p][c.k].start),\(all[c.p][c.k].length))")
             }
             let artificial = try (0..<pavilionCount).map { try model.addVariable(lower: 0, upper: 1, name: "unzoned(\(instance.scenario.pavilions[$0].id))") }
             var assignment = (0..<pavilionCount).map { LinearExpression(artificial[$0]) }
             var cover = [LinearExpression](repeating: LinearExpression(), count: sliceCount)
             var objective = LinearExpression()
             for (j, c) in generated.enumerated() {
+                guard let variable = z[j] else { continue }
                 let candidate = all[c.p][c.k]
-                assignment[c.p].add(1, z[j])
-                for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, z[j]) }
-                objective.add(candidate.value, z[j])
+                assignment[c.p].add(1, variable)
+                for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, variable) }
+                objective.add(candidate.value, variable)
             }
             for a in artificial { objective.add(-bigM, a) }
             let rowsP = try (0..<pavilionCount).map { try model.addConstraint(assignment[$0] == 1, name: "zone(\(instance.scenario.pavilions[$0].id))") }
@@ -233,11 +257,57 @@ extension ZoningStage {
             return (model, z, artificial, rowsP, rowsS)
         }
 
+        // A greedy zoning along the snake, earliest finish first: from the end of the
+        // last area, give the next area to the pavilion whose shortest admissible run
+        // starting there ends first (a pavilion holding a pinned stand ahead is the
+        // only one that can cover it, so it comes when its turn is due).
+        var greedy: [(p: Int, k: Int)]? = nil
+        do {
+            var position = 0
+            var remaining = Set(0..<pavilionCount)
+            var chosen: [(p: Int, k: Int)] = []
+            while !remaining.isEmpty {
+                var best: (end: Int, p: Int, k: Int)? = nil
+                for p in remaining.sorted() {
+                    // Candidates are sorted by start, then length.
+                    var low = 0, high = all[p].count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if all[p][mid].start < position { low = mid + 1 } else { high = mid }
+                    }
+                    // A few tries from the earliest start (each try packs the area).
+                    var k = low, tries = 0
+                    while k < all[p].count && tries < 12 {
+                        let c = all[p][k]
+                        if let best, c.start + c.length >= best.end { break }
+                        if !banned.contains(key(p, k)) {
+                            tries += 1
+                            if admissible(c, key: key(p, k)) {
+                                best = (c.start + c.length, p, k)
+                                break
+                            }
+                        }
+                        k += 1
+                    }
+                }
+                guard let best else { break }
+                chosen.append((best.p, best.k))
+                remaining.remove(best.p)
+                position = best.end
+            }
+            if remaining.isEmpty { greedy = chosen }
+        }
+        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
+        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
+            generated.append(c)
+            inMaster.insert(key(c.p, c.k))
+        }
+
         // Column generation on the LP.
         var lastLP: SolveResult?
         var lpColumns = 0
         var lastPi: [Double] = [], lastMu: [Double] = []
-        while elapsed() < timeLimit * 0.6 {
+        while elapsed() < timeLimit * 0.6 && iterations < 500 {
             iterations += 1
             var added = 0
             if !generated.isEmpty || iterations > 1 {
@@ -283,7 +353,8 @@ extension ZoningStage {
                 bound = min(bound, lagrangian)
                 progress?("zoning: column generation round \(iterations), LP \(format(lpValue)), bound \(format(bound))")
             } else {
-                // First round: the best admissible candidates of each pavilion by value.
+                // First round: a greedy zoning along the snake (a feasible start), then
+                // the best admissible candidates of each pavilion by value.
                 for p in 0..<pavilionCount {
                     var taken = 0
                     for k in all[p].indices.sorted(by: { all[p][$0].value > all[p][$1].value || (all[p][$0].value == all[p][$1].value && $0 < $1) })
@@ -325,15 +396,30 @@ extension ZoningStage {
             }
         }
 
-        // The integer master, started from a rounding of the LP.
-        let (model, z, artificial, _, _) = try buildMaster(integer: true)
+        // The integer master over the columns that matter: those the LP uses, those
+        // whose reduced cost is near zero, and the greedy zoning's.
+        var useful = Set<Int>()
+        if let lp = lastLP {
+            var prefix = [0.0]
+            for value in lastMu { prefix.append(prefix[prefix.count - 1] + value) }
+            let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
+            for (j, c) in generated.enumerated() {
+                let candidate = all[c.p][c.k]
+                let rc = candidate.value - lastPi[c.p] - (prefix[candidate.start + candidate.length] - prefix[candidate.start])
+                if (j < lpColumns && lp.values[j] > 1e-6) || rc > -slack { useful.insert(j) }
+            }
+        } else {
+            useful = Set(generated.indices)
+        }
+        for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
+        let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
         var start: [Variable: Double]? = nil
         if let lp = lastLP {
             var used = Set<Int>()
             var chosen: [Int: Int] = [:]
             func weight(_ j: Int) -> (Double, Double) { (j < lpColumns ? lp.values[j] : 0, all[generated[j].p][generated[j].k].value) }
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
-            for j in order where chosen[generated[j].p] == nil {
+            for j in order where chosen[generated[j].p] == nil && z[j] != nil {
                 let c = all[generated[j].p][generated[j].k]
                 let slices = Set(c.start..<(c.start + c.length))
                 if slices.isDisjoint(with: used) {
@@ -342,18 +428,23 @@ extension ZoningStage {
                 }
             }
             if chosen.count == pavilionCount {
-                start = Dictionary(uniqueKeysWithValues: chosen.values.map { (z[$0], 1.0) })
+                start = Dictionary(uniqueKeysWithValues: chosen.values.map { (z[$0]!, 1.0) })
             }
         }
+        if start == nil, let greedy {
+            start = Dictionary(uniqueKeysWithValues: greedy.map { c in (z[generated.firstIndex { $0.p == c.p && $0.k == c.k }!]!, 1.0) })
+        }
         let remaining = max(0.5, timeLimit - elapsed())
-        let result = try model.solve(SolveOptions(timeLimit: remaining, relativeGap: gap, start: start))
+        let result = try model.solve(SolveOptions(timeLimit: remaining, nodeLimit: 20_000, relativeGap: gap, start: start))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
             let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
-            throw ZoningFailure(pavilions: missing.map { instance.scenario.pavilions[$0].id }, timedOut: result.status == .timeLimit)
+            // Only a converged column generation proves that no zoning exists.
+            throw ZoningFailure(pavilions: missing.map { instance.scenario.pavilions[$0].id },
+                                timedOut: result.status == .timeLimit || !converged)
         }
         var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
         var chosenKeys = [Int](repeating: -1, count: pavilionCount)
-        for (j, c) in generated.enumerated() where result[z[j]] > 0.5 {
+        for (j, c) in generated.enumerated() where z[j].map({ result[$0] > 0.5 }) ?? false {
             chosen[c.p] = all[c.p][c.k]
             chosenKeys[c.p] = key(c.p, c.k)
         }
@@ -362,6 +453,8 @@ extension ZoningStage {
         let outcome: SolveOutcome
         if result.status == .timeLimit {
             outcome = .timeLimit
+        } else if result.status == .nodeLimit && abs(finalBound - objective) > 1e-6 * max(1, abs(objective)) {
+            outcome = .nodeLimit
         } else if abs(finalBound - objective) <= 1e-6 * max(1, abs(objective)) {
             outcome = .optimal
         } else {
@@ -372,10 +465,7 @@ extension ZoningStage {
             outcome: outcome, objective: objective, bound: bound.isFinite ? finalBound : nil,
             rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
             nodes: result.nodes, seconds: elapsed())
-        var packings: [Int: (domain: PlacementDomain, choice: [Int])] = [:]
-        for p in 0..<pavilionCount { packings[p] = self.packings[chosenKeys[p]] }
-        return ZoningResult(
-            chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { area($0!) }, stage: report, packings: packings)
+        return ZoningResult(chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { area($0!) }, stage: report)
     }
 }
 

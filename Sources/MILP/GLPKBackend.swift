@@ -154,7 +154,7 @@ enum GLPKBackend {
             }
         case GLP_EMIPGAP: status = .feasible
         case GLP_ETMLIM: status = .timeLimit
-        case GLP_ESTOP: status = search.stoppedByUser ? .stopped : .timeLimit
+        case GLP_ESTOP: status = search.stoppedByUser ? .stopped : search.stoppedByNodes ? .nodeLimit : .timeLimit
         case GLP_ENOPFS: return noSolution(.infeasible, model, clock, capture, bound: nil)
         case GLP_ENODFS: return noSolution(.unbounded, model, clock, capture, bound: nil)
         default:
@@ -519,6 +519,7 @@ private final class Search {
     var bound: Double?
     var nodes = 0
     var stoppedByUser = false
+    var stoppedByNodes = false
     private var lastProgress = -Double.infinity
 
     init(clock: Clock, options: SolveOptions, maximize: Bool, heuristicSolution: [Double]?) {
@@ -551,6 +552,11 @@ private final class Search {
 
         let elapsed = clock.elapsed
         if clock.isOver {
+            glp_ios_terminate(tree)
+            return
+        }
+        if let limit = options.nodeLimit, nodes >= limit {
+            stoppedByNodes = true
             glp_ios_terminate(tree)
             return
         }

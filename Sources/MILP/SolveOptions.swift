@@ -56,6 +56,10 @@ public struct SolveOptions: Sendable {
     /// The wall-clock limit in seconds, enforced by this layer from GLPK's callback (not
     /// only by GLPK's `tm_lim`, which overruns). `nil`: no limit.
     public var timeLimit: Double?
+    /// The most branch-and-bound subproblems to create; the search then stops with
+    /// ``SolveStatus/nodeLimit``. Unlike a time limit, the same model and options stop
+    /// at the same point on every machine. `nil`: no limit.
+    public var nodeLimit: Int?
     /// Stop when the relative gap `|incumbent − bound| / |incumbent|` is at most this
     /// (GLPK's `mip_gap`). 0 asks for proven optimality.
     public var relativeGap: Double
@@ -88,7 +92,7 @@ public struct SolveOptions: Sendable {
 
     /// Default options: no time limit, proven optimality, dual simplex, no presolve.
     public init(
-        timeLimit: Double? = nil, relativeGap: Double = 0, method: LPMethod = .dual,
+        timeLimit: Double? = nil, nodeLimit: Int? = nil, relativeGap: Double = 0, method: LPMethod = .dual,
         presolve: Bool = false, start: [Variable: Double]? = nil, cuts: Set<Cut> = [],
         backtracking: Backtracking = .bestLocalBound, feasibilityPump: Bool = false,
         proximitySearch: Bool = false,
@@ -97,6 +101,7 @@ public struct SolveOptions: Sendable {
         logHandler: (@Sendable (String) -> Void)? = nil
     ) {
         self.timeLimit = timeLimit
+        self.nodeLimit = nodeLimit
         self.relativeGap = relativeGap
         self.method = method
         self.presolve = presolve
@@ -116,6 +121,9 @@ public struct SolveOptions: Sendable {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
             throw MILPError.invalidOption(
                 name: "timeLimit", reason: "expected a positive number of seconds, got \(timeLimit)")
+        }
+        if let nodeLimit, nodeLimit < 1 {
+            throw MILPError.invalidOption(name: "nodeLimit", reason: "expected at least 1 node, got \(nodeLimit)")
         }
         if !(relativeGap >= 0 && relativeGap.isFinite) {
             throw MILPError.invalidOption(

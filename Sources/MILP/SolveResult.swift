@@ -14,6 +14,9 @@ public enum SolveStatus: String, Sendable, Codable {
     case timeLimit
     /// The progress callback asked to stop.
     case stopped
+    /// The node limit was reached; ``SolveResult/hasSolution`` tells whether a solution
+    /// was found.
+    case nodeLimit
 }
 
 /// What a solve found: status, objective, best bound, gap, values and timings.
@@ -54,6 +57,7 @@ public struct SolveResult: Sendable {
         case .unbounded: "unbounded"
         case .timeLimit: hasSolution ? "time limit with a solution" : "time limit without a solution"
         case .stopped: hasSolution ? "stopped with a solution" : "stopped without a solution"
+        case .nodeLimit: hasSolution ? "node limit with a solution" : "node limit without a solution"
         }
     }
 

@@ -73,6 +73,9 @@ public enum SolveOutcome: String, Codable, Sendable {
     case infeasible
     /// The time limit stopped the search; the best plan found is returned.
     case timeLimit = "time limit"
+    /// The work limit (search nodes) stopped the search; the best plan found is
+    /// returned. Unlike a time limit, it stops at the same point on every machine.
+    case nodeLimit = "node limit"
     case stopped
 }
 
