@@ -97,12 +97,13 @@ enum LayoutDiagnosis {
             return result
         }
         let largest = scenario.exhibitors.map(\.size).max() ?? 0
-        if largest >= 2 {
+        let noRun = reasons.contains { $0.contains("consecutive modules") }
+        if largest >= 2 && !noRun {
             for k in stride(from: largest, through: 2, by: -1) {
                 let stands = scenario.exhibitors.filter { $0.size >= k }.count
                 let room = runs.reduce(0) { $0 + $1 / k }
                 if stands > room {
-                    reasons.append("\(stands) stands take \(k) modules or more but the block rows have room for only \(room) such stands")
+                    reasons.append("\(stands) stands take \(k) modules or more but the block rows have room for only \(room) such stands (runs of usable modules split by row ends and blocked modules)")
                     break
                 }
             }

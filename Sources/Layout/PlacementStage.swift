@@ -64,6 +64,10 @@ struct PlacementModel {
         var objective = LinearExpression()
         var allX: [[[Variable]]] = []
         var allGroups: [[[Int]]] = []
+        // Per module: the stands of each exhibitor ending or starting there, across
+        // domains, for (7) at the edges between areas.
+        var endingAt: [Int: [Int: LinearExpression]] = [:]   // module -> exhibitor -> expression
+        var startingAt: [Int: [Int: LinearExpression]] = [:]
         for (d, domain) in domains.enumerated() {
             let prefix = domains.count > 1 ? "d\(d)." : ""
             let groups = Self.groups(domain, instance)
@@ -82,6 +86,10 @@ struct PlacementModel {
                     let v = try model.addBinary(name: "\(prefix)x(\(label),\(instance.modules[column[0]].id))")
                     row.append(v)
                     assignment.add(1, v)
+                    if members.count == 1 && !instance.rivals[domain.exhibitors[k]].isEmpty {
+                        endingAt[column[column.count - 1], default: [:]][domain.exhibitors[k], default: LinearExpression()].add(1, v)
+                        startingAt[column[0], default: [:]][domain.exhibitors[k], default: LinearExpression()].add(1, v)
+                    }
                     for m in column { covering[m, default: LinearExpression()].add(1, v) }
                     endsAt[column[column.count - 1], default: [:]][g, default: LinearExpression()].add(1, v)
                     startsAt[column[0], default: [:]][g, default: LinearExpression()].add(1, v)
@@ -179,6 +187,22 @@ struct PlacementModel {
                     try model.addConstraint(h >= occLeft - occRight, name: "\(prefix)edgeL\(bi)")
                     try model.addConstraint(h >= occRight - occLeft, name: "\(prefix)edgeR\(bi)")
                     objective.add(-weights.emptyHoles, h)
+                }
+            }
+        }
+        // (7) across the edges between two domains' areas along a row.
+        if domains.count > 1 {
+            var domainOf: [Int: Int] = [:]
+            for (d, domain) in domains.enumerated() { for piece in domain.pieces { for m in piece { domainOf[m] = d } } }
+            for row in scenario.rows {
+                for (a, b) in zip(row.modules, row.modules.dropFirst()) {
+                    guard let da = domainOf[a], let db = domainOf[b], da != db else { continue }
+                    // A stand ending at a and one starting at b stand side by side.
+                    for (e, left) in (endingAt[a] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        for (f, right) in (startingAt[b] ?? [:]).sorted(by: { $0.key < $1.key }) where instance.rivals[e].contains(f) {
+                            try model.addConstraint(left + right <= 1, name: "rivalsEdge(\(instance.modules[a].id),\(scenario.exhibitors[e].id),\(scenario.exhibitors[f].id))")
+                        }
+                    }
                 }
             }
         }

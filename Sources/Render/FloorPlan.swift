@@ -153,7 +153,7 @@ public struct FloorPlan {
                 svg.raw("<title>\(SVG.escape("\(stand.number) — \(exhibitor.name) (\(scenario.pavilions[p].name))"))</title>")
                 svg.rect(x: X(r.x) + 0.1, y: Y(r.y) + 0.1, width: r.width * k - 0.2, height: r.height * k - 0.2,
                          [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
-                drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k), base: base)
+                drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k), base: base, ink: Palette.textColour(on: colours[p]))
                 svg.close("g")
             }
             svg.close("g")
@@ -222,7 +222,7 @@ public struct FloorPlan {
     }
 
     /// The stand number on top, the name below, both fitted inside the stand.
-    private func drawStandLabel(_ svg: inout SVG, number: String, name: String, box: Rect, base: Double) {
+    private func drawStandLabel(_ svg: inout SVG, number: String, name: String, box: Rect, base: Double, ink: String) {
         let pad = 0.35
         let inner = box.insetBy(pad)
         guard inner.width > 0.5, inner.height > 0.8 else { return }
@@ -231,14 +231,14 @@ public struct FloorPlan {
         // Baselines sit 0.95 of the size below the top of their line slot; descenders fit
         // in the rest of the slot.
         svg.text(numberFit.lines[0], x: inner.center.x, y: inner.y + numberFit.size * 0.95, size: numberFit.size,
-                 [("text-anchor", "middle"), ("font-weight", "bold"), ("fill", "#1A1A1A")])
+                 [("text-anchor", "middle"), ("font-weight", "bold"), ("fill", ink)])
         let nameTop = inner.y + numberFit.size * TextMetrics.lineHeight
         let nameHeight = inner.maxY - nameTop
         guard let fitted = TextMetrics.fit(name, width: inner.width, height: nameHeight, maxSize: min(2.2 * base, numberFit.size * 1.15), minSize: 0.8, maxLines: 3) else { return }
         let lineHeight = fitted.size * TextMetrics.lineHeight
         for (i, line) in fitted.lines.enumerated() {
             svg.text(line, x: inner.center.x, y: nameTop + fitted.size * 0.95 + Double(i) * lineHeight, size: fitted.size,
-                     [("text-anchor", "middle"), ("fill", "#1A1A1A")])
+                     [("text-anchor", "middle"), ("fill", ink)])
         }
     }
 
