@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The main job: plan the reference scenario (VivaTech 2024) and write Reports/.
-# Installs GLPK if missing, builds in release mode, runs expoplan.
+# The main job: plan the reference scenario (VivaTech 2024) and write Reports/vivatech-2024/.
+# Installs GLPK if missing, builds in release mode, runs expoplan. Same input, same bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 swift build -c release --product expoplan
 bin=.build/release/expoplan
-mkdir -p Reports/vivatech-2024
-"$bin" validate Scenarios/vivatech-2024/scenario.yaml > Reports/vivatech-2024/scenario-summary.txt
-"$bin" validate --json Scenarios/vivatech-2024/scenario.yaml > Reports/vivatech-2024/scenario-summary.json
-echo "Wrote Reports/vivatech-2024/"
+scenario=Scenarios/vivatech-2024/scenario.yaml
+out=Reports/vivatech-2024
+"$bin" validate "$scenario" > "$out.summary.tmp"
+"$bin" layout "$scenario" --out "$out"
+mv "$out.summary.tmp" "$out/scenario-summary.txt"
+"$bin" check "$out/plan.json" > /dev/null
+echo "Wrote $out/ (checked)"

@@ -25,14 +25,29 @@ struct LayoutCommand: ParsableCommand {
 
     @OptionGroup var drawing: DrawingOptions
 
+    @Option(help: "Also write the run's figures (model sizes, times, peak memory) as JSON to this file.")
+    var metrics: String?
+
     func run() throws {
         let console = Console(quiet: solve.quiet)
+        let began = Date()
         let loaded = try loadScenario(scenario)
         let result = try runLayout(loaded, solve: solve, console: console)
         var files = OutputFiles()
         let plan = Plan(scenario: scenario, layout: result.plan)
+        let renderStart = Date()
         try addLayoutOutputs(&files, plan: plan, result: result, scenario: loaded, folder: out, drawing: drawing)
+        let renderBegan = Date()
         try files.commit()
+        if let metrics {
+            var output = OutputFiles()
+            let figures = RunMetrics(
+                exhibitors: loaded.exhibitors.count, modules: loaded.modules.count, report: result.plan.report,
+                solveSeconds: result.plan.report.seconds, renderSeconds: renderBegan.timeIntervalSince(renderStart),
+                totalSeconds: Date().timeIntervalSince(began), peakMemoryMB: peakMemoryMB())
+            output.add(metrics, try JSONOutput.encode(figures))
+            try output.commit()
+        }
         console.note(layoutConsoleSummary(result))
         console.note("Wrote \(files.paths.count) files to \(out)")
     }
@@ -83,3 +98,33 @@ func layoutConsoleSummary(_ result: LayoutResult) -> String {
 
 func fixed(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
 func percent(_ value: Double?) -> String { value.map { String(format: "%.3f %%", $0 * 100) } ?? "–" }
+
+/// The figures of one run, for benchmarks.
+struct RunMetrics: Codable {
+    var exhibitors: Int
+    var modules: Int
+    var report: SolveReport
+    var solveSeconds: Double
+    var renderSeconds: Double
+    var totalSeconds: Double
+    var peakMemoryMB: Double
+    var stageSeconds: [Double]
+
+    init(exhibitors: Int, modules: Int, report: SolveReport, solveSeconds: Double, renderSeconds: Double, totalSeconds: Double, peakMemoryMB: Double) {
+        self.exhibitors = exhibitors
+        self.modules = modules
+        self.report = report
+        self.solveSeconds = solveSeconds
+        self.renderSeconds = renderSeconds
+        self.totalSeconds = totalSeconds
+        self.peakMemoryMB = peakMemoryMB
+        self.stageSeconds = report.stages.map(\.seconds)
+    }
+}
+
+/// The most memory this process has held, in MiB (getrusage's maximum resident set).
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
