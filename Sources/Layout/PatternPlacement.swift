@@ -384,10 +384,11 @@ extension PatternPlacement {
             open.append(upFirst ? (up, generation.bound) : (down, generation.bound))
         }
         if !prunes(root.bound), root.integerSolution == nil { branch(root, Restrictions()) }
-        // Depth first until a plan is known, then best bound first, so that the bound
-        // reported when time runs out is as low as the search has proven.
+        // Depth first for the first third of the node budget (a dive towards integer
+        // plans), then best bound first, so that the bound reported when the search
+        // stops is as low as it has proven.
         func popNext() -> (Restrictions, Double)? {
-            if incumbent == nil { return open.popLast() }
+            if incumbent == nil || nodes < max(1, nodeLimit / 3) { return open.popLast() }
             guard let k = open.indices.max(by: { open[$0].1 < open[$1].1 || (open[$0].1 == open[$1].1 && $0 < $1) }) else { return nil }
             return open.remove(at: k)
         }
@@ -561,33 +562,48 @@ extension PatternPlacement {
             var bound = Double.infinity
             var rounds = 0
             var last: Generation? = nil
+            // One LP for the node, warm-started round after round as patterns are added.
+            let (model, firstLambda, slack, rowsP, rowsG, rowsB) = try master(integer: false, restrictions: restrictions)
+            let lp = try IncrementalLP(model)
+            var lambda = firstLambda
+            var method = SolveOptions.LPMethod.dual
             while true {
                 rounds += 1
-                let (model, lambda, slack, rowsP, rowsG, rowsB) = try master(integer: false, restrictions: restrictions)
-                let lp = try model.solve(SolveOptions(timeLimit: max(0.1, until - elapsed())))
-                guard lp.status == .optimal else { break }
-                let value = lp.objective!
-                let sigma = rowsP.map { lp.dual($0)! }, pi = rowsG.map { lp.dual($0)! }
-                let feasible = slack.allSatisfy { lp[$0] < 1e-6 }
+                let solution = try lp.solve(timeLimit: max(0.1, until - elapsed()), method: method)
+                method = .primal
+                guard solution.status == .optimal else { break }
+                let value = solution.objective!
+                let sigma = rowsP.map { solution.dual($0)! }, pi = rowsG.map { solution.dual($0)! }
+                let feasible = slack.allSatisfy { solution[$0] < 1e-6 }
                 var lagrangian = value
-                var added = 0
+                var added: [Pattern] = []
                 for c in 0..<classCount {
                     // The branching rows of this class charge their duals per member.
                     var charged = pi
-                    for (key, row) in rowsB where key.piece == c { charged[key.group] += lp.dual(row)! }
+                    for (key, row) in rowsB where key.piece == c { charged[key.group] += solution.dual(row)! }
                     let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], threshold: 1e-6, limit: 6)
                     lagrangian += Double(owner.classes[c].count) * max(0, priced.bound)
                     for (pattern, _) in priced.patterns where index[pattern] == nil {
                         add(pattern)
-                        added += 1
+                        added.append(pattern)
                     }
                 }
                 bound = min(bound, lagrangian)
                 last = Generation(feasible: feasible, lp: value, bound: bound, rounds: rounds, duals: (pi, sigma),
-                                  lambda: lambda.map { lp[$0] }, patterns: patterns)
+                                  lambda: lambda.map { solution[$0] } + Array(repeating: 0, count: added.count), patterns: patterns)
                 log?("round \(rounds): LP \(value), bound \(bound), \(patterns.count) patterns")
-                if added == 0 || elapsed() > until { break }
+                if added.isEmpty || elapsed() > until { break }
                 if values.allSatisfy({ $0 == $0.rounded() }), (bound + 1e-6).rounded(.down) <= (value + 1e-6).rounded(.down), feasible { break }
+                for pattern in added {
+                    var counts: [Int: Int] = [:]
+                    for stand in pattern.stands { counts[stand.group, default: 0] += 1 }
+                    var entries: [(Constraint, Double)] = [(rowsP[pattern.piece], 1)]
+                    for (group, n) in counts.sorted(by: { $0.key < $1.key }) {
+                        entries.append((rowsG[group], Double(n)))
+                        for (key, row) in rowsB where key.piece == pattern.piece && key.group == group { entries.append((row, Double(n))) }
+                    }
+                    lambda.append(try lp.addColumn(objective: values[index[pattern]!], entries: entries, name: "pattern\(index[pattern]!)"))
+                }
             }
             return last ?? Generation(feasible: false, lp: -.infinity, bound: .infinity, rounds: rounds, duals: nil, lambda: [], patterns: patterns)
         }

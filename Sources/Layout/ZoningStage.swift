@@ -303,19 +303,37 @@ extension ZoningStage {
             inMaster.insert(key(c.p, c.k))
         }
 
-        // Column generation on the LP.
+        // Column generation on one LP, warm-started round after round.
         var lastLP: SolveResult?
-        var lpColumns = 0
+        var lastLPValues: [Double] = []  // z of each generated column at the last LP
         var lastPi: [Double] = [], lastMu: [Double] = []
+        var lp: IncrementalLP? = nil
+        var zVariables: [Variable] = []
+        var rowsP: [Constraint] = [], rowsS: [Constraint] = []
+        /// Adds a candidate to the master (and to the LP once it exists).
+        func include(_ p: Int, _ k: Int) throws {
+            generated.append((p, k))
+            inMaster.insert(key(p, k))
+            guard let lp else { return }
+            let c = all[p][k]
+            let entries = [(rowsP[p], 1.0)] + (c.start..<(c.start + c.length)).map { (rowsS[$0], 1.0) }
+            zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: "z(\(instance.scenario.pavilions[p].id),\(c.start),\(c.length))"))
+        }
         while elapsed() < timeLimit * 0.6 && iterations < 500 {
             iterations += 1
             var added = 0
             if !generated.isEmpty || iterations > 1 {
-                let (model, _, _, rowsP, rowsS) = try buildMaster(integer: false)
-                let result = try model.solve(SolveOptions(timeLimit: max(0.1, timeLimit - elapsed())))
+                if lp == nil {
+                    let (model, z, _, p, s) = try buildMaster(integer: false)
+                    lp = try IncrementalLP(model)
+                    zVariables = z.map { $0! }
+                    rowsP = p
+                    rowsS = s
+                }
+                let result = try lp!.solve(timeLimit: max(0.1, timeLimit - elapsed()), method: iterations <= 2 ? .dual : .primal)
                 guard result.status == .optimal else { break }
                 lastLP = result
-                lpColumns = generated.count
+                lastLPValues = zVariables.map { result[$0] }
                 lpValue = result.objective!
                 let pi = rowsP.map { result.dual($0)! }
                 let mu = rowsS.map { result.dual($0)! }
@@ -336,8 +354,7 @@ extension ZoningStage {
                     var taken = 0
                     for (_, k) in ranked where taken < perIteration {
                         if admissible(all[p][k], key: key(p, k)) {
-                            generated.append((p, k))
-                            inMaster.insert(key(p, k))
+                            try include(p, k)
                             taken += 1
                         }
                     }
@@ -399,14 +416,14 @@ extension ZoningStage {
         // The integer master over the columns that matter: those the LP uses, those
         // whose reduced cost is near zero, and the greedy zoning's.
         var useful = Set<Int>()
-        if let lp = lastLP {
+        if lastLP != nil {
             var prefix = [0.0]
             for value in lastMu { prefix.append(prefix[prefix.count - 1] + value) }
             let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
             for (j, c) in generated.enumerated() {
                 let candidate = all[c.p][c.k]
                 let rc = candidate.value - lastPi[c.p] - (prefix[candidate.start + candidate.length] - prefix[candidate.start])
-                if (j < lpColumns && lp.values[j] > 1e-6) || rc > -slack { useful.insert(j) }
+                if (j < lastLPValues.count && lastLPValues[j] > 1e-6) || rc > -slack { useful.insert(j) }
             }
         } else {
             useful = Set(generated.indices)
@@ -414,10 +431,10 @@ extension ZoningStage {
         for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
         let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
         var start: [Variable: Double]? = nil
-        if let lp = lastLP {
+        if lastLP != nil {
             var used = Set<Int>()
             var chosen: [Int: Int] = [:]
-            func weight(_ j: Int) -> (Double, Double) { (j < lpColumns ? lp.values[j] : 0, all[generated[j].p][generated[j].k].value) }
+            func weight(_ j: Int) -> (Double, Double) { (j < lastLPValues.count ? lastLPValues[j] : 0, all[generated[j].p][generated[j].k].value) }
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
             for j in order where chosen[generated[j].p] == nil && z[j] != nil {
                 let c = all[generated[j].p][generated[j].k]

@@ -409,7 +409,7 @@ enum GLPKBackend {
         return try withExtendedLifetime(capture) { try body(lp) }
     }
 
-    private static func load(_ model: Model, into lp: OpaquePointer) {
+    static func load(_ model: Model, into lp: OpaquePointer) {
         glp_set_prob_name(lp, safeName(model.name))
         glp_set_obj_dir(lp, model.sense == .maximize ? GLP_MAX : GLP_MIN)
         let m = model.constraintCount, n = model.variableCount
@@ -455,7 +455,7 @@ enum GLPKBackend {
 
     /// GLPK's bound type for `lower ≤ value ≤ upper` (already checked: not both infinite
     /// for rows, lower ≤ upper).
-    private static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+    static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
         switch (lower.isFinite, upper.isFinite) {
         case (false, false): (GLP_FR, 0, 0)
         case (true, false): (GLP_LO, lower, 0)
@@ -481,6 +481,122 @@ enum GLPKBackend {
         case GLP_EROOT: "no optimal basis for the root relaxation (GLP_EROOT)"
         case GLP_EITLIM: "iteration limit reached (GLP_EITLIM)"
         default: "return code \(code)"
+        }
+    }
+}
+
+// MARK: - Incremental LP
+
+/// A linear program kept in GLPK between solves, for column generation: columns are
+/// appended and bounds changed, and every solve starts from the previous basis.
+///
+/// The GLPK problem lives as long as this object, on the thread that created it: GLPK
+/// keeps its state per thread and aborts when a problem is deleted on another, so
+/// every call checks the thread first (``MILPError/wrongThread``). Integer variables
+/// of the model are relaxed. Create, use and drop it inside one synchronous call.
+public final class IncrementalLP {
+    /// The model, kept in step with GLPK's copy (for handles, names and export).
+    public let model: Model
+    private let lp: OpaquePointer
+    private let thread: pthread_t
+    private let capture = LogCapture(level: .off, handler: nil)
+
+    /// Loads `model` (at least one row and one column) into a GLPK problem.
+    public init(_ model: Model) throws {
+        guard model.variableCount > 0 else { throw MILPError.noVariables(model: model.name) }
+        guard model.constraintCount > 0 else { throw MILPError.noConstraints(model: model.name) }
+        self.model = model
+        thread = pthread_self()
+        glp_term_hook(termHook, Unmanaged.passUnretained(capture).toOpaque())
+        defer { glp_term_hook(nil, nil) }
+        guard let lp = glp_create_prob() else { throw MILPError.solverFailed(code: 0, message: "GLPK could not create a problem") }
+        self.lp = lp
+        GLPKBackend.load(model, into: lp)
+        for j in 0..<model.variableCount { glp_set_col_kind(lp, Int32(j + 1), GLP_CV) }
+    }
+
+    deinit {
+        // Only reached on the creating thread when used as documented; otherwise the
+        // problem is leaked rather than deleted (deleting it elsewhere would abort).
+        if pthread_equal(thread, pthread_self()) != 0 { glp_delete_prob(lp) }
+    }
+
+    private func checkThread() throws {
+        guard pthread_equal(thread, pthread_self()) != 0 else { throw MILPError.wrongThread }
+    }
+
+    /// Appends a continuous column with objective coefficient `objective` and the given
+    /// coefficients in existing rows.
+    @discardableResult
+    public func addColumn(objective: Double, lower: Double = 0, upper: Double = .infinity,
+                          entries: [(Constraint, Double)], name: String? = nil) throws -> Variable {
+        try checkThread()
+        let variable = try model.appendColumn(.continuous, lower: lower, upper: upper, name: name, objective: objective, entries: entries)
+        glp_term_hook(termHook, Unmanaged.passUnretained(capture).toOpaque())
+        defer { glp_term_hook(nil, nil) }
+        let j = glp_add_cols(lp, 1)
+        if let name { glp_set_col_name(lp, j, name) }
+        let (type, lo, up) = GLPKBackend.boundType(lower, upper)
+        glp_set_col_bnds(lp, j, type, lo, up)
+        glp_set_obj_coef(lp, j, objective)
+        var merged: [Int: Double] = [:]
+        for (row, coefficient) in entries { merged[row.index, default: 0] += coefficient }
+        let rows = merged.keys.sorted().filter { merged[$0] != 0 }
+        var indices: [Int32] = [0] + rows.map { Int32($0 + 1) }
+        var values: [Double] = [0] + rows.map { merged[$0]! }
+        glp_set_mat_col(lp, j, Int32(rows.count), &indices, &values)
+        return variable
+    }
+
+    /// Changes a variable's bounds (e.g. to fix it while branching).
+    public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
+        try checkThread()
+        try model.setBounds(variable, lower: lower, upper: upper)
+        let (type, lo, up) = GLPKBackend.boundType(lower, upper)
+        glp_set_col_bnds(lp, Int32(variable.index + 1), type, lo, up)
+    }
+
+    /// Solves from the current basis: the primal simplex after columns were added (the
+    /// basis stays primal feasible), the dual after bounds changed.
+    public func solve(timeLimit: Double? = nil, method: SolveOptions.LPMethod = .primal) throws -> SolveResult {
+        try checkThread()
+        var options = SolveOptions(timeLimit: timeLimit, method: method)
+        try options.validate()
+        options.log = .off
+        glp_term_hook(termHook, Unmanaged.passUnretained(capture).toOpaque())
+        defer { glp_term_hook(nil, nil) }
+        let clock = Clock(limit: timeLimit)
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.meth = method == .dual ? GLP_DUALP : GLP_PRIMAL
+        parm.presolve = GLP_OFF
+        parm.tm_lim = clock.remainingMilliseconds
+        var code = glp_simplex(lp, &parm)
+        if code == GLP_ESING || code == GLP_ECOND || code == GLP_EBADB || code == GLP_EFAIL {
+            glp_std_basis(lp)
+            parm.meth = GLP_PRIMAL
+            code = glp_simplex(lp, &parm)
+        }
+        let n = model.variableCount
+        func result(_ status: SolveStatus, withValues: Bool, duals: Bool) -> SolveResult {
+            let values = withValues ? (1...n).map { glp_get_col_prim(lp, Int32($0)) } : []
+            return SolveResult(
+                status: status, objective: withValues ? model.objectiveValue(values) : nil,
+                bestBound: status == .optimal && withValues ? model.objectiveValue(values) : nil, values: values,
+                duals: duals ? (0..<model.constraintCount).map { glp_get_row_dual(lp, Int32($0 + 1)) } : nil,
+                solveTime: clock.elapsed, nodes: 0, fromStart: false, log: "", modelID: model.id)
+        }
+        switch code {
+        case 0:
+            switch glp_get_status(lp) {
+            case GLP_OPT: return result(.optimal, withValues: true, duals: true)
+            case GLP_NOFEAS: return result(.infeasible, withValues: false, duals: false)
+            case GLP_UNBND: return result(.unbounded, withValues: false, duals: false)
+            case let status: throw MILPError.solverFailed(code: status, message: "the simplex method ended without a definite status")
+            }
+        case GLP_ETMLIM: return result(.timeLimit, withValues: glp_get_prim_stat(lp) == GLP_FEAS, duals: false)
+        default: throw MILPError.solverFailed(code: code, message: "the simplex method failed (code \(code))")
         }
     }
 }

@@ -37,6 +37,9 @@ public enum MILPError: Error, Equatable, Sendable {
     case solverFailed(code: Int32, message: String)
     /// Writing a model file failed.
     case exportFailed(reason: String)
+    /// An ``IncrementalLP`` was used from a thread other than the one that made it
+    /// (GLPK would abort on deleting it there).
+    case wrongThread
 }
 
 extension MILPError: LocalizedError {
@@ -73,6 +76,8 @@ extension MILPError: LocalizedError {
             return "GLPK failed (code \(code)): \(message)"
         case .exportFailed(let reason):
             return "cannot write the model: \(reason)"
+        case .wrongThread:
+            return "an incremental LP must be used on the thread that created it"
         }
     }
 }

@@ -115,6 +115,39 @@ public final class Model {
         try addVariable(.integer, lower: lower, upper: upper, name: name)
     }
 
+    /// Appends a column with its objective coefficient and its coefficients in existing
+    /// rows (for ``IncrementalLP``). Rows keep their columns sorted: the new column has
+    /// the highest index.
+    func appendColumn(
+        _ kind: VariableKind, lower: Double, upper: Double, name: String?, objective: Double,
+        entries: [(Constraint, Double)]
+    ) throws -> Variable {
+        guard objective.isFinite else { throw MILPError.invalidCoefficient(where: "objective", value: objective) }
+        var merged: [Int: Double] = [:]
+        for (row, coefficient) in entries {
+            guard row.modelID == id, row.index < rows.count else { throw MILPError.foreignConstraint(model: self.name) }
+            guard coefficient.isFinite else {
+                throw MILPError.invalidCoefficient(where: "new column \(name ?? "x\(columns.count + 1)")", value: coefficient)
+            }
+            merged[row.index, default: 0] += coefficient
+        }
+        let variable = try addVariable(kind, lower: lower, upper: upper, name: name)
+        objectiveCoefficients[variable.index] = objective
+        for (row, coefficient) in merged where coefficient != 0 {
+            rows[row].columns.append(Int32(variable.index))
+            rows[row].coefficients.append(coefficient)
+        }
+        return variable
+    }
+
+    /// Changes the bounds of a variable (for ``IncrementalLP``).
+    func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
+        try check(variable)
+        try Model.checkBounds(lower, upper, place: "variable \(label(ofColumn: variable.index))")
+        columns[variable.index].lower = lower
+        columns[variable.index].upper = upper
+    }
+
     /// The kind of a variable of this model.
     public func kind(of variable: Variable) throws -> VariableKind {
         try check(variable)
