@@ -52,7 +52,7 @@ struct BenchCommand: ParsableCommand {
         }
         var rows: [[String]] = []
         let header = ["show", "exhibitors", "modules", "zoning rows×cols (nnz)", "zoning", "placement rows×cols (nnz)", "placement", "status",
-                      "objective", "bound", "gap", "solve s", "render s", "peak MiB"]
+                      "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
         for (name, scenario) in cases {
             FileHandle.standardError.write(Data("bench: \(name)…\n".utf8))
             let metricsFile = work.appendingPathComponent("\(rows.count).json")
@@ -68,8 +68,20 @@ struct BenchCommand: ParsableCommand {
             guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
                   let metrics = try? JSONDecoder().decode(RunMetrics.self, from: data)
             else {
-                rows.append([name, "", "", "", "", "", "", "exit \(process.terminationStatus)", "", "", "", "", "", ""])
+                rows.append([name, "", "", "", "", "", "", "exit \(process.terminationStatus)", "", "", "", "", "", "", ""])
                 continue
+            }
+            // The walking network over the plan's stands: every pair of stands.
+            var walking = ""
+            if let loaded = try? ScenarioLoader().load(scenario),
+               let text = try? String(contentsOfFile: work.appendingPathComponent("out-\(rows.count)/plan.json").path, encoding: .utf8),
+               let layout = try? Plan.read(text).layout {
+                let (resolved, _) = PlanChecker.resolve(layout, in: loaded)
+                let began = Date()
+                let network = WalkingNetwork(loaded, stands: resolved.stands, mode: .aisles)
+                let places = resolved.stands.map { WalkingNetwork.Place.stand($0.exhibitor) }
+                let matrix = network.matrix(places)
+                walking = String(format: "%.2f", Date().timeIntervalSince(began)) + (matrix.allSatisfy(\.isFinite) ? "" : " (unreachable pairs)")
             }
             let r = metrics.report
             func stage(_ k: Int) -> (String, String) {
@@ -82,7 +94,7 @@ struct BenchCommand: ParsableCommand {
             rows.append([name, String(metrics.exhibitors), String(metrics.modules), zoningSize, zoning, placementSize, placement,
                          r.outcome.rawValue, fixed(r.objective), fixed(r.bound), percent(r.gap),
                          String(format: "%.2f", metrics.solveSeconds), String(format: "%.2f", metrics.renderSeconds),
-                         String(format: "%.0f", metrics.peakMemoryMB)])
+                         String(format: "%.0f", metrics.peakMemoryMB), walking])
         }
         var markdown = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { markdown += "| " + row.joined(separator: " | ") + " |\n" }
