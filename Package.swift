@@ -29,18 +29,20 @@ let package = Package(
         .target(name: "ExpoCore", dependencies: ["Yams"]),
         // The solvers.
         .target(name: "Layout", dependencies: ["ExpoCore", "MILP"]),
+        .target(name: "Tours", dependencies: ["ExpoCore", "MILP"]),
         // What people read: SVG floor plans, Markdown, CSV.
         .target(name: "Render", dependencies: ["ExpoCore"]),
         .executableTarget(
             name: "expoplan",
             dependencies: [
-                "MILP", "ExpoCore", "Layout", "Render",
+                "MILP", "ExpoCore", "Layout", "Tours", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ExpoCoreTests", dependencies: ["ExpoCore"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ExpoCore", "MILP"]),
+        .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore"], resources: [.copy("Fixtures")]),
         // End-to-end: runs the built executable.
         .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),

@@ -8,10 +8,12 @@ public struct Plan: Codable, Sendable {
     /// The scenario file the plan was made from, as given on the command line.
     public var scenario: String
     public var layout: LayoutPlan?
+    public var tours: ToursPlan?
 
-    public init(scenario: String, layout: LayoutPlan? = nil) {
+    public init(scenario: String, layout: LayoutPlan? = nil, tours: ToursPlan? = nil) {
         self.scenario = scenario
         self.layout = layout
+        self.tours = tours
     }
 
     /// The plan as JSON: sorted keys, two-space indent, a final newline.

@@ -1,0 +1,79 @@
+import ExpoCore
+
+/// A first plan by greedy insertion: delegations one after the other (highest priority
+/// first), must-see stands first, then the stand that adds the most score per minute
+/// added, at its best place in the tour, keeping clear of stands other delegations
+/// already hold at that time.
+enum Greedy {
+    /// Node sequences with start times, one per delegation (in scenario order), or nil
+    /// when some must-see stand or appointment does not fit.
+    static func tours(_ instance: TourInstance, weights: Weights) -> [[(node: Int, time: Int)]]? {
+        var held: [String: [(Int, Int, Int)]] = [:]  // "exhibitor@day" -> (start, end, delegation)
+        var result = [[(node: Int, time: Int)]](repeating: [], count: instance.graphs.count)
+        let order = instance.graphs.indices.sorted {
+            (instance.graphs[$0].delegation.priority, -$0) > (instance.graphs[$1].delegation.priority, -$1)
+        }
+        for g in order {
+            let graph = instance.graphs[g]
+            let day = graph.delegation.day.description
+            var sequence = [0] + graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
+                .sorted { graph.nodes[$0].earliest < graph.nodes[$1].earliest } + [graph.count - 1]
+            guard schedule(sequence, graph, held: held, day: day) != nil else { return nil }
+            let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
+            var used = Set<Int>()
+            // Must-see stands first, then the rest by score per minute.
+            for pass in 0..<2 {
+                while true {
+                    var best: (value: Double, sequence: [Int], exhibitor: Int)? = nil
+                    for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!) {
+                        if pass == 0 && !mustSee.contains(node.exhibitor!) { continue }
+                        guard let base = schedule(sequence, graph, held: held, day: day) else { continue }
+                        for position in 1..<sequence.count {
+                            var candidate = sequence
+                            candidate.insert(i, at: position)
+                            guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
+                            let added = max(1, (times.last! - base.last!) + node.service)
+                            let walk = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
+                            let value = (weights.visitScore * node.score - weights.walking * Double(walk)) / Double(added) + (pass == 0 ? 1e6 : 0)
+                            if best == nil || value > best!.value { best = (value, candidate, node.exhibitor!) }
+                        }
+                    }
+                    guard let chosen = best, pass == 0 || chosen.value > 0 else { break }
+                    sequence = chosen.sequence
+                    used.insert(chosen.exhibitor)
+                }
+                if pass == 0 && !mustSee.isSubset(of: used) { return nil }
+            }
+            guard let times = schedule(sequence, graph, held: held, day: day) else { return nil }
+            result[g] = zip(sequence, times).map { (node: $0, time: $1) }
+            for (i, time) in zip(sequence, times) {
+                if let e = graph.nodes[i].exhibitor {
+                    held[instance.scenario.exhibitors[e].id + "@" + day, default: []].append((time, time + graph.nodes[i].service, g))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The earliest start time of each node of `sequence`, waiting for windows and for
+    /// stands other delegations hold; nil when a window or the end cannot be met.
+    static func schedule(_ sequence: [Int], _ graph: DelegationGraph, held: [String: [(Int, Int, Int)]], day: String) -> [Int]? {
+        var times: [Int] = []
+        var clock = graph.delegation.start.minutes
+        for (position, i) in sequence.enumerated() {
+            let node = graph.nodes[i]
+            if position > 0 { clock += graph.nodes[sequence[position - 1]].service + graph.travel(sequence[position - 1], i) }
+            var begin = max(clock, node.earliest)
+            if let e = node.exhibitor {
+                let busy = (held[graph.nodes[i].placeID + "@" + day] ?? []).sorted { $0.0 < $1.0 }
+                for (from, to, _) in busy where begin < to && from < begin + node.service { begin = max(begin, to) }
+                _ = e
+            }
+            if node.kind == .appointment && begin != node.earliest { return nil }
+            guard begin <= node.latest else { return nil }
+            times.append(begin)
+            clock = begin
+        }
+        return times
+    }
+}

@@ -1,0 +1,75 @@
+import ExpoCore
+import MILP
+
+/// Why tours cannot be planned, said in minutes and names.
+enum TourDiagnosis {
+    static func reasons(_ instance: TourInstance) -> [String] {
+        var reasons: [String] = []
+        let scenario = instance.scenario
+        for graph in instance.graphs {
+            let d = graph.delegation
+            let n = graph.count
+            let w0 = d.start.minutes, w1 = d.end.minutes
+            let end = n - 1
+            for e in d.mustSee.compactMap({ scenario.exhibitorIndex[$0] }) {
+                let exhibitor = scenario.exhibitors[e]
+                let copies = graph.nodes.indices.filter { graph.nodes[$0].exhibitor == e }
+                if copies.isEmpty {
+                    let when = exhibitor.availability.map(\.description).joined(separator: ", ")
+                    reasons.append("\(d.name): must-see \(exhibitor.name) is not at its stand during the window \(d.start)–\(d.end) (it is there \(when.isEmpty ? "never" : when))")
+                    continue
+                }
+                // The earliest visit, with the walk from the start and to the end.
+                let best = copies.map { i -> Int in
+                    let begin = max(w0 + graph.travel(0, i), graph.nodes[i].earliest)
+                    return begin > graph.nodes[i].latest ? Int.max / 4 : begin + graph.nodes[i].service + graph.travel(i, end)
+                }.min()!
+                if best > w1 {
+                    let finish = copies.map { max(w0 + graph.travel(0, $0), graph.nodes[$0].earliest) + graph.nodes[$0].service + graph.travel($0, end) }.min()!
+                    reasons.append("\(d.name): must-see \(exhibitor.name) cannot be visited in the window: the earliest visit, with the walks, ends at \(ClockTime(minutes: finish)), \(finish - w1) minutes after \(d.end)")
+                }
+            }
+            let appointments = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
+            for a in appointments {
+                let node = graph.nodes[a]
+                if w0 + graph.travel(0, a) > node.earliest {
+                    reasons.append("\(d.name): the appointment \"\(node.title)\" at \(ClockTime(minutes: node.earliest)) cannot be reached from the start: the walk takes \(graph.travel(0, a)) minutes from \(d.start) (\(w0 + graph.travel(0, a) - node.earliest) minutes late)")
+                }
+                if node.earliest + node.service + graph.travel(a, end) > w1 {
+                    reasons.append("\(d.name): after the appointment \"\(node.title)\" the end cannot be reached by \(d.end) (\(node.earliest + node.service + graph.travel(a, end) - w1) minutes late)")
+                }
+            }
+            for (a, b) in zip(appointments, appointments.dropFirst()) {
+                let first = graph.nodes[a], second = graph.nodes[b]
+                if first.earliest + first.service + graph.travel(a, b) > second.earliest {
+                    reasons.append("\(d.name): appointments \"\(first.title)\" and \"\(second.title)\" are \(second.earliest - first.earliest - first.service) minutes apart but the walk between them takes \(graph.travel(a, b))")
+                }
+            }
+        }
+        return reasons
+    }
+
+    /// When the MILP is infeasible although each requirement holds alone: the
+    /// delegations whose must-see stands and appointments do not fit together.
+    static func conflicts(_ instance: TourInstance, weights: Weights) -> [String] {
+        var reasons: [String] = []
+        for graph in instance.graphs where !graph.delegation.mustSee.isEmpty || !graph.delegation.appointments.isEmpty {
+            let alone = TourInstance(copying: instance, only: graph.index)
+            if let model = try? TourModel(alone, weights: weights), let result = try? model.model.solve(SolveOptions(timeLimit: 10)),
+               result.status == .infeasible {
+                reasons.append("\(graph.delegation.name): its must-see stands (\(graph.delegation.mustSee.joined(separator: ", "))) and appointments do not all fit in its window \(graph.delegation.start)–\(graph.delegation.end) with the walks between them")
+            }
+        }
+        if reasons.isEmpty {
+            reasons.append("the delegations' must-see stands cannot all be visited without two delegations at one stand at the same time")
+        }
+        return reasons
+    }
+}
+
+extension TourInstance {
+    /// The instance restricted to one delegation.
+    init(copying other: TourInstance, only g: Int) {
+        self.init(scenario: other.scenario, network: other.network, graphs: [other.graphs[g]])
+    }
+}

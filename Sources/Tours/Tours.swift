@@ -1,0 +1,200 @@
+import ExpoCore
+import Foundation
+import MILP
+
+/// How tours are planned.
+public struct TourOptions: Sendable {
+    public var timeLimit: Double
+    public var relativeGap: Double
+    /// Branch-and-bound nodes at most (a work limit: the same on every machine).
+    public var nodeLimit: Int
+    /// The best-scoring exhibitors each delegation may visit (plus its must-see ones).
+    public var candidates: Int
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(timeLimit: Double = 60, relativeGap: Double = 0, nodeLimit: Int = 2_000, candidates: Int = 30,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.nodeLimit = nodeLimit
+        self.candidates = candidates
+        self.progress = progress
+    }
+}
+
+/// Tours and their routes on the floor.
+public struct TourResult: Sendable {
+    public var plan: ToursPlan
+    public var network: WalkingNetwork
+    /// Each tour's route as a polyline along the aisles, by delegation id.
+    public var routes: [String: [Point]]
+}
+
+/// Why no tours exist, in terms of the show.
+public struct TourInfeasibility: Error, Sendable {
+    public var reasons: [String]
+}
+
+/// Delegation tours: a team orienteering problem with time windows, solved as one MILP.
+///
+/// **Sets.** Delegations d; for each, nodes: its start s_d and end e_d, candidate
+/// visits V_d (its `candidates` best-scoring exhibitors and its must-see ones, one copy
+/// per availability window that can hold a visit inside the delegation's window) and
+/// fixed appointments A_d. Walking minutes τ_ij (the walking network's distance at the
+/// delegation's speed, rounded up), minutes at a node σ_i, time windows [a_i, b_i] for
+/// the start of each node, visit scores p_i (interest in the exhibitor's themes and
+/// pavilion × priority).
+///
+/// **Variables.** x_ij ∈ {0,1}: the delegation walks from i to j; y_i ∈ {0,1}: it visits
+/// i; T_i ≥ 0: when it starts at i; o_ik ∈ {0,1}: of two delegations possibly at one
+/// stand, which comes first.
+///
+/// **Constraints.** (T1) one arc leaves s_d, one enters e_d; T_{s_d} = window start,
+/// T_{e_d} ≤ window end. (T2) flow: Σ_j x_ij = y_i = Σ_h x_hi for every other node;
+/// T_j ≥ T_i + σ_i + τ_ij − M_ij (1 − x_ij) with M_ij = b_i + σ_i + τ_ij − a_j (this also
+/// forbids subtours). (T3) a_i ≤ T_i ≤ b_i: the exhibitor's availability within the
+/// window. (T4) appointments: y = 1, T = their start. (T5) must-see: the copies of the
+/// exhibitor sum to 1. (T6) other exhibitors: their copies sum to at most 1.
+/// (T7) two delegations at one stand on one day: T_i + σ_i ≤ T_k + M (1 − o_ik) +
+/// M (2 − y_i − y_k) and T_k + σ_k ≤ T_i + M o_ik + M (2 − y_i − y_k). Cuts: x_ij + x_ji ≤ 1;
+/// (T8) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
+/// path, so this holds for every tour; it gives the LP a knapsack bound); (T9) Σ y_i ≤ k,
+/// the most visits whose cheapest costs (σ plus the shortest walk in) fit the window.
+///
+/// **Objective.** maximize Σ w_score p_i y_i − w_walk Σ τ_ij x_ij − w_idle · idle, where
+/// idle = T_{e_d} − window start − Σ σ_i y_i − Σ τ_ij x_ij: score first, then less walking,
+/// then less idle time (with the default weights).
+///
+/// **Solving.** Delegations share nothing but (T7), so each delegation's MILP is solved
+/// on its own, in parallel, from a greedy insertion start; the sum of their bounds is a
+/// valid bound for the whole problem. Then, in order of priority, a delegation whose
+/// tour meets a stand an earlier one holds at that time is solved again with those
+/// times taken out of the stand's windows. The status and gap compare the plan with
+/// that bound.
+public enum Tours {
+    public static func solve(_ scenario: Scenario, layout: LayoutPlan, options: TourOptions = TourOptions()) throws -> TourResult {
+        let began = Date()
+        let (resolved, problems) = PlanChecker.resolve(layout, in: scenario)
+        if !problems.isEmpty { throw TourInfeasibility(reasons: problems.map(\.description)) }
+        let network = WalkingNetwork(scenario, stands: resolved.stands)
+        let full = TourInstance(scenario: scenario, network: network, stands: resolved.stands, candidates: options.candidates, busy: [:])
+        options.progress?("tours: walking network and \(full.graphs.map(\.count).reduce(0, +)) tour nodes ready")
+        let reasons = TourDiagnosis.reasons(full)
+        if !reasons.isEmpty { throw TourInfeasibility(reasons: reasons) }
+        let weights = scenario.weights
+        let count = full.graphs.count
+        let share = max(1, options.timeLimit * 0.8 * Double(ProcessInfo.processInfo.activeProcessorCount) / Double(max(1, count)))
+
+        // Each delegation alone (no shared stands yet), in parallel: the sum of their
+        // bounds bounds the joint problem, which only adds (T7).
+        let box = Box<Solved?>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { d in
+            let alone = TourInstance(copying: full, only: d)
+            box.set(d, Result { try solveOne(alone, weights: weights, timeLimit: share, options: options) })
+            options.progress?("tours: \(full.graphs[d].delegation.name) planned")
+        }
+        var solved: [Solved] = []
+        for d in 0..<count {
+            guard let one = try box.get(d).get() else {
+                throw TourInfeasibility(reasons: TourDiagnosis.conflicts(TourInstance(copying: full, only: d), weights: weights))
+            }
+            solved.append(one)
+        }
+        let bound = solved.map(\.bound).reduce(0, +)
+
+        // Shared stands: in order of priority, a delegation whose tour meets a stand an
+        // earlier one holds at that time is planned again around it.
+        var notes: [String] = []
+        var held: [Day: [Int: [(Int, Int)]]] = [:]
+        let order = (0..<count).sorted { (full.graphs[$0].delegation.priority, -$0) > (full.graphs[$1].delegation.priority, -$1) }
+        for d in order {
+            let delegation = full.graphs[d].delegation
+            let busy = held[delegation.day] ?? [:]
+            let clashes = solved[d].tour.stops.filter { stop in
+                guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) else { return false }
+                return (busy[e] ?? []).contains { $0.0 < stop.end && stop.start < $0.1 }
+            }
+            if !clashes.isEmpty {
+                notes.append("\(delegation.name) planned again around stands held by other delegations: \(clashes.compactMap(\.exhibitor).joined(separator: ", "))")
+                let around = TourInstance(scenario: scenario, network: network, stands: resolved.stands, candidates: options.candidates,
+                                          busy: [d: busy], only: [d])
+                guard let again = try solveOne(around, weights: weights, timeLimit: share, options: options) else {
+                    throw TourInfeasibility(reasons: ["\(delegation.name): its must-see stands are held by other delegations whenever it could visit them (\(clashes.compactMap(\.exhibitor).joined(separator: ", ")))"])
+                }
+                solved[d].tour = again.tour
+                solved[d].objective = again.objective
+                solved[d].outcome = again.outcome == .optimal ? .feasible : again.outcome
+            }
+            for stop in solved[d].tour.stops where stop.kind == .visit {
+                if let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) { held[delegation.day, default: [:]][e, default: []].append((stop.start, stop.end)) }
+            }
+        }
+
+        var routes: [String: [Point]] = [:]
+        for one in solved {
+            var path: [Point] = []
+            for (a, b) in zip(one.tour.stops, one.tour.stops.dropFirst()) {
+                guard let from = TourChecker.place(a, scenario), let to = TourChecker.place(b, scenario) else { continue }
+                let leg = network.route(from, to).path
+                path += path.last == leg.first ? Array(leg.dropFirst()) : leg
+            }
+            routes[one.tour.delegation] = path
+        }
+        let objective = solved.map(\.objective).reduce(0, +)
+        let outcome: SolveOutcome = {
+            if abs(bound - objective) <= 1e-6 * max(1, abs(objective)) { return .optimal }
+            let all = solved.map(\.outcome)
+            for outcome in [SolveOutcome.timeLimit, .nodeLimit] where all.contains(outcome) { return outcome }
+            return .feasible
+        }()
+        var report = SolveReport(
+            problem: "tours", outcome: outcome,
+            sense: "maximizes the visit scores, minus walking minutes and idle minutes (weighted)",
+            objective: objective, bound: bound,
+            stages: solved.map { one in
+                SolveReport.Stage(name: "tour of \(one.tour.delegation)", outcome: one.outcome, objective: one.objective, bound: one.bound,
+                                  rows: one.rows, columns: one.columns, nonzeros: one.nonzeros, nodes: one.nodes, seconds: one.seconds)
+            },
+            notes: notes)
+        report.seconds = Date().timeIntervalSince(began)
+        return TourResult(plan: ToursPlan(tours: solved.map(\.tour), report: report), network: network, routes: routes)
+    }
+
+    /// One delegation's tour, objective, bound and figures.
+    struct Solved: Sendable {
+        var tour: Tour
+        var objective: Double
+        var bound: Double
+        var outcome: SolveOutcome
+        var rows: Int, columns: Int, nonzeros: Int, nodes: Int
+        var seconds: Double
+    }
+
+    /// Solves a one-delegation instance from a greedy start; nil when infeasible.
+    static func solveOne(_ instance: TourInstance, weights: Weights, timeLimit: Double, options: TourOptions) throws -> Solved? {
+        let model = try TourModel(instance, weights: weights)
+        let start = Greedy.tours(instance, weights: weights).flatMap { model.start(for: $0) }
+        let result = try model.model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: start))
+        guard result.hasSolution else { return nil }
+        let outcome: SolveOutcome = switch result.status {
+        case .optimal: .optimal
+        case .timeLimit: .timeLimit
+        case .nodeLimit: .nodeLimit
+        case .stopped: .stopped
+        default: .feasible
+        }
+        let tour = model.tour(instance.graphs[0], result, network: instance.network, weights: weights)
+        return Solved(tour: tour, objective: result.objective!, bound: result.bestBound ?? result.objective!, outcome: outcome,
+                      rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
+                      nodes: result.nodes, seconds: result.solveTime)
+    }
+}
+
+/// Results of parallel work, behind a lock.
+final class Box<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<T, any Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: Result<T, any Error>) { lock.withLock { slots[k] = value } }
+    func get(_ k: Int) -> Result<T, any Error> { lock.withLock { slots[k]! } }
+}
