@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "ExpoCoreTests", dependencies: ["ExpoCore"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ExpoCore", "MILP"]),
-        .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP"]),
+        .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP", "Render"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore"], resources: [.copy("Fixtures")]),
         // End-to-end: runs the built executable.
         .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),

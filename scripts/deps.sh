@@ -1,26 +1,37 @@
 #!/usr/bin/env bash
-# Installs the Debian packages expoplan needs, only those that are missing.
+# Installs what expoplan needs, only what is missing.
 #   scripts/deps.sh          what building and running need (GLPK)
-#   scripts/deps.sh test     plus what the tests use as independent references
+#   scripts/deps.sh test     plus the tests' independent references: glpsol
+#                            (glpk-utils) and Python's icalendar parser
 set -euo pipefail
 
 packages=(libglpk-dev)
 if [ "${1:-}" = "test" ]; then
     packages+=(glpk-utils)
+    command -v python3 >/dev/null || packages+=(python3 python3-pip)
 fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
         || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "deps.sh: need root or sudo to install ${missing[*]}" >&2; exit 1; }
-    sudo="sudo"
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ -n "$sudo" ] && ! command -v sudo >/dev/null; then
+        echo "deps.sh: need root or sudo to install ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "Installing ${missing[*]} …" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-echo "Installing ${missing[*]} …" >&2
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+
+if [ "${1:-}" = "test" ] && ! python3 -c "import icalendar" 2>/dev/null; then
+    echo "Installing Python's icalendar …" >&2
+    python3 -m pip install --quiet icalendar 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
+        || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-icalendar >/dev/null; }
+fi

@@ -10,6 +10,7 @@ scenario=Scenarios/vivatech-2024/scenario.yaml
 out=Reports/vivatech-2024
 "$bin" validate "$scenario" > "$out.summary.tmp"
 "$bin" layout "$scenario" --out "$out"
+"$bin" tours "$scenario" --plan "$out/plan.json" --out "$out"
 mv "$out.summary.tmp" "$out/scenario-summary.txt"
 "$bin" check "$out/plan.json" > /dev/null
 echo "Wrote $out/ (checked)"

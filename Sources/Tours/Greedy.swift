@@ -43,6 +43,23 @@ enum Greedy {
                     used.insert(chosen.exhibitor)
                 }
                 if pass == 0 && !mustSee.isSubset(of: used) { return nil }
+                if pass == 1 {
+                    // Local search: shorten the walk by 2-opt, then insert what now fits;
+                    // repeat while either improves.
+                    var improved = true
+                    while improved {
+                        improved = false
+                        if let shorter = twoOpt(sequence, graph, held: held, day: day) {
+                            sequence = shorter
+                            improved = true
+                        }
+                        while let (longer, exhibitor) = bestInsertion(sequence, graph, used: used, held: held, day: day, weights: weights) {
+                            sequence = longer
+                            used.insert(exhibitor)
+                            improved = true
+                        }
+                    }
+                }
             }
             guard let times = schedule(sequence, graph, held: held, day: day) else { return nil }
             result[g] = zip(sequence, times).map { (node: $0, time: $1) }
@@ -75,5 +92,44 @@ enum Greedy {
             clock = begin
         }
         return times
+    }
+
+    /// The total walking minutes of a sequence.
+    static func walk(_ sequence: [Int], _ graph: DelegationGraph) -> Int {
+        zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.travel($1.0, $1.1) }
+    }
+
+    /// The first 2-opt move (reversing a run of visits between fixed points) that
+    /// shortens the walk and keeps every window, or nil.
+    static func twoOpt(_ sequence: [Int], _ graph: DelegationGraph, held: [String: [(Int, Int, Int)]], day: String) -> [Int]? {
+        let length = walk(sequence, graph)
+        for i in 1..<max(1, sequence.count - 2) {
+            for j in (i + 1)..<(sequence.count - 1) {
+                let run = sequence[i...j]
+                if run.contains(where: { graph.nodes[$0].kind != .visit }) { continue }
+                var candidate = sequence
+                candidate.replaceSubrange(i...j, with: run.reversed())
+                if walk(candidate, graph) < length, schedule(candidate, graph, held: held, day: day) != nil { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// The best insertion of a stand not yet visited (score per minute added), or nil.
+    static func bestInsertion(_ sequence: [Int], _ graph: DelegationGraph, used: Set<Int>, held: [String: [(Int, Int, Int)]], day: String, weights: Weights) -> ([Int], Int)? {
+        guard let base = schedule(sequence, graph, held: held, day: day) else { return nil }
+        var best: (value: Double, sequence: [Int], exhibitor: Int)? = nil
+        for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!) {
+            for position in 1..<sequence.count {
+                var candidate = sequence
+                candidate.insert(i, at: position)
+                guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
+                let added = max(1, (times.last! - base.last!) + node.service)
+                let walked = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
+                let value = (weights.visitScore * node.score - weights.walking * Double(walked)) / Double(added)
+                if value > 0 && (best == nil || value > best!.value) { best = (value, candidate, node.exhibitor!) }
+            }
+        }
+        return best.map { ($0.sequence, $0.exhibitor) }
     }
 }

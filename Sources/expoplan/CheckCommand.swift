@@ -10,8 +10,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Verify every hard constraint of a plan file and recompute its figures.",
         discussion: """
             Reads plan.json and its scenario (the path stored in the plan, or --scenario), \
-            checks every hard constraint again without trusting the solver, recomputes the \
-            objective and KPIs, and compares the objective with the one reported. Exits 0 \
+            checks every hard constraint of the layout and the tours again without trusting \
+            the solvers, recomputes the layout's objective and KPIs, and compares the \
+            objective with the one reported. Exits 0 \
             when every constraint holds, 1 when some does not (each is listed), 2 on a \
             plan or scenario that cannot be read.
             """)
@@ -33,6 +34,7 @@ struct CheckCommand: ParsableCommand {
         var layout: LayoutEvaluation?
         var reportedObjective: Double?
         var recomputedObjective: Double?
+        var tours: Int?
     }
 
     func run() throws {
@@ -50,6 +52,12 @@ struct CheckCommand: ParsableCommand {
                 report.violations.append("objective: the plan reports \(reported) but its stands and areas give \(evaluation.objective)")
             }
         }
+        if let tours = loadedPlan.tours, let layout = loadedPlan.layout {
+            let (resolved, _) = PlanChecker.resolve(layout, in: loadedScenario)
+            let network = WalkingNetwork(loadedScenario, stands: resolved.stands)
+            report.violations += TourChecker.check(tours, scenario: loadedScenario, network: network).map(\.description)
+            report.tours = tours.tours.count
+        }
         report.valid = report.violations.isEmpty
         if json {
             print(try JSONOutput.encode(report), terminator: "")
@@ -62,6 +70,9 @@ struct CheckCommand: ParsableCommand {
                 lines.append("  fill rate \(String(format: "%.1f %%", evaluation.fillRate * 100)); pavilions in one area \(evaluation.pavilions.filter { $0.components == 1 }.count) of \(evaluation.pavilions.count); shared themes \(evaluation.sharedThemes); prime flagships \(evaluation.primeFlagships) of \(evaluation.flagships); holes \(evaluation.holes)")
             } else {
                 lines.append("The plan holds no layout.")
+            }
+            if let tours = report.tours {
+                lines.append("Tours: \(tours) checked: " + TourChecker.Constraint.allCases.map(\.rawValue).joined(separator: "; "))
             }
             lines.append(report.valid ? "Valid: every hard constraint holds." : "Not valid: \(report.violations.count) problem(s):")
             for violation in report.violations { lines.append("- " + violation) }

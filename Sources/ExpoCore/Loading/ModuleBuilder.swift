@@ -163,6 +163,15 @@ struct SpatialGrid {
 
     private func key(_ x: Int64, _ y: Int64) -> Int64 { (x << 32) ^ (y & 0xFFFF_FFFF) }
 
+    /// Indices of rectangles sharing a cell with `rect` (no duplicates, sorted).
+    func candidates(in rect: Rect) -> [Int] {
+        let x0 = Int64((rect.minX / cell).rounded(.down)), x1 = Int64((rect.maxX / cell).rounded(.down))
+        let y0 = Int64((rect.minY / cell).rounded(.down)), y1 = Int64((rect.maxY / cell).rounded(.down))
+        var result = Set<Int>()
+        for x in x0...x1 { for y in y0...y1 { result.formUnion(buckets[key(x, y)] ?? []) } }
+        return result.sorted()
+    }
+
     /// Indices of rectangles whose cells include the point's cell.
     func candidates(near point: Point) -> [Int] {
         buckets[key(Int64((point.x / cell).rounded(.down)), Int64((point.y / cell).rounded(.down)))] ?? []

@@ -8,8 +8,9 @@ import Foundation
 /// floor; two nodes are joined when the straight segment between them crosses nothing.
 /// Shortest paths between corners are computed once (Dijkstra from every corner). A
 /// place — a stand, an entrance, an exit, a feature — is reached through its access
-/// points (just outside each open side of a stand, just inside an entrance), each
-/// joined to the corners it sees; the distance between two places is the shortest
+/// point (outside the middle of a stand's front — its longest open side —, just inside
+/// an entrance, beside a feature on the side facing the hall), joined to the corners it
+/// sees; the distance between two places is the shortest
 /// over their access points of the direct segment, when clear, or access → corner →
 /// … → corner → access. In `straightLine` mode distances are straight lines between the
 /// places' anchors.
@@ -44,7 +45,8 @@ public struct WalkingNetwork: Sendable {
     let cornerDistance: [Double]
     /// `next[a * n + b]`: the corner after `a` on a shortest path to `b` (−1: none).
     let next: [Int32]
-    /// Access points of each place, and the corners each sees with the distance.
+    /// The access point of each place (one, where visits happen), and the corners it
+    /// sees with the distance.
     let access: [Place: [AccessPoint]]
     /// The place's anchor (stand or feature centre, entrance point).
     public let anchors: [Place: Point]
@@ -78,13 +80,14 @@ public struct WalkingNetwork: Sendable {
             let geometry = StandGeometry(stand.modules.map { scenario.modules[$0] })
             let r = geometry.rect
             anchors[.stand(stand.exhibitor)] = r.center
-            var points: [Point] = []
-            if geometry.openSides.contains(.top) { points.append(Point(r.center.x, r.minY - c)) }
-            if geometry.openSides.contains(.bottom) { points.append(Point(r.center.x, r.maxY + c)) }
-            if geometry.openSides.contains(.left) { points.append(Point(r.minX - c, r.center.y)) }
-            if geometry.openSides.contains(.right) { points.append(Point(r.maxX + c, r.center.y)) }
-            if points.isEmpty { points = [Point(r.center.x, r.maxY + c)] }
-            accessPoints[.stand(stand.exhibitor)] = points
+            // One access point, where the visit happens: the middle of the longest open
+            // side (the stand's front), so arriving and leaving use the same spot.
+            let sides: [(Sides, Double, Point)] = [
+                (.top, r.width, Point(r.center.x, r.minY - c)), (.bottom, r.width, Point(r.center.x, r.maxY + c)),
+                (.left, r.height, Point(r.minX - c, r.center.y)), (.right, r.height, Point(r.maxX + c, r.center.y)),
+            ]
+            let front = sides.filter { geometry.openSides.contains($0.0) }.max { $0.1 < $1.1 }?.2 ?? Point(r.center.x, r.maxY + c)
+            accessPoints[.stand(stand.exhibitor)] = [front]
         }
         let centre = hall.outline.boundingBox.center
         for (list, kind) in [(hall.entrances, 0), (hall.exits, 1)] {
@@ -101,10 +104,12 @@ public struct WalkingNetwork: Sendable {
             let r = feature.rect
             anchors[.feature(feature.id)] = r.center
             let candidates = [Point(r.center.x, r.minY - c), Point(r.center.x, r.maxY + c), Point(r.minX - c, r.center.y), Point(r.maxX + c, r.center.y)]
-            accessPoints[.feature(feature.id)] = candidates.filter { p in
+            // The side facing the middle of the hall.
+            let usable = candidates.filter { p in
                 hall.outline.contains(p) && hall.outline.distanceToBoundary(p) > c / 2
                     && !grid.candidates(near: p).contains { solids[$0].containsStrictly(p) }
             }
+            accessPoints[.feature(feature.id)] = usable.min { $0.distance(to: centre) < $1.distance(to: centre) }.map { [$0] } ?? []
         }
         self.anchors = anchors
 
@@ -181,18 +186,11 @@ public struct WalkingNetwork: Sendable {
         self.access = access
     }
 
-    /// Whether the segment a–b stays on free floor.
+    /// Whether the segment a–b stays on free floor: it crosses no solid whose grid
+    /// cells meet its bounding box, and no edge of the outline.
     static func clear(_ a: Point, _ b: Point, solids: [Rect], grid: SpatialGrid, outline: Polygon) -> Bool {
-        let length = a.distance(to: b)
-        let steps = max(1, Int((length / 4).rounded(.up)))
-        var seen = Set<Int>()
-        for s in 0...steps {
-            let t = Double(s) / Double(steps)
-            let p = Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-            for k in grid.candidates(near: p) where seen.insert(k).inserted {
-                if segmentCrosses(a, b, solids[k]) { return false }
-            }
-        }
+        let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+        for k in grid.candidates(in: box) where segmentCrosses(a, b, solids[k]) { return false }
         // Stay inside the outline (it may be concave).
         for (p, q) in outline.edges where Polygon.segmentsIntersect(a, b, p, q) {
             if !(outline.distanceToBoundary(a) < 1e-6 || outline.distanceToBoundary(b) < 1e-6) { return false }

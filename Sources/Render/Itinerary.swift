@@ -1,0 +1,133 @@
+import ExpoCore
+import Foundation
+
+/// A delegation's itinerary, as people read it: Markdown and a printable HTML page.
+public struct Itinerary {
+    public let scenario: Scenario
+    public let tour: Tour
+    public let delegation: Delegation
+    /// The stand number of each exhibitor (its first module).
+    public let standNumbers: [String: String]
+
+    public init(scenario: Scenario, tour: Tour, layout: LayoutPlan) {
+        self.scenario = scenario
+        self.tour = tour
+        delegation = scenario.delegations.first { $0.id == tour.delegation }!
+        standNumbers = Dictionary(uniqueKeysWithValues: layout.stands.map { ($0.exhibitor, $0.number) })
+    }
+
+    struct Row {
+        var number: String
+        var arrival: String
+        var time: String
+        var walk: String
+        var stand: String
+        var what: String
+        var pavilion: String
+        var themes: String
+        var note: String
+    }
+
+    var rows: [Row] {
+        var result: [Row] = []
+        var number = 0
+        let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
+        for stop in tour.stops {
+            let walk = stop.kind == .start ? "" : "\(stop.walkMinutes) min · \(Int(stop.walkMetres.rounded())) m"
+            switch stop.kind {
+            case .start:
+                result.append(Row(number: "", arrival: clock(stop.start), time: "", walk: "", stand: "", what: "Start: \(stop.title)", pavilion: "", themes: "", note: ""))
+            case .end:
+                result.append(Row(number: "", arrival: clock(stop.arrival), time: "", walk: walk, stand: "", what: "End: \(stop.title)", pavilion: "", themes: "", note: ""))
+            case .appointment:
+                number += 1
+                result.append(Row(number: String(number), arrival: clock(stop.arrival), time: "\(clock(stop.start))–\(clock(stop.end))", walk: walk,
+                                  stand: "", what: stop.title, pavilion: "", themes: "", note: "fixed appointment"))
+            case .visit:
+                number += 1
+                let exhibitor = stop.exhibitor.flatMap { scenario.exhibitor($0) }
+                let wait = stop.start - stop.arrival
+                result.append(Row(number: String(number), arrival: clock(stop.arrival), time: "\(clock(stop.start))–\(clock(stop.end))", walk: walk,
+                                  stand: standNumbers[stop.exhibitor ?? ""] ?? "", what: stop.title,
+                                  pavilion: exhibitor.map { pavilions[$0.pavilionID] ?? $0.pavilionID } ?? "",
+                                  themes: exhibitor?.themes.joined(separator: ", ") ?? "",
+                                  note: (exhibitor?.pitch ?? "") + (wait > 0 ? (exhibitor?.pitch.isEmpty ?? true ? "" : " · ") + "waits \(wait) min" : "")))
+            }
+        }
+        return result
+    }
+
+    var headline: String { "\(delegation.name) — \(delegation.day.longDescription), \(delegation.start)–\(delegation.end)" }
+
+    var figures: String {
+        let visits = tour.stops.filter { $0.kind == .visit }.count
+        return "\(visits) stands visited · \(Int(tour.walkingMetres.rounded())) m walked (\(tour.walkingMinutes) min at \(Int(delegation.walkingSpeed)) m/min) · \(tour.idleMinutes) min idle · score \(String(format: "%.1f", tour.score))"
+    }
+
+    /// The itinerary in Markdown.
+    public func markdown() -> String {
+        var md = "# \(escapeMarkdown(headline))\n\n"
+        md += "\(escapeMarkdown(scenario.show.name)) · \(escapeMarkdown(scenario.show.venue)) · \(escapeMarkdown(scenario.hall.name))\n\n"
+        if !delegation.members.isEmpty {
+            md += "**Members:** " + delegation.members.map { escapeMarkdown($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "\n\n"
+        }
+        md += "\(figures)\n\n"
+        md += "| # | arrive | visit | walk | stand | exhibitor | pavilion | themes | note |\n"
+        md += "|---:|---|---|---|---|---|---|---|---|\n"
+        for row in rows {
+            md += "| \(row.number) | \(row.arrival) | \(row.time) | \(row.walk) | \(escapeMarkdown(row.stand)) | \(escapeMarkdown(row.what)) | \(escapeMarkdown(row.pavilion)) | \(escapeMarkdown(row.themes)) | \(escapeMarkdown(row.note)) |\n"
+        }
+        md += "\nNumbers match the route on `tour-\(tour.delegation).svg`. Times are local (\(scenario.show.timeZone)).\n"
+        for note in scenario.show.notes { md += "\n*\(escapeMarkdown(note))*\n" }
+        return md
+    }
+
+    /// The itinerary as a printable HTML page (one A4 page for a usual tour).
+    public func html() -> String {
+        func e(_ text: String) -> String { SVG.escape(text) }
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(headline))</title>
+            <style>
+            body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 2em; color: #1a1a1a; }
+            h1 { font-size: 1.4em; margin-bottom: 0.2em; }
+            .meta, .figures { color: #444; margin: 0.3em 0; }
+            table { border-collapse: collapse; width: 100%; margin-top: 1em; font-size: 0.9em; }
+            th, td { border-bottom: 1px solid #ccc; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
+            th { background: #f0f0f0; }
+            td.num { text-align: right; font-weight: bold; }
+            tr.edge td { color: #555; font-style: italic; }
+            .note { color: #555; font-size: 0.85em; }
+            footer { margin-top: 1.5em; font-size: 0.8em; color: #555; }
+            @media print { body { margin: 1cm; } th { background: #eee; } }
+            </style>
+            </head>
+            <body>
+
+            """
+        html += "<h1>\(e(headline))</h1>\n"
+        html += "<p class=\"meta\">\(e(scenario.show.name)) · \(e(scenario.show.venue)) · \(e(scenario.hall.name))</p>\n"
+        if !delegation.members.isEmpty {
+            html += "<p class=\"meta\"><strong>Members:</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "</p>\n"
+        }
+        html += "<p class=\"figures\">\(e(figures))</p>\n"
+        html += "<table>\n<thead><tr><th>#</th><th>Arrive</th><th>Visit</th><th>Walk</th><th>Stand</th><th>Exhibitor</th><th>Pavilion</th><th>Themes</th></tr></thead>\n<tbody>\n"
+        for row in rows {
+            let edge = row.number.isEmpty ? " class=\"edge\"" : ""
+            html += "<tr\(edge)><td class=\"num\">\(e(row.number))</td><td>\(e(row.arrival))</td><td>\(e(row.time))</td><td>\(e(row.walk))</td><td>\(e(row.stand))</td><td>\(e(row.what))"
+            if !row.note.isEmpty { html += "<br><span class=\"note\">\(e(row.note))</span>" }
+            html += "</td><td>\(e(row.pavilion))</td><td>\(e(row.themes))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        html += "<footer>Numbers match the route on tour-\(e(tour.delegation)).svg. Times are local (\(e(scenario.show.timeZone))).</footer>\n"
+        for note in scenario.show.notes { html += "<footer><em>\(e(note))</em></footer>\n" }
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    func clock(_ minutes: Int) -> String { ClockTime(minutes: minutes).description }
+}

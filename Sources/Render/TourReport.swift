@@ -1,0 +1,69 @@
+import ExpoCore
+import Foundation
+
+/// Tours as files: the route on the floor plan, the calendar, exhibitors' visits, the
+/// summary.
+public enum TourReport {
+    /// The floor plan with a delegation's route along the aisles and numbered stops.
+    public static func routePlan(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], paper: FloorPlan.Paper) -> FloorPlan {
+        let delegation = scenario.delegations.first { $0.id == tour.delegation }
+        var number = 0
+        var stops: [(number: Int, at: Point)] = []
+        for stop in tour.stops where stop.kind == .visit || stop.kind == .appointment {
+            number += 1
+            if let at = anchors[stop.place] { stops.append((number, at)) }
+        }
+        var plan = FloorPlan(scenario: scenario, layout: layout, paper: paper, title: delegation?.name ?? tour.delegation,
+                             subtitle: [scenario.show.name, "\(tour.day.longDescription), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
+                                        "\(stops.count) stops · \(Int(tour.walkingMetres.rounded())) m"])
+        plan.routes = [FloorPlan.Route(name: delegation?.name ?? tour.delegation, colour: "#CC3311", path: path, stops: stops)]
+        return plan
+    }
+
+    /// The tour as a calendar: one event per visit and appointment.
+    public static func calendar(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour) -> String {
+        let numbers = Dictionary(uniqueKeysWithValues: layout.stands.map { ($0.exhibitor, $0.number) })
+        let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
+        var events: [ICalendar.Event] = []
+        for (k, stop) in tour.stops.enumerated() where stop.kind == .visit || stop.kind == .appointment {
+            let exhibitor = stop.exhibitor.flatMap { scenario.exhibitor($0) }
+            let location = exhibitor.map { "Stand \(numbers[$0.id] ?? ""), \(pavilions[$0.pavilionID] ?? $0.pavilionID), \(scenario.hall.name), \(scenario.show.venue)" }
+                ?? "\(stop.title), \(scenario.hall.name), \(scenario.show.venue)"
+            events.append(ICalendar.Event(
+                uid: "\(tour.delegation)-\(tour.day)-\(k)@expoplan", day: tour.day, start: stop.start, end: stop.end,
+                summary: stop.kind == .visit ? "Visit: \(stop.title)" : stop.title, location: location,
+                description: exhibitor.map { [$0.pitch, $0.themes.joined(separator: ", ")].filter { !$0.isEmpty }.joined(separator: " — ") } ?? "Fixed appointment"))
+        }
+        let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
+        return ICalendar(name: "\(name) — \(scenario.show.name)", timeZone: scenario.show.timeZone, events: events).text()
+    }
+
+    /// Every visit each exhibitor will receive.
+    public static func exhibitorVisitsCSV(_ scenario: Scenario, _ layout: LayoutPlan, tours: ToursPlan) -> String {
+        let numbers = Dictionary(uniqueKeysWithValues: layout.stands.map { ($0.exhibitor, $0.number) })
+        var rows: [[String]] = []
+        for tour in tours.tours {
+            let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
+            for stop in tour.stops where stop.kind == .visit {
+                guard let id = stop.exhibitor, let exhibitor = scenario.exhibitor(id) else { continue }
+                rows.append([id, exhibitor.name, numbers[id] ?? "", exhibitor.pavilionID, "delegation visit", name,
+                             tour.day.description, ClockTime(minutes: stop.start).description, ClockTime(minutes: stop.end).description])
+            }
+        }
+        rows.sort { ($0[0], $0[6], $0[7]) < ($1[0], $1[6], $1[7]) }
+        return CSVTable.format(header: ["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end"],
+                               rows: rows, protectingFormulas: true)
+    }
+
+    /// The tours' status and figures, in Markdown.
+    public static func summaryMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
+        var md = "# Delegation tours — \(scenario.show.name)\n\n"
+        md += SolveTable.markdown(tours.report)
+        md += "\n| delegation | day | window | visits | score | walking | idle |\n|---|---|---|---:|---:|---:|---:|\n"
+        for tour in tours.tours {
+            let d = scenario.delegations.first { $0.id == tour.delegation }!
+            md += "| \(escapeMarkdown(d.name)) | \(tour.day) | \(d.start)–\(d.end) | \(tour.stops.filter { $0.kind == .visit }.count) | \(String(format: "%.1f", tour.score)) | \(Int(tour.walkingMetres.rounded())) m, \(tour.walkingMinutes) min | \(tour.idleMinutes) min |\n"
+        }
+        return md
+    }
+}
