@@ -548,6 +548,25 @@ public final class IncrementalLP {
         return variable
     }
 
+    /// Appends a row (a cut): the basis stays dual feasible, so solve with the dual
+    /// simplex next.
+    @discardableResult
+    public func addRow(_ constraint: LinearConstraint, name: String? = nil) throws -> Constraint {
+        try checkThread()
+        let row = try model.addConstraint(constraint, name: name)
+        let stored = model.rows[row.index]
+        glp_term_hook(termHook, Unmanaged.passUnretained(capture).toOpaque())
+        defer { glp_term_hook(nil, nil) }
+        let i = glp_add_rows(lp, 1)
+        if let name { glp_set_row_name(lp, i, name) }
+        let (type, lo, up) = GLPKBackend.boundType(stored.lower, stored.upper)
+        glp_set_row_bnds(lp, i, type, lo, up)
+        var indices: [Int32] = [0] + stored.columns.map { $0 + 1 }
+        var values: [Double] = [0] + stored.coefficients
+        glp_set_mat_row(lp, i, Int32(stored.columns.count), &indices, &values)
+        return row
+    }
+
     /// Changes a variable's bounds (e.g. to fix it while branching).
     public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws {
         try checkThread()

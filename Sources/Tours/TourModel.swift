@@ -25,10 +25,11 @@ struct TourModel {
             let mustSee = Set(d.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
             let forcedNodes = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
             let prefix = "\(d.id)."
+            let (early, late) = Self.tightenedWindows(graph, skipDirect: !forcedNodes.isEmpty || !mustSee.isEmpty)
             var times: [Variable] = []
             var visits: [Variable?] = []
             for (i, node) in graph.nodes.enumerated() {
-                let lower = Double(node.earliest), upper = Double(node.latest)
+                let lower = Double(early[i]), upper = Double(late[i])
                 times.append(try model.addVariable(lower: lower, upper: max(lower, upper), name: "\(prefix)T\(i)"))
                 if node.kind == .visit {
                     let v = try model.addBinary(name: "\(prefix)y\(i)")
@@ -47,7 +48,7 @@ struct TourModel {
                     if i == startNode && j == endNode && (!forcedNodes.isEmpty || !mustSee.isEmpty) { continue }
                     if let a = graph.nodes[i].exhibitor, let b = graph.nodes[j].exhibitor, a == b { continue }
                     let travel = graph.travel(i, j)
-                    guard graph.nodes[i].earliest + graph.nodes[i].service + travel <= graph.nodes[j].latest else { continue }
+                    guard early[i] <= late[i], early[j] <= late[j], early[i] + graph.nodes[i].service + travel <= late[j] else { continue }
                     let v = try model.addBinary(name: "\(prefix)x\(i).\(j)")
                     arcs[Self.key(i, j)] = v
                     out[i].add(1, v)
@@ -55,7 +56,7 @@ struct TourModel {
                     // Walking: −w_walk τ; and idle counts −τ, so +w_idle τ.
                     objective.add(-weights.walking * Double(travel) + weights.idle * Double(travel), v)
                     // (T2) time propagation with a tight big-M.
-                    let bigM = Double(graph.nodes[i].latest + graph.nodes[i].service + travel - graph.nodes[j].earliest)
+                    let bigM = Double(late[i] + graph.nodes[i].service + travel - early[j])
                     // (When M ≤ 0 the order holds whatever the times: no row needed.)
                     if bigM > 0 {
                         try model.addConstraint(times[j] - times[i] - bigM * v >= Double(graph.nodes[i].service + travel) - bigM,
@@ -84,6 +85,7 @@ struct TourModel {
                     }
                 }
             }
+            try Self.addTimeCuts(model, graph: graph, arcs: arcs, visits: visits, times: times, early: early, late: late, prefix: prefix)
             // (T5), (T6): copies of one exhibitor.
             var copies: [Int: LinearExpression] = [:]
             for (i, node) in graph.nodes.enumerated() where node.kind == .visit { copies[node.exhibitor!, default: LinearExpression()].add(1, visits[i]!) }
@@ -101,6 +103,9 @@ struct TourModel {
             for (key, v) in arcs { duration.add(Double(graph.travel(key >> 20, key & 0xFFFFF)), v) }
             let fixedTime = forcedNodes.reduce(0) { $0 + graph.nodes[$1].service }
             try model.addConstraint(duration <= Double(d.end.minutes - d.start.minutes - fixedTime), name: "\(prefix)duration")
+            // (T8') the end comes no sooner than the minutes spent along the path: idle
+            // time is never negative (without it the relaxation rewards an early end).
+            try model.addConstraint(times[endNode] - duration >= Double(d.start.minutes + fixedTime), name: "\(prefix)finish")
             // (T9) at most k visits, k the most whose cheapest costs (minutes there plus the
             // shortest walk in) fit the window with the shortest walk to the end.
             let visitNodes = graph.nodes.indices.filter { graph.nodes[$0].kind == .visit }
@@ -151,6 +156,110 @@ struct TourModel {
         self.model = model
     }
 
+    /// Time windows narrowed by what any tour can reach: a node starts no earlier than
+    /// the earliest finish of a possible predecessor plus the walk, and no later than
+    /// the latest start of a possible successor minus its minutes and the walk (repeated
+    /// until nothing moves; walks obey the triangle inequality, so no path reaches a node
+    /// sooner than its best direct predecessor). A node left with an empty window cannot
+    /// be visited.
+    static func tightenedWindows(_ graph: DelegationGraph, skipDirect: Bool) -> (early: [Int], late: [Int]) {
+        let n = graph.count
+        var early = graph.nodes.map(\.earliest), late = graph.nodes.map(\.latest)
+        func possible(_ i: Int, _ j: Int) -> Bool {
+            i != j && j != 0 && i != n - 1 && !(i == 0 && j == n - 1 && skipDirect) && early[i] <= late[i] && early[j] <= late[j]
+                && !(graph.nodes[i].exhibitor != nil && graph.nodes[i].exhibitor == graph.nodes[j].exhibitor)
+                && early[i] + graph.nodes[i].service + graph.travel(i, j) <= late[j]
+        }
+        for _ in 0..<20 {
+            var moved = false
+            for j in 1..<n {
+                let arrival = (0..<n).filter { possible($0, j) }.map { early[$0] + graph.nodes[$0].service + graph.travel($0, j) }.min()
+                if let arrival, arrival > early[j] { early[j] = arrival; moved = true }
+                if arrival == nil, early[j] <= late[j] { early[j] = late[j] + 1; moved = true }
+            }
+            for i in 1..<(n - 1) {
+                let leave = (0..<n).filter { possible(i, $0) }.map { late[$0] - graph.nodes[i].service - graph.travel(i, $0) }.max()
+                if let leave, leave < late[i] { late[i] = leave; moved = true }
+                if leave == nil, early[i] <= late[i] { late[i] = early[i] - 1; moved = true }
+            }
+            if !moved { break }
+        }
+        // The start and end keep their own windows (the model needs their variables).
+        early[0] = graph.nodes[0].earliest
+        late[0] = graph.nodes[0].latest
+        late[n - 1] = max(late[n - 1], early[n - 1])
+        return (early, late)
+    }
+
+    /// Cuts from the time windows, each valid for every tour:
+    /// - start times from the arc taken: T_j ≥ a_j + Σ_i (α_ij − a_j) x_ij with α_ij =
+    ///   max(a_j, a_i + σ_i + τ_ij), and T_i ≤ b_i − Σ_j (b_i − β_ij) x_ij with β_ij =
+    ///   min(b_i, b_j − σ_i − τ_ij);
+    /// - arcs that cannot follow one another: after i → j no arc j → k with
+    ///   α_ij + σ_j + τ_jk > b_k, so x_ij + Σ_k x_jk ≤ y_j (and the mirror rule before i);
+    /// - visits that exclude each other (no arc either way, so no path either): Σ y ≤ 1
+    ///   over cliques of such visits, found greedily.
+    static func addTimeCuts(_ model: Model, graph: DelegationGraph, arcs: [Int: Variable], visits: [Variable?], times: [Variable],
+                            early: [Int], late: [Int], prefix: String) throws {
+        let n = graph.count
+        var successors = [[Int]](repeating: [], count: n), predecessors = [[Int]](repeating: [], count: n)
+        for key in arcs.keys.sorted() {
+            successors[key >> 20].append(key & 0xFFFFF)
+            predecessors[key & 0xFFFFF].append(key >> 20)
+        }
+        func arrival(_ i: Int, _ j: Int) -> Int { max(early[j], early[i] + graph.nodes[i].service + graph.travel(i, j)) }
+        func departure(_ i: Int, _ j: Int) -> Int { min(late[i], late[j] - graph.nodes[i].service - graph.travel(i, j)) }
+        func present(_ j: Int) -> LinearExpression { visits[j].map { LinearExpression($0) } ?? LinearExpression(constant: 1) }
+        for j in 1..<n where !predecessors[j].isEmpty {
+            var sum = LinearExpression()
+            for i in predecessors[j] where arrival(i, j) > early[j] { sum.add(Double(arrival(i, j) - early[j]), arcs[key(i, j)]!) }
+            if !sum.terms.isEmpty { try model.addConstraint(times[j] - sum >= Double(early[j]), name: "\(prefix)arrive\(j)") }
+        }
+        for i in 0..<(n - 1) where !successors[i].isEmpty && i != 0 {
+            var sum = LinearExpression()
+            for j in successors[i] where departure(i, j) < late[i] { sum.add(Double(late[i] - departure(i, j)), arcs[key(i, j)]!) }
+            if !sum.terms.isEmpty { try model.addConstraint(times[i] + sum <= Double(late[i]), name: "\(prefix)leave\(i)") }
+        }
+        for key in arcs.keys.sorted() {
+            let i = key >> 20, j = key & 0xFFFFF
+            if j != n - 1 {
+                let blocked = successors[j].filter { k in arrival(i, j) + graph.nodes[j].service + graph.travel(j, k) > late[k] }
+                if !blocked.isEmpty {
+                    var row = LinearExpression(arcs[key]!) - present(j)
+                    for k in blocked { row.add(1, arcs[Self.key(j, k)]!) }
+                    try model.addConstraint(row <= 0, name: "\(prefix)after\(i).\(j)")
+                }
+            }
+            if i != 0 {
+                let blocked = predecessors[i].filter { h in early[h] + graph.nodes[h].service + graph.travel(h, i) > departure(i, j) }
+                if !blocked.isEmpty {
+                    var row = LinearExpression(arcs[key]!) - present(i)
+                    for h in blocked { row.add(1, arcs[Self.key(h, i)]!) }
+                    try model.addConstraint(row <= 0, name: "\(prefix)before\(i).\(j)")
+                }
+            }
+        }
+        // Cliques of visits that exclude each other.
+        let candidates = (1..<(n - 1)).filter { visits[$0] != nil && early[$0] <= late[$0] }
+        var conflict = Set<Int>()
+        for a in candidates {
+            for b in candidates where b > a && arcs[key(a, b)] == nil && arcs[key(b, a)] == nil
+                && graph.nodes[a].exhibitor != graph.nodes[b].exhibitor {
+                conflict.insert(key(a, b))
+            }
+        }
+        func excludes(_ a: Int, _ b: Int) -> Bool { conflict.contains(key(min(a, b), max(a, b))) }
+        var covered = Set<Int>()
+        for pair in conflict.sorted() where !covered.contains(pair) {
+            var clique = [pair >> 20, pair & 0xFFFFF]
+            for c in candidates where !clique.contains(c) && clique.allSatisfy({ excludes($0, c) }) { clique.append(c) }
+            for a in clique { for b in clique where a < b { covered.insert(key(a, b)) } }
+            var row = LinearExpression()
+            for c in clique { row.add(1, visits[c]!) }
+            try model.addConstraint(row <= 1, name: "\(prefix)exclusive\(clique[0]).\(clique[1])")
+        }
+    }
+
     /// Start values for a plan given as node sequences (one per delegation, from start
     /// to end) with start times.
     func start(for tours: [[(node: Int, time: Int)]]) -> [Variable: Double]? {
@@ -181,6 +290,14 @@ struct TourModel {
             sequence.append(next)
             current = next
         }
+        let times = sequence.map { Int(result[t[g][$0]].rounded()) }
+        return Self.tour(graph, sequence: sequence, times: times, scenario: instance.scenario)
+    }
+
+    /// The tour of a node sequence with planned start times (a visit starts at its
+    /// planned time, or on arrival if that is later).
+    static func tour(_ graph: DelegationGraph, sequence: [Int], times: [Int], scenario: Scenario) -> Tour {
+        let n = graph.count
         let d = graph.delegation
         var stops: [Tour.Stop] = []
         var previousEnd = d.start.minutes
@@ -190,14 +307,14 @@ struct TourModel {
             let walk = position == 0 ? 0 : graph.travel(sequence[position - 1], i)
             let metres = position == 0 ? 0 : graph.metres[sequence[position - 1] * n + i]
             let arrival = position == 0 ? d.start.minutes : previousEnd + walk
-            let begin = node.kind == .end ? arrival : max(arrival, Int(result[t[g][i]].rounded()))
+            let begin = node.kind == .end ? arrival : max(arrival, times[position])
             let kind: Tour.Stop.Kind = switch node.kind {
             case .start: .start
             case .end: .end
             case .visit: .visit
             case .appointment: .appointment
             }
-            stops.append(Tour.Stop(kind: kind, exhibitor: node.exhibitor.map { instance.scenario.exhibitors[$0].id }, place: node.placeID,
+            stops.append(Tour.Stop(kind: kind, exhibitor: node.exhibitor.map { scenario.exhibitors[$0].id }, place: node.placeID,
                                    title: node.title, arrival: arrival, start: begin, end: begin + node.service,
                                    walkMinutes: walk, walkMetres: (metres * 10).rounded() / 10, score: node.score))
             previousEnd = begin + node.service

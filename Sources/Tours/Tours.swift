@@ -83,7 +83,11 @@ public enum Tours {
         if !reasons.isEmpty { throw TourInfeasibility(reasons: reasons) }
         let weights = scenario.weights
         let count = full.graphs.count
-        let share = max(1, options.timeLimit * 0.8 * Double(ProcessInfo.processInfo.activeProcessorCount) / Double(max(1, count)))
+        // Time: the first round, in parallel, gets 60 % of the limit (each solve its
+        // share of the cores); planning again around held stands gets what is left.
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        let share = max(0.5, options.timeLimit * 0.6 * min(1, cores / Double(max(1, count))))
+        let deadline = began.addingTimeInterval(options.timeLimit * 0.95)
 
         // Each delegation alone (no shared stands yet), in parallel: the sum of their
         // bounds bounds the joint problem, which only adds (T7).
@@ -107,7 +111,7 @@ public enum Tours {
         var notes: [String] = []
         var held: [Day: [Int: [(Int, Int)]]] = [:]
         let order = (0..<count).sorted { (full.graphs[$0].delegation.priority, -$0) > (full.graphs[$1].delegation.priority, -$1) }
-        for d in order {
+        for (position, d) in order.enumerated() {
             let delegation = full.graphs[d].delegation
             let busy = held[delegation.day] ?? [:]
             let clashes = solved[d].tour.stops.filter { stop in
@@ -118,7 +122,8 @@ public enum Tours {
                 notes.append("\(delegation.name) planned again around stands held by other delegations: \(clashes.compactMap(\.exhibitor).joined(separator: ", "))")
                 let around = TourInstance(scenario: scenario, network: network, stands: resolved.stands, candidates: options.candidates,
                                           busy: [d: busy], only: [d])
-                guard let again = try solveOne(around, weights: weights, timeLimit: share, options: options) else {
+                let left = max(0.5, deadline.timeIntervalSinceNow / Double(count - position))
+                guard let again = try solveOne(around, weights: weights, timeLimit: left, options: options) else {
                     throw TourInfeasibility(reasons: ["\(delegation.name): its must-see stands are held by other delegations whenever it could visit them (\(clashes.compactMap(\.exhibitor).joined(separator: ", ")))"])
                 }
                 solved[d].tour = again.tour
@@ -160,6 +165,18 @@ public enum Tours {
         return TourResult(plan: ToursPlan(tours: solved.map(\.tour), report: report), network: network, routes: routes)
     }
 
+    /// The joint tour MILP of every delegation, (T1)–(T9) with the time cuts, for
+    /// export: its optimum is the tours' optimum (``solve`` gets there by solving each
+    /// delegation alone, then again around the stands others hold).
+    public static func model(_ scenario: Scenario, layout: LayoutPlan, candidates: Int = 30) throws -> Model {
+        let (resolved, problems) = PlanChecker.resolve(layout, in: scenario)
+        if !problems.isEmpty { throw TourInfeasibility(reasons: problems.map(\.description)) }
+        let instance = TourInstance(scenario: scenario, stands: resolved.stands, candidates: candidates)
+        let reasons = TourDiagnosis.reasons(instance)
+        if !reasons.isEmpty { throw TourInfeasibility(reasons: reasons) }
+        return try TourModel(instance, weights: scenario.weights).model
+    }
+
     /// One delegation's tour, objective, bound and figures.
     struct Solved: Sendable {
         var tour: Tour
@@ -170,23 +187,68 @@ public enum Tours {
         var seconds: Double
     }
 
-    /// Solves a one-delegation instance from a greedy start; nil when infeasible.
+    /// Solves a one-delegation instance; nil when infeasible. The dynamic-programming
+    /// relaxation (``TourDP``) comes first: its bound caps the MILP's, and when its best
+    /// path is a tour that tour is optimal and the MILP is not needed. Otherwise the MILP
+    /// starts from the greedy tour and stops as soon as it meets the relaxation's bound.
     static func solveOne(_ instance: TourInstance, weights: Weights, timeLimit: Double, options: TourOptions) throws -> Solved? {
+        let began = Date()
+        let graph = instance.graphs[0]
+        let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
+        let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
+        let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect)
         let model = try TourModel(instance, weights: weights)
-        let start = Greedy.tours(instance, weights: weights).flatMap { model.start(for: $0) }
-        let result = try model.model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: start))
-        guard result.hasSolution else { return nil }
-        let outcome: SolveOutcome = switch result.status {
-        case .optimal: .optimal
-        case .timeLimit: .timeLimit
-        case .nodeLimit: .nodeLimit
-        case .stopped: .stopped
-        default: .feasible
+        func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
+            Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
+                   rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
+                   nodes: nodes, seconds: Date().timeIntervalSince(began))
         }
-        let tour = model.tour(instance.graphs[0], result, network: instance.network, weights: weights)
-        return Solved(tour: tour, objective: result.objective!, bound: result.bestBound ?? result.objective!, outcome: outcome,
-                      rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
-                      nodes: result.nodes, seconds: result.solveTime)
+        if let relaxation, let path = relaxation.tour {
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
+            let objective = Self.objective(tour, weights: weights)
+            if abs(objective - relaxation.bound) <= 1e-6 * max(1, abs(objective)) {
+                return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
+            }
+        }
+        _ = try model.addSubtourCuts(timeLimit: timeLimit * 0.3)
+        // The start: the better of the greedy tour and the elementary DP's.
+        var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
+        for path in [Greedy.tours(instance, weights: weights)?.first,
+                     TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour] {
+            guard let path else { continue }
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
+            starts.append((path, Self.objective(tour, weights: weights)))
+        }
+        let start = starts.max { $0.objective < $1.objective }.flatMap { model.start(for: [$0.path]) }
+        let target = relaxation?.bound
+        var solveOptions = SolveOptions(timeLimit: max(0.5, timeLimit - Date().timeIntervalSince(began)), nodeLimit: options.nodeLimit,
+                                        relativeGap: options.relativeGap, start: start)
+        if let target {
+            let stopAt = target - 1e-6 * max(1, abs(target))
+            solveOptions.progress = { @Sendable progress -> SolveOptions.ProgressAction in
+                guard let incumbent = progress.incumbent else { return .proceed }
+                return incumbent >= stopAt ? .stop : .proceed
+            }
+        }
+        let result = try model.model.solve(solveOptions)
+        guard result.hasSolution, let objective = result.objective else { return nil }
+        let bound = min(result.bestBound ?? objective, target ?? .infinity)
+        let outcome: SolveOutcome = if objective >= bound - 1e-6 * max(1, abs(bound)) { .optimal } else {
+            switch result.status {
+            case .optimal: .optimal
+            case .timeLimit: .timeLimit
+            case .nodeLimit: .nodeLimit
+            case .stopped: .stopped
+            default: .feasible
+            }
+        }
+        let tour = model.tour(graph, result, network: instance.network, weights: weights)
+        return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
+    }
+
+    /// A tour's objective: weighted score, minus weighted walking and idle minutes.
+    static func objective(_ tour: Tour, weights: Weights) -> Double {
+        weights.visitScore * tour.score - weights.walking * Double(tour.walkingMinutes) - weights.idle * Double(tour.idleMinutes)
     }
 }
 

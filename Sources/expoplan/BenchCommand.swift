@@ -6,11 +6,13 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure placement on generated shows of growing size and on the reference scenario.",
+        abstract: "Measure placement and tours on generated shows of growing size and on the reference scenario.",
         discussion: """
             Each case runs as a separate process (so its peak memory is its own), with the \
-            given time limit. Prints a Markdown table and writes bench.md and bench.csv to \
-            --out. Use a release build: swift build -c release.
+            given time limits: placement, then the tours on the placed stands, and a \
+            seeded 100-point orienteering instance (import-optw). Prints two Markdown \
+            tables and writes bench.md, bench.csv and bench-tours.csv to --out. Use a \
+            release build: swift build -c release.
             """)
 
     @Option(help: "Show sizes, in exhibitors, separated by commas.")
@@ -22,6 +24,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Time limit per placement, in seconds.")
     var timeLimit: Double = 60
 
+    @Option(help: "Time limit per tours run, in seconds.")
+    var toursTimeLimit: Double = 10
+
+    @Option(help: "Delegations in each generated show.")
+    var delegations: Int = 6
+
     @Option(help: "The reference scenario to measure too (empty: none).")
     var reference: String = "Scenarios/vivatech-2024/scenario.yaml"
 
@@ -32,6 +40,7 @@ struct BenchCommand: ParsableCommand {
         guard !parsedSizes.isEmpty, parsedSizes.allSatisfy({ (1...50_000).contains($0) }) else {
             throw ValidationError("--sizes must be whole numbers of exhibitors from 1 to 50000, separated by commas")
         }
+        guard (0...1_000).contains(delegations) else { throw ValidationError("--delegations must be from 0 to 1000") }
     }
 
     var parsedSizes: [Int] { sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
@@ -44,31 +53,32 @@ struct BenchCommand: ParsableCommand {
         for size in parsedSizes {
             let folder = work.appendingPathComponent("show-\(size)")
             var files = OutputFiles()
-            for file in try ShowGenerator(.init(exhibitors: size, seed: seed)).files() {
+            for file in try ShowGenerator(.init(exhibitors: size, seed: seed, delegations: delegations)).files() {
                 files.add(folder.appendingPathComponent(file.name).path, file.text)
             }
             try files.commit()
             cases.append(("generated \(size)", folder.appendingPathComponent("scenario.yaml").path))
         }
         var rows: [[String]] = []
+        var tourRows: [[String]] = []
         let header = ["show", "exhibitors", "modules", "zoning rows×cols (nnz)", "zoning", "placement rows×cols (nnz)", "placement", "status",
                       "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
         for (name, scenario) in cases {
             FileHandle.standardError.write(Data("bench: \(name)…\n".utf8))
-            let metricsFile = work.appendingPathComponent("\(rows.count).json")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-            if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
-                process.executableURL = Bundle.main.executableURL
+            let index = rows.count
+            let metricsFile = work.appendingPathComponent("\(index).json")
+            let status = try Self.run(["layout", scenario, "--out", work.appendingPathComponent("out-\(rows.count)").path,
+                                       "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])
+            defer {  // the tours on the stands just placed
+                if status == 0 {
+                    tourRows.append(Self.tours(name, scenario: scenario, plan: work.appendingPathComponent("out-\(index)/plan.json").path,
+                                               work: work, candidates: 30, timeLimit: toursTimeLimit))
+                }
             }
-            process.arguments = ["layout", scenario, "--out", work.appendingPathComponent("out-\(rows.count)").path,
-                                 "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
+            guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
                   let metrics = try? JSONDecoder().decode(RunMetrics.self, from: data)
             else {
-                rows.append([name, "", "", "", "", "", "", "exit \(process.terminationStatus)", "", "", "", "", "", "", ""])
+                rows.append([name, "", "", "", "", "", "", "exit \(status)", "", "", "", "", "", "", ""])
                 continue
             }
             // The walking network over the plan's stands: every pair of stands.
@@ -96,12 +106,55 @@ struct BenchCommand: ParsableCommand {
                          String(format: "%.2f", metrics.solveSeconds), String(format: "%.2f", metrics.renderSeconds),
                          String(format: "%.0f", metrics.peakMemoryMB), walking])
         }
-        var markdown = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
-        for row in rows { markdown += "| " + row.joined(separator: " | ") + " |\n" }
+        // A classic orienteering instance: 100 points, one tour, straight lines.
+        FileHandle.standardError.write(Data("bench: orienteering 100 points…\n".utf8))
+        let optw = work.appendingPathComponent("optw")
+        if try Self.run(["import-optw", "--random", "100", "--seed", "1", "--out", optw.path]) == 0 {
+            tourRows.append(Self.tours("orienteering, 100 points (seed 1)", scenario: optw.appendingPathComponent("scenario.yaml").path,
+                                       plan: optw.appendingPathComponent("plan.json").path, work: work, candidates: 100, timeLimit: toursTimeLimit))
+        }
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            var text = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+            for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
+            return text
+        }
+        let markdown = "Placement (time limit \(fixed(timeLimit)) s)\n\n" + table(header, rows)
+            + "\nTours (time limit \(fixed(toursTimeLimit)) s)\n\n" + table(Self.tourHeader, tourRows)
         print(markdown, terminator: "")
         var files = OutputFiles()
         files.add((out as NSString).appendingPathComponent("bench.md"), markdown)
         files.add((out as NSString).appendingPathComponent("bench.csv"), CSVTable.format(header: header, rows: rows, protectingFormulas: true))
+        files.add((out as NSString).appendingPathComponent("bench-tours.csv"), CSVTable.format(header: Self.tourHeader, rows: tourRows, protectingFormulas: true))
         try files.commit()
+    }
+
+    static let tourHeader = ["show", "delegations", "stands", "tour nodes", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
+
+    /// Runs this executable with `arguments`; its exit status.
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = Bundle.main.executableURL
+        }
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// The tours of a placed show: one table row.
+    static func tours(_ name: String, scenario: String, plan: String, work: URL, candidates: Int, timeLimit: Double) -> [String] {
+        let key = UUID().uuidString
+        let metricsFile = work.appendingPathComponent("tours-\(key).json")
+        let status = (try? run(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent("tours-\(key)").path,
+                                "--candidates", String(candidates), "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])) ?? -1
+        guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
+              let metrics = try? JSONDecoder().decode(ToursMetrics.self, from: data)
+        else { return [name, "", "", "", "exit \(status)", "", "", "", "", ""] }
+        let r = metrics.report
+        let nodes = r.stages.map(\.columns).reduce(0, +)
+        return [name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) MILPs, \(nodes) columns", r.outcome.rawValue,
+                fixed(r.objective), fixed(r.bound), percent(r.gap), String(format: "%.2f", metrics.solveSeconds), String(format: "%.0f", metrics.peakMemoryMB)]
     }
 }

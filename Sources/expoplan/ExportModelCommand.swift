@@ -3,6 +3,7 @@ import ExpoCore
 import Foundation
 import Layout
 import MILP
+import Tours
 
 /// `expoplan export-model`: writes a problem's MILP for other solvers.
 struct ExportModelCommand: ParsableCommand {
@@ -13,7 +14,8 @@ struct ExportModelCommand: ParsableCommand {
             Layout has two stages: --stage zoning writes the pavilion-area master over every \
             candidate area; --stage placement solves the zoning first and writes the \
             placement of every pavilion inside its area. Solving a file gives that stage's \
-            optimum (the objective is maximized; MPS files carry OBJSENSE MAX).
+            optimum (the objective is maximized; MPS files carry OBJSENSE MAX). Tours \
+            writes the joint tour MILP of every delegation on the stands of --plan.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case lp, mps }
@@ -21,11 +23,17 @@ struct ExportModelCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML or JSON).")
     var scenario: String
 
-    @Option(help: "The problem: layout.")
+    @Option(help: "The problem: layout or tours.")
     var problem: String = "layout"
 
     @Option(help: "For layout: zoning or placement.")
     var stage: String = "zoning"
+
+    @Option(help: "For tours: a plan.json whose stands to use.")
+    var plan: String?
+
+    @Option(help: "For tours: the best-scoring exhibitors each delegation may visit (plus its must-see ones).")
+    var candidates: Int = 30
 
     @Option(help: "File format: lp or mps.")
     var format: Format = .lp
@@ -37,7 +45,11 @@ struct ExportModelCommand: ParsableCommand {
     var timeLimit: Double = 60
 
     func validate() throws {
-        guard problem == "layout" else { throw ValidationError("--problem must be layout") }
+        guard problem == "layout" || problem == "tours" else { throw ValidationError("--problem must be layout or tours") }
+        if problem == "tours" {
+            guard plan != nil else { throw ValidationError("--problem tours needs --plan, a plan.json with the stands") }
+            guard (1...500).contains(candidates) else { throw ValidationError("--candidates must be from 1 to 500") }
+        }
         guard LayoutModels.Stage(rawValue: stage) != nil else { throw ValidationError("--stage must be zoning or placement") }
     }
 
@@ -45,9 +57,21 @@ struct ExportModelCommand: ParsableCommand {
         let loaded = try loadScenario(scenario)
         let model: Model
         do {
-            model = try LayoutModels.model(loaded, stage: LayoutModels.Stage(rawValue: stage)!, timeLimit: timeLimit)
+            if problem == "tours" {
+                let (read, _, _) = try readPlan(plan!, scenario: scenario)
+                guard let layout = read.layout else {
+                    Console.error("\(plan!) holds no layout; run expoplan layout first")
+                    throw ExitCode(2)
+                }
+                model = try Tours.model(loaded, layout: layout, candidates: candidates)
+            } else {
+                model = try LayoutModels.model(loaded, stage: LayoutModels.Stage(rawValue: stage)!, timeLimit: timeLimit)
+            }
         } catch let infeasible as LayoutInfeasibility {
             Console.error("No placement exists:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+            throw ExitCode(1)
+        } catch let infeasible as TourInfeasibility {
+            Console.error("No tours exist:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
             throw ExitCode(1)
         }
         var files = OutputFiles()

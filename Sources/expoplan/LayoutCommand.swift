@@ -67,7 +67,7 @@ func loadScenario(_ path: String) throws -> Scenario {
 /// in time) with the reasons.
 func runLayout(_ scenario: Scenario, solve: SolveOptionGroup, console: Console) throws -> LayoutResult {
     do {
-        let result = try Layout.solve(scenario, options: LayoutOptions(timeLimit: solve.timeLimit, relativeGap: solve.gap, progress: console.progress))
+        let result = try Layout.solve(scenario, options: LayoutOptions(timeLimit: solve.timeLimit, relativeGap: solve.gap, nodeLimit: solve.nodeLimit ?? 60, progress: console.progress))
         console.endProgress()
         let violations = PlanChecker.check(result.plan, in: scenario)
         guard violations.isEmpty else {

@@ -9,12 +9,16 @@ struct SolveOptionGroup: ParsableArguments {
     @Option(help: "Stop each MILP at this relative gap (0 proves optimality).")
     var gap: Double = 0
 
+    @Option(help: "Branch-and-bound nodes per problem before stopping with the best plan found (default: 60 for placement, 2000 for tours). Unlike a time limit, a node limit gives the same plan on any machine.")
+    var nodeLimit: Int?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be from 0 to 1") }
+        if let nodeLimit, !(1...10_000_000).contains(nodeLimit) { throw ValidationError("--node-limit must be from 1 to 10000000") }
     }
 }
 

@@ -34,6 +34,9 @@ struct ToursCommand: ParsableCommand {
 
     @OptionGroup var drawing: DrawingOptions
 
+    @Option(help: "Also write the run's figures (tours, times, peak memory) as JSON to this file.")
+    var metrics: String?
+
     func validate() throws {
         guard (1...500).contains(candidates) else { throw ValidationError("--candidates must be from 1 to 500") }
     }
@@ -60,6 +63,13 @@ struct ToursCommand: ParsableCommand {
         if let layoutResult { try addLayoutOutputs(&files, plan: current, result: layoutResult, scenario: loaded, folder: out, drawing: drawing) }
         try addTourOutputs(&files, plan: current, result: tours, scenario: loaded, folder: out, drawing: drawing)
         try files.commit()
+        if let metrics {
+            var output = OutputFiles()
+            output.add(metrics, try JSONOutput.encode(ToursMetrics(
+                delegations: loaded.delegations.count, stands: current.layout!.stands.count, report: tours.plan.report,
+                solveSeconds: tours.plan.report.seconds, peakMemoryMB: peakMemoryMB())))
+            try output.commit()
+        }
         if let layoutResult { console.note(layoutConsoleSummary(layoutResult)) }
         console.note(toursConsoleSummary(tours))
         console.note("Wrote \(files.paths.count) files to \(out)")
@@ -71,7 +81,7 @@ struct ToursCommand: ParsableCommand {
 func runTours(_ scenario: Scenario, layout: LayoutPlan, solve: SolveOptionGroup, candidates: Int, console: Console) throws -> TourResult {
     do {
         let result = try Tours.solve(scenario, layout: layout, options: TourOptions(
-            timeLimit: solve.timeLimit, relativeGap: solve.gap, candidates: candidates, progress: console.progress))
+            timeLimit: solve.timeLimit, relativeGap: solve.gap, nodeLimit: solve.nodeLimit ?? 2_000, candidates: candidates, progress: console.progress))
         console.endProgress()
         let violations = TourChecker.check(result.plan, scenario: scenario, network: result.network)
         guard violations.isEmpty else {
@@ -94,4 +104,13 @@ func toursConsoleSummary(_ result: TourResult) -> String {
         lines.append("  \(tour.delegation): \(visits) visits, score \(String(format: "%.1f", tour.score)), walking \(Int(tour.walkingMetres)) m (\(tour.walkingMinutes) min), idle \(tour.idleMinutes) min")
     }
     return lines.joined(separator: "\n")
+}
+
+/// The figures of a tours run, for `expoplan bench`.
+struct ToursMetrics: Codable {
+    var delegations: Int
+    var stands: Int
+    var report: SolveReport
+    var solveSeconds: Double
+    var peakMemoryMB: Double
 }

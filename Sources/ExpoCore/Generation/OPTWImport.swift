@@ -1,0 +1,133 @@
+import Foundation
+
+/// Turns a classic orienteering-with-time-windows instance into a scenario.
+///
+/// Two layouts of the instance are read:
+/// - Solomon's (the form of the Righini–Salani and Montemanni–Gambardella OPTW sets built
+///   on c101, r101, rc101, …): a name, `VEHICLE`, `CUSTOMER` and a header line, then one
+///   row per point `id x y demand ready due service`, where the demand is the score;
+/// - a plain table, one point per line, `id x y service score open close`.
+///
+/// The depot comes first (its score is ignored; its window is the tour's); lines starting
+/// with `#` are comments. Times become minutes after 08:00 (after
+/// midnight when the depot's window is longer than 16 hours). A unit of length becomes
+/// 10 m walked at 10 m per minute, so a unit still takes a minute. Each point becomes a
+/// 2 m × 2 m stand pinned at its coordinates (points on one another are set 2.5 m apart), available from `open` to
+/// `close` plus its service (a visit must start within the window), with an interest
+/// equal to its score; the depot becomes a feature where the single delegation starts
+/// and ends. Distances are straight lines between centres, in minutes rounded up to whole
+/// minutes: the classic instances use real-valued times, so a tour here is never longer
+/// than there, and an optimum here may be a little below the published one.
+public enum OPTWImport {
+    public struct Point: Sendable {
+        public var id: String
+        public var x: Double, y: Double
+        public var service: Int, score: Int, open: Int, close: Int
+    }
+
+    /// Parses either layout; throws a message naming the line.
+    public static func parse(_ text: String, file: String) throws -> [Point] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let solomon = lines.contains { $0.uppercased().hasPrefix("CUST NO") }
+        var points: [Point] = []
+        var inTable = !solomon
+        for (k, line) in lines.enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if !inTable {
+                inTable = line.uppercased().hasPrefix("CUST NO")
+                continue
+            }
+            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let numbers = f.dropFirst().prefix(6).compactMap(Double.init)
+            let expected = solomon ? "id x y demand ready due service" : "id x y service score open close"
+            guard f.count >= 7, numbers.count == 6 else {
+                throw Diagnostic(SourceLocation(file: file, line: k + 1, field: ""), "expected: \(expected), got \(quoted(line))")
+            }
+            let (x, y) = (numbers[0], numbers[1])
+            let (service, score, open, close) = solomon ? (numbers[5], numbers[2], numbers[3], numbers[4]) : (numbers[2], numbers[3], numbers[4], numbers[5])
+            guard abs(x) < 5000, abs(y) < 5000, (0...600).contains(service), (0...1000).contains(score), open >= 0, close >= open, close <= 1440 else {
+                throw Diagnostic(SourceLocation(file: file, line: k + 1, field: ""),
+                                 "expected: \(expected), with coordinates under 5000, a score from 0 to 1000, a service from 0 to 600 and a window inside 0–1440 minutes, got \(quoted(line))")
+            }
+            points.append(Point(id: f[0], x: x, y: y, service: Int(service.rounded()), score: Int(score.rounded()),
+                                open: Int(open.rounded(.up)), close: Int(close.rounded(.down))))
+        }
+        guard points.count >= 2 else { throw Diagnostic(SourceLocation(file: file, line: nil, field: ""), "expected a depot and at least one point") }
+        return points
+    }
+
+    /// The scenario of the instance: one delegation, straight-line distances.
+    public static func scenario(_ points: [Point], name: String) -> Scenario {
+        let depot = points[0]
+        let scale = 10.0
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let offset = ExpoCore.Point(2 - xs.min()!, 2 - ys.min()!)
+        let width = (xs.max()! - xs.min()! + 4) * scale, height = (ys.max()! - ys.min()! + 4) * scale
+        let day = Day(year: 2026, month: 1, day: 5)!
+        let base = depot.close <= 16 * 60 ? 8 * 60 : 0
+        func at(_ p: Point) -> ExpoCore.Point { ExpoCore.Point((p.x + offset.x) * scale, (p.y + offset.y) * scale) }
+        var blocks: [Block] = []
+        var exhibitors: [Exhibitor] = []
+        var used: [ExpoCore.Point] = [at(depot)]
+        for (k, p) in points.dropFirst().enumerated() {
+            var centre = at(p)
+            // Nudge points that fall on one another.
+            while used.contains(where: { abs($0.x - centre.x) < 2.4 && abs($0.y - centre.y) < 2.4 }) { centre.x += 2.5 }
+            used.append(centre)
+            let id = "P\(k + 1)"
+            blocks.append(Block(id: id, rect: Rect(x: centre.x - 1, y: centre.y - 1, width: 2, height: 2), orientation: .horizontal,
+                                moduleSize: ModuleSize(width: 2, depth: 2), rowCount: 1, attributes: LotAttributes()))
+            exhibitors.append(Exhibitor(id: "p\(k + 1)", name: "Point \(p.id)", pavilionID: "points", themes: ["s\(k + 1)"], size: 1,
+                                        pinnedModule: "\(id)-01",
+                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + p.service)))]))
+        }
+        var builder = ModuleBuilder(hall: Hall(name: name, outline: Polygon([ExpoCore.Point(0, 0), ExpoCore.Point(width, 0), ExpoCore.Point(width, height), ExpoCore.Point(0, height)])), blocks: blocks)
+        for block in blocks { builder.cut(block) }
+        let d = at(depot)
+        let hall = Hall(name: name, outline: Polygon([ExpoCore.Point(0, 0), ExpoCore.Point(width, 0), ExpoCore.Point(width, height), ExpoCore.Point(0, height)]),
+                        entrances: [Access(id: "door", name: "Door", point: ExpoCore.Point(0, height / 2), width: 2)],
+                        features: [Feature(id: "depot", name: "Depot", kind: .other, rect: Rect(x: d.x - 1, y: d.y - 1, width: 2, height: 2))])
+        let (modules, rows) = builder.finish()
+        var interests: [String: Double] = [:]
+        for (k, p) in points.dropFirst().enumerated() { interests["s\(k + 1)"] = Double(p.score) }
+        // Every point may need a different service time; the tour model takes one per
+        // delegation, so the instance's must agree (true of the classic ones).
+        let service = points.dropFirst().map(\.service).max() ?? 0
+        let delegation = Delegation(id: "tour", name: "Orienteering tour", day: day, start: ClockTime(minutes: base + depot.open),
+                                    end: ClockTime(minutes: min(24 * 60, base + depot.close)), startPlace: .feature("depot"), endPlace: .feature("depot"),
+                                    walkingSpeed: scale, visitMinutes: max(1, service), themeInterests: interests)
+        var weights = Weights()
+        weights.walking = 0
+        weights.idle = 0
+        return Scenario(show: Show(name: name, venue: "Orienteering instance", timeZone: "UTC", days: [day]), hall: hall, blocks: blocks,
+                        modules: modules, rows: rows, pavilions: [Pavilion(id: "points", name: "Points")], exhibitors: exhibitors,
+                        delegations: [delegation], weights: weights, distanceMode: .straightLine)
+    }
+
+    /// The stands of the instance: every point on its pinned module.
+    public static func layout(_ scenario: Scenario) -> LayoutPlan {
+        LayoutPlan(stands: scenario.exhibitors.map { StandAssignment(exhibitor: $0.id, modules: [$0.pinnedModule!]) }, areas: [],
+                   report: SolveReport(problem: "layout", outcome: .optimal, sense: "every point pinned", objective: 0, bound: 0, stages: []))
+    }
+
+    /// A seeded instance in Solomon's layout, shaped like r101's: `count` points in a
+    /// 70 × 70 square around a central depot, scores 1–50, service 10, windows 10 to 60
+    /// minutes wide inside a `horizon`-minute day.
+    public static func generate(count: Int, seed: UInt64, horizon: Int = 230) -> String {
+        var rng = SeededRandom(seed: seed)
+        var lines = ["OPTW-\(count)-\(seed)", "", "VEHICLE", "NUMBER     CAPACITY", "  1         1000", "", "CUSTOMER",
+                     "CUST NO.  XCOORD.    YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE TIME", "",
+                     row(0, 35, 35, 0, 0, horizon, 0)]
+        for k in 1...count {
+            let x = rng.int(in: 0...70), y = rng.int(in: 0...70)
+            let width = rng.int(in: 10...60)
+            let ready = rng.int(in: 10...(horizon - width - 20))
+            lines.append(row(k, x, y, rng.int(in: 1...50), ready, ready + width, 10))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ values: Int...) -> String {
+        values.enumerated().map { k, v in String(repeating: " ", count: max(1, (k == 0 ? 5 : 10) - String(v).count)) + String(v) }.joined()
+    }
+}

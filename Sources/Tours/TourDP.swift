@@ -1,0 +1,143 @@
+import ExpoCore
+
+/// A dynamic-programming relaxation of one delegation's tour: a bound for the MILP and,
+/// often, its optimum.
+///
+/// States are (node, start minute, which mandatory items are done): times are whole
+/// minutes inside the window, so the states are few (nodes × window minutes × 2^m). A
+/// state keeps its two best labels with different previous exhibitors. Moving from i
+/// at t to j starts j at max(a_j, t + σ_i + τ_ij), which must be at most b_j (waiting
+/// never pays: earlier is as good for every later step). The value adds exactly the
+/// MILP's objective terms: for a visit w_score p_j + w_idle σ_j, for a walk
+/// (w_idle − w_walk) τ_ij, and at the end −w_idle T_end.
+///
+/// What is relaxed: a stand may be visited twice unless the two visits are one after
+/// the other (the two-label rule forbids i → j → i); when there are more than a few
+/// mandatory items (appointments and must-see exhibitors) or the state space would be
+/// large, the last ones are not tracked. Every tour is a path of the relaxation, so its
+/// best value bounds the tour's objective; when the best path visits each exhibitor at
+/// most once and keeps every mandatory item, it is a tour, and an optimal one.
+enum TourDP {
+    struct Result {
+        /// An upper bound on the delegation's objective.
+        var bound: Double
+        /// The best path, start to end, as (node, start minute), when it is a tour.
+        var tour: [(node: Int, time: Int)]?
+    }
+
+    /// The most states (node × minute × mask) to allocate.
+    static let stateLimit = 2_000_000
+
+    /// With `elementary`, a path never returns to an exhibitor it has visited: the
+    /// result is then a tour but no longer a bound (labels dropped by the two-label
+    /// rule may have led further), a good start for the MILP.
+    static func solve(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights, skipDirect: Bool, elementary: Bool = false) -> Result? {
+        let n = graph.count
+        let nodes = graph.nodes
+        let w0 = nodes[0].earliest, w1 = nodes[n - 1].latest
+        guard w1 >= w0 else { return nil }
+        let horizon = w1 - w0 + 1
+        // Mandatory items: appointments, then must-see exhibitors, as many as fit.
+        var items: [Int] = []  // an appointment node i as −(i + 1), a must-see exhibitor e as e
+        for (i, node) in nodes.enumerated() where node.kind == .appointment { items.append(-(i + 1)) }
+        for e in mustSee.sorted() { items.append(e) }
+        var tracked = min(items.count, 12)
+        while tracked > 0 && n * horizon << tracked > stateLimit { tracked -= 1 }
+        let masks = 1 << tracked
+        let full = masks - 1
+        var bit = [Int](repeating: 0, count: n)
+        for (i, node) in nodes.enumerated() {
+            for (k, item) in items.prefix(tracked).enumerated() {
+                if (node.kind == .appointment && item == -(i + 1)) || (node.kind == .visit && node.exhibitor == item) { bit[i] = 1 << k }
+            }
+        }
+        // The exhibitor (or, for other nodes, a negative tag) of each node.
+        let tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
+        let gain = nodes.map { node in node.kind == .visit ? weights.visitScore * node.score + weights.idle * Double(node.service) : 0 }
+        let walkWeight = weights.idle - weights.walking
+
+        // Labels: two per state. value −∞ means empty.
+        let states = n * horizon * masks
+        var value = [Double](repeating: -.infinity, count: 2 * states)
+        var previousTag = [Int32](repeating: Int32.min, count: 2 * states)
+        var back = [Int32](repeating: -1, count: 2 * states)  // the label (state × 2 + slot) it came from
+        func state(_ i: Int, _ t: Int, _ mask: Int) -> Int { (i * horizon + (t - w0)) * masks + mask }
+        func offer(_ s: Int, _ v: Double, _ from: Int32, _ label: Int32) {
+            let a = 2 * s, b = 2 * s + 1
+            if previousTag[a] == from {
+                if v > value[a] { value[a] = v; back[a] = label }
+            } else if previousTag[b] == from {
+                if v > value[b] { value[b] = v; back[b] = label }
+                if value[b] > value[a] { value.swapAt(a, b); previousTag.swapAt(a, b); back.swapAt(a, b) }
+            } else if v > value[a] {
+                (value[b], previousTag[b], back[b]) = (value[a], previousTag[a], back[a])
+                (value[a], previousTag[a], back[a]) = (v, from, label)
+            } else if v > value[b] {
+                (value[b], previousTag[b], back[b]) = (v, from, label)
+            }
+        }
+        let toEnd = (0..<n).map { graph.travel($0, n - 1) }
+        var seen = [Int](repeating: 0, count: (nodes.compactMap(\.exhibitor).max() ?? 0) + 1)
+        var stamp = 0
+        offer(state(0, w0, 0), 0, Int32.min + 1, -1)
+        var best = -Double.infinity, bestLabel: Int32 = -1, bestEnd = 0
+        for t in w0...w1 {
+            for i in 0..<(n - 1) {
+                let leave = t + nodes[i].service
+                for mask in 0..<masks {
+                    let s = state(i, t, mask)
+                    for slot in 0..<2 {
+                        let v = value[2 * s + slot]
+                        if v == -.infinity { continue }
+                        let from = previousTag[2 * s + slot]
+                        let label = Int32(2 * s + slot)
+                        if elementary {
+                            stamp += 1
+                            var walk = label
+                            while walk >= 0 {
+                                let node = Int(walk) / 2 / masks / horizon
+                                if let e = nodes[node].exhibitor { seen[e] = stamp }
+                                walk = back[Int(walk)]
+                            }
+                        }
+                        for j in 1..<n where j != i {
+                            if tag[j] == tag[i] || Int32(tag[j]) == from { continue }
+                            if elementary, let e = nodes[j].exhibitor, seen[e] == stamp { continue }
+                            if i == 0 && j == n - 1 && skipDirect { continue }
+                            let arrive = max(nodes[j].earliest, leave + graph.travel(i, j))
+                            guard arrive <= nodes[j].latest else { continue }
+                            let next = v + gain[j] + walkWeight * Double(graph.travel(i, j))
+                            if j == n - 1 {
+                                guard mask == full else { continue }
+                                let total = next - weights.idle * Double(arrive)
+                                if total > best + 1e-9 { best = total; bestLabel = label; bestEnd = arrive }
+                                continue
+                            }
+                            guard arrive + nodes[j].service + toEnd[j] <= w1 else { continue }
+                            offer(state(j, arrive, mask | bit[j]), next, Int32(tag[i]), label)
+                        }
+                    }
+                }
+            }
+        }
+        guard bestLabel >= 0 else { return nil }
+        // The objective's constant: idle counts from the window start, appointments
+        // are not idle.
+        let constant = weights.idle * Double(w0 + nodes.filter { $0.kind == .appointment }.reduce(0) { $0 + $1.service })
+        var path: [(node: Int, time: Int)] = [(n - 1, bestEnd)]
+        var label = bestLabel
+        while label >= 0 {
+            let s = Int(label) / 2
+            let i = s / masks / horizon, t = s / masks % horizon + w0
+            path.append((i, t))
+            label = back[Int(label)]
+        }
+        path.reverse()
+        // A tour when each exhibitor comes once and every mandatory item is kept.
+        let exhibitors = path.compactMap { nodes[$0.node].exhibitor }
+        let appointments = Set(path.map(\.node).filter { nodes[$0].kind == .appointment })
+        let isTour = Set(exhibitors).count == exhibitors.count && mustSee.isSubset(of: Set(exhibitors))
+            && appointments.count == nodes.filter { $0.kind == .appointment }.count
+        return Result(bound: elementary ? .infinity : best + constant, tour: isTour ? path : nil)
+    }
+}
