@@ -88,14 +88,19 @@ public enum SolveTable {
 }
 
 /// Text safe inside a Markdown table cell: pipes, backslashes, markup and HTML escaped.
+/// An ampersand stays as it is ("AI & health" reads well as plain text) unless it could
+/// start an entity such as `&amp;`, where it is backslash-escaped.
 public func escapeMarkdown(_ text: String) -> String {
     var result = ""
-    for c in text {
+    let characters = Array(text)
+    for (k, c) in characters.enumerated() {
         switch c {
         case "|", "\\", "*", "_", "`", "[", "]", "#": result += "\\" + String(c)
         case "<": result += "&lt;"
         case ">": result += "&gt;"
-        case "&": result += "&amp;"
+        case "&":
+            let next = k + 1 < characters.count ? characters[k + 1] : " "
+            result += next.isLetter || next.isNumber || next == "#" ? "\\&" : "&"
         case "\n": result += " "
         default: result.append(c)
         }

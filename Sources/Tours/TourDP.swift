@@ -9,7 +9,7 @@ import ExpoCore
 /// at t to j starts j at max(a_j, t + σ_i + τ_ij), which must be at most b_j (waiting
 /// never pays: earlier is as good for every later step). The value adds exactly the
 /// MILP's objective terms: for a visit w_score p_j + w_idle σ_j, for a walk
-/// (w_idle − w_walk) τ_ij, and at the end −w_idle T_end.
+/// w_idle τ_ij − w_walk m_ij / speed, and at the end −w_idle T_end.
 ///
 /// What is relaxed: a stand may be visited twice unless the two visits are one after
 /// the other (the two-label rule forbids i → j → i); when there are more than a few
@@ -54,7 +54,6 @@ enum TourDP {
         // The exhibitor (or, for other nodes, a negative tag) of each node.
         let tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
         let gain = nodes.map { node in node.kind == .visit ? weights.visitScore * node.score + weights.idle * Double(node.service) : 0 }
-        let walkWeight = weights.idle - weights.walking
 
         // Labels: two per state. value −∞ means empty.
         let states = n * horizon * masks
@@ -106,7 +105,7 @@ enum TourDP {
                             if i == 0 && j == n - 1 && skipDirect { continue }
                             let arrive = max(nodes[j].earliest, leave + graph.travel(i, j))
                             guard arrive <= nodes[j].latest else { continue }
-                            let next = v + gain[j] + walkWeight * Double(graph.travel(i, j))
+                            let next = v + gain[j] + TourModel.arcValue(graph, i, j, weights)
                             if j == n - 1 {
                                 guard mask == full else { continue }
                                 let total = next - weights.idle * Double(arrive)

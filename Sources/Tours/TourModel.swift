@@ -53,8 +53,10 @@ struct TourModel {
                     arcs[Self.key(i, j)] = v
                     out[i].add(1, v)
                     into[j].add(1, v)
-                    // Walking: −w_walk τ; and idle counts −τ, so +w_idle τ.
-                    objective.add(-weights.walking * Double(travel) + weights.idle * Double(travel), v)
+                    // Walking: −w_walk × the walk's exact minutes (metres / speed, so a
+                    // shorter walk counts even when both round to one minute); idle counts
+                    // −τ (the rounded minutes the schedule uses), so +w_idle τ.
+                    objective.add(Self.arcValue(graph, i, j, weights), v)
                     // (T2) time propagation with a tight big-M.
                     let bigM = Double(late[i] + graph.nodes[i].service + travel - early[j])
                     // (When M ≤ 0 the order holds whatever the times: no row needed.)
@@ -154,6 +156,24 @@ struct TourModel {
         }
         try model.maximize(objective)
         self.model = model
+    }
+
+    /// The objective's term for walking from i to j.
+    static func arcValue(_ graph: DelegationGraph, _ i: Int, _ j: Int, _ weights: Weights) -> Double {
+        weights.idle * Double(graph.travel(i, j)) - weights.walking * graph.metres[i * graph.count + j] / graph.delegation.walkingSpeed
+    }
+
+    /// The objective's value for a path from start to end, the end reached at `end`:
+    /// what the MILP's objective gives that tour.
+    static func value(_ sequence: [Int], end: Int, _ graph: DelegationGraph, _ weights: Weights) -> Double {
+        var value = weights.idle * Double(graph.delegation.start.minutes) - weights.idle * Double(end)
+        for i in sequence {
+            let node = graph.nodes[i]
+            if node.kind == .visit { value += weights.visitScore * node.score + weights.idle * Double(node.service) }
+            if node.kind == .appointment { value += weights.idle * Double(node.service) }
+        }
+        for (i, j) in zip(sequence, sequence.dropFirst()) { value += arcValue(graph, i, j, weights) }
+        return value
     }
 
     /// Time windows narrowed by what any tour can reach: a node starts no earlier than

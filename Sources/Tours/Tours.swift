@@ -58,16 +58,26 @@ public struct TourInfeasibility: Error, Sendable {
 /// (T7) two delegations at one stand on one day: T_i + σ_i ≤ T_k + M (1 − o_ik) +
 /// M (2 − y_i − y_k) and T_k + σ_k ≤ T_i + M o_ik + M (2 − y_i − y_k). Cuts: x_ij + x_ji ≤ 1;
 /// (T8) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
-/// path, so this holds for every tour; it gives the LP a knapsack bound); (T9) Σ y_i ≤ k,
-/// the most visits whose cheapest costs (σ plus the shortest walk in) fit the window.
+/// path, so this holds for every tour; it gives the LP a knapsack bound); (T8') T_{e_d} ≥
+/// window start + Σ σ_i y_i + Σ τ_ij x_ij + appointments (idle time is never negative;
+/// without it the relaxation rewards an early end and the bound stays a few per cent
+/// high); (T9) Σ y_i ≤ k, the most visits whose cheapest costs (σ plus the shortest walk
+/// in) fit the window. Windows are first narrowed by what any tour can reach; then
+/// T_j ≥ a_j + Σ_i (α_ij − a_j) x_ij with α_ij the earliest start at j coming from i (and
+/// the mirror bound on leaving), x_ij + Σ_k x_jk ≤ y_j over the arcs j → k that cannot
+/// follow i → j in time (and the mirror rule), and Σ y ≤ 1 over cliques of visits with
+/// no arc either way. Generalized subtour cuts Σ_{i∈S, j∉S} x_ij ≥ y_k are separated at
+/// the root (``TourModel/addSubtourCuts(timeLimit:maxRounds:)``).
 ///
 /// **Objective.** maximize Σ w_score p_i y_i − w_walk Σ τ_ij x_ij − w_idle · idle, where
 /// idle = T_{e_d} − window start − Σ σ_i y_i − Σ τ_ij x_ij: score first, then less walking,
 /// then less idle time (with the default weights).
 ///
-/// **Solving.** Delegations share nothing but (T7), so each delegation's MILP is solved
-/// on its own, in parallel, from a greedy insertion start; the sum of their bounds is a
-/// valid bound for the whole problem. Then, in order of priority, a delegation whose
+/// **Solving.** Delegations share nothing but (T7), so each delegation is solved on its
+/// own, in parallel: first a dynamic-programming relaxation (``TourDP``), whose best path,
+/// when it is a tour, is optimal; otherwise the MILP, from the better of a greedy
+/// insertion tour and an elementary DP tour, stopped once it meets the DP's bound. The
+/// sum of their bounds is a valid bound for the whole problem. Then, in order of priority, a delegation whose
 /// tour meets a stand an earlier one holds at that time is solved again with those
 /// times taken out of the stand's windows. The status and gap compare the plan with
 /// that bound.
@@ -205,7 +215,7 @@ public enum Tours {
         }
         if let relaxation, let path = relaxation.tour {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            let objective = Self.objective(tour, weights: weights)
+            let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
             if abs(objective - relaxation.bound) <= 1e-6 * max(1, abs(objective)) {
                 return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
             }
@@ -217,7 +227,7 @@ public enum Tours {
                      TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour] {
             guard let path else { continue }
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            starts.append((path, Self.objective(tour, weights: weights)))
+            starts.append((path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)))
         }
         let start = starts.max { $0.objective < $1.objective }.flatMap { model.start(for: [$0.path]) }
         let target = relaxation?.bound
@@ -244,11 +254,6 @@ public enum Tours {
         }
         let tour = model.tour(graph, result, network: instance.network, weights: weights)
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
-    }
-
-    /// A tour's objective: weighted score, minus weighted walking and idle minutes.
-    static func objective(_ tour: Tour, weights: Weights) -> Double {
-        weights.visitScore * tour.score - weights.walking * Double(tour.walkingMinutes) - weights.idle * Double(tour.idleMinutes)
     }
 }
 

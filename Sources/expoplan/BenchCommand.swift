@@ -128,7 +128,7 @@ struct BenchCommand: ParsableCommand {
         try files.commit()
     }
 
-    static let tourHeader = ["show", "delegations", "stands", "tour nodes", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
+    static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
 
     /// Runs this executable with `arguments`; its exit status.
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -154,7 +154,7 @@ struct BenchCommand: ParsableCommand {
         else { return [name, "", "", "", "exit \(status)", "", "", "", "", ""] }
         let r = metrics.report
         let nodes = r.stages.map(\.columns).reduce(0, +)
-        return [name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) MILPs, \(nodes) columns", r.outcome.rawValue,
+        return [name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) × MILP, \(nodes) columns in all", r.outcome.rawValue,
                 fixed(r.objective), fixed(r.bound), percent(r.gap), String(format: "%.2f", metrics.solveSeconds), String(format: "%.0f", metrics.peakMemoryMB)]
     }
 }

@@ -4,6 +4,33 @@ import Testing
 
 @Suite("Incremental LP")
 struct IncrementalLPTests {
+    /// Rows added as cuts tighten the warm-started LP to the optimum of the LP that has
+    /// them from the start: max x + y with x + 2y ≤ 4, 3x + y ≤ 6 (optimum 2.8 at
+    /// (1.6, 1.2)), then the cut x + y ≤ 2.5 and the cut x ≤ 1 (optimum 2.5, y = 1.5).
+    @Test func addedRowsReachTheFullOptimum() throws {
+        func base() throws -> (Model, Variable, Variable) {
+            let model = Model(name: "cuts")
+            let x = try model.addVariable(name: "x"), y = try model.addVariable(name: "y")
+            try model.addConstraint(x + 2 * y <= 4, name: "a")
+            try model.addConstraint(3 * x + y <= 6, name: "b")
+            try model.maximize(x + y)
+            return (model, x, y)
+        }
+        let (model, x, y) = try base()
+        let lp = try IncrementalLP(model)
+        #expect(abs(try lp.solve(method: .dual).objective! - 2.8) < 1e-9)
+        try lp.addRow(x + y <= 2.5, name: "cut1")
+        #expect(abs(try lp.solve(method: .dual).objective! - 2.5) < 1e-9)
+        try lp.addRow(x <= 1, name: "cut2")
+        let result = try lp.solve(method: .dual)
+        #expect(abs(result.objective! - 2.5) < 1e-9)
+        #expect(abs(result[y] - 1.5) < 1e-9)
+        #expect(model.constraintCount == 4)
+        // The model carries the cuts: solved from scratch it agrees.
+        #expect(abs(try model.solve().objective! - 2.5) < 1e-9)
+        #expect(throws: MILPError.self) { try lp.addRow(x + .nan <= 1) }
+    }
+
     /// Columns added one by one to a warm-started LP give the optimum of the full LP
     /// solved from scratch (a tiny cutting-stock master: rolls of width 10, orders of
     /// widths 3, 4, 5 in quantities 20, 12, 9; patterns added as they would price in).

@@ -67,10 +67,12 @@ struct TourOptimumTests {
             let exhibitors = Set(order.compactMap { graph.nodes[$0].exhibitor })
             guard mustSee.isSubset(of: exhibitors), exhibitors.count == order.count else { return }
             let walk = zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.travel($1.0, $1.1) }
+            let metres = zip(sequence, sequence.dropFirst()).reduce(0.0) { $0 + graph.metres[$1.0 * graph.count + $1.1] }
             let service = order.reduce(0) { $0 + graph.nodes[$1].service }
             let idle = times.last! - d.start.minutes - service - walk
             let score = order.reduce(0.0) { $0 + graph.nodes[$1].score }
-            best = max(best, weights.visitScore * score - weights.walking * Double(walk) - weights.idle * Double(idle))
+            // Walking counts its exact minutes; idle time the schedule's whole minutes.
+            best = max(best, weights.visitScore * score - weights.walking * metres / d.walkingSpeed - weights.idle * Double(idle))
         }
         func extend(_ order: [Int]) {
             evaluate(order)

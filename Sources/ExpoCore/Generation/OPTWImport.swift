@@ -110,16 +110,20 @@ public enum OPTWImport {
                    report: SolveReport(problem: "layout", outcome: .optimal, sense: "every point pinned", objective: 0, bound: 0, stages: []))
     }
 
-    /// A seeded instance in Solomon's layout, shaped like r101's: `count` points in a
-    /// 70 × 70 square around a central depot, scores 1–50, service 10, windows 10 to 60
+    /// A seeded instance in Solomon's layout, shaped like r101's: `count` distinct points
+    /// in a 70 × 70 square around a central depot (at most 5000), scores 1–50, service 10, windows 10 to 60
     /// minutes wide inside a `horizon`-minute day.
     public static func generate(count: Int, seed: UInt64, horizon: Int = 230) -> String {
+        precondition((1...5_000).contains(count))
         var rng = SeededRandom(seed: seed)
         var lines = ["OPTW-\(count)-\(seed)", "", "VEHICLE", "NUMBER     CAPACITY", "  1         1000", "", "CUSTOMER",
                      "CUST NO.  XCOORD.    YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE TIME", "",
                      row(0, 35, 35, 0, 0, horizon, 0)]
+        var taken: Set<Int> = [35 * 100 + 35]
         for k in 1...count {
-            let x = rng.int(in: 0...70), y = rng.int(in: 0...70)
+            // Distinct points (the classic sets have none on one another).
+            var x = 0, y = 0
+            repeat { x = rng.int(in: 0...70); y = rng.int(in: 0...70) } while !taken.insert(x * 100 + y).inserted
             let width = rng.int(in: 10...60)
             let ready = rng.int(in: 10...(horizon - width - 20))
             lines.append(row(k, x, y, rng.int(in: 1...50), ready, ready + width, 10))

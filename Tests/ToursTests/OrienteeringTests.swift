@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import ExpoCore
+@testable import Tours
+
+/// Classic orienteering instances with time windows (one tour, a depot, straight lines).
+@Suite("Orienteering instances")
+struct OrienteeringTests {
+    static func solve(_ text: String, candidates: Int = 100) throws -> (Scenario, TourResult) {
+        let scenario = OPTWImport.scenario(try OPTWImport.parse(text, file: "optw.txt"), name: "optw")
+        let result = try Tours.solve(scenario, layout: OPTWImport.layout(scenario), options: TourOptions(candidates: candidates))
+        #expect(TourChecker.check(result.plan, scenario: scenario, network: result.network).isEmpty)
+        return (scenario, result)
+    }
+
+    @Test func bothLayoutsReadTheSamePoints() throws {
+        let solomon = """
+            TINY
+
+            VEHICLE
+            NUMBER     CAPACITY
+              1         100
+
+            CUSTOMER
+            CUST NO.  XCOORD.    YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE TIME
+
+                0      35         35          0          0        230          0
+                1      41         49         10        161        171         10
+            """
+        let table = "# id x y service score open close\n0 35 35 0 0 0 230\n1 41 49 10 10 161 171\n"
+        let a = try OPTWImport.parse(solomon, file: "s.txt"), b = try OPTWImport.parse(table, file: "t.txt")
+        #expect(a.count == 2 && b.count == 2)
+        for (p, q) in zip(a, b) {
+            #expect(p.x == q.x && p.y == q.y && p.score == q.score && p.service == q.service && p.open == q.open && p.close == q.close)
+        }
+        #expect(a[1].score == 10 && a[1].open == 161 && a[1].close == 171 && a[1].service == 10)
+    }
+
+    @Test func aBadLineIsNamed() {
+        #expect { try OPTWImport.parse("0 0 0 0 0 0 100\n1 5 five 1 1 0 50\n", file: "bad.txt") } throws: { error in
+            (error as? Diagnostic)?.description.hasPrefix("bad.txt:2:") == true
+        }
+        #expect { try OPTWImport.parse("0 0 0 0 0 0 100\n1 5 5 1 1 60 50\n", file: "bad.txt") } throws: { error in
+            (error as? Diagnostic)?.description.contains("window") == true
+        }
+        #expect(throws: Diagnostic.self) { try OPTWImport.parse("0 0 0 0 0 0 100\n", file: "depot-only.txt") }
+    }
+
+    /// A 50-minute tour from a depot at the origin; visits take 5 minutes.
+    /// - A (10, 0), score 10, may start in [20, 40];
+    /// - B (0, 10), score 8, must start by 12;
+    /// - C (−30, 0), score 15: 30 there and 30 back, out of reach;
+    /// - D (0, −10), score 9, any time.
+    /// D then A: D at 10–15, walk 15 (√200 rounded up) to A at 30–35, home at 45: 19.
+    /// B then A: 18. B then D: B 10–15, walk 20, D 35–40, home at 50: 17. Nothing
+    /// else fits (B after anything starts after 12; three visits overrun), so 19.
+    @Test func handCheckedOptimum() throws {
+        let text = """
+            0 0 0 0 0 0 50
+            A 10 0 5 10 20 40
+            B 0 10 5 8 0 12
+            C -30 0 5 15 0 50
+            D 0 -10 5 9 0 50
+            """
+        let (scenario, result) = try Self.solve(text)
+        let tour = try #require(result.plan.tours.first)
+        #expect(result.plan.report.outcome == .optimal)
+        #expect(tour.score == 19)
+        let names = tour.stops.compactMap { stop in stop.exhibitor.flatMap { id in scenario.exhibitors.first { $0.id == id }?.name } }
+        #expect(names == ["Point D", "Point A"])
+        #expect(tour.stops.map(\.start) == [480, 490, 510, 525])
+    }
+
+    /// A seeded 100-point instance shaped like Solomon's r101 is solved to optimality,
+    /// and the optimum equals the one an independent program finds (scripts/optw-dp.py,
+    /// a dynamic program in Python that shares no code with expoplan).
+    @Test(arguments: [UInt64(1), 2])
+    func hundredPointsMatchAnIndependentProgram(seed: UInt64) throws {
+        let text = OPTWImport.generate(count: 100, seed: seed)
+        let (_, result) = try Self.solve(text)
+        #expect(result.plan.report.outcome == .optimal)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("optw-\(UUID().uuidString).txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/optw-dp.py").path, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let answer = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(answer["elementary"] as? Bool == true)
+        #expect((answer["bound"] as? Double).map { abs($0 - result.plan.report.objective!) < 1e-9 } == true,
+                "Python: \(answer["bound"] ?? "?"), expoplan: \(result.plan.report.objective!)")
+    }
+
+    /// The DP relaxation bounds every tiny instance's brute-force optimum, and when its
+    /// best path is a tour, that tour is the optimum.
+    @Test(arguments: 1...12)
+    func relaxationBoundsBruteForce(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(100 + seed))
+        let count = rng.int(in: 3...6)
+        let themes = (0..<count).map { _ in rng.pick(["t1", "t2", "t3"]) }
+        let availability: [String?] = (0..<count).map { _ in rng.unit() < 0.4 ? "10:\(rng.int(in: 0...2))0-10:\(rng.int(in: 3...5))0" : nil }
+        let (scenario, layout) = try TourOptimumTests.scenario(window: "10:00-10:\(rng.int(in: 2...5))0", visit: rng.int(in: 4...10), themes: themes,
+                                                               availability: availability, mustSee: rng.unit() < 0.3 ? [0] : [])
+        let expected = TourOptimumTests.bruteForce(scenario, layout)
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let graph = instance.graphs[0]
+        let mustSee = Set(graph.delegation.mustSee.compactMap { scenario.exhibitorIndex[$0] })
+        let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: scenario.weights, skipDirect: !mustSee.isEmpty)
+        guard let relaxation else {
+            #expect(expected == -.infinity, "the relaxation found no path; brute force found \(expected)")
+            return
+        }
+        #expect(relaxation.bound >= expected - 1e-9)
+        if let path = relaxation.tour {
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
+            #expect(abs(TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, scenario.weights) - expected) < 1e-9)
+        }
+    }
+
+    @Test func maximumFlowFindsTheLeastCut() {
+        // 0 → 1 (0.7), 0 → 2 (0.5), 1 → 2 (0.4), 1 → 3 (0.2), 2 → 3 (0.6): the cut {0, 1, 2} | {3}
+        // carries 0.8, less than the 1.2 leaving 0.
+        var capacity = [[Double]](repeating: [0, 0, 0, 0], count: 4)
+        capacity[0][1] = 0.7; capacity[0][2] = 0.5; capacity[1][2] = 0.4; capacity[1][3] = 0.2; capacity[2][3] = 0.6
+        let (flow, side) = TourModel.maxFlow(capacity, from: 0, to: 3, enough: 10)
+        #expect(abs(flow - 0.8) < 1e-12)
+        #expect(side == [0, 1, 2])
+        let (stopped, _) = TourModel.maxFlow(capacity, from: 0, to: 3, enough: 0.3)
+        #expect(stopped >= 0.3 && stopped <= 0.8)
+    }
+}
