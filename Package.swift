@@ -30,12 +30,13 @@ let package = Package(
         // The solvers.
         .target(name: "Layout", dependencies: ["ExpoCore", "MILP"]),
         .target(name: "Tours", dependencies: ["ExpoCore", "MILP"]),
+        .target(name: "Meetings", dependencies: ["ExpoCore", "MILP"]),
         // What people read: SVG floor plans, Markdown, CSV.
         .target(name: "Render", dependencies: ["ExpoCore"]),
         .executableTarget(
             name: "expoplan",
             dependencies: [
-                "MILP", "ExpoCore", "Layout", "Tours", "Render",
+                "MILP", "ExpoCore", "Layout", "Tours", "Meetings", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "ExpoCoreTests", dependencies: ["ExpoCore"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ExpoCore", "MILP"]),
         .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP", "Render"]),
+        .testTarget(name: "MeetingsTests", dependencies: ["Meetings", "ExpoCore", "MILP"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore"], resources: [.copy("Fixtures")]),
         // End-to-end: runs the built executable.
         .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),

@@ -10,9 +10,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Verify every hard constraint of a plan file and recompute its figures.",
         discussion: """
             Reads plan.json and its scenario (the path stored in the plan, or --scenario), \
-            checks every hard constraint of the layout and the tours again without trusting \
-            the solvers, recomputes the layout's objective and KPIs, and compares the \
-            objective with the one reported. Exits 0 \
+            checks every hard constraint of the layout, the tours and the meetings again \
+            without trusting the solvers, recomputes the layout's and the meetings' \
+            objectives and figures, and compares them with the ones reported. Exits 0 \
             when every constraint holds, 1 when some does not (each is listed), 2 on a \
             plan or scenario that cannot be read.
             """)
@@ -35,6 +35,8 @@ struct CheckCommand: ParsableCommand {
         var reportedObjective: Double?
         var recomputedObjective: Double?
         var tours: Int?
+        var meetings: Int?
+        var meetingsObjective: Double?
     }
 
     func run() throws {
@@ -58,6 +60,22 @@ struct CheckCommand: ParsableCommand {
             report.violations += TourChecker.check(tours, scenario: loadedScenario, network: network).map(\.description)
             report.tours = tours.tours.count
         }
+        if let meetings = loadedPlan.meetings {
+            if let layout = loadedPlan.layout {
+                let (resolved, _) = PlanChecker.resolve(layout, in: loadedScenario)
+                let network = WalkingNetwork(loadedScenario, stands: resolved.stands)
+                report.violations += MeetingChecker.check(meetings, scenario: loadedScenario, layout: layout, tours: loadedPlan.tours,
+                                                          network: network).map(\.description)
+            } else {
+                report.violations.append("meetings: the plan holds meetings but no layout")
+            }
+            let evaluation = MeetingEvaluation(meetings, scenario: loadedScenario, layout: loadedPlan.layout, tours: loadedPlan.tours)
+            report.meetings = meetings.meetings.count
+            report.meetingsObjective = (evaluation.objective * 1e6).rounded() / 1e6
+            if let reported = meetings.report.objective, abs(reported - evaluation.objective) > 1e-4 * max(1, abs(reported)) {
+                report.violations.append("meetings objective: the plan reports \(reported) but its meetings give \(evaluation.objective)")
+            }
+        }
         report.valid = report.violations.isEmpty
         if json {
             print(try JSONOutput.encode(report), terminator: "")
@@ -73,6 +91,10 @@ struct CheckCommand: ParsableCommand {
             }
             if let tours = report.tours {
                 lines.append("Tours: \(tours) checked: " + TourChecker.Constraint.allCases.map(\.rawValue).joined(separator: "; "))
+            }
+            if let meetings = report.meetings {
+                lines.append("Meetings: \(meetings) checked (objective recomputed: \(String(format: "%.3f", report.meetingsObjective ?? 0))): "
+                             + MeetingChecker.Constraint.allCases.map(\.rawValue).joined(separator: "; "))
             }
             lines.append(report.valid ? "Valid: every hard constraint holds." : "Not valid: \(report.violations.count) problem(s):")
             for violation in report.violations { lines.append("- " + violation) }

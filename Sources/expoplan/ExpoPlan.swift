@@ -10,5 +10,5 @@ struct ExpoPlan: ParsableCommand {
             Exit status: 0 success, 1 infeasible (with the reasons), 2 bad input, 3 time \
             limit with no plan.
             """,
-        subcommands: [Validate.self, LayoutCommand.self, ToursCommand.self, CheckCommand.self, RenderCommand.self, ExportModelCommand.self, Generate.self, ImportOPTWCommand.self, BenchCommand.self])
+        subcommands: [Validate.self, PlanCommand.self, LayoutCommand.self, ToursCommand.self, MeetingsCommand.self, CheckCommand.self, RenderCommand.self, ExportModelCommand.self, Generate.self, ImportOPTWCommand.self, BenchCommand.self])
 }

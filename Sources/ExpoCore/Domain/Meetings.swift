@@ -70,10 +70,14 @@ public struct MeetingProgramme: Sendable, Codable, Hashable {
     public var tables: Int
     /// The most meetings per person unless the participant says otherwise.
     public var maxMeetingsPerPerson: Int
+    /// Minutes at the end of a meeting's last slot left free to reach the next place: a
+    /// meeting ends this much before its slots do, and two meetings back to back in
+    /// different places need a walk no longer than this.
+    public var changeMinutes: Int
 
     public init(
         day: Day, start: ClockTime, slotMinutes: Int, slotCount: Int, areaID: String, tables: Int,
-        maxMeetingsPerPerson: Int
+        maxMeetingsPerPerson: Int, changeMinutes: Int = 5
     ) {
         self.day = day
         self.start = start
@@ -82,6 +86,7 @@ public struct MeetingProgramme: Sendable, Codable, Hashable {
         self.areaID = areaID
         self.tables = tables
         self.maxMeetingsPerPerson = maxMeetingsPerPerson
+        self.changeMinutes = changeMinutes
     }
 
     /// The start of slot `k` (0-based), in minutes since midnight.

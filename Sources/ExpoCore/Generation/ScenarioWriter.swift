@@ -57,6 +57,7 @@ public enum ScenarioWriter {
             y.line("  area: \(m.areaID)")
             y.line("  tables: \(m.tables)")
             y.line("  maxPerPerson: \(m.maxMeetingsPerPerson)")
+            if m.changeMinutes != 5 { y.line("  changeMinutes: \(m.changeMinutes)") }
         }
         let defaults = Weights()
         let changed = Weights.fields.filter { scenario.weights[keyPath: $0.keyPath] != defaults[keyPath: $0.keyPath] }

@@ -178,7 +178,7 @@ extension ScenarioReading {
     }
 
     func readMeetingProgramme(_ value: Value) -> MeetingProgramme? {
-        let allowed = ["date", "start", "slotMinutes", "slots", "area", "tables", "maxPerPerson"]
+        let allowed = ["date", "start", "slotMinutes", "slots", "area", "tables", "maxPerPerson", "changeMinutes"]
         guard let f = Fields(value, allowed: allowed, log: log, what: "the meeting programme") else { return nil }
         let day = f.require("date").flatMap { dayOfShow($0) }
         let start = f.require("start")?.clockTime(log)
@@ -192,12 +192,18 @@ extension ScenarioReading {
         }
         let tables = f.require("tables")?.integer(log, in: 0...10_000, expected: "a number of tables from 0 to 10000")
         let maxPerPerson = f.optional("maxPerPerson")?.integer(log, in: 1...200, expected: "a number of meetings from 1 to 200") ?? 8
+        let changeMinutes = f.optional("changeMinutes")?.integer(log, in: 0...60, expected: "minutes from 0 to 60") ?? 5
         guard let day, let start, let slotMinutes, let slots, let area, let tables else { return nil }
+        if changeMinutes >= slotMinutes {
+            log.error(f.location.appending("changeMinutes"), "a change of \(changeMinutes) minutes leaves no time in a \(slotMinutes)-minute slot")
+            return nil
+        }
         if start.minutes + slotMinutes * slots > 24 * 60 {
             log.error(f.location.appending("slots"), "\(slots) slots of \(slotMinutes) minutes from \(start) run past midnight")
             return nil
         }
-        return MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables, maxMeetingsPerPerson: maxPerPerson)
+        return MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables,
+                                maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes)
     }
 
     /// Requests need a programme.

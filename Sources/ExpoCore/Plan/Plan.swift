@@ -9,11 +9,13 @@ public struct Plan: Codable, Sendable {
     public var scenario: String
     public var layout: LayoutPlan?
     public var tours: ToursPlan?
+    public var meetings: MeetingsPlan?
 
-    public init(scenario: String, layout: LayoutPlan? = nil, tours: ToursPlan? = nil) {
+    public init(scenario: String, layout: LayoutPlan? = nil, tours: ToursPlan? = nil, meetings: MeetingsPlan? = nil) {
         self.scenario = scenario
         self.layout = layout
         self.tours = tours
+        self.meetings = meetings
     }
 
     /// The plan as JSON: sorted keys, two-space indent, a final newline.

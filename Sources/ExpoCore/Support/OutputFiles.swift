@@ -8,14 +8,15 @@ public struct OutputFiles {
 
     public init() {}
 
-    /// Adds a text file (UTF-8) to write.
+    /// Adds a text file (UTF-8) to write; a file added again at the same path replaces
+    /// the earlier one.
     public mutating func add(_ path: String, _ text: String) {
-        files.append((path, Data(text.utf8)))
+        add(path, data: Data(text.utf8))
     }
 
-    /// Adds a binary file to write.
+    /// Adds a binary file to write (replacing one added at the same path).
     public mutating func add(_ path: String, data: Data) {
-        files.append((path, data))
+        if let k = files.firstIndex(where: { $0.path == path }) { files[k].data = data } else { files.append((path, data)) }
     }
 
     /// The paths added so far.

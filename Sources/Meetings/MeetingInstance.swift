@@ -1,0 +1,89 @@
+import ExpoCore
+
+/// The scenario prepared for the timetable: participants and requests by index, each
+/// request's possible first slots, places and walking minutes.
+struct MeetingInstance: Sendable {
+    struct Request: Sendable {
+        var id: String
+        var index: Int
+        var a: Int, b: Int
+        var priority: Int
+        var length: Int
+        /// The hosting exhibitor's index for a stand meeting, nil at a table.
+        var host: Int?
+        /// Possible first slots, ignoring other meetings.
+        var starts: [Int]
+        /// The place: -1 for the meeting area, else the host's exhibitor index.
+        var place: Int { host ?? -1 }
+    }
+
+    let scenario: Scenario
+    let programme: MeetingProgramme
+    let requests: [Request]
+    let participants: [Participant]
+    /// Per participant: the most meetings, and the most possible (their requests with a
+    /// possible slot, capped by the most).
+    let maximum: [Int]
+    let possible: [Int]
+    /// Per participant: indices of their requests.
+    let byParticipant: [[Int]]
+    /// Walking minutes between places (keys from ``Request/place``).
+    let walks: [Int: [Int: Int]]
+    let visits: [String: [(start: Int, end: Int, delegation: String)]]
+    /// `freeSlot[p]`: the slots participant p is free in; the others are not idle time.
+    let freeSlot: [[Bool]]
+
+    var slots: Int { programme.slotCount }
+
+    init(scenario: Scenario, programme: MeetingProgramme, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork) {
+        self.scenario = scenario
+        self.programme = programme
+        participants = scenario.participants
+        let participantIndex = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let exhibitorIndex = scenario.exhibitorIndex
+        let placed = Set(layout.stands.map(\.exhibitor))
+        let visits = MeetingRules.visits(tours, programme)
+        self.visits = visits
+        freeSlot = participants.map { MeetingRules.freeSlots($0, programme, visits: visits) }
+        var requests: [Request] = []
+        for (k, r) in scenario.requests.enumerated() {
+            guard let a = participantIndex[r.a], let b = participantIndex[r.b] else { continue }
+            let host = MeetingRules.host(r, scenario).flatMap { exhibitorIndex[$0] }
+            let starts = MeetingRules.possibleStarts(r, scenario, placed: placed, visits: visits)
+            requests.append(Request(id: r.id, index: k, a: a, b: b, priority: r.priority, length: r.length, host: host, starts: starts))
+        }
+        self.requests = requests
+        var byParticipant = [[Int]](repeating: [], count: participants.count)
+        for (q, r) in requests.enumerated() {
+            byParticipant[r.a].append(q)
+            byParticipant[r.b].append(q)
+        }
+        self.byParticipant = byParticipant
+        let maximum = scenario.participants.map { $0.maxMeetings ?? programme.maxMeetingsPerPerson }
+        self.maximum = maximum
+        possible = maximum.indices.map { p in min(byParticipant[p].filter { !requests[$0].starts.isEmpty }.count, maximum[p]) }
+        // Walking minutes between every pair of places some participant uses.
+        var places = Set<Int>()
+        for r in requests where !r.starts.isEmpty { places.insert(r.place) }
+        let list = places.sorted()
+        func networkPlace(_ key: Int) -> WalkingNetwork.Place { key < 0 ? .feature(programme.areaID) : .stand(key) }
+        var walks: [Int: [Int: Int]] = [:]
+        if list.count > 1 {
+            let matrix = network.matrix(list.map(networkPlace))
+            for (i, p) in list.enumerated() {
+                for (j, q) in list.enumerated() where i != j {
+                    let metres = matrix[i * list.count + j]
+                    walks[p, default: [:]][q] = metres.isFinite ? Int((metres / MeetingRules.walkingSpeed - 1e-9).rounded(.up)) : Int.max / 4
+                }
+            }
+        }
+        self.walks = walks
+    }
+
+    func walk(_ p: Int, _ q: Int) -> Int { p == q ? 0 : walks[p]?[q] ?? 0 }
+
+    /// Whether a meeting at place q may start `gap` slots after one at place p ends.
+    func reachable(from p: Int, to q: Int, gap: Int) -> Bool {
+        walk(p, q) <= programme.changeMinutes + gap * programme.slotMinutes
+    }
+}

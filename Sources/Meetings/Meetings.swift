@@ -1,0 +1,241 @@
+import ExpoCore
+import Foundation
+import MILP
+
+public struct MeetingOptions: Sendable {
+    public var timeLimit: Double
+    public var relativeGap: Double
+    /// Branch-and-bound nodes before stopping with the best timetable found.
+    public var nodeLimit: Int
+    /// Rounds of neighbourhood search (each visits every participant with idle gaps).
+    public var rounds: Int
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(timeLimit: Double = 60, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = 3, progress: (@Sendable (String) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.nodeLimit = max(1, nodeLimit)
+        self.rounds = max(0, rounds)
+        self.progress = progress
+    }
+}
+
+public struct MeetingResult: Sendable {
+    public var plan: MeetingsPlan
+    /// The LP relaxation's optimum: no timetable scores more.
+    public var lpBound: Double?
+}
+
+/// B2B meeting timetables: requests into the slot grid, solved as a MILP with GLPK.
+///
+/// **Sets.** Participants p; requests q = (a_q, b_q, priority π_q, length ℓ_q in slots,
+/// place: a table of the meeting area or the stand of the participant who has one —
+/// a's if both); slots t = 0…S−1 of `slotMinutes` each. A meeting from slot s runs from
+/// the start of s to the end of slot s + ℓ_q − 1 less `changeMinutes`. K_q: the first
+/// slots s at which q could run ignoring other meetings — both participants available
+/// (a window covers the meeting) and not needed at their own stand while a delegation
+/// visits it, and, at a stand, the stand placed and not visited meanwhile (tours
+/// come first, so (M6) holds by construction). m_p: p's maximum; n_p = min(m_p, p's
+/// requests with K_q ≠ ∅). W_PQ: walking minutes between places at 50 m/min.
+///
+/// **Variables.** x_qs ∈ {0,1} for s ∈ K_q: q starts at slot s. z ∈ [0,1]: the worst
+/// share. u_pt ≥ 0: p's agenda starts a run of meetings at t. h_p ∈ [0,1]: p meets.
+///
+/// **Constraints.** (M1) Σ_s x_qs ≤ 1. (M2) for each p and t: Σ x_qs over q ∋ p and s
+/// with s ≤ t < s + ℓ_q ≤ 1. (M3) availability: s ∈ K_q. (M4) the place, fixed by the
+/// request. (M5) per slot, table meetings ≤ tables; per stand and slot, ≤ 1.
+/// (M6) no stand meeting during a visit: s ∈ K_q. (M7) Σ_{q ∋ p, s} x_qs ≤ m_p.
+/// (M8) for each p, place P and boundary t, and each gap g of whole slots with
+/// W_PQ > changeMinutes + g·slotMinutes: (p's meetings at P ending at t) + (p's meetings
+/// at such Q starting at t + g) ≤ 1. Fairness: Σ_{q ∋ p, s} x_qs ≥ n_p z for n_p > 0.
+/// Compactness: u_pt ≥ b_pt − b_p,t′ with b_pt the left side of (M2) and t′ the slot
+/// before t in which p is free (a stretch when p is away or receiving a delegation at
+/// their stand is not idle); h_p ≤ Σ_{q ∋ p} x; Σ_t u_pt ≥ h_p.
+///
+/// **Objective.** maximize w_priority Σ π_q x_qs + w_fairness z − w_compactness Σ_p
+/// (Σ_t u_pt − h_p): priority-weighted requests met, then the worst-served
+/// participant's share, then fewer idle gaps (runs of meetings minus one per person).
+///
+/// **Solving.** The time-indexed LP is too slow in GLPK beyond a few hundred requests
+/// (3,000 requests × 24 slots: 59k columns, 48 s for the LP alone), so the work is split.
+/// (1) ``Selection`` decides which requests to meet without times — per person the
+/// maximum and interval capacities, tables and stands per interval, fairness — and
+/// its LP optimum is the reported bound: any timetable is a feasible selection and idle
+/// gaps only subtract. On the reference and the 3,000-request benchmark it equals the
+/// time-indexed LP's optimum. (2) The chosen requests are timetabled, most constrained
+/// first, at the start adding the fewest gaps, with one ejection when blocked; a greedy
+/// timetable of all requests is the fallback and the selection MILP's start. (3) Repair
+/// adds every request that still fits and raises the objective. (4) Local moves (alone,
+/// or a chain of two) remove idle gaps. (5) Large neighbourhoods: around each
+/// participant with gaps, their meetings and their closest partners' are put back by
+/// the time-indexed MILP above restricted to them (``Timetable/improve``), the rest
+/// fixed. The full model stays available through `expoplan export-model --problem
+/// meetings` for other solvers. Tables are numbered first-fit in order of start, so a
+/// meeting keeps its table. Each request not met gets a reason.
+public enum Meetings {
+    /// The timetable MILP, for `expoplan export-model`.
+    public static func model(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork) throws -> Model? {
+        guard let programme = scenario.meetings else { return nil }
+        let instance = MeetingInstance(scenario: scenario, programme: programme, layout: layout, tours: tours, network: network)
+        return try MeetingModel(instance, weights: scenario.weights).model
+    }
+
+    public static func solve(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork,
+                             options: MeetingOptions = MeetingOptions()) throws -> MeetingResult {
+        let began = Date()
+        guard let programme = scenario.meetings else {
+            let report = SolveReport(problem: "meetings", outcome: .optimal, sense: "no meeting programme", objective: 0, bound: 0, stages: [])
+            return MeetingResult(plan: MeetingsPlan(meetings: [], unmet: [], report: report), lpBound: 0)
+        }
+        let instance = MeetingInstance(scenario: scenario, programme: programme, layout: layout, tours: tours, network: network)
+        let weights = scenario.weights
+        options.progress?("meetings: \(instance.requests.count) requests, \(instance.requests.reduce(0) { $0 + $1.starts.count }) possible starts")
+        var table = Timetable.greedy(instance)
+        table.compact()
+        var stages: [SolveReport.Stage] = []
+        var bounds: [Double] = []
+        var outcome = SolveOutcome.feasible
+        let selection = try Selection(instance, weights: weights)
+        if selection.model.variableCount > 0 {
+            // Which requests to meet: the time-free relaxation, then its MILP.
+            let lpStart = Date()
+            if selection.model.constraintCount > 0 {
+                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: max(0.5, options.timeLimit * 0.2), method: .primal)
+                if relaxation.status == .optimal, let value = relaxation.objective {
+                    bounds.append(value)
+                    stages.append(SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
+                                                    rows: selection.model.constraintCount, columns: selection.model.variableCount,
+                                                    nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: Date().timeIntervalSince(lpStart)))
+                }
+            }
+            options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
+            let left = options.timeLimit - Date().timeIntervalSince(began)
+            if left > 0.2 {
+                let result = try selection.model.solve(SolveOptions(
+                    timeLimit: left * 0.8, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                if let bound = result.bestBound { bounds.append(bound) }
+                stages.append(SolveReport.Stage(name: "selection", outcome: Self.outcome(result.status), objective: result.objective,
+                                                bound: result.bestBound, rows: selection.model.constraintCount,
+                                                columns: selection.model.variableCount, nonzeros: selection.model.nonzeroCount,
+                                                nodes: result.nodes, seconds: result.solveTime))
+                if result.hasSolution {
+                    let scheduleStart = Date()
+                    let chosen = selection.selected(result)
+                    var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
+                    scheduled.repair(weights)
+                    scheduled.compact()
+                    if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
+                    stages.append(SolveReport.Stage(name: "timetable", outcome: left.isEmpty ? .optimal : .feasible,
+                                                    objective: scheduled.objective(weights), bound: nil, rows: 0, columns: 0,
+                                                    nonzeros: 0, nodes: 0, seconds: Date().timeIntervalSince(scheduleStart)))
+                    if !left.isEmpty { options.progress?("meetings: \(left.count) chosen requests found no slot") }
+                }
+                outcome = Self.outcome(result.status)
+                if outcome == .optimal { outcome = .feasible }
+            }
+        }
+        table.repair(weights)
+        table.compact()
+        // Neighbourhoods re-timetable a few participants at a time for fewer idle gaps.
+        let before = table.objective(weights)
+        let lnsStart = Date()
+        let improved = try table.improve(weights, rounds: options.rounds, deadline: options.timeLimit, clock: { Date().timeIntervalSince(began) })
+        stages.append(SolveReport.Stage(name: "neighbourhoods", outcome: .feasible, objective: table.objective(weights), bound: nil,
+                                        rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: Date().timeIntervalSince(lnsStart)))
+        options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
+        let objective = table.objective(weights)
+        // Nothing to choose: the (empty) timetable is optimal.
+        if selection.model.variableCount == 0 { bounds.append(objective) }
+        let finalBound = bounds.min().map { max($0, objective) }
+        if let finalBound, abs(finalBound - objective) <= 1e-6 * max(1, abs(objective)) { outcome = .optimal }
+        let plan = Self.plan(table, instance: instance)
+        var report = SolveReport(problem: "meetings", outcome: outcome,
+                                 sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted)",
+                                 objective: objective, bound: finalBound, stages: stages)
+        report.seconds = Date().timeIntervalSince(began)
+        return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report), lpBound: stages.first { $0.name == "selection LP" }?.objective)
+    }
+
+    static func outcome(_ status: SolveStatus) -> SolveOutcome {
+        switch status {
+        case .optimal: .optimal
+        case .timeLimit: .timeLimit
+        case .nodeLimit: .nodeLimit
+        case .stopped: .stopped
+        default: .feasible
+        }
+    }
+
+    /// The meetings of a timetable, and each request not met with its reason.
+    static func plan(_ table: Timetable, instance: MeetingInstance) -> (meetings: [Meeting], unmet: [UnmetRequest]) {
+        let numbers = table.tableNumbers()
+        let scenario = instance.scenario
+        var meetings: [Meeting] = []
+        var unmet: [UnmetRequest] = []
+        for (q, r) in instance.requests.enumerated() {
+            let request = scenario.requests[r.index]
+            if let s = table.start[q] {
+                let (start, end) = MeetingRules.interval(slot: s, length: r.length, instance.programme)
+                meetings.append(Meeting(request: r.id, a: request.a, b: request.b, priority: r.priority, slot: s, length: r.length,
+                                        start: start, end: end, table: r.host == nil ? numbers[q] : nil,
+                                        stand: r.host.map { scenario.exhibitors[$0].id }))
+            } else {
+                unmet.append(UnmetRequest(request: r.id, a: request.a, b: request.b, priority: r.priority, reason: reason(q, table)))
+            }
+        }
+        meetings.sort { ($0.start, $0.request) < ($1.start, $1.request) }
+        return (meetings, unmet)
+    }
+
+    /// Why request q is not in the timetable, in the organizer's words.
+    static func reason(_ q: Int, _ table: Timetable) -> String {
+        let instance = table.instance
+        let r = instance.requests[q]
+        let request = instance.scenario.requests[r.index]
+        let a = instance.participants[r.a], b = instance.participants[r.b]
+        let programme = instance.programme
+        func name(_ p: Int) -> String { instance.participants[p].name }
+        if r.starts.isEmpty {
+            if request.place == .stand, r.host == nil || !instance.scenario.exhibitors.indices.contains(r.host!) {
+                return "the stand it should take place at is not in the layout"
+            }
+            if request.place == .table && programme.tables == 0 { return "the meeting area has no tables" }
+            let aFree = (0...(programme.slotCount - r.length)).filter { s in
+                let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
+                return MeetingRules.free(a, from: f, to: t, programme, visits: instance.visits)
+            }
+            let bFree = (0...(programme.slotCount - r.length)).filter { s in
+                let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
+                return MeetingRules.free(b, from: f, to: t, programme, visits: instance.visits)
+            }
+            if aFree.isEmpty { return "\(a.name) is never free for \(r.length * programme.slotMinutes) minutes during the programme" }
+            if bFree.isEmpty { return "\(b.name) is never free for \(r.length * programme.slotMinutes) minutes during the programme" }
+            if Set(aFree).isDisjoint(with: bFree) { return "\(a.name) and \(b.name) are never free at the same time" }
+            if let host = r.host {
+                return "whenever both are free, delegations visit the stand of \(instance.scenario.exhibitors[host].name)"
+            }
+            return "no slot fits both participants"
+        }
+        for p in [r.a, r.b] where table.count[p] >= instance.maximum[p] {
+            return "\(name(p)) already has \(table.count[p]) meetings, their maximum"
+        }
+        var busy = 0, tables = 0, stand = 0, walk = 0
+        for s in r.starts {
+            switch table.block(q, at: s) {
+            case .busy?: busy += 1
+            case .tables?: tables += 1
+            case .stand?: stand += 1
+            case .walk?: walk += 1
+            case .maximum?: break
+            case nil: return "it would fit at \(ClockTime(minutes: programme.slotStart(s))) but would not raise the objective (or the solver stopped at its limit first)"
+            }
+        }
+        var parts: [String] = []
+        if busy > 0 { parts.append("\(busy) with \(name(r.a)) or \(name(r.b)) in another meeting") }
+        if tables > 0 { parts.append("\(tables) with every table taken") }
+        if stand > 0 { parts.append("\(stand) with the stand holding another meeting") }
+        if walk > 0 { parts.append("\(walk) too far to walk from or to a neighbouring meeting") }
+        let count = r.starts.count
+        return "of the \(count) slot\(count == 1 ? "" : "s") both are free, " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,173 @@
+import ExpoCore
+import Foundation
+
+/// The B2B timetable as files: personal agendas (Markdown, iCalendar), the tables' slot
+/// grid, each exhibitor's day (visits and meetings), unmet requests, the summary.
+public enum MeetingReport {
+    struct Context {
+        let scenario: Scenario
+        let programme: MeetingProgramme
+        let participants: [String: Participant]
+        let standNumbers: [String: String]
+        let areaName: String
+
+        init(_ scenario: Scenario, _ layout: LayoutPlan?) {
+            self.scenario = scenario
+            programme = scenario.meetings!
+            participants = Dictionary(scenario.participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            standNumbers = Dictionary((layout?.stands ?? []).map { ($0.exhibitor, $0.number) }, uniquingKeysWith: { a, _ in a })
+            let area = scenario.hall.features.first { $0.id == scenario.meetings!.areaID }
+            areaName = area?.name ?? scenario.meetings!.areaID
+        }
+
+        func name(_ id: String) -> String { participants[id]?.name ?? id }
+        func organisation(_ id: String) -> String { participants[id]?.organisation ?? "" }
+
+        /// "Table 4, Espace B2B" or "Stand B3-01 (DIVA)".
+        func place(_ m: Meeting) -> String {
+            if let stand = m.stand {
+                let exhibitor = scenario.exhibitor(stand)
+                return "Stand \(standNumbers[stand] ?? "?") (\(exhibitor?.name ?? stand))"
+            }
+            return "Table \(m.table.map(String.init) ?? "?"), \(areaName)"
+        }
+    }
+
+    /// The participants who have a meeting or a request, in scenario order.
+    public static func participantsWithAgendas(_ scenario: Scenario) -> [Participant] {
+        let involved = Set(scenario.requests.flatMap { [$0.a, $0.b] })
+        return scenario.participants.filter { involved.contains($0.id) }
+    }
+
+    /// One participant's agenda, in Markdown.
+    public static func agendaMarkdown(_ scenario: Scenario, _ layout: LayoutPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
+        let c = Context(scenario, layout)
+        let mine = meetings.meetings.filter { $0.a == p.id || $0.b == p.id }.sorted { ($0.start, $0.request) < ($1.start, $1.request) }
+        var md = "# \(escapeMarkdown(p.name)) — B2B meetings, \(c.programme.day.longDescription)\n\n"
+        md += "\(escapeMarkdown(p.organisation))\(p.exhibitorID.flatMap { scenario.exhibitor($0) }.map { " · stand \(c.standNumbers[$0.id] ?? "?") (\(escapeMarkdown($0.name)))" } ?? "")\n\n"
+        md += "\(scenario.show.name) · \(c.areaName) · programme \(ClockTime(minutes: c.programme.start.minutes))–\(ClockTime(minutes: c.programme.end))\n\n"
+        if mine.isEmpty {
+            md += "No meetings scheduled.\n"
+        } else {
+            md += "\(mine.count) meeting\(mine.count == 1 ? "" : "s")\n\n| time | with | organisation | where | priority |\n|---|---|---|---|---:|\n"
+            for m in mine {
+                let other = m.a == p.id ? m.b : m.a
+                md += "| \(ClockTime(minutes: m.start))–\(ClockTime(minutes: m.end)) | \(escapeMarkdown(c.name(other))) | \(escapeMarkdown(c.organisation(other))) | \(escapeMarkdown(c.place(m))) | \(m.priority) |\n"
+            }
+        }
+        let unmet = meetings.unmet.filter { $0.a == p.id || $0.b == p.id }
+        if !unmet.isEmpty {
+            md += "\nRequested but not scheduled:\n\n"
+            for u in unmet {
+                let other = u.a == p.id ? u.b : u.a
+                md += "- \(escapeMarkdown(c.name(other))) (\(escapeMarkdown(c.organisation(other))), priority \(u.priority)): \(escapeMarkdown(u.reason))\n"
+            }
+        }
+        md += "\nTimes are local (\(scenario.show.timeZone)). Meetings end \(c.programme.changeMinutes) minutes before the next slot, to leave time to move.\n"
+        return md
+    }
+
+    /// One participant's agenda as a calendar: one event per meeting.
+    public static func agendaCalendar(_ scenario: Scenario, _ layout: LayoutPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
+        let c = Context(scenario, layout)
+        let events = meetings.meetings.filter { $0.a == p.id || $0.b == p.id }.sorted { ($0.start, $0.request) < ($1.start, $1.request) }.map { m in
+            let other = m.a == p.id ? m.b : m.a
+            return ICalendar.Event(uid: "\(m.request)-\(p.id)@expoplan", day: c.programme.day, start: m.start, end: m.end,
+                                   summary: "Meeting: \(c.name(other)) (\(c.organisation(other)))",
+                                   location: "\(c.place(m)), \(scenario.hall.name), \(scenario.show.venue)",
+                                   description: "B2B meeting \(m.request), priority \(m.priority)")
+        }
+        return ICalendar(name: "\(p.name) — \(scenario.show.name) B2B", timeZone: scenario.show.timeZone, events: events).text()
+    }
+
+    /// The tables' slot grid: a row per slot, a column per table.
+    public static func tablesCSV(_ scenario: Scenario, meetings: MeetingsPlan) -> String {
+        let c = Context(scenario, nil)
+        let tables = c.programme.tables
+        var rows: [[String]] = []
+        for s in 0..<c.programme.slotCount {
+            let (from, to) = MeetingRules.interval(slot: s, length: 1, c.programme)
+            var row = ["\(s + 1)", ClockTime(minutes: from).description, ClockTime(minutes: to).description]
+            for t in 1...max(1, tables) where tables > 0 {
+                let m = meetings.meetings.first { $0.table == t && $0.slot <= s && s < $0.slot + $0.length }
+                row.append(m.map { "\(c.name($0.a)) × \(c.name($0.b)) (\($0.request))" } ?? "")
+            }
+            rows.append(row)
+        }
+        let header = ["slot", "start", "end"] + (tables > 0 ? (1...tables).map { "table \($0)" } : [])
+        return CSVTable.format(header: header, rows: rows, protectingFormulas: true)
+    }
+
+    /// Each exhibitor's day: the delegation visits it receives and the meetings of the
+    /// people at its stand (at the stand or at a table).
+    public static func exhibitorScheduleCSV(_ scenario: Scenario, _ layout: LayoutPlan, tours: ToursPlan?, meetings: MeetingsPlan) -> String {
+        let c = Context(scenario, layout)
+        var rows: [[String]] = []
+        func add(_ id: String, _ kind: String, _ with: String, _ day: Day, _ start: Int, _ end: Int, _ place: String) {
+            guard let e = scenario.exhibitor(id) else { return }
+            rows.append([id, e.name, c.standNumbers[id] ?? "", e.pavilionID, kind, with, day.description,
+                         ClockTime(minutes: start).description, ClockTime(minutes: end).description, place])
+        }
+        for tour in tours?.tours ?? [] {
+            let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
+            for stop in tour.stops where stop.kind == .visit {
+                if let id = stop.exhibitor { add(id, "delegation visit", name, tour.day, stop.start, stop.end, "stand") }
+            }
+        }
+        for m in meetings.meetings {
+            var done = Set<String>()
+            for (me, other) in [(m.a, m.b), (m.b, m.a)] {
+                guard let e = c.participants[me]?.exhibitorID, done.insert(e).inserted else { continue }
+                add(e, "meeting", "\(c.name(me)) with \(c.name(other)) (\(c.organisation(other)))", c.programme.day, m.start, m.end,
+                    m.stand == e ? "stand" : c.place(m))
+            }
+            if let s = m.stand, !done.contains(s) {
+                add(s, "meeting", "\(c.name(m.a)) with \(c.name(m.b))", c.programme.day, m.start, m.end, "stand")
+            }
+        }
+        rows.sort { ($0[0], $0[6], $0[7], $0[5]) < ($1[0], $1[6], $1[7], $1[5]) }
+        return CSVTable.format(header: ["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end", "where"],
+                               rows: rows, protectingFormulas: true)
+    }
+
+    /// The requests not met, with their reasons.
+    public static func unmetCSV(_ scenario: Scenario, meetings: MeetingsPlan) -> String {
+        let c = Context(scenario, nil)
+        let rows = meetings.unmet.sorted { (-$0.priority, $0.request) < (-$1.priority, $1.request) }.map { u in
+            [u.request, u.a, c.name(u.a), u.b, c.name(u.b), "\(u.priority)", u.reason]
+        }
+        return CSVTable.format(header: ["request", "a", "a_name", "b", "b_name", "priority", "reason"], rows: rows, protectingFormulas: true)
+    }
+
+    /// The timetable's status, figures and unmet requests, in Markdown.
+    public static func summaryMarkdown(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan) -> String {
+        let c = Context(scenario, layout)
+        let e = MeetingEvaluation(meetings, scenario: scenario, layout: layout, tours: tours)
+        var md = "# B2B meetings — \(scenario.show.name)\n\n"
+        md += SolveTable.markdown(meetings.report)
+        md += "\n| figure | value |\n|---|---:|\n"
+        md += "| requests met | \(e.met) of \(e.requested) (\(percent(e.met, e.requested))) |\n"
+        md += "| priority met | \(e.priorityMet) of \(e.priorityRequested) (\(percent(e.priorityMet, e.priorityRequested))) |\n"
+        md += "| worst-served participant's share | \(String(format: "%.0f %%", e.worstShare * 100)) |\n"
+        md += "| idle gaps in agendas | \(e.gaps) |\n"
+        md += "| participants with meetings | \(e.held.count) of \(scenario.participants.count) |\n"
+        let peak = (0..<c.programme.slotCount).map { s in meetings.meetings.filter { $0.table != nil && $0.slot <= s && s < $0.slot + $0.length }.count }.max() ?? 0
+        md += "| tables in use at the busiest slot | \(peak) of \(c.programme.tables) |\n"
+        md += "| meetings at stands | \(meetings.meetings.filter { $0.stand != nil }.count) |\n"
+        md += "\n| priority | requested | met |\n|---:|---:|---:|\n"
+        for priority in (1...5).reversed() {
+            let asked = scenario.requests.filter { $0.priority == priority }.count
+            guard asked > 0 else { continue }
+            md += "| \(priority) | \(asked) | \(meetings.meetings.filter { $0.priority == priority }.count) |\n"
+        }
+        if !meetings.unmet.isEmpty {
+            md += "\n## Requests not met\n\n| request | between | priority | why |\n|---|---|---:|---|\n"
+            for u in meetings.unmet.sorted(by: { (-$0.priority, $0.request) < (-$1.priority, $1.request) }) {
+                md += "| \(u.request) | \(escapeMarkdown(c.name(u.a))) and \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(u.reason)) |\n"
+            }
+        }
+        return md
+    }
+
+    static func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : String(format: "%.0f %%", Double(a) / Double(b) * 100) }
+}
