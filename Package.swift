@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "ExpoCoreTests", dependencies: ["ExpoCore"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ExpoCore", "MILP"]),
         .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP", "Render"]),
-        .testTarget(name: "MeetingsTests", dependencies: ["Meetings", "ExpoCore", "MILP"]),
+        .testTarget(name: "MeetingsTests", dependencies: ["Meetings", "ExpoCore", "MILP", "Tours"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore"], resources: [.copy("Fixtures")]),
         // End-to-end: runs the built executable.
         .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),

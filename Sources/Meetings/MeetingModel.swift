@@ -76,7 +76,7 @@ struct MeetingModel {
         let change = instance.programme.changeMinutes, slotMinutes = instance.programme.slotMinutes
         let longest = instance.walks.values.flatMap(\.values).max() ?? 0
         // Gaps of g slots matter while change + g × slot < the longest walk.
-        let gaps = longest > change ? (longest - change + slotMinutes - 1) / slotMinutes : 0
+        let gaps = longest > change ? min(S, (longest - change + slotMinutes - 1) / slotMinutes) : 0
         for p in ending.keys.sorted() where gaps > 0 {
             for (t, byPlace) in ending[p]!.sorted(by: { $0.key < $1.key }) {
                 for (place, sum) in byPlace.sorted(by: { $0.key < $1.key }) {

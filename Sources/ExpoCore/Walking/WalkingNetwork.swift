@@ -123,7 +123,30 @@ public struct WalkingNetwork: Sendable {
                 corners.append(p)
             }
         }
-        // The outline's own corners (inset) let paths turn around a notched hall.
+        // The outline's own corners (inset) let paths turn around a notched hall, and
+        // waypoints every `reach / 2` metres keep open floor connected where no solid
+        // stands within `reach` of another.
+        func free(_ p: Point) -> Bool {
+            hall.outline.contains(p) && hall.outline.distanceToBoundary(p) > c / 2
+                && !grid.candidates(near: p).contains(where: { solids[$0].containsStrictly(p) })
+        }
+        for v in hall.outline.points {
+            for (dx, dy) in [(1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)] {
+                let p = Point(v.x + dx * 2 * c, v.y + dy * 2 * c)
+                if free(p) { corners.append(p) }
+            }
+        }
+        let box = hall.outline.boundingBox
+        let step = Self.reach / 2
+        var y = box.minY + step / 2
+        while y < box.maxY {
+            var x = box.minX + step / 2
+            while x < box.maxX {
+                if free(Point(x, y)) { corners.append(Point(x, y)) }
+                x += step
+            }
+            y += step
+        }
         self.corners = corners
         let n = corners.count
         let cornerGrid = SpatialGrid(rects: corners.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) }, cell: 10)
