@@ -1,11 +1,12 @@
 import ExpoCore
 import MILP
 
-/// Large-neighbourhood search on a timetable: the meetings of a few participants are
-/// taken out and put back by a small time-indexed MILP, everything else fixed.
+/// Large-neighbourhood search on a timetable: a few meetings (those of a few
+/// participants, or those inside a window of slots) are taken out and put back by a
+/// small time-indexed MILP, everything else fixed.
 ///
-/// For a set F of freed meetings (all met ones of the chosen participants) and O of
-/// optional requests (their unmet ones), x_qs ∈ {0,1} for each start s at which q fits
+/// For a set F of freed meetings and O of optional requests (unmet ones between the
+/// chosen participants), x_qs ∈ {0,1} for each start s at which q fits
 /// beside the fixed meetings (people free, a table or the stand free, walking from and
 /// to the fixed neighbours possible). Rows: Σ_s x_qs = 1 for q ∈ F (nobody loses a
 /// meeting), ≤ 1 for q ∈ O; per person and slot ≤ 1; tables per slot ≤ the tables the
@@ -58,6 +59,36 @@ extension Timetable {
                 if start[q] != nil { freed.append(q) } else if group.contains(r.a) && group.contains(r.b) { optional.append(q) }
             }
         }
+        return try reoptimize(freed: freed, optional: optional, within: nil, weights, timeLimit: timeLimit)
+    }
+
+    /// Runs windows of `width` slots across the day (half-overlapping): the one-slot
+    /// meetings inside a window are put back inside it by the neighbourhood MILP.
+    /// Returns the number of improving windows.
+    mutating func improveWindows(_ weights: Weights, width: Int, deadline: Double, clock: () -> Double) throws -> Int {
+        var improvements = 0
+        let S = instance.slots
+        var t = 0
+        while t < S {
+            if clock() >= deadline { break }
+            let window = t..<min(S, t + width)
+            let freed = start.indices.filter { q in
+                guard let s = start[q] else { return false }
+                return window.contains(s) && window.contains(s + instance.requests[q].length - 1)
+            }
+            if !freed.isEmpty, try reoptimize(freed: freed, optional: [], within: window, weights, timeLimit: max(0.1, deadline - clock())) {
+                improvements += 1
+            }
+            t += max(1, width / 2)
+        }
+        return improvements
+    }
+
+    /// Takes `freed` out and puts them back (with any of `optional` that fit) by the
+    /// neighbourhood MILP, starts limited to `within` if given; true if the timetable's
+    /// objective rose (else it is unchanged).
+    mutating func reoptimize(freed: [Int], optional: [Int], within: Range<Int>?, _ weights: Weights, timeLimit: Double) throws -> Bool {
+        let S = instance.slots
         guard !freed.isEmpty else { return false }
         let before = objective(weights)
         let saved = freed.map { ($0, start[$0]!) }
@@ -79,7 +110,7 @@ extension Timetable {
             let r = instance.requests[q]
             touched.insert(r.a); touched.insert(r.b)
             var columns: [(Int, Variable)] = []
-            for s in r.starts where block(q, at: s) == nil {
+            for s in r.starts where (within.map { $0.contains(s) && $0.contains(s + r.length - 1) } ?? true) && block(q, at: s) == nil {
                 let v = try model.addBinary()
                 columns.append((s, v))
                 if optional.contains(q) { objective.add(weights.requestPriority * Double(r.priority), v) }
@@ -153,7 +184,7 @@ extension Timetable {
         var startValues: [Variable: Double] = [:]
         for (q, s) in saved { for (slot, v) in x[q] ?? [] { startValues[v] = slot == s ? 1 : 0 } }
         for q in optional { for (_, v) in x[q] ?? [] { startValues[v] = 0 } }
-        let result = try model.solve(SolveOptions(timeLimit: min(timeLimit, 5), nodeLimit: 50, start: startValues, backtracking: .depthFirst))
+        let result = try model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: within == nil ? 50 : 100, start: startValues, backtracking: .depthFirst))
         guard result.hasSolution else { restore(); return false }
         for q in all {
             if let (s, _) = x[q]?.first(where: { result[$0.v] > 0.5 }) { place(q, at: s) }

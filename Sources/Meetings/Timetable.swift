@@ -182,8 +182,73 @@ struct Timetable {
             for q in start.indices where start[q] != nil {
                 if relocate(q) { improved = true }
             }
+            if swapChains() { improved = true }
             if !improved { break }
         }
+    }
+
+    /// Kempe-chain interchanges: for two slots t1 and t2, the one-slot meetings held at
+    /// either form chains (people linked through meetings); swapping t1 and t2 along one
+    /// chain keeps everyone in one place at a time. A swap is kept when every moved
+    /// meeting still fits (availability, tables, stand, walking) and idle gaps fall.
+    /// True if some swap was kept.
+    mutating func swapChains() -> Bool {
+        let S = instance.slots
+        var improved = false
+        for t1 in 0..<S {
+            for t2 in (t1 + 1)..<S {
+                // Meetings held at t1 or t2 (one-slot only; a chain touching a longer
+                // meeting is skipped).
+                var atSlot: [Int] = []
+                var longer = Set<Int>()
+                for t in [t1, t2] {
+                    for q in start.indices where start[q] != nil {
+                        let r = instance.requests[q]
+                        guard start[q]! <= t && t < start[q]! + r.length else { continue }
+                        if r.length == 1 { if start[q] == t { atSlot.append(q) } } else { longer.insert(r.a); longer.insert(r.b) }
+                    }
+                }
+                guard !atSlot.isEmpty else { continue }
+                // Chains: union-find over people.
+                var parent = [Int: Int]()
+                func find(_ x: Int) -> Int {
+                    var x = x
+                    while let p = parent[x], p != x { x = p }
+                    return x
+                }
+                for q in atSlot {
+                    let r = instance.requests[q]
+                    for p in [r.a, r.b] where parent[p] == nil { parent[p] = p }
+                    let (x, y) = (find(r.a), find(r.b))
+                    if x != y { parent[max(x, y)] = min(x, y) }
+                }
+                var chains: [Int: [Int]] = [:]
+                for q in atSlot { chains[find(instance.requests[q].a), default: []].append(q) }
+                for root in chains.keys.sorted() {
+                    let chain = chains[root]!
+                    let people = Array(Set(chain.flatMap { [instance.requests[$0].a, instance.requests[$0].b] })).sorted()
+                    if people.contains(where: { longer.contains($0) }) { continue }
+                    let moved = chain.map { ($0, start[$0]!, start[$0]! == t1 ? t2 : t1) }
+                    guard moved.allSatisfy({ instance.requests[$0.0].starts.contains($0.2) }) else { continue }
+                    let before = people.reduce(0) { $0 + gaps($1) }
+                    for (q, _, _) in moved { remove(q) }
+                    var ok = true
+                    var placed: [Int] = []
+                    for (q, _, slot) in moved {
+                        if block(q, at: slot) != nil { ok = false; break }
+                        place(q, at: slot)
+                        placed.append(q)
+                    }
+                    if ok && people.reduce(0, { $0 + gaps($1) }) < before {
+                        improved = true
+                        continue
+                    }
+                    for q in placed { remove(q) }
+                    for (q, old, _) in moved { place(q, at: old) }
+                }
+            }
+        }
+        return improved
     }
 
     /// The idle gaps of a set of participants.

@@ -6,13 +6,17 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure placement and tours on generated shows of growing size and on the reference scenario.",
+        abstract: "Measure placement, tours and meetings on generated shows of growing size and on the reference scenario.",
         discussion: """
-            Each case runs as a separate process (so its peak memory is its own), with the \
-            given time limits: placement, then the tours on the placed stands, and a \
-            seeded 100-point orienteering instance (import-optw). Prints two Markdown \
-            tables and writes bench.md, bench.csv and bench-tours.csv to --out. Use a \
-            release build: swift build -c release.
+            Each case runs as separate processes (so peak memory is each problem's own), \
+            with the given time limits: placement, then the tours on the placed stands, \
+            then the meetings around them. The cases: the reference scenario, generated \
+            shows of --sizes exhibitors (delegations, participants and requests scaled \
+            along), the B2B benchmark (500 exhibitors, 400 participants, 3,000 requests, \
+            24 slots), a seeded 100-point orienteering instance (import-optw), and the \
+            whole `plan` of the reference. Prints Markdown tables and writes bench.md, \
+            bench.csv, bench-tours.csv and bench-meetings.csv to --out. Use a release \
+            build: swift build -c release.
             """)
 
     @Option(help: "Show sizes, in exhibitors, separated by commas.")
@@ -26,6 +30,12 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Time limit per tours run, in seconds.")
     var toursTimeLimit: Double = 10
+
+    @Option(help: "Time limit per meetings run, in seconds.")
+    var meetingsTimeLimit: Double = 30
+
+    @Flag(inversion: .prefixedNo, help: "Also run the B2B benchmark (400 participants, 3,000 requests, 24 slots).")
+    var b2b: Bool = true
 
     @Option(help: "Delegations in each generated show.")
     var delegations: Int = 6
@@ -50,17 +60,23 @@ struct BenchCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: work) }
         var cases: [(String, String)] = []
         if !reference.isEmpty { cases.append(("reference", reference)) }
-        for size in parsedSizes {
-            let folder = work.appendingPathComponent("show-\(size)")
+        var generated = parsedSizes.map { (name: "generated \($0)", options: ShowGenerator.Options(exhibitors: $0, seed: seed, delegations: delegations)) }
+        if b2b {
+            generated.append((name: "B2B 400 × 3,000 × 24", options: ShowGenerator.Options(
+                exhibitors: 500, seed: seed, delegations: delegations, participants: 400, requests: 3000, slots: 24)))
+        }
+        for (k, show) in generated.enumerated() {
+            let folder = work.appendingPathComponent("show-\(k)")
             var files = OutputFiles()
-            for file in try ShowGenerator(.init(exhibitors: size, seed: seed, delegations: delegations)).files() {
+            for file in try ShowGenerator(show.options).files() {
                 files.add(folder.appendingPathComponent(file.name).path, file.text)
             }
             try files.commit()
-            cases.append(("generated \(size)", folder.appendingPathComponent("scenario.yaml").path))
+            cases.append((show.name, folder.appendingPathComponent("scenario.yaml").path))
         }
         var rows: [[String]] = []
         var tourRows: [[String]] = []
+        var meetingRows: [[String]] = []
         let header = ["show", "exhibitors", "modules", "zoning rows×cols (nnz)", "zoning", "placement rows×cols (nnz)", "placement", "status",
                       "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
         for (name, scenario) in cases {
@@ -69,10 +85,14 @@ struct BenchCommand: ParsableCommand {
             let metricsFile = work.appendingPathComponent("\(index).json")
             let status = try Self.run(["layout", scenario, "--out", work.appendingPathComponent("out-\(rows.count)").path,
                                        "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])
-            defer {  // the tours on the stands just placed
+            defer {  // the tours on the stands just placed, then the meetings around them
                 if status == 0 {
-                    tourRows.append(Self.tours(name, scenario: scenario, plan: work.appendingPathComponent("out-\(index)/plan.json").path,
-                                               work: work, candidates: 30, timeLimit: toursTimeLimit))
+                    let (row, plan) = Self.tours(name, scenario: scenario, plan: work.appendingPathComponent("out-\(index)/plan.json").path,
+                                                 work: work, candidates: 30, timeLimit: toursTimeLimit)
+                    tourRows.append(row)
+                    if let plan {
+                        meetingRows.append(Self.meetings(name, scenario: scenario, plan: plan, work: work, timeLimit: meetingsTimeLimit))
+                    }
                 }
             }
             guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
@@ -111,7 +131,24 @@ struct BenchCommand: ParsableCommand {
         let optw = work.appendingPathComponent("optw")
         if try Self.run(["import-optw", "--random", "100", "--seed", "1", "--out", optw.path]) == 0 {
             tourRows.append(Self.tours("orienteering, 100 points (seed 1)", scenario: optw.appendingPathComponent("scenario.yaml").path,
-                                       plan: optw.appendingPathComponent("plan.json").path, work: work, candidates: 100, timeLimit: toursTimeLimit))
+                                       plan: optw.appendingPathComponent("plan.json").path, work: work, candidates: 100, timeLimit: toursTimeLimit).row)
+        }
+        // The whole plan of the reference, as the README runs it.
+        var planRows: [[String]] = []
+        if !reference.isEmpty {
+            FileHandle.standardError.write(Data("bench: plan of the reference…\n".utf8))
+            let metricsFile = work.appendingPathComponent("plan.json")
+            let status = try Self.run(["plan", reference, "--out", work.appendingPathComponent("plan").path, "--quiet", "--metrics", metricsFile.path])
+            if status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
+               let metrics = try? JSONDecoder().decode(PlanMetrics.self, from: data) {
+                func seconds(_ key: String) -> String { metrics.seconds[key].map { String(format: "%.2f", $0) } ?? "" }
+                let solving = ["layout", "tours", "meetings"].reduce(0) { $0 + (metrics.seconds[$1] ?? 0) }
+                planRows.append(["reference", seconds("layout"), seconds("tours"), seconds("meetings"),
+                                 String(format: "%.2f", metrics.totalSeconds - solving),
+                                 String(format: "%.2f", metrics.totalSeconds), String(format: "%.0f", metrics.peakMemoryMB)])
+            } else {
+                planRows.append(["reference", "", "", "", "", "exit \(status)", ""])
+            }
         }
         func table(_ header: [String], _ rows: [[String]]) -> String {
             var text = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
@@ -120,11 +157,14 @@ struct BenchCommand: ParsableCommand {
         }
         let markdown = "Placement (time limit \(fixed(timeLimit)) s)\n\n" + table(header, rows)
             + "\nTours (time limit \(fixed(toursTimeLimit)) s)\n\n" + table(Self.tourHeader, tourRows)
+            + "\nMeetings (time limit \(fixed(meetingsTimeLimit)) s)\n\n" + table(Self.meetingHeader, meetingRows)
+            + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + table(Self.planHeader, planRows))
         print(markdown, terminator: "")
         var files = OutputFiles()
         files.add((out as NSString).appendingPathComponent("bench.md"), markdown)
         files.add((out as NSString).appendingPathComponent("bench.csv"), CSVTable.format(header: header, rows: rows, protectingFormulas: true))
         files.add((out as NSString).appendingPathComponent("bench-tours.csv"), CSVTable.format(header: Self.tourHeader, rows: tourRows, protectingFormulas: true))
+        files.add((out as NSString).appendingPathComponent("bench-meetings.csv"), CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true))
         try files.commit()
     }
 
@@ -143,18 +183,41 @@ struct BenchCommand: ParsableCommand {
         return process.terminationStatus
     }
 
-    /// The tours of a placed show: one table row.
-    static func tours(_ name: String, scenario: String, plan: String, work: URL, candidates: Int, timeLimit: Double) -> [String] {
+    static let meetingHeader = ["show", "participants", "requests", "slots", "selection rows×cols (nnz)", "time-indexed rows×cols (nnz)",
+                                "status", "objective", "bound", "gap", "met", "solve s", "peak MiB"]
+    static let planHeader = ["scenario", "layout s", "tours s", "meetings s", "loading, checks and outputs s", "total s", "peak MiB"]
+
+    /// The meetings of a show with its stands and tours: one table row.
+    static func meetings(_ name: String, scenario: String, plan: String, work: URL, timeLimit: Double) -> [String] {
+        let key = UUID().uuidString
+        let metricsFile = work.appendingPathComponent("meetings-\(key).json")
+        let status = (try? run(["meetings", scenario, "--plan", plan, "--out", work.appendingPathComponent("meetings-\(key)").path,
+                                "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])) ?? -1
+        guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
+              let metrics = try? JSONDecoder().decode(MeetingsMetrics.self, from: data)
+        else { return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 6) }
+        let r = metrics.report
+        func size(_ stage: String) -> String {
+            r.stages.first { $0.name == stage }.map { "\($0.rows)×\($0.columns) (\($0.nonzeros))" } ?? "–"
+        }
+        return [name, String(metrics.participants), String(metrics.requests), String(metrics.slots), size("selection"), size("timetable MILP"),
+                r.outcome.rawValue, fixed(r.objective), fixed(r.bound), percent(r.gap), "\(metrics.met) of \(metrics.requests)",
+                String(format: "%.2f", metrics.solveSeconds), String(format: "%.0f", metrics.peakMemoryMB)]
+    }
+
+    /// The tours of a placed show: one table row, and the plan with the tours.
+    static func tours(_ name: String, scenario: String, plan: String, work: URL, candidates: Int, timeLimit: Double) -> (row: [String], plan: String?) {
         let key = UUID().uuidString
         let metricsFile = work.appendingPathComponent("tours-\(key).json")
         let status = (try? run(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent("tours-\(key)").path,
                                 "--candidates", String(candidates), "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])) ?? -1
         guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
               let metrics = try? JSONDecoder().decode(ToursMetrics.self, from: data)
-        else { return [name, "", "", "", "exit \(status)", "", "", "", "", ""] }
+        else { return ([name, "", "", "", "exit \(status)", "", "", "", "", ""], nil) }
         let r = metrics.report
         let nodes = r.stages.map(\.columns).reduce(0, +)
-        return [name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) × MILP, \(nodes) columns in all", r.outcome.rawValue,
-                fixed(r.objective), fixed(r.bound), percent(r.gap), String(format: "%.2f", metrics.solveSeconds), String(format: "%.0f", metrics.peakMemoryMB)]
+        return ([name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) × MILP, \(nodes) columns in all", r.outcome.rawValue,
+                 fixed(r.objective), fixed(r.bound), percent(r.gap), String(format: "%.2f", metrics.solveSeconds), String(format: "%.0f", metrics.peakMemoryMB)],
+                work.appendingPathComponent("tours-\(key)/plan.json").path)
     }
 }

@@ -43,7 +43,7 @@ struct Generate: ParsableCommand {
         if let delegations, !(0...1_000).contains(delegations) { throw ValidationError("--delegations must be from 0 to 1000") }
         if let participants, !(0...100_000).contains(participants) { throw ValidationError("--participants must be from 0 to 100000") }
         if let requests, !(0...1_000_000).contains(requests) { throw ValidationError("--requests must be from 0 to 1000000") }
-        guard (1...200).contains(slots) else { throw ValidationError("--slots must be from 1 to 200") }
+        guard (1...45).contains(slots) else { throw ValidationError("--slots must be from 1 to 45 (20-minute slots from 09:00 to midnight)") }
     }
 
     func run() throws {

@@ -67,6 +67,7 @@ struct MeetingsCommand: ParsableCommand {
             var output = OutputFiles()
             output.add(metrics, try JSONOutput.encode(MeetingsMetrics(
                 participants: loaded.participants.count, requests: loaded.requests.count, slots: loaded.meetings?.slotCount ?? 0,
+                met: result.plan.meetings.count,
                 report: result.plan.report, lpBound: result.lpBound, solveSeconds: result.plan.report.seconds, peakMemoryMB: peakMemoryMB())))
             try output.commit()
         }
@@ -124,6 +125,7 @@ struct MeetingsMetrics: Codable {
     var participants: Int
     var requests: Int
     var slots: Int
+    var met: Int
     var report: SolveReport
     var lpBound: Double?
     var solveSeconds: Double

@@ -9,7 +9,7 @@ struct SolveOptionGroup: ParsableArguments {
     @Option(help: "Stop each MILP at this relative gap (0 proves optimality).")
     var gap: Double = 0
 
-    @Option(help: "Branch-and-bound nodes per problem before stopping with the best plan found (default: 60 for placement, 2000 for tours). Unlike a time limit, a node limit gives the same plan on any machine.")
+    @Option(help: "Branch-and-bound nodes per problem before stopping with the best plan found (default: 60 for placement, 2000 for tours, 200 for each meetings MILP). Unlike a time limit, a node limit gives the same plan on any machine.")
     var nodeLimit: Int?
 
     @Flag(help: "Print nothing but errors.")

@@ -12,8 +12,9 @@ struct PlanCommand: ParsableCommand {
             Runs layout, then tours on the placed stands (walking the aisles), then meetings \
             around the tours, and writes everything the three commands write, plus \
             scenario-summary.txt and summary.md (every problem's status, objective, bound, \
-            gap and figures). The time and node limits apply to each problem. The same \
-            scenario gives the same bytes. Exits 1 when a problem has no solution (with \
+            gap and figures). The time and node limits apply to each problem. When node \
+            limits end the searches (as on the reference scenario), the same scenario \
+            gives the same bytes on every run. Exits 1 when a problem has no solution (with \
             the reasons), 2 on bad input.
             """)
 

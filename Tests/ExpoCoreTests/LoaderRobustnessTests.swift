@@ -88,8 +88,9 @@ struct LoaderRobustnessTests {
         #expect(refused > 300, "the mutations should break most scenarios (\(refused) refused)")
     }
 
-    /// A "billion laughs" document is refused, not expanded.
-    @Test(.timeLimit(.minutes(1)))
+    /// A "billion laughs" document is refused, not expanded (2.6 s alone in a debug
+    /// build; the limit leaves room for a loaded CI machine, an expansion never ends).
+    @Test(.timeLimit(.minutes(5)))
     func aliasBombIsRefused() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for k in 1...9 { text += "a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 10).joined(separator: ", ") + "]\n" }

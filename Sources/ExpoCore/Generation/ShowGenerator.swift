@@ -197,6 +197,8 @@ public struct ShowGenerator {
 
         // B2B programme.
         let participantCount = options.participants ?? max(4, n * 4 / 5)
+        // The programme ends at 18:00, or starts at 09:00 when that is too early.
+        let programmeStart = max(9 * 60, 18 * 60 - options.slots * 20)
         var participants: [Participant] = []
         let startups = rng.shuffled(Array(0..<n))
         for k in 0..<participantCount {
@@ -211,7 +213,7 @@ public struct ShowGenerator {
             }
             if rng.unit() < 0.15 {
                 let half = options.slots * 20 / 2
-                participants[k].availability = [TimeWindow(day: day, start: ClockTime(minutes: 14 * 60), end: ClockTime(minutes: 14 * 60 + max(20, half)))]
+                participants[k].availability = [TimeWindow(day: day, start: ClockTime(minutes: programmeStart), end: ClockTime(minutes: programmeStart + max(20, half)))]
             }
         }
         let buyers = participants.indices.filter { participants[$0].kind != .startup }
@@ -231,7 +233,7 @@ public struct ShowGenerator {
                     place: rng.unit() < 0.25 ? .stand : .table))
             }
         }
-        let programme = MeetingProgramme(day: day, start: ClockTime(minutes: 14 * 60), slotMinutes: 20, slotCount: options.slots,
+        let programme = MeetingProgramme(day: day, start: ClockTime(minutes: programmeStart), slotMinutes: 20, slotCount: options.slots,
                                          areaID: "b2b", tables: max(2, participantCount / 8), maxMeetingsPerPerson: 8)
         var builder = ModuleBuilder(hall: hall, blocks: blocks)
         for block in blocks { builder.cut(block) }
