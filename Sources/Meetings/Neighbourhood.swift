@@ -59,35 +59,12 @@ extension Timetable {
                 if start[q] != nil { freed.append(q) } else if group.contains(r.a) && group.contains(r.b) { optional.append(q) }
             }
         }
-        return try reoptimize(freed: freed, optional: optional, within: nil, weights, timeLimit: timeLimit)
-    }
-
-    /// Runs windows of `width` slots across the day (half-overlapping): the one-slot
-    /// meetings inside a window are put back inside it by the neighbourhood MILP.
-    /// Returns the number of improving windows.
-    mutating func improveWindows(_ weights: Weights, width: Int, deadline: Double, clock: () -> Double) throws -> Int {
-        var improvements = 0
-        let S = instance.slots
-        var t = 0
-        while t < S {
-            if clock() >= deadline { break }
-            let window = t..<min(S, t + width)
-            let freed = start.indices.filter { q in
-                guard let s = start[q] else { return false }
-                return window.contains(s) && window.contains(s + instance.requests[q].length - 1)
-            }
-            if !freed.isEmpty, try reoptimize(freed: freed, optional: [], within: window, weights, timeLimit: max(0.1, deadline - clock())) {
-                improvements += 1
-            }
-            t += max(1, width / 2)
-        }
-        return improvements
+        return try reoptimize(freed: freed, optional: optional, weights, timeLimit: timeLimit)
     }
 
     /// Takes `freed` out and puts them back (with any of `optional` that fit) by the
-    /// neighbourhood MILP, starts limited to `within` if given; true if the timetable's
-    /// objective rose (else it is unchanged).
-    mutating func reoptimize(freed: [Int], optional: [Int], within: Range<Int>?, _ weights: Weights, timeLimit: Double) throws -> Bool {
+    /// neighbourhood MILP; true if the timetable's objective rose (else it is unchanged).
+    mutating func reoptimize(freed: [Int], optional: [Int], _ weights: Weights, timeLimit: Double) throws -> Bool {
         let S = instance.slots
         guard !freed.isEmpty else { return false }
         let before = objective(weights)
@@ -110,7 +87,7 @@ extension Timetable {
             let r = instance.requests[q]
             touched.insert(r.a); touched.insert(r.b)
             var columns: [(Int, Variable)] = []
-            for s in r.starts where (within.map { $0.contains(s) && $0.contains(s + r.length - 1) } ?? true) && block(q, at: s) == nil {
+            for s in r.starts where block(q, at: s) == nil {
                 let v = try model.addBinary()
                 columns.append((s, v))
                 if optional.contains(q) { objective.add(weights.requestPriority * Double(r.priority), v) }
@@ -184,7 +161,7 @@ extension Timetable {
         var startValues: [Variable: Double] = [:]
         for (q, s) in saved { for (slot, v) in x[q] ?? [] { startValues[v] = slot == s ? 1 : 0 } }
         for q in optional { for (_, v) in x[q] ?? [] { startValues[v] = 0 } }
-        let result = try model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: within == nil ? 50 : 100, start: startValues, backtracking: .depthFirst))
+        let result = try model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: 50, start: startValues, backtracking: .depthFirst))
         guard result.hasSolution else { restore(); return false }
         for q in all {
             if let (s, _) = x[q]?.first(where: { result[$0.v] > 0.5 }) { place(q, at: s) }
