@@ -122,8 +122,17 @@ struct RunMetrics: Codable {
     }
 }
 
-/// The most memory this process has held, in MiB (getrusage's maximum resident set).
+/// The most memory this process has held, in MiB (its peak resident set).
+///
+/// Linux keeps `ru_maxrss` across exec, so a process started by a larger one would
+/// report its parent's peak; the high-water mark of this process's own memory
+/// (`VmHWM` in /proc/self/status) does not carry over. `ru_maxrss` is the fallback.
 func peakMemoryMB() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+        return kilobytes / 1024
+    }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
