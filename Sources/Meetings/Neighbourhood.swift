@@ -41,7 +41,6 @@ extension Timetable {
 
     /// One neighbourhood: the seed and up to `size` − 1 of their partners.
     mutating func improve(around seed: Int, _ weights: Weights, size: Int, timeLimit: Double) throws -> Bool {
-        let S = instance.slots
         // The participants: the seed, then partners by number of shared meetings.
         var people = [seed]
         var partners: [Int: Int] = [:]

@@ -40,7 +40,7 @@ public enum MeetingReport {
     }
 
     /// One participant's agenda, in Markdown.
-    public static func agendaMarkdown(_ scenario: Scenario, _ layout: LayoutPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
+    public static func agendaMarkdown(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
         let c = Context(scenario, layout)
         let mine = meetings.meetings.filter { $0.a == p.id || $0.b == p.id }.sorted { ($0.start, $0.request) < ($1.start, $1.request) }
         var md = "# \(escapeMarkdown(p.name)) — B2B meetings, \(c.programme.day.longDescription)\n\n"
@@ -53,6 +53,13 @@ public enum MeetingReport {
             for m in mine {
                 let other = m.a == p.id ? m.b : m.a
                 md += "| \(ClockTime(minutes: m.start))–\(ClockTime(minutes: m.end)) | \(escapeMarkdown(c.name(other))) | \(escapeMarkdown(c.organisation(other))) | \(escapeMarkdown(c.place(m))) | \(m.priority) |\n"
+            }
+        }
+        let visits = standVisits(scenario, tours: tours, participant: p)
+        if !visits.isEmpty {
+            md += "\nDelegations visiting your stand that day (be there; no meeting is booked for you meanwhile):\n\n"
+            for v in visits {
+                md += "- \(ClockTime(minutes: v.start))–\(ClockTime(minutes: v.end)): \(escapeMarkdown(v.name))\n"
             }
         }
         let unmet = meetings.unmet.filter { $0.a == p.id || $0.b == p.id }
@@ -68,8 +75,15 @@ public enum MeetingReport {
     }
 
     /// One participant's agenda as a calendar: one event per meeting.
-    public static func agendaCalendar(_ scenario: Scenario, _ layout: LayoutPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
+    public static func agendaCalendar(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
         let c = Context(scenario, layout)
+        let stand = p.exhibitorID.flatMap { scenario.exhibitor($0) }
+        let visits = standVisits(scenario, tours: tours, participant: p).map { v in
+            ICalendar.Event(uid: "visit-\(v.delegation)-\(p.id)@expoplan", day: c.programme.day, start: v.start, end: v.end,
+                            summary: "Delegation visit: \(v.name)",
+                            location: "Stand \(stand.flatMap { c.standNumbers[$0.id] } ?? "?") (\(stand?.name ?? "")), \(scenario.hall.name), \(scenario.show.venue)",
+                            description: "\(v.name) visits your stand")
+        }
         let events = meetings.meetings.filter { $0.a == p.id || $0.b == p.id }.sorted { ($0.start, $0.request) < ($1.start, $1.request) }.map { m in
             let other = m.a == p.id ? m.b : m.a
             return ICalendar.Event(uid: "\(m.request)-\(p.id)@expoplan", day: c.programme.day, start: m.start, end: m.end,
@@ -77,7 +91,16 @@ public enum MeetingReport {
                                    location: "\(c.place(m)), \(scenario.hall.name), \(scenario.show.venue)",
                                    description: "B2B meeting \(m.request), priority \(m.priority)")
         }
-        return ICalendar(name: "\(p.name) — \(scenario.show.name) B2B", timeZone: scenario.show.timeZone, events: events).text()
+        let all = (events + visits).sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
+        return ICalendar(name: "\(p.name) — \(scenario.show.name) B2B", timeZone: scenario.show.timeZone, events: all).text()
+    }
+
+    /// Delegation visits on the programme's day to the stand the participant staffs.
+    static func standVisits(_ scenario: Scenario, tours: ToursPlan?, participant p: Participant) -> [(start: Int, end: Int, delegation: String, name: String)] {
+        guard let programme = scenario.meetings, let e = p.exhibitorID else { return [] }
+        return (MeetingRules.visits(tours, programme)[e] ?? []).sorted { ($0.start, $0.delegation) < ($1.start, $1.delegation) }.map { v in
+            (v.start, v.end, v.delegation, scenario.delegations.first { $0.id == v.delegation }?.name ?? v.delegation)
+        }
     }
 
     /// The tables' slot grid: a row per slot, a column per table.

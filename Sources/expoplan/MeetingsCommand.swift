@@ -100,8 +100,8 @@ func addMeetingOutputs(_ files: inout OutputFiles, plan: Plan, scenario: Scenari
     files.add(path("plan.json"), try plan.json())
     if scenario.meetings != nil {
         for p in MeetingReport.participantsWithAgendas(scenario) {
-            files.add(path("agendas/\(p.id).md"), MeetingReport.agendaMarkdown(scenario, plan.layout, meetings: meetings, participant: p))
-            files.add(path("agendas/\(p.id).ics"), MeetingReport.agendaCalendar(scenario, plan.layout, meetings: meetings, participant: p))
+            files.add(path("agendas/\(p.id).md"), MeetingReport.agendaMarkdown(scenario, plan.layout, tours: plan.tours, meetings: meetings, participant: p))
+            files.add(path("agendas/\(p.id).ics"), MeetingReport.agendaCalendar(scenario, plan.layout, tours: plan.tours, meetings: meetings, participant: p))
         }
         files.add(path("tables.csv"), MeetingReport.tablesCSV(scenario, meetings: meetings))
         if let layout = plan.layout {

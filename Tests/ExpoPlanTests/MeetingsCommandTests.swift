@@ -21,6 +21,12 @@ struct MeetingsCommandTests {
         let agenda = try Self.read(folder, "agendas/ana.md")
         #expect(agenda.contains("Bob Founder"))
         #expect(agenda.contains("Cyd Founder"))
+        // Cyd staffs Dune Énergie's stand: their agenda shows the delegation's visit.
+        let staff = try Self.read(folder, "agendas/cyd.md")
+        #expect(staff.contains("Delegations visiting your stand that day"))
+        #expect(staff.contains("Mayors' visit"))
+        #expect(try Self.read(folder, "agendas/cyd.ics").contains("SUMMARY:Delegation visit: Mayors' visit"))
+        #expect(!agenda.contains("Delegations visiting"))
         // Dune Énergie receives the delegation in the morning and Ana in the afternoon.
         let schedule = try Self.read(folder, "exhibitor-schedule.csv")
         #expect(schedule.split(separator: "\n").first == "exhibitor_id,exhibitor,stand,pavilion,kind,with,date,start,end,where")
