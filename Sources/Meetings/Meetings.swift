@@ -65,7 +65,9 @@ public struct MeetingResult: Sendable {
 /// time-indexed LP's optimum. (2) The chosen requests are timetabled, most constrained
 /// first, at the start adding the fewest gaps, with one ejection when blocked; a greedy
 /// timetable of all requests is the fallback and the selection MILP's start. (3) Repair
-/// adds every request that still fits and raises the objective. (4) Local moves (alone,
+/// adds every request that still fits and raises the objective; exchanges let a request
+/// not met replace a meeting of no higher priority when that raises the objective (it
+/// mostly restores fairness lost in timetabling). (4) Local moves (alone,
 /// or a chain of two, and Kempe-chain swaps of two slots) remove idle gaps. (5) A programme whose time-indexed model has at
 /// most 20,000 non-zeros is solved whole, from the timetable so far, so small ones end
 /// proven optimal. (6) Large neighbourhoods, each a time-indexed MILP as above over a
@@ -143,6 +145,7 @@ public enum Meetings {
             }
         }
         table.repair(weights)
+        for _ in 0..<5 where table.exchange(weights) {}
         table.compact()
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
         let full = try MeetingModel(instance, weights: weights)

@@ -354,6 +354,40 @@ struct Timetable {
         }
     }
 
+    /// Exchanges: each request not met (highest priority first) replaces one meeting of
+    /// one of its participants with no higher priority, which then goes elsewhere if it
+    /// can; kept when the objective rises (more priority, a better-served worst
+    /// participant, or fewer gaps). True if some exchange was kept.
+    @discardableResult
+    mutating func exchange(_ weights: Weights) -> Bool {
+        var improved = false
+        let order = instance.requests.indices.filter { start[$0] == nil && !instance.requests[$0].starts.isEmpty }.sorted {
+            (-instance.requests[$0].priority, instance.requests[$0].index) < (-instance.requests[$1].priority, instance.requests[$1].index)
+        }
+        for q in order where start[q] == nil {
+            let r = instance.requests[q]
+            let before = objective(weights)
+            let candidates = Set(instance.byParticipant[r.a] + instance.byParticipant[r.b])
+                .filter { start[$0] != nil && instance.requests[$0].priority <= r.priority }
+                .sorted { (instance.requests[$0].priority, instance.requests[$0].index) < (instance.requests[$1].priority, instance.requests[$1].index) }
+            for other in candidates {
+                let old = start[other]!
+                remove(other)
+                if insertBest(q) {
+                    insertBest(other)
+                    if objective(weights) > before + 1e-9 {
+                        improved = true
+                        break
+                    }
+                    if start[other] != nil { remove(other) }
+                    remove(q)
+                }
+                place(other, at: old)
+            }
+        }
+        return improved
+    }
+
     /// Table numbers (1-based) for the table meetings: first fit in order of start, so
     /// a meeting keeps its table for all its slots and no more tables are used than
     /// meetings run at once.

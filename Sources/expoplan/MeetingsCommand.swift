@@ -15,8 +15,8 @@ struct MeetingsCommand: ParsableCommand {
             Uses the stands and tours of --plan (a plan.json); places the stands and plans \
             the tours first when the plan lacks them, since no meeting may take place at a \
             stand while a delegation visits it. Writes to --out: plan.json with the \
-            timetable, agendas/<participant>.md and .ics, tables.csv (the slot grid of \
-            every table), exhibitor-schedule.csv (each exhibitor's visits and meetings), \
+            timetable, agendas/<participant>.md and .ics (staff also see the delegations \
+            visiting their stand), tables.csv (the slot grid of every table), exhibitor-schedule.csv (each exhibitor's visits and meetings), \
             unmet-requests.csv (with reasons) and meetings-summary.md.
             """)
 
