@@ -152,8 +152,16 @@ public enum Meetings {
         if full.model.variableCount > 0 && full.model.nonzeroCount <= Self.exactNonzeros {
             let left = options.timeLimit - Date().timeIntervalSince(began)
             if left > 0.2 {
-                let result = try full.model.solve(SolveOptions(
-                    timeLimit: left, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: full.start(for: table)))
+                // The walking rows compare every pair of a person's meetings, the checker
+                // consecutive ones; should walking minutes break the triangle inequality,
+                // the timetable so far is no start for this model, and it is solved cold.
+                let result: SolveResult
+                do {
+                    result = try full.model.solve(SolveOptions(
+                        timeLimit: left, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: full.start(for: table)))
+                } catch MILPError.invalidStart {
+                    result = try full.model.solve(SolveOptions(timeLimit: left, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap))
+                }
                 if let bound = result.bestBound { bounds.append(bound) }
                 if result.hasSolution {
                     let solved = full.timetable(result)
@@ -228,11 +236,11 @@ public enum Meetings {
                 return "the stand it should take place at is not in the layout"
             }
             if request.place == .table && programme.tables == 0 { return "the meeting area has no tables" }
-            let aFree = (0...(programme.slotCount - r.length)).filter { s in
+            let aFree = (0..<max(0, programme.slotCount - r.length + 1)).filter { s in
                 let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
                 return MeetingRules.free(a, from: f, to: t, programme, visits: instance.visits)
             }
-            let bFree = (0...(programme.slotCount - r.length)).filter { s in
+            let bFree = (0..<max(0, programme.slotCount - r.length + 1)).filter { s in
                 let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
                 return MeetingRules.free(b, from: f, to: t, programme, visits: instance.visits)
             }

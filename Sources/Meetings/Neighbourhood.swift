@@ -70,7 +70,9 @@ extension Timetable {
         let saved = freed.map { ($0, start[$0]!) }
         for q in freed { remove(q) }
         func restore() {
-            for q in freed where start[q] != nil { remove(q) }
+            // Optional requests the sub-MILP placed go too: they were checked against the
+            // freed meetings' new slots, not their old ones.
+            for q in freed + optional where start[q] != nil { remove(q) }
             for (q, s) in saved { place(q, at: s) }
         }
         // Columns: starts that fit beside the fixed meetings.
@@ -160,7 +162,16 @@ extension Timetable {
         var startValues: [Variable: Double] = [:]
         for (q, s) in saved { for (slot, v) in x[q] ?? [] { startValues[v] = slot == s ? 1 : 0 } }
         for q in optional { for (_, v) in x[q] ?? [] { startValues[v] = 0 } }
-        let result = try model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: 50, start: startValues, backtracking: .depthFirst))
+        // A start the rows refuse (walking minutes that break the triangle inequality
+        // make the pairwise walking rows stricter than the checker) ends this
+        // neighbourhood, not the solve.
+        let result: SolveResult
+        do {
+            result = try model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: 50, start: startValues, backtracking: .depthFirst))
+        } catch MILPError.invalidStart {
+            restore()
+            return false
+        }
         guard result.hasSolution else { restore(); return false }
         for q in all {
             if let (s, _) = x[q]?.first(where: { result[$0.v] > 0.5 }) { place(q, at: s) }
