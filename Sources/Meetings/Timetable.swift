@@ -1,4 +1,5 @@
 import ExpoCore
+import Foundation
 
 /// A timetable under construction: which requests start when, with the occupancy of
 /// people, tables and stands per slot, so that a meeting can be tested, added and
@@ -184,6 +185,49 @@ struct Timetable {
             }
             if swapChains() { improved = true }
             if !improved { break }
+        }
+    }
+
+    /// Simulated annealing on idle gaps: a random meeting moves to a random other free
+    /// start; a move adding d gaps is taken with probability exp(−d / T), T falling
+    /// geometrically from 1 to 0.02 over `iterations`; the best timetable seen is kept.
+    /// Seeded, so the same input gives the same timetable. Stops early at `deadline`.
+    mutating func anneal(iterations: Int, seed: UInt64, deadline: Double, clock: () -> Double) {
+        let met = start.indices.filter { start[$0] != nil && instance.requests[$0].starts.count > 1 }
+        guard !met.isEmpty, iterations > 0 else { return }
+        var rng = SeededRandom(seed: seed)
+        var current = instance.participants.indices.reduce(0) { $0 + gaps($1) }
+        var best = current
+        var bestStart = start
+        let cooling = pow(0.02, 1 / Double(iterations))
+        var temperature = 1.0
+        for k in 0..<iterations {
+            if k % 4096 == 0 && clock() >= deadline { break }
+            temperature *= cooling
+            let q = met[rng.int(in: 0...(met.count - 1))]
+            let r = instance.requests[q]
+            let old = start[q]!
+            let s = r.starts[rng.int(in: 0...(r.starts.count - 1))]
+            guard s != old else { continue }
+            let before = gaps(r.a) + gaps(r.b)
+            remove(q)
+            guard block(q, at: s) == nil else { place(q, at: old); continue }
+            place(q, at: s)
+            let delta = gaps(r.a) + gaps(r.b) - before
+            if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
+                current += delta
+                if current < best {
+                    best = current
+                    bestStart = start
+                }
+            } else {
+                remove(q)
+                place(q, at: old)
+            }
+        }
+        if best < current {
+            for q in start.indices where start[q] != nil { remove(q) }
+            for (q, s) in bestStart.enumerated() { if let s { place(q, at: s) } }
         }
     }
 
