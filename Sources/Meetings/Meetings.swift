@@ -243,14 +243,13 @@ public enum Meetings {
                 return "the stand it should take place at is not in the layout"
             }
             if request.place == .table && programme.tables == 0 { return "the meeting area has no tables" }
-            let aFree = (0..<max(0, programme.slotCount - r.length + 1)).filter { s in
-                let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
-                return MeetingRules.free(a, from: f, to: t, programme, visits: instance.visits)
+            func freeStarts(_ p: Participant) -> [Int] {
+                (0..<max(0, programme.slotCount - r.length + 1)).filter { s in
+                    let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
+                    return MeetingRules.free(p, from: f, to: t, programme, visits: instance.visits)
+                }
             }
-            let bFree = (0..<max(0, programme.slotCount - r.length + 1)).filter { s in
-                let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
-                return MeetingRules.free(b, from: f, to: t, programme, visits: instance.visits)
-            }
+            let aFree = freeStarts(a), bFree = freeStarts(b)
             if aFree.isEmpty { return "\(a.name) is never free for \(r.length * programme.slotMinutes) minutes during the programme" }
             if bFree.isEmpty { return "\(b.name) is never free for \(r.length * programme.slotMinutes) minutes during the programme" }
             if Set(aFree).isDisjoint(with: bFree) { return "\(a.name) and \(b.name) are never free at the same time" }

@@ -37,6 +37,10 @@ struct Selection {
             objective.add(weights.requestPriority * Double(r.priority), v)
             y.append(v)
         }
+        /// The slots any of `requests` may occupy.
+        func usableSlots(_ requests: [Int]) -> [Bool] {
+            (0..<S).map { t in requests.contains { covered[$0][t] } }
+        }
         /// (S2) over the requests `group` sharing one resource of `capacity(a, b)` slots.
         func intervalRows(_ group: [Int], name: String, capacity: (Int, Int) -> Int) throws {
             let live = group.filter { y[$0] != nil }
@@ -64,8 +68,7 @@ struct Selection {
             if live.count > instance.maximum[p] {
                 try model.addConstraint(LinearExpression.sum(live.map { y[$0]! }) <= Double(instance.maximum[p]), name: "most\(id)")
             }
-            var usable = [Bool](repeating: false, count: S)
-            for q in live { for t in 0..<S where covered[q][t] { usable[t] = true } }
+            let usable = usableSlots(live)
             try intervalRows(live, name: "person\(id)") { a, b in (a...b).filter { usable[$0] }.count }
         }
         let atTables = instance.requests.indices.filter { instance.requests[$0].host == nil }
@@ -73,8 +76,7 @@ struct Selection {
         var byHost: [Int: [Int]] = [:]
         for (q, r) in instance.requests.enumerated() { if let host = r.host { byHost[host, default: []].append(q) } }
         for (host, requests) in byHost.sorted(by: { $0.key < $1.key }) {
-            var usable = [Bool](repeating: false, count: S)
-            for q in requests { for t in 0..<S where covered[q][t] { usable[t] = true } }
+            let usable = usableSlots(requests)
             try intervalRows(requests, name: "stand\(instance.scenario.exhibitors[host].id)") { a, b in (a...b).filter { usable[$0] }.count }
         }
         if weights.fairness > 0 {

@@ -155,8 +155,10 @@ struct Timetable {
     }
 
     /// Places q by moving one meeting that blocks it (a participant busy) to another
-    /// free start; false, with the timetable unchanged, if no single move does it.
-    mutating func makeRoom(_ q: Int) -> Bool {
+    /// free start, if `keep` accepts the result; false, with the timetable unchanged, if
+    /// no single move does it.
+    @discardableResult
+    mutating func makeRoom(_ q: Int, keep: (Timetable) -> Bool = { _ in true }) -> Bool {
         let r = instance.requests[q]
         for s in r.starts {
             guard case .busy(let p)? = block(q, at: s) else { continue }
@@ -165,12 +167,22 @@ struct Timetable {
             remove(other)
             if block(q, at: s) == nil {
                 place(q, at: s)
-                if insertBest(other) { return true }
+                if insertBest(other) {
+                    if keep(self) { return true }
+                    remove(other)
+                }
                 remove(q)
             }
             place(other, at: old)
         }
         return false
+    }
+
+    /// The requests not met that have a possible start, highest priority first.
+    func unmetByPriority() -> [Int] {
+        instance.requests.indices.filter { start[$0] == nil && !instance.requests[$0].starts.isEmpty }.sorted {
+            (-instance.requests[$0].priority, instance.requests[$0].index) < (-instance.requests[$1].priority, instance.requests[$1].index)
+        }
     }
 
     /// Moves meetings to other free starts while that removes idle gaps, keeping every
@@ -371,30 +383,13 @@ struct Timetable {
     /// first); then tries once to make room for each remaining one by moving a single
     /// meeting of one of its participants to another free start.
     mutating func repair(_ weights: Weights) {
-        let order = instance.requests.indices.filter { start[$0] == nil && !instance.requests[$0].starts.isEmpty }.sorted {
-            (-instance.requests[$0].priority, instance.requests[$0].index) < (-instance.requests[$1].priority, instance.requests[$1].index)
-        }
-        for q in order {
+        for q in unmetByPriority() {
             let before = objective(weights)
             if insertBest(q) {
                 if objective(weights) < before - 1e-9 { remove(q) }
                 continue
             }
-            // One move: a meeting blocking q at some start goes elsewhere.
-            var done = false
-            for s in instance.requests[q].starts where !done {
-                guard case .busy(let p)? = block(q, at: s) else { continue }
-                let blockers = Set((s..<(s + instance.requests[q].length)).map { person[p * instance.slots + $0] }.filter { $0 >= 0 })
-                guard blockers.count == 1, let other = blockers.first, let old = start[other] else { continue }
-                remove(other)
-                if block(q, at: s) == nil {
-                    place(q, at: s)
-                    if insertBest(other), objective(weights) >= before - 1e-9 { done = true; break }
-                    if start[other] != nil { remove(other) }
-                    remove(q)
-                }
-                place(other, at: old)
-            }
+            makeRoom(q) { $0.objective(weights) >= before - 1e-9 }
         }
     }
 
@@ -405,10 +400,7 @@ struct Timetable {
     @discardableResult
     mutating func exchange(_ weights: Weights) -> Bool {
         var improved = false
-        let order = instance.requests.indices.filter { start[$0] == nil && !instance.requests[$0].starts.isEmpty }.sorted {
-            (-instance.requests[$0].priority, instance.requests[$0].index) < (-instance.requests[$1].priority, instance.requests[$1].index)
-        }
-        for q in order where start[q] == nil {
+        for q in unmetByPriority() where start[q] == nil {
             let r = instance.requests[q]
             let before = objective(weights)
             let candidates = Set(instance.byParticipant[r.a] + instance.byParticipant[r.b])

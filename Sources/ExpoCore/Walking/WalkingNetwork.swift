@@ -73,6 +73,12 @@ public struct WalkingNetwork: Sendable {
         let grid = SpatialGrid(rects: solids, cell: 8)
         self.grid = grid
 
+        // On free floor: inside the hall, off its walls and outside every solid.
+        func free(_ p: Point) -> Bool {
+            hall.outline.contains(p) && hall.outline.distanceToBoundary(p) > c / 2
+                && !grid.candidates(near: p).contains(where: { solids[$0].containsStrictly(p) })
+        }
+
         // Anchors and access points.
         var anchors: [Place: Point] = [:]
         var accessPoints: [Place: [Point]] = [:]
@@ -105,10 +111,7 @@ public struct WalkingNetwork: Sendable {
             anchors[.feature(feature.id)] = r.center
             let candidates = [Point(r.center.x, r.minY - c), Point(r.center.x, r.maxY + c), Point(r.minX - c, r.center.y), Point(r.maxX + c, r.center.y)]
             // The side facing the middle of the hall.
-            let usable = candidates.filter { p in
-                hall.outline.contains(p) && hall.outline.distanceToBoundary(p) > c / 2
-                    && !grid.candidates(near: p).contains { solids[$0].containsStrictly(p) }
-            }
+            let usable = candidates.filter(free)
             accessPoints[.feature(feature.id)] = usable.min { $0.distance(to: centre) < $1.distance(to: centre) }.map { [$0] } ?? []
         }
         self.anchors = anchors
@@ -118,18 +121,12 @@ public struct WalkingNetwork: Sendable {
         for rect in solids {
             for p in [Point(rect.minX - c, rect.minY - c), Point(rect.maxX + c, rect.minY - c),
                       Point(rect.maxX + c, rect.maxY + c), Point(rect.minX - c, rect.maxY + c)] {
-                guard hall.outline.contains(p), hall.outline.distanceToBoundary(p) > c / 2 else { continue }
-                if grid.candidates(near: p).contains(where: { solids[$0].containsStrictly(p) }) { continue }
-                corners.append(p)
+                if free(p) { corners.append(p) }
             }
         }
         // The outline's own corners (inset) let paths turn around a notched hall, and
         // waypoints every `reach / 2` metres keep open floor connected where no solid
         // stands within `reach` of another.
-        func free(_ p: Point) -> Bool {
-            hall.outline.contains(p) && hall.outline.distanceToBoundary(p) > c / 2
-                && !grid.candidates(near: p).contains(where: { solids[$0].containsStrictly(p) })
-        }
         for v in hall.outline.points {
             for (dx, dy) in [(1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)] {
                 let p = Point(v.x + dx * 2 * c, v.y + dy * 2 * c)
