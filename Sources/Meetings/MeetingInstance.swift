@@ -2,7 +2,7 @@ import ExpoCore
 
 /// The scenario prepared for the timetable: participants and requests by index, each
 /// request's possible first slots, places and walking minutes.
-struct MeetingInstance: Sendable {
+final class MeetingInstance: Sendable {
     struct Request: Sendable {
         var id: String
         var index: Int
@@ -29,6 +29,15 @@ struct MeetingInstance: Sendable {
     let byParticipant: [[Int]]
     /// Walking minutes between places (keys from ``Request/place``).
     let walks: [Int: [Int: Int]]
+    /// The same, dense: `walkMatrix[row[p + 1] * places + row[q + 1]]`, row −1 for a
+    /// place no request uses (for the hot loops of the local search).
+    private let walkRow: [Int]
+    private let walkMatrix: [Int]
+    private let walkPlaces: Int
+    /// Per request, its participants, length and place, flat (for the hot loops).
+    let requestA: [Int], requestB: [Int], requestLength: [Int], requestPlace: [Int]
+    /// `free[p * slots + t]`: ``freeSlot`` flat.
+    let free: [Bool]
     let visits: [String: [(start: Int, end: Int, delegation: String)]]
     /// `freeSlot[p]`: the slots participant p is free in; the others are not idle time.
     let freeSlot: [[Bool]]
@@ -78,9 +87,27 @@ struct MeetingInstance: Sendable {
             }
         }
         self.walks = walks
+        var walkRow = Array(repeating: -1, count: scenario.exhibitors.count + 1)
+        for (i, key) in list.enumerated() { walkRow[key + 1] = i }
+        var walkMatrix = Array(repeating: 0, count: list.count * list.count)
+        for (i, p) in list.enumerated() {
+            for (j, q) in list.enumerated() { walkMatrix[i * list.count + j] = walks[p]?[q] ?? 0 }
+        }
+        self.walkRow = walkRow
+        self.walkMatrix = walkMatrix
+        walkPlaces = list.count
+        requestA = requests.map(\.a)
+        requestB = requests.map(\.b)
+        requestLength = requests.map(\.length)
+        requestPlace = requests.map(\.place)
+        free = freeSlot.flatMap { $0 }
     }
 
-    func walk(_ p: Int, _ q: Int) -> Int { p == q ? 0 : walks[p]?[q] ?? 0 }
+    func walk(_ p: Int, _ q: Int) -> Int {
+        guard p != q else { return 0 }
+        let i = walkRow[p + 1], j = walkRow[q + 1]
+        return i < 0 || j < 0 ? 0 : walkMatrix[i * walkPlaces + j]
+    }
 
     /// Whether a meeting at place q may start `gap` slots after one at place p ends.
     func reachable(from p: Int, to q: Int, gap: Int) -> Bool {

@@ -68,9 +68,14 @@ public struct MeetingResult: Sendable {
 /// adds every request that still fits and raises the objective; exchanges let a request
 /// not met replace a meeting of no higher priority when that raises the objective (it
 /// mostly restores fairness lost in timetabling). (4) Local moves (alone,
-/// or a chain of two, and Kempe-chain swaps of two slots) remove idle gaps; simulated
-/// annealing over single moves (seeded; 10,000 moves per request, at most 70 % of the
-/// time limit) takes the benchmark from about 460 idle gaps to about 270. (5) A programme whose time-indexed model has at
+/// or a chain of two, and Kempe-chain swaps of two slots) remove idle gaps; then
+/// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:clock:)``: a
+/// meeting moves, trades slots with another meeting of one of its participants, or
+/// gives way to a request not met of the same participant; seeded; 20,000 moves per
+/// request, at most 90 % of the time limit) takes the 3,000-request benchmark from
+/// about 480 idle gaps to about 190 in some 20 s (single moves alone stopped near 240).
+/// Idle gaps are counted as the timetable changes, so a move costs a few slots' work.
+/// (5) A programme whose time-indexed model has at
 /// most 20,000 non-zeros is solved whole, from the timetable so far, so small ones end
 /// proven optimal. (6) Large neighbourhoods, each a time-indexed MILP as above over a
 /// few meetings with the rest fixed (``Timetable/reoptimize``): the meetings of each
@@ -149,10 +154,13 @@ public enum Meetings {
         table.repair(weights)
         for _ in 0..<5 where table.exchange(weights) {}
         table.compact()
+        options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
         if weights.compactness > 0 {
-            table.anneal(iterations: 10_000 * instance.requests.count, seed: 1, deadline: options.timeLimit * 0.7,
-                         clock: { Date().timeIntervalSince(began) })
+            let gapsBefore = table.gaps
+            let moves = table.anneal(weights, iterations: 20_000 * instance.requests.count, seed: 1, deadline: options.timeLimit * 0.9,
+                                     clock: { Date().timeIntervalSince(began) })
             table.compact()
+            options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
         let full = try MeetingModel(instance, weights: weights)

@@ -12,16 +12,20 @@ struct Timetable {
     /// `person[p * S + t]`: the request occupying participant p in slot t, or -1.
     private var person: [Int]
     private var tablesUsed: [Int]
-    /// `stand[e]`: per slot, whether exhibitor e's stand hosts a meeting.
-    private var stand: [Int: [Bool]] = [:]
+    /// `stand[e * S + t]`: whether exhibitor e's stand hosts a meeting in slot t.
+    private var stand: [Bool]
     private(set) var count: [Int]
+    /// Per participant: runs of meetings in their agenda, over the slots they are free in.
+    private var runs: [Int]
 
     init(_ instance: MeetingInstance) {
         self.instance = instance
         start = Array(repeating: nil, count: instance.requests.count)
         person = Array(repeating: -1, count: instance.participants.count * instance.slots)
         tablesUsed = Array(repeating: 0, count: instance.slots)
+        stand = Array(repeating: false, count: instance.scenario.exhibitors.count * instance.slots)
         count = Array(repeating: 0, count: instance.participants.count)
+        runs = count
     }
 
     /// Whether participant p is in a meeting in slot t.
@@ -40,70 +44,113 @@ struct Timetable {
     }
 
     func block(_ q: Int, at s: Int) -> Block? {
-        let r = instance.requests[q]
         let S = instance.slots
-        for p in [r.a, r.b] where count[p] >= instance.maximum[p] && start[q] == nil { return .maximum(p) }
-        for t in s..<(s + r.length) {
-            for p in [r.a, r.b] where person[p * S + t] >= 0 && person[p * S + t] != q { return .busy(p) }
-            if let host = r.host {
-                if stand[host]?[t] == true && !(start[q].map { (($0)..<($0 + r.length)).contains(t) } ?? false) { return .stand }
-            } else if tablesUsed[t] >= instance.programme.tables && !(start[q].map { (($0)..<($0 + r.length)).contains(t) } ?? false) {
+        let a = instance.requestA[q], b = instance.requestB[q], length = instance.requestLength[q], place = instance.requestPlace[q]
+        let current = start[q]
+        if current == nil {
+            if count[a] >= instance.maximum[a] { return .maximum(a) }
+            if count[b] >= instance.maximum[b] { return .maximum(b) }
+        }
+        /// Whether q itself already holds slot t.
+        func holds(_ t: Int) -> Bool { current.map { $0 <= t && t < $0 + length } ?? false }
+        for t in s..<(s + length) {
+            let x = person[a * S + t], y = person[b * S + t]
+            if x >= 0 && x != q { return .busy(a) }
+            if y >= 0 && y != q { return .busy(b) }
+            if place >= 0 {
+                if stand[place * S + t] && !holds(t) { return .stand }
+            } else if tablesUsed[t] >= instance.programme.tables && !holds(t) {
                 return .tables
             }
         }
-        for p in [r.a, r.b] {
-            // The meeting before and the one after, in p's agenda.
+        /// Whether p can walk from the meeting before and on to the one after.
+        func walkable(_ p: Int) -> Bool {
             var t = s - 1
             while t >= 0 && (person[p * S + t] < 0 || person[p * S + t] == q) { t -= 1 }
-            if t >= 0, !instance.reachable(from: instance.requests[person[p * S + t]].place, to: r.place, gap: s - t - 1) { return .walk(p) }
-            t = s + r.length
+            if t >= 0, !instance.reachable(from: instance.requestPlace[person[p * S + t]], to: place, gap: s - t - 1) { return false }
+            t = s + length
             while t < S && (person[p * S + t] < 0 || person[p * S + t] == q) { t += 1 }
-            if t < S, !instance.reachable(from: r.place, to: instance.requests[person[p * S + t]].place, gap: t - s - r.length) { return .walk(p) }
+            if t < S, !instance.reachable(from: place, to: instance.requestPlace[person[p * S + t]], gap: t - s - length) { return false }
+            return true
         }
+        if !walkable(a) { return .walk(a) }
+        if !walkable(b) { return .walk(b) }
         return nil
     }
 
     mutating func place(_ q: Int, at s: Int) {
-        let r = instance.requests[q]
+        let S = instance.slots
+        let a = instance.requestA[q], b = instance.requestB[q], place = instance.requestPlace[q], end = s + instance.requestLength[q]
+        let beforeA = runStarts(a, from: s, end: end), beforeB = runStarts(b, from: s, end: end)
         start[q] = s
-        for t in s..<(s + r.length) {
-            person[r.a * instance.slots + t] = q
-            person[r.b * instance.slots + t] = q
-            if let host = r.host {
-                stand[host, default: Array(repeating: false, count: instance.slots)][t] = true
-            } else {
-                tablesUsed[t] += 1
-            }
+        for t in s..<end {
+            person[a * S + t] = q
+            person[b * S + t] = q
+            if place >= 0 { stand[place * S + t] = true } else { tablesUsed[t] += 1 }
         }
-        count[r.a] += 1
-        count[r.b] += 1
+        count[a] += 1
+        count[b] += 1
+        runs[a] += runStarts(a, from: s, end: end) - beforeA
+        runs[b] += runStarts(b, from: s, end: end) - beforeB
     }
 
     mutating func remove(_ q: Int) {
         guard let s = start[q] else { return }
-        let r = instance.requests[q]
+        let S = instance.slots
+        let a = instance.requestA[q], b = instance.requestB[q], place = instance.requestPlace[q], end = s + instance.requestLength[q]
+        let beforeA = runStarts(a, from: s, end: end), beforeB = runStarts(b, from: s, end: end)
         start[q] = nil
-        for t in s..<(s + r.length) {
-            person[r.a * instance.slots + t] = -1
-            person[r.b * instance.slots + t] = -1
-            if let host = r.host { stand[host]?[t] = false } else { tablesUsed[t] -= 1 }
+        for t in s..<end {
+            person[a * S + t] = -1
+            person[b * S + t] = -1
+            if place >= 0 { stand[place * S + t] = false } else { tablesUsed[t] -= 1 }
         }
-        count[r.a] -= 1
-        count[r.b] -= 1
+        count[a] -= 1
+        count[b] -= 1
+        runs[a] += runStarts(a, from: s, end: end) - beforeA
+        runs[b] += runStarts(b, from: s, end: end) - beforeB
+    }
+
+    /// The starts of runs of meetings in p's agenda (over the slots p is free in) at the
+    /// slots a change to slots s..<end can affect: those slots and the first free slot
+    /// after them.
+    private func runStarts(_ p: Int, from s: Int, end: Int) -> Int {
+        let S = instance.slots, base = p * S
+        var t = s - 1
+        while t >= 0 && !instance.free[base + t] { t -= 1 }
+        var previous = t >= 0 && person[base + t] >= 0
+        var n = 0
+        t = s
+        while t < S {
+            if instance.free[base + t] {
+                let busy = person[base + t] >= 0
+                if busy && !previous { n += 1 }
+                previous = busy
+                if t >= end { break }
+            }
+            t += 1
+        }
+        return n
     }
 
     /// Idle gaps in p's agenda: runs of meetings minus one, over the slots p is free in
     /// (a stretch when p is away or receiving a delegation is not idle).
-    func gaps(_ p: Int) -> Int {
+    func gaps(_ p: Int) -> Int { max(0, runs[p] - 1) }
+
+    /// Idle gaps in p's agenda, counted from the slots (for tests of the running count).
+    func countedGaps(_ p: Int) -> Int {
         var runs = 0, previous = false
-        let free = instance.freeSlot[p]
-        for t in 0..<instance.slots where free[t] {
-            let busy = person[p * instance.slots + t] >= 0
+        let S = instance.slots
+        for t in (p * S)..<(p * S + S) where instance.free[t] {
+            let busy = person[t] >= 0
             if busy && !previous { runs += 1 }
             previous = busy
         }
         return max(0, runs - 1)
     }
+
+    /// Idle gaps in all agendas.
+    var gaps: Int { instance.participants.indices.reduce(0) { $0 + gaps($1) } }
 
     /// The objective (as the MILP counts it).
     func objective(_ weights: Weights) -> Double {
@@ -200,47 +247,117 @@ struct Timetable {
         }
     }
 
-    /// Simulated annealing on idle gaps: a random meeting moves to a random other free
-    /// start; a move adding d gaps is taken with probability exp(−d / T), T falling
+    /// Simulated annealing on idle gaps and the requests met. Three moves: a random
+    /// meeting moves to a random other start; it trades slots with another meeting of
+    /// the same length of one of its participants (whose agenda is unchanged); or it
+    /// gives way to a request not met of one of its participants, at a random start.
+    /// The energy is idle gaps minus w_priority / w_compactness times the priority met;
+    /// the worst-served participant's share never falls below its value at the start.
+    /// A move raising the energy by d is taken with probability exp(−d / T), T falling
     /// geometrically from 1 to 0.02 over `iterations`; the best timetable seen is kept.
     /// Seeded, so the same input gives the same timetable. Stops early at `deadline`.
-    mutating func anneal(iterations: Int, seed: UInt64, deadline: Double, clock: () -> Double) {
-        let met = start.indices.filter { start[$0] != nil && instance.requests[$0].starts.count > 1 }
-        guard !met.isEmpty, iterations > 0 else { return }
-        var rng = SeededRandom(seed: seed)
-        var current = instance.participants.indices.reduce(0) { $0 + gaps($1) }
-        var best = current
-        var bestStart = start
-        let cooling = pow(0.02, 1 / Double(iterations))
-        var temperature = 1.0
+    /// Returns the moves tried.
+    @discardableResult
+    mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, deadline: Double, clock: () -> Double) -> Int {
+        var met = start.indices.filter { start[$0] != nil }
+        guard !met.isEmpty, iterations > 0, weights.compactness > 0 else { return 0 }
+        let S = instance.slots
+        let (t0, t1) = (1.0, 0.02)
+        let (swapShare, replaceShare) = (0.4, 0.3)
+        let priceOfPriority = weights.requestPriority / weights.compactness
+        let floor = instance.participants.indices.filter { instance.possible[$0] > 0 }
+            .map { Double(count[$0]) / Double(instance.possible[$0]) }.min() ?? 0
+        var search = Annealing(seed: seed, best: start, cooling: pow(t1 / t0, 1 / Double(iterations)), temperature: t0)
+        var tried = 0
         for k in 0..<iterations {
             if k % 4096 == 0 && clock() >= deadline { break }
-            temperature *= cooling
-            let q = met[rng.int(in: 0...(met.count - 1))]
-            let r = instance.requests[q]
+            tried += 1
+            search.temperature *= search.cooling
+            let i = search.rng.int(in: 0...(met.count - 1))
+            let q = met[i]
+            let a = instance.requestA[q], b = instance.requestB[q]
             let old = start[q]!
-            let s = r.starts[rng.int(in: 0...(r.starts.count - 1))]
-            guard s != old else { continue }
-            let before = gaps(r.a) + gaps(r.b)
-            remove(q)
-            guard block(q, at: s) == nil else { place(q, at: old); continue }
-            place(q, at: s)
-            let delta = gaps(r.a) + gaps(r.b) - before
-            if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
-                current += delta
-                if current < best {
-                    best = current
-                    bestStart = start
+            let kind = search.rng.unit()
+            if kind < swapShare {
+                // Trade slots with another meeting q2 of p.
+                let p = search.rng.unit() < 0.5 ? a : b
+                let length = instance.requestLength[q]
+                var candidates = 0, q2 = -1
+                for t in 0..<S {
+                    let other = person[p * S + t]
+                    guard other >= 0, other != q, start[other] == t, instance.requestLength[other] == length else { continue }
+                    candidates += 1
+                    if search.rng.int(in: 0...(candidates - 1)) == 0 { q2 = other }
+                }
+                guard q2 >= 0 else { continue }
+                let old2 = start[q2]!
+                guard instance.requests[q].starts.contains(old2), instance.requests[q2].starts.contains(old) else { continue }
+                let c = p == a ? b : a
+                let d = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
+                let before = gaps(p) + gaps(c) + (d == c ? 0 : gaps(d))
+                remove(q)
+                remove(q2)
+                var fits = block(q, at: old2) == nil
+                if fits {
+                    place(q, at: old2)
+                    fits = block(q2, at: old) == nil
+                    if !fits { remove(q) }
+                }
+                guard fits else { place(q, at: old); place(q2, at: old2); continue }
+                place(q2, at: old)
+                let after = gaps(p) + gaps(c) + (d == c ? 0 : gaps(d))
+                if !search.accept(Double(after - before), start: start, undo: [(q, old), (q2, old2)]) {
+                    remove(q)
+                    remove(q2)
+                    place(q, at: old)
+                    place(q2, at: old2)
+                }
+            } else if kind < swapShare + replaceShare {
+                // Give way to a request not met of p, with y.
+                let p = search.rng.unit() < 0.5 ? a : b
+                let x = p == a ? b : a
+                let mine = instance.byParticipant[p]
+                let q2 = mine[search.rng.int(in: 0...(mine.count - 1))]
+                guard start[q2] == nil else { continue }
+                let starts2 = instance.requests[q2].starts
+                guard !starts2.isEmpty else { continue }
+                let y = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
+                if instance.possible[x] > 0 && Double(count[x] - 1) / Double(instance.possible[x]) < floor - 1e-12 { continue }
+                let s2 = starts2[search.rng.int(in: 0...(starts2.count - 1))]
+                let before = gaps(p) + gaps(x) + (y == x ? 0 : gaps(y))
+                remove(q)
+                guard block(q2, at: s2) == nil else { place(q, at: old); continue }
+                place(q2, at: s2)
+                let after = gaps(p) + gaps(x) + (y == x ? 0 : gaps(y))
+                let delta = Double(after - before) - priceOfPriority * Double(instance.requests[q2].priority - instance.requests[q].priority)
+                if search.accept(delta, start: start, undo: [(q, old), (q2, nil)]) {
+                    met[i] = q2
+                } else {
+                    remove(q2)
+                    place(q, at: old)
                 }
             } else {
+                // Move to another start.
+                let starts = instance.requests[q].starts
+                guard starts.count > 1 else { continue }
+                let s = starts[search.rng.int(in: 0...(starts.count - 1))]
+                guard s != old else { continue }
+                let before = gaps(a) + gaps(b)
                 remove(q)
-                place(q, at: old)
+                guard block(q, at: s) == nil else { place(q, at: old); continue }
+                place(q, at: s)
+                if !search.accept(Double(gaps(a) + gaps(b) - before), start: start, undo: [(q, old)]) {
+                    remove(q)
+                    place(q, at: old)
+                }
             }
         }
-        if best < current {
+        if search.best < search.current - 1e-9 {
+            // The search left the best timetable, so `search.bestStart` holds it.
             for q in start.indices where start[q] != nil { remove(q) }
-            for (q, s) in bestStart.enumerated() { if let s { place(q, at: s) } }
+            for (q, s) in search.bestStart.enumerated() { if let s { place(q, at: s) } }
         }
+        return tried
     }
 
     /// Kempe-chain interchanges: for two slots t1 and t2, the one-slot meetings held at
@@ -440,5 +557,43 @@ struct Timetable {
             }
         }
         return numbers
+    }
+}
+
+/// The state of ``Timetable/anneal(_:iterations:seed:deadline:clock:)``: energy of the
+/// current and best timetables (relative to the start), temperature, random numbers.
+/// The best timetable is copied only when the search leaves it.
+private struct Annealing {
+    var rng: SeededRandom
+    var current = 0.0
+    var best = 0.0
+    /// The best timetable's starts, when `saved`; else the current timetable is the best.
+    var bestStart: [Int?]
+    var saved = true
+    let cooling: Double
+    var temperature: Double
+
+    init(seed: UInt64, best: [Int?], cooling: Double, temperature: Double) {
+        rng = SeededRandom(seed: seed)
+        bestStart = best
+        self.cooling = cooling
+        self.temperature = temperature
+    }
+
+    /// Takes a move that changed the energy by `delta`, or not (true if taken).
+    /// `start` is the timetable after the move, `undo` the starts it changed.
+    mutating func accept(_ delta: Double, start: [Int?], undo: [(Int, Int?)]) -> Bool {
+        guard delta <= 0 || rng.unit() < exp(-delta / temperature) else { return false }
+        if delta > 0 && !saved {
+            bestStart = start
+            for (q, s) in undo { bestStart[q] = s }
+            saved = true
+        }
+        current += delta
+        if current < best - 1e-9 {
+            best = current
+            saved = false
+        }
+        return true
     }
 }

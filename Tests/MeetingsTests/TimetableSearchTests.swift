@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ExpoCore
+@testable import Meetings
+
+/// The local search on timetables: its running counts, and annealing that keeps every
+/// hard constraint and never lowers the objective or the worst-served share.
+@Suite("Timetable search")
+struct TimetableSearchTests {
+    /// Ten people (three at stands), eight slots, random availabilities and 40 random
+    /// requests (some two slots long, some at a stand).
+    static func instance(seed: UInt64) throws -> (MeetingInstance, Scenario, LayoutPlan, WalkingNetwork) {
+        typealias T = MeetingOptimumTests
+        var rng = SeededRandom(seed: seed)
+        let slots = 8
+        var people: [T.Person] = []
+        for k in 0..<10 {
+            var p = T.Person(id: "p\(k)")
+            if k < 3 { p.exhibitor = "e\(k)" }
+            if rng.unit() < 0.4 {
+                let from = rng.int(in: 0...3), to = rng.int(in: (from + 2)...(slots - 1))
+                p.availability = "2026-01-05 \(ClockTime(minutes: 14 * 60 + 20 * from))-\(ClockTime(minutes: 14 * 60 + 20 * (to + 1)))"
+            }
+            people.append(p)
+        }
+        var asks: [T.Ask] = []
+        for _ in 0..<40 {
+            let a = rng.int(in: 0...9)
+            var b = rng.int(in: 0...8)
+            if b >= a { b += 1 }
+            asks.append(T.Ask(a: "p\(a)", b: "p\(b)", priority: rng.int(in: 1...5), length: rng.unit() < 0.2 ? 2 : 1,
+                              stand: (a < 3 || b < 3) && rng.unit() < 0.4))
+        }
+        let (scenario, layout) = try T.scenario(slots: slots, tables: 3, people: people, asks: asks)
+        let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        let instance = MeetingInstance(scenario: scenario, programme: scenario.meetings!, layout: layout, tours: nil, network: network)
+        return (instance, scenario, layout, network)
+    }
+
+    @Test(arguments: 1...3)
+    func runningGapCountMatchesTheAgendas(seed: Int) throws {
+        let (instance, _, _, _) = try Self.instance(seed: UInt64(seed))
+        var table = Timetable(instance)
+        var rng = SeededRandom(seed: UInt64(seed) + 100)
+        for _ in 0..<2_000 {
+            let q = rng.int(in: 0...(instance.requests.count - 1))
+            if table.start[q] != nil {
+                table.remove(q)
+            } else if !instance.requests[q].starts.isEmpty {
+                let s = rng.pick(instance.requests[q].starts)
+                if table.block(q, at: s) == nil { table.place(q, at: s) }
+            }
+            for p in instance.participants.indices { #expect(table.gaps(p) == table.countedGaps(p)) }
+        }
+    }
+
+    @Test(arguments: 1...3)
+    func annealingKeepsConstraintsAndNeverLosesObjective(seed: Int) throws {
+        let (instance, scenario, layout, network) = try Self.instance(seed: UInt64(seed))
+        let weights = scenario.weights
+        var table = Timetable.greedy(instance)
+        func worstShare(_ t: Timetable) -> Double {
+            instance.participants.indices.filter { instance.possible[$0] > 0 }.map { Double(t.count[$0]) / Double(instance.possible[$0]) }.min()!
+        }
+        let before = table.objective(weights), share = worstShare(table)
+        let moves = table.anneal(weights, iterations: 50_000, seed: 1, deadline: .infinity, clock: { 0 })
+        #expect(moves == 50_000)
+        #expect(table.objective(weights) >= before - 1e-9)
+        #expect(worstShare(table) >= share - 1e-12)
+        for p in instance.participants.indices { #expect(table.gaps(p) == table.countedGaps(p)) }
+        let (meetings, unmet) = Meetings.plan(table, instance: instance)
+        let report = SolveReport(problem: "meetings", outcome: .feasible, sense: "", objective: table.objective(weights), bound: nil, stages: [])
+        let plan = MeetingsPlan(meetings: meetings, unmet: unmet, report: report)
+        let violations = MeetingChecker.check(plan, scenario: scenario, layout: layout, tours: nil, network: network)
+        #expect(violations.isEmpty, "\(violations)")
+        let evaluation = MeetingEvaluation(plan, scenario: scenario, layout: layout, tours: nil)
+        #expect(abs(evaluation.objective - table.objective(weights)) < 1e-9)
+        // Same seed, same timetable.
+        var again = Timetable.greedy(instance)
+        again.anneal(weights, iterations: 50_000, seed: 1, deadline: .infinity, clock: { 0 })
+        #expect(again.start == table.start)
+    }
+}
