@@ -16,19 +16,30 @@ import MILP
 ///     maximize   Σ_k v_k λ_k − M Σ_g s_g
 ///     (D1)       Σ_{k of c} λ_k = |c|               each class c
 ///     (D2)       Σ_k n_gk λ_k + s_g = |g|            each group g
-///     (D3)       Σ_{k of c} n_gk λ_k ≤ u  or  ≥ l    branching decisions
+///     (D3)       Σ_{k of c} f_k λ_k ≤ u  or  ≥ l    branching decisions
+///     (D4)       Σ_{k partial} λ_k ≥ P
 ///                λ_k ∈ ℤ≥0, s_g ≥ 0 (artificial)
 ///
 /// which is (P1)–(P7) of ``PlacementModel`` reformulated without the symmetry of
-/// interchangeable exhibitors and pieces: its LP bound is much tighter.
+/// interchangeable exhibitors and pieces: its LP bound is much tighter. (D4) is valid:
+/// a pattern is *partial* when it fills its piece neither wholly nor not at all, and P
+/// is the fewest partial pieces with which the stands' modules can be made up from
+/// empty, full and partial pieces (``fewestPartialPieces(lengths:counts:modules:)``).
+/// Each partial piece has a stand/empty edge, which the LP otherwise avoids by mixing
+/// full and empty patterns: on the reference, (D4) closes four of the five pavilions
+/// that node limits left open (La Réunion: LP 3.25, optimum 0).
 ///
 /// Columns are priced exactly: a dynamic programme over the piece's modules (state:
-/// position, the group just before it and the one before that) gives an upper bound on
-/// the reduced cost `v_k − σ_c − Σ_g (π_g + ρ_cg) n_gk` that relaxes group sizes but
-/// never repeats a group of one within three stands; a depth-first search guided by
-/// that bound finds the best patterns that respect the sizes. Branch-and-price branches
-/// on the number of members of group g in class c (D3, whose duals ρ enter the
-/// pricing).
+/// position, the group just before it and the one before that, and with (D4) whether a
+/// stand and an empty module came before) gives an upper bound on the reduced cost
+/// that relaxes group sizes but never repeats a group of one within three stands; a
+/// depth-first search guided by that bound finds the best patterns that respect the
+/// sizes. Branch-and-price branches (D3) on a count f that is whole in every plan:
+/// the members of group g in class c, then the places where one group (or an empty
+/// module) directly follows another in class c — the neighbours and edges the
+/// objective counts — then the stands of group g at offset o; every such count's
+/// dual enters the programme's steps exactly. When all are whole but the mix of
+/// patterns is not, it branches on a pattern's use.
 struct PatternPlacement {
     let instance: LayoutInstance
     let domain: PlacementDomain
@@ -46,6 +57,10 @@ struct PatternPlacement {
     private let size: [Int]
     private let multiplicity: [Int]
     private let weights: Weights
+    /// The fewest pieces any plan fills partly (neither empty nor full), each with at
+    /// least one stand/empty edge: the modules the stands take cannot always be made of
+    /// whole pieces. Row (D4) of the master.
+    let partialPieces: Int
 
     /// An arrangement of one piece of a class: (group, offset) of each stand, by offset.
     struct Pattern: Hashable {
@@ -57,21 +72,55 @@ struct PatternPlacement {
         }
     }
 
-    /// A group in a class of pieces: what branch-and-price branches on.
-    struct PieceGroup: Hashable, Comparable {
+    /// A count over the pieces of a class that is whole in every plan: what
+    /// branch-and-price branches on. `group`: stands of group `a`; `offset`: stands of
+    /// group `a` starting at offset `b`; `pair`: places where `a` is followed directly
+    /// by `b` along the piece (−1 for an empty module), i.e. side-by-side neighbours
+    /// and stand/empty edges — what the objective counts.
+    struct Feature: Hashable, Comparable {
+        enum Kind: Int, Comparable {
+            case group, pair, offset
+            static func < (x: Kind, y: Kind) -> Bool { x.rawValue < y.rawValue }
+        }
         var piece: Int  // the class
-        var group: Int
-        static func < (a: PieceGroup, b: PieceGroup) -> Bool { (a.piece, a.group) < (b.piece, b.group) }
+        var kind: Kind
+        var a: Int
+        var b: Int = 0
+        static func < (x: Feature, y: Feature) -> Bool { (x.kind, x.piece, x.a, x.b) < (y.kind, y.piece, y.a, y.b) }
     }
 
-    /// The branching decisions of a node: bounds on the members of a group in a class,
-    /// and, when every such count is whole but the patterns are not, bounds on how
-    /// often a pattern is used.
+    /// The branching decisions of a node: bounds on features, and, when every feature
+    /// count is whole but the patterns are not, bounds on how often a pattern is used.
     struct Restrictions: Hashable {
-        var atLeast: [PieceGroup: Int] = [:]
-        var atMost: [PieceGroup: Int] = [:]
+        var atLeast: [Feature: Int] = [:]
+        var atMost: [Feature: Int] = [:]
         var patternAtLeast: [Pattern: Int] = [:]
         var patternAtMost: [Pattern: Int] = [:]
+    }
+
+    /// The features of a pattern with their counts.
+    func features(of pattern: Pattern) -> [Feature: Int] {
+        let c = pattern.piece
+        var counts: [Feature: Int] = [:]
+        func pair(_ a: Int, _ b: Int) { counts[Feature(piece: c, kind: .pair, a: a, b: b), default: 0] += 1 }
+        var previous: (group: Int, end: Int)? = nil
+        for stand in pattern.stands {
+            counts[Feature(piece: c, kind: .group, a: stand.group), default: 0] += 1
+            counts[Feature(piece: c, kind: .offset, a: stand.group, b: stand.offset), default: 0] += 1
+            if let previous {
+                if previous.end == stand.offset {
+                    pair(previous.group, stand.group)
+                } else {
+                    pair(previous.group, -1)
+                    pair(-1, stand.group)
+                }
+            } else if stand.offset > 0 {
+                pair(-1, stand.group)
+            }
+            previous = (stand.group, stand.offset + size[stand.group])
+        }
+        if let previous, previous.end < length(c) { pair(previous.group, -1) }
+        return counts
     }
 
     init(instance: LayoutInstance, domain: PlacementDomain) {
@@ -134,6 +183,39 @@ struct PatternPlacement {
             }
         }
         self.adjacency = adjacency
+        let demand = zip(size, multiplicity).reduce(0) { $0 + $1.0 * $1.1 }
+        partialPieces = Self.fewestPartialPieces(lengths: classes.map { domain.pieces[$0[0]].count }, counts: classes.map(\.count), modules: demand)
+    }
+
+    /// Whether a pattern fills its piece partly.
+    func isPartial(_ pattern: Pattern) -> Bool {
+        let occupied = pattern.stands.reduce(0) { $0 + size[$1.group] }
+        return occupied > 0 && occupied < length(pattern.piece)
+    }
+
+    /// The fewest pieces filled partly when `modules` modules are taken in pieces of
+    /// `counts[c]` pieces of length `lengths[c]`: each piece is empty, full, or partly
+    /// filled (1 to length − 1 modules). 0 when no arrangement exists (nothing to add).
+    static func fewestPartialPieces(lengths: [Int], counts: [Int], modules: Int) -> Int {
+        // State: partial pieces so far and modules of full pieces so far -> the range of
+        // modules the partial pieces can hold, widest kept per (partial, lowest).
+        struct Key: Hashable { var partial: Int, full: Int, low: Int }
+        var states: [Key: Int] = [Key(partial: 0, full: 0, low: 0): 0]
+        for (length, count) in zip(lengths, counts) {
+            var next: [Key: Int] = [:]
+            for (key, high) in states {
+                for full in 0...count {
+                    for partial in 0...(count - full) where length > 1 || partial == 0 {
+                        let k = Key(partial: key.partial + partial, full: key.full + full * length, low: key.low + partial)
+                        guard k.full + k.low <= modules else { continue }
+                        next[k] = max(next[k] ?? 0, high + partial * (length - 1))
+                    }
+                }
+            }
+            states = next
+        }
+        let feasible = states.filter { $0.key.full + $0.key.low <= modules && modules <= $0.key.full + $0.value }
+        return feasible.keys.map(\.partial).min() ?? 0
     }
 
     /// The length of the pieces of class `c`.
@@ -195,26 +277,69 @@ struct PatternPlacement {
 
     // MARK: Pricing
 
+    /// The duals of the offset and pair branching rows of one class, for its pricing.
+    struct FeatureDuals {
+        let groups: Int
+        /// `offset[group * length + i]`.
+        var offset: [Double]
+        /// `pairs[(a + 1) * (groups + 1) + b + 1]`, −1 for an empty module.
+        var pairs: [Double]
+
+        init(groups: Int, length: Int) {
+            self.groups = groups
+            offset = Array(repeating: 0, count: groups * length)
+            pairs = Array(repeating: 0, count: (groups + 1) * (groups + 1))
+        }
+
+        /// The dual of `a` followed by `b`; 0 when nothing comes before (`a` nil).
+        func pair(_ a: Int?, _ b: Int) -> Double {
+            guard let a else { return 0 }
+            return pairs[(a + 1) * (groups + 1) + b + 1]
+        }
+    }
+
     /// The best patterns of class `c` by reduced cost (duals `pi` per group, already
-    /// including this class's branching duals), at most `limit` with reduced cost above
-    /// `threshold`, and an upper bound on the best reduced cost (exact when the search
-    /// finished, else from the relaxation).
-    func price(piece c: Int, pi: [Double], sigma: Double, threshold: Double, limit: Int, nodeLimit: Int = 30_000)
+    /// including this class's group branching duals; `duals` of the offset and pair
+    /// branching rows; `partialDual` of row (D4), charged to a pattern filling its piece
+    /// partly), at most `limit` with reduced cost above `threshold`, and an upper bound
+    /// on the best reduced cost (exact when the search finished, else from the
+    /// relaxation).
+    func price(piece c: Int, pi: [Double], sigma: Double, duals: FeatureDuals? = nil, partialDual: Double? = nil,
+               threshold: Double, limit: Int, nodeLimit: Int = 30_000)
         -> (patterns: [(Pattern, Double)], bound: Double)
     {
         let length = length(c)
         let g = groups.count
+        /// The branching duals of a stand of `group` at `i` after `last`, and of an empty
+        /// module after `last`.
+        func charge(_ last: Int, _ group: Int, at i: Int) -> Double {
+            guard let duals else { return 0 }
+            return duals.offset[group * length + i] + duals.pair(last < g ? last : last == g ? -1 : nil, group)
+        }
+        func emptyCharge(_ last: Int) -> Double {
+            guard let duals, last < g else { return 0 }
+            return duals.pair(last, -1)
+        }
         let empty = g, start = g + 1, none = g  // "last" states besides a group; "prev" none
         let lasts = g + 2, prevs = g + 1
-        // best[i][last][prev]: the most gain from position i on, group sizes relaxed but
-        // a group of one never twice within three consecutive stands (2-cycle elimination).
-        var best = [Double](repeating: -.infinity, count: (length + 1) * lasts * prevs)
-        func at(_ i: Int, _ last: Int, _ prev: Int) -> Int { (i * lasts + last) * prevs + prev }
-        for last in 0..<lasts { for prev in 0..<prevs { best[at(length, last, prev)] = 0 } }
+        // With row (D4), the state also says whether a stand and whether an empty module
+        // came before (bits 1 and 2): a pattern with both fills its piece partly.
+        let fills = partialDual == nil ? 1 : 4
+        let stood = partialDual == nil ? 0 : 1, emptied = partialDual == nil ? 0 : 2
+        // best[i][last][prev][fill]: the most gain from position i on, group sizes relaxed
+        // but a group of one never twice within three consecutive stands (2-cycle
+        // elimination).
+        var best = [Double](repeating: -.infinity, count: (length + 1) * lasts * prevs * fills)
+        func at(_ i: Int, _ last: Int, _ prev: Int, _ fill: Int) -> Int { ((i * lasts + last) * prevs + prev) * fills + fill }
+        for last in 0..<lasts {
+            for prev in 0..<prevs {
+                for fill in 0..<fills { best[at(length, last, prev, fill)] = fill == 3 ? -(partialDual ?? 0) : 0 }
+            }
+        }
         func gain(_ last: Int, _ prev: Int, _ group: Int, at i: Int) -> Double? {
             guard fits[c][group][i] else { return nil }
             if multiplicity[group] == 1 && (last == group || prev == group) { return nil }
-            var total = bonus[c][group][i] - pi[group]
+            var total = bonus[c][group][i] - pi[group] - charge(last, group, at: i)
             if last < g {
                 guard let a = adjacency[last][group] else { return nil }
                 total += a
@@ -223,24 +348,28 @@ struct PatternPlacement {
             }
             return total
         }
+        /// Leaving module i empty after `last`.
+        func emptyStep(_ last: Int) -> Double { last < g ? -weights.emptyHoles - emptyCharge(last) : 0 }
         for i in stride(from: length - 1, through: 0, by: -1) {
             for last in 0..<lasts {
                 if last == start && i != 0 { continue }
                 for prev in 0..<prevs {
                     if last >= g && prev != none { continue }
-                    // Leave module i empty: the chain of neighbours breaks.
-                    var value = (last < g ? -weights.emptyHoles : 0) + best[at(i + 1, empty, none)]
-                    for group in 0..<g where i + size[group] <= length {
-                        if let step = gain(last, prev, group, at: i) {
-                            let nextPrev = last < g ? last : none
-                            value = max(value, step + best[at(i + size[group], group, nextPrev)])
+                    for fill in 0..<fills {
+                        // Leave module i empty: the chain of neighbours breaks.
+                        var value = emptyStep(last) + best[at(i + 1, empty, none, fill | emptied)]
+                        for group in 0..<g where i + size[group] <= length {
+                            if let step = gain(last, prev, group, at: i) {
+                                let nextPrev = last < g ? last : none
+                                value = max(value, step + best[at(i + size[group], group, nextPrev, fill | stood)])
+                            }
                         }
+                        best[at(i, last, prev, fill)] = value
                     }
-                    best[at(i, last, prev)] = value
                 }
             }
         }
-        let relaxedBound = best[at(0, start, none)] - sigma
+        let relaxedBound = best[at(0, start, none, 0)] - sigma
         // Depth-first search for patterns that respect group sizes.
         var found: [(Pattern, Double)] = []
         var stands: [Pattern.Stand] = []
@@ -248,12 +377,12 @@ struct PatternPlacement {
         var nodes = 0
         var exhausted = true
         var incumbent = threshold
-        func search(_ i: Int, _ last: Int, _ prev: Int, _ sofar: Double) {
+        func search(_ i: Int, _ last: Int, _ prev: Int, _ fill: Int, _ sofar: Double) {
             nodes += 1
             if nodes > nodeLimit { exhausted = false; return }
-            if sofar + best[at(i, last, prev)] - sigma <= incumbent + 1e-9 { return }
+            if sofar + best[at(i, last, prev, fill)] - sigma <= incumbent + 1e-9 { return }
             if i == length {
-                found.append((Pattern(piece: c, stands: stands), sofar - sigma))
+                found.append((Pattern(piece: c, stands: stands), sofar + best[at(i, last, prev, fill)] - sigma))
                 found.sort { $0.1 > $1.1 }
                 if found.count > limit { found.removeLast() }
                 if found.count == limit { incumbent = max(threshold, found[found.count - 1].1) }
@@ -263,21 +392,23 @@ struct PatternPlacement {
             // Stands first (better patterns early), then the empty module.
             var options: [(Double, Int)] = []
             for group in 0..<g where i + size[group] <= length && used[group] < multiplicity[group] {
-                if let step = gain(last, prev, group, at: i) { options.append((step + best[at(i + size[group], group, nextPrev)], group)) }
+                if let step = gain(last, prev, group, at: i) {
+                    options.append((step + best[at(i + size[group], group, nextPrev, fill | stood)], group))
+                }
             }
             options.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
             for (_, group) in options {
                 let step = gain(last, prev, group, at: i)!
                 used[group] += 1
                 stands.append(Pattern.Stand(group: group, offset: i))
-                search(i + size[group], group, nextPrev, sofar + step)
+                search(i + size[group], group, nextPrev, fill | stood, sofar + step)
                 stands.removeLast()
                 used[group] -= 1
                 if nodes > nodeLimit { return }
             }
-            search(i + 1, empty, none, sofar + (last < g ? -weights.emptyHoles : 0))
+            search(i + 1, empty, none, fill | emptied, sofar + emptyStep(last))
         }
-        search(0, start, none, 0)
+        search(0, start, none, 0, 0)
         let exactBest = found.first?.1 ?? threshold
         return (found, exhausted ? max(exactBest, threshold) : max(relaxedBound, exactBest))
     }
@@ -329,7 +460,7 @@ extension PatternPlacement {
         }
         var lastMaster: Model?
         func integerMaster(_ seconds: Double) throws {
-            let (model, lambda, slack, _, _, _) = try pool.master(integer: true, restrictions: Restrictions())
+            let (model, lambda, slack, _, _, _, _) = try pool.master(integer: true, restrictions: Restrictions())
             var startValues: [Variable: Double]? = nil
             if let incumbent {
                 var counts: [Pattern: Int] = [:]
@@ -365,7 +496,7 @@ extension PatternPlacement {
         func branch(_ generation: Pool.Generation, _ restrictions: Restrictions) {
             var down = restrictions, up = restrictions
             let amount: Double
-            if let (key, count) = generation.mostFractionalCount() {
+            if let (key, count) = generation.mostFractionalCount(pool.features) {
                 amount = count
                 down.atMost[key] = min(down.atMost[key] ?? Int.max, Int(count.rounded(.down)))
                 up.atLeast[key] = max(up.atLeast[key] ?? 0, Int(count.rounded(.up)))
@@ -438,18 +569,22 @@ extension PatternPlacement {
 
         init(owner: PatternPlacement) { self.owner = owner }
 
+        /// Per pattern: its features with their counts.
+        private(set) var features: [[Feature: Int]] = []
+
         mutating func add(_ pattern: Pattern) {
             guard index[pattern] == nil else { return }
             index[pattern] = patterns.count
             patterns.append(pattern)
             values.append(owner.value(pattern))
+            features.append(owner.features(of: pattern))
         }
 
         /// The master over the pool with the branching rows (D3) of `restrictions`.
         /// Returns the model, λ per pool pattern, the artificials, the rows (D1) and (D2),
         /// and the branching rows with their (class, group).
         func master(integer: Bool, restrictions: Restrictions) throws
-            -> (Model, [Variable], [Variable], [Constraint], [Constraint], [(PieceGroup, Constraint)])
+            -> (Model, [Variable], [Variable], [Constraint], [Constraint], [(Feature, Constraint)], Constraint?)
         {
             let classCount = owner.classes.count
             let model = Model(name: "placement-patterns")
@@ -463,23 +598,31 @@ extension PatternPlacement {
             var convexity = [LinearExpression](repeating: LinearExpression(), count: classCount)
             var cover = owner.groups.indices.map { LinearExpression(slack[$0]) }
             let keys = Set(restrictions.atLeast.keys).union(restrictions.atMost.keys).sorted()
-            var branching = [PieceGroup: LinearExpression]()
+            var branching = [Feature: LinearExpression]()
             var objective = LinearExpression()
             for (j, pattern) in patterns.enumerated() {
                 convexity[pattern.piece].add(1, lambda[j])
-                var counts: [Int: Int] = [:]
-                for stand in pattern.stands { counts[stand.group, default: 0] += 1 }
-                for (group, n) in counts {
-                    cover[group].add(Double(n), lambda[j])
-                    let key = PieceGroup(piece: pattern.piece, group: group)
-                    if keys.contains(key) { branching[key, default: LinearExpression()].add(Double(n), lambda[j]) }
+                for (feature, n) in features[j].sorted(by: { $0.key < $1.key }) {
+                    if feature.kind == .group { cover[feature.a].add(Double(n), lambda[j]) }
+                    if keys.contains(feature) { branching[feature, default: LinearExpression()].add(Double(n), lambda[j]) }
                 }
                 objective.add(values[j], lambda[j])
             }
             for s in slack { objective.add(-1e5, s) }
             let rowsP = try convexity.enumerated().map { try model.addConstraint($1 == Double(owner.classes[$0].count), name: "class\($0)") }
             let rowsG = try cover.enumerated().map { try model.addConstraint($1 == Double(owner.multiplicity[$0]), name: "group\($0)") }
-            var rowsB: [(PieceGroup, Constraint)] = []
+            // (D4) at least the pieces that must be filled partly (each has a stand/empty edge).
+            var rowPartial: Constraint? = nil
+            if owner.partialPieces > 0 {
+                var expression = LinearExpression()
+                for (j, pattern) in patterns.enumerated() where owner.isPartial(pattern) { expression.add(1, lambda[j]) }
+                let t = try model.addVariable(lower: 0, upper: Double(owner.partialPieces), name: "shortPartial")
+                expression.add(1, t)
+                objective.add(-1e5, t)
+                slack.append(t)
+                rowPartial = try model.addConstraint(expression, lower: Double(owner.partialPieces), upper: .infinity, name: "partial")
+            }
+            var rowsB: [(Feature, Constraint)] = []
             for key in keys {
                 var expression = branching[key] ?? LinearExpression()
                 let lower = Double(restrictions.atLeast[key] ?? 0)
@@ -487,13 +630,13 @@ extension PatternPlacement {
                 if lower > 0 {
                     // An artificial keeps the LP feasible until patterns that meet the
                     // branching decision are generated.
-                    let t = try model.addVariable(lower: 0, upper: lower, name: "short\(key.piece).\(key.group)")
+                    let t = try model.addVariable(lower: 0, upper: lower, name: "short\(rowsB.count)")
                     expression.add(1, t)
                     objective.add(-1e5, t)
                     slack.append(t)
                 }
                 guard !expression.terms.isEmpty else { continue }
-                rowsB.append((key, try model.addConstraint(expression, lower: lower, upper: upper, name: "branch\(key.piece).\(key.group)")))
+                rowsB.append((key, try model.addConstraint(expression, lower: lower, upper: upper, name: "branch\(rowsB.count)")))
             }
             // Bounds on single patterns (their duals concern only patterns already here).
             for (pattern, n) in restrictions.patternAtMost.sorted(by: { index[$0.key]! < index[$1.key]! }) {
@@ -503,7 +646,7 @@ extension PatternPlacement {
                 try model.addConstraint(LinearExpression(lambda[index[pattern]!]), lower: Double(n), upper: .infinity, name: "use\(index[pattern]!)")
             }
             try model.maximize(objective)
-            return (model, lambda, slack, rowsP, rowsG, rowsB)
+            return (model, lambda, slack, rowsP, rowsG, rowsB, rowPartial)
         }
 
         /// What one column generation found.
@@ -536,17 +679,16 @@ extension PatternPlacement {
                 }.map { (patterns[$0], lambda[$0]) }
             }
 
-            /// The group-in-class count `Σ λ · n_g` whose fractional part is closest to
-            /// ½, ties broken by lower class and group.
-            func mostFractionalCount() -> (PieceGroup, Double)? {
-                var mass: [PieceGroup: Double] = [:]
+            /// The feature count `Σ λ · n` whose fractional part is closest to ½: group
+            /// counts first, then offsets, then pairs; ties broken by class and groups.
+            func mostFractionalCount(_ features: [[Feature: Int]]) -> (Feature, Double)? {
+                var mass: [Feature: Double] = [:]
                 for (j, value) in lambda.enumerated() where value > 1e-9 {
-                    for stand in patterns[j].stands {
-                        mass[PieceGroup(piece: patterns[j].piece, group: stand.group), default: 0] += value
-                    }
+                    for (feature, n) in features[j] { mass[feature, default: 0] += value * Double(n) }
                 }
                 let fractional = mass.filter { abs($0.value - $0.value.rounded()) > 1e-6 }
                 return fractional.min { a, b in
+                    if a.key.kind != b.key.kind { return a.key.kind < b.key.kind }
                     let da = abs(a.value - a.value.rounded(.down) - 0.5), db = abs(b.value - b.value.rounded(.down) - 0.5)
                     if abs(da - db) > 1e-9 { return da < db }
                     return a.key < b.key
@@ -563,7 +705,7 @@ extension PatternPlacement {
             var rounds = 0
             var last: Generation? = nil
             // One LP for the node, warm-started round after round as patterns are added.
-            let (model, firstLambda, slack, rowsP, rowsG, rowsB) = try master(integer: false, restrictions: restrictions)
+            let (model, firstLambda, slack, rowsP, rowsG, rowsB, rowPartial) = try master(integer: false, restrictions: restrictions)
             let lp = try IncrementalLP(model)
             var lambda = firstLambda
             var method = SolveOptions.LPMethod.dual
@@ -574,14 +716,27 @@ extension PatternPlacement {
                 guard solution.status == .optimal else { break }
                 let value = solution.objective!
                 let sigma = rowsP.map { solution.dual($0)! }, pi = rowsG.map { solution.dual($0)! }
+                let partialDual = rowPartial.map { solution.dual($0)! }
                 let feasible = slack.allSatisfy { solution[$0] < 1e-6 }
                 var lagrangian = value
                 var added: [Pattern] = []
                 for c in 0..<classCount {
                     // The branching rows of this class charge their duals per member.
                     var charged = pi
-                    for (key, row) in rowsB where key.piece == c { charged[key.group] += solution.dual(row)! }
-                    let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], threshold: 1e-6, limit: 6)
+                    var duals: FeatureDuals? = nil
+                    for (key, row) in rowsB where key.piece == c {
+                        let dual = solution.dual(row)!
+                        switch key.kind {
+                        case .group: charged[key.a] += dual
+                        case .offset:
+                            if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
+                            duals!.offset[key.a * owner.length(c) + key.b] += dual
+                        case .pair:
+                            if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
+                            duals!.pairs[(key.a + 1) * (owner.groups.count + 1) + key.b + 1] += dual
+                        }
+                    }
+                    let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], duals: duals, partialDual: partialDual, threshold: 1e-6, limit: 6)
                     lagrangian += Double(owner.classes[c].count) * max(0, priced.bound)
                     for (pattern, _) in priced.patterns where index[pattern] == nil {
                         add(pattern)
@@ -595,13 +750,13 @@ extension PatternPlacement {
                 if added.isEmpty || elapsed() > until { break }
                 if values.allSatisfy({ $0 == $0.rounded() }), (bound + 1e-6).rounded(.down) <= (value + 1e-6).rounded(.down), feasible { break }
                 for pattern in added {
-                    var counts: [Int: Int] = [:]
-                    for stand in pattern.stands { counts[stand.group, default: 0] += 1 }
+                    let counts = features[index[pattern]!]
                     var entries: [(Constraint, Double)] = [(rowsP[pattern.piece], 1)]
-                    for (group, n) in counts.sorted(by: { $0.key < $1.key }) {
-                        entries.append((rowsG[group], Double(n)))
-                        for (key, row) in rowsB where key.piece == pattern.piece && key.group == group { entries.append((row, Double(n))) }
+                    if let rowPartial, owner.isPartial(pattern) { entries.append((rowPartial, 1)) }
+                    for (feature, n) in counts.sorted(by: { $0.key < $1.key }) where feature.kind == .group {
+                        entries.append((rowsG[feature.a], Double(n)))
                     }
+                    for (key, row) in rowsB { if let n = counts[key] { entries.append((row, Double(n))) } }
                     lambda.append(try lp.addColumn(objective: values[index[pattern]!], entries: entries, name: "pattern\(index[pattern]!)"))
                 }
             }

@@ -31,6 +31,55 @@ struct LayoutTests {
         #expect(result.evaluation.holes == 0)
     }
 
+    /// Two rows of four modules, five one-module stands and one of two (7 modules of 8),
+    /// as La Réunion's pavilion on the reference. A row filled by four one-module stands
+    /// scores at most 3 (a chain of three shared themes); the other row then holds the
+    /// two-module stand, a one-module stand sharing nothing with it and the empty module
+    /// (one stand/empty edge, −3): 0. Filling the rows the other way gives 1 + 2 − 3 = 0
+    /// too. The LP that mixes full and empty rows says 3.25; with (D4), at least one row
+    /// filled partly, the root already proves 0.
+    @Test func partlyFilledRowIsProvenAtTheRoot() throws {
+        let scenario = try TinyShows.scenario(
+            blocks: [("A", [2, 12, 12, 4], true)], pavilions: ["p"],
+            exhibitors: [
+                .init(id: "r0", pavilion: "p", themes: ["ai", "tourism"]),
+                .init(id: "r1", pavilion: "p", themes: ["energy"]),
+                .init(id: "r2", pavilion: "p", themes: ["ai", "energy"]),
+                .init(id: "r3", pavilion: "p", themes: ["tourism", "edtech"]),
+                .init(id: "r4", pavilion: "p", themes: ["energy"]),
+                .init(id: "r5", pavilion: "p", themes: ["agritech", "cybersecurity"], size: 2),
+            ])
+        let result = try Layout.solve(scenario, options: LayoutOptions(nodeLimit: 1))
+        #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
+        let placement = try #require(result.plan.report.stages.last)
+        #expect(placement.objective == 0)
+        #expect(placement.bound == 0)
+        #expect(placement.outcome == .optimal)
+        #expect(result.evaluation.placementObjective == 0)
+    }
+
+    /// The fewest pieces filled partly, by hand.
+    @Test func fewestPartialPieces() {
+        // Two pieces of 4, 7 modules: one is partly filled; 8 or 4 or 0 modules: none.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [4], counts: [2], modules: 7) == 1)
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [4], counts: [2], modules: 8) == 0)
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [4], counts: [2], modules: 4) == 0)
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [4], counts: [2], modules: 0) == 0)
+        // Pieces of 9, 9, 5, 5 (28 modules), 27 taken (Normandie on the reference): one.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [9, 5], counts: [2, 2], modules: 27) == 1)
+        // Pieces of 3 and 2: 5 modules fill both, 4 leave one partly filled.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [3, 2], counts: [1, 1], modules: 5) == 0)
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [3, 2], counts: [1, 1], modules: 4) == 1)
+        // Pieces of 5 and 5, 2 modules: one partial piece holds both.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [5], counts: [2], modules: 2) == 1)
+        // Three pieces of 3, 7 modules: 3 + 3 + 1, or 3 + 2 + 2: one partial piece.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [3], counts: [3], modules: 7) == 1)
+        // Two pieces of 2, 3 modules: one.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [2], counts: [2], modules: 3) == 1)
+        // One-module pieces are never partly filled.
+        #expect(PatternPlacement.fewestPartialPieces(lengths: [1], counts: [3], modules: 2) == 0)
+    }
+
     /// Competitors never stand side by side, even when their themes would reward it:
     /// two AI competitors in a row of three modules with one health stand between
     /// them — the only arrangement without them touching — score 0 for themes.
