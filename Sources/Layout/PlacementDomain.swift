@@ -27,7 +27,9 @@ struct PlacementDomain {
         let modules = instance.modules
         self.exhibitors = exhibitors
         var pieces: [[Int]] = []
-        for row in scenario.rows {
+        // The rows the area touches, in row order.
+        for r in Set(area.map { instance.positions.row[$0] }).sorted() {
+            let row = scenario.rows[r]
             var current: [Int] = []
             for m in row.modules {
                 if area.contains(m) && !modules[m].blocked {
