@@ -117,7 +117,20 @@ struct LayoutTests {
     /// every arrangement inside the areas chosen.
     @Test(arguments: 1...12)
     func randomTinyShowsMatchBruteForce(seed: Int) throws {
-        let scenario = try TinyShows.random(seed: UInt64(seed))
+        try Self.matchesBruteForce(try TinyShows.random(seed: UInt64(seed)))
+    }
+
+    /// The same with 7 or 8 exhibitors (more partly filled rows, deeper branching), on
+    /// the seeds among 25…120 whose show has that many and whose enumeration takes
+    /// seconds in a debug build (one pavilion of 8 over two blocks takes minutes).
+    @Test(arguments: [34, 38, 49, 54, 73, 80, 82, 92, 99, 120])
+    func randomShowsOfEightMatchBruteForce(seed: Int) throws {
+        let scenario = try TinyShows.random(seed: UInt64(seed), maxExhibitors: 8)
+        #expect((7...8).contains(scenario.exhibitors.count))
+        try Self.matchesBruteForce(scenario)
+    }
+
+    static func matchesBruteForce(_ scenario: Scenario) throws {
         let result: LayoutResult
         do {
             result = try Layout.solve(scenario)
