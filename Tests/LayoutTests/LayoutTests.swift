@@ -122,7 +122,7 @@ struct LayoutTests {
 
     /// The same with 7 or 8 exhibitors (more partly filled rows, deeper branching), on
     /// the seeds among 25…120 whose show has that many and whose enumeration takes
-    /// seconds in a debug build (one pavilion of 8 over two blocks takes minutes).
+    /// seconds in a debug build (one pavilion of 8 over two blocks takes far longer).
     @Test(arguments: [34, 38, 49, 54, 73, 80, 82, 92, 99, 120])
     func randomShowsOfEightMatchBruteForce(seed: Int) throws {
         let scenario = try TinyShows.random(seed: UInt64(seed), maxExhibitors: 8)
