@@ -309,7 +309,7 @@ struct PatternPlacement {
     /// relaxation).
     func price(piece c: Int, pi: [Double], sigma: Double, duals: FeatureDuals? = nil, partialDual: Double? = nil,
                threshold: Double, limit: Int, nodeLimit: Int = 30_000)
-        -> (patterns: [(Pattern, Double)], bound: Double)
+        -> (patterns: [(Pattern, Double)], bound: Double, finished: Bool)
     {
         let length = length(c)
         let g = groups.count
@@ -413,7 +413,7 @@ struct PatternPlacement {
         }
         search(0, start, none, 0, 0)
         let exactBest = found.first?.1 ?? threshold
-        return (found, exhausted ? max(exactBest, threshold) : max(relaxedBound, exactBest))
+        return (found, exhausted ? max(exactBest, threshold) : max(relaxedBound, exactBest), exhausted)
     }
 }
 
@@ -431,9 +431,11 @@ extension PatternPlacement {
         var rounds: Int
     }
 
-    /// Branch-and-price: column generation at every node, branching on a fractional
-    /// number of members of a group in a class of pieces (at most its floor in one
-    /// child, at least its ceiling in the other), best bound first once a plan is
+    /// Branch-and-price: column generation at every node, branching on the fractional
+    /// count of a feature (``mostFractionalCount(_:)``: members of a group, then
+    /// neighbour pairs, then offsets in a class of pieces; at most its floor in one
+    /// child, at least its ceiling in the other) or else on a pattern's use, depth
+    /// first for a third of the node budget, then best bound first once a plan is
     /// known, nodes pruned by their bound. Integer masters over all patterns generated
     /// run at the root and at the end as a heuristic. The bound is the best bound of
     /// the nodes left open (the incumbent when the search finished). Nil when no
@@ -683,13 +685,14 @@ extension PatternPlacement {
             }
 
             /// The feature count `Σ λ · n` whose fractional part is closest to ½: group
-            /// counts first, then offsets, then pairs; ties broken by class and groups.
+            /// counts first, then pairs, then offsets; ties broken by class and groups.
             func mostFractionalCount(_ features: [[Feature: Int]]) -> (Feature, Double)? {
                 var mass: [Feature: Double] = [:]
                 for (j, value) in lambda.enumerated() where value > 1e-9 {
                     for (feature, n) in features[j] { mass[feature, default: 0] += value * Double(n) }
                 }
-                let fractional = mass.filter { abs($0.value - $0.value.rounded()) > 1e-6 }
+                // In key order, so that near ties resolve the same way in every process.
+                let fractional = mass.filter { abs($0.value - $0.value.rounded()) > 1e-6 }.sorted { $0.key < $1.key }
                 return fractional.min { a, b in
                     if a.key.kind != b.key.kind { return a.key.kind < b.key.kind }
                     let da = abs(a.value - a.value.rounded(.down) - 0.5), db = abs(b.value - b.value.rounded(.down) - 0.5)
@@ -721,44 +724,53 @@ extension PatternPlacement {
                 let sigma = rowsP.map { solution.dual($0)! }, pi = rowsG.map { solution.dual($0)! }
                 let partialDual = rowPartial.map { solution.dual($0)! }
                 let feasible = slack.allSatisfy { solution[$0] < 1e-6 }
-                var lagrangian = value
                 var added: [Pattern] = []
-                /// Prices every class; the search stops at `nodeLimit` nodes per class.
+                // Per class: its pricing bound, and whether its search finished.
+                var classBound = [Double](repeating: 0, count: classCount)
+                var finished = [Bool](repeating: false, count: classCount)
+                /// Prices the classes whose search has not finished; the search stops at
+                /// `nodeLimit` nodes per class.
                 func priceAll(nodeLimit: Int) {
-                lagrangian = value
-                for c in 0..<classCount {
-                    // The branching rows of this class charge their duals per member.
-                    var charged = pi
-                    var duals: FeatureDuals? = nil
-                    for (key, row) in rowsB where key.piece == c {
-                        let dual = solution.dual(row)!
-                        switch key.kind {
-                        case .group: charged[key.a] += dual
-                        case .offset:
-                            if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
-                            duals!.offset[key.a * owner.length(c) + key.b] += dual
-                        case .pair:
-                            if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
-                            duals!.pairs[(key.a + 1) * (owner.groups.count + 1) + key.b + 1] += dual
+                    for c in 0..<classCount where !finished[c] {
+                        // The branching rows of this class charge their duals per member.
+                        var charged = pi
+                        var duals: FeatureDuals? = nil
+                        for (key, row) in rowsB where key.piece == c {
+                            let dual = solution.dual(row)!
+                            switch key.kind {
+                            case .group: charged[key.a] += dual
+                            case .offset:
+                                if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
+                                duals!.offset[key.a * owner.length(c) + key.b] += dual
+                            case .pair:
+                                if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
+                                duals!.pairs[(key.a + 1) * (owner.groups.count + 1) + key.b + 1] += dual
+                            }
+                        }
+                        let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], duals: duals, partialDual: partialDual,
+                                                 threshold: 1e-6, limit: 6, nodeLimit: nodeLimit)
+                        classBound[c] = max(0, priced.bound)
+                        finished[c] = priced.finished
+                        for (pattern, _) in priced.patterns where index[pattern] == nil {
+                            add(pattern)
+                            added.append(pattern)
                         }
                     }
-                    let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], duals: duals, partialDual: partialDual,
-                                             threshold: 1e-6, limit: 6, nodeLimit: nodeLimit)
-                    lagrangian += Double(owner.classes[c].count) * max(0, priced.bound)
-                    for (pattern, _) in priced.patterns where index[pattern] == nil {
-                        add(pattern)
-                        added.append(pattern)
-                    }
                 }
+                func lagrangian() -> Double {
+                    zip(owner.classes, classBound).reduce(value) { $0 + Double($1.0.count) * $1.1 }
                 }
                 priceAll(nodeLimit: 30_000)
                 // No pattern prices in, but a search that stopped early leaves the weaker
-                // bound of the relaxation: search further, once, to prove the LP value
-                // (or find the patterns it missed).
+                // bound of the relaxation: search those classes further, once, to prove
+                // the LP value (or find the patterns they missed).
                 let whole = values.allSatisfy { $0 == $0.rounded() }
-                if added.isEmpty && (whole ? (lagrangian + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : lagrangian > value + 1e-6) {
+                let sofar = min(bound, lagrangian())
+                if added.isEmpty && finished.contains(false)
+                    && (whole ? (sofar + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : sofar > value + 1e-6) {
                     priceAll(nodeLimit: 300_000)
                 }
+                let lagrangian = lagrangian()
                 bound = min(bound, lagrangian)
                 last = Generation(feasible: feasible, lp: value, bound: bound, rounds: rounds, duals: (pi, sigma),
                                   lambda: lambda.map { solution[$0] } + Array(repeating: 0, count: added.count), patterns: patterns)
