@@ -27,10 +27,9 @@ final class MeetingInstance: Sendable {
     let possible: [Int]
     /// Per participant: indices of their requests.
     let byParticipant: [[Int]]
-    /// Walking minutes between places (keys from ``Request/place``).
-    let walks: [Int: [Int: Int]]
-    /// The same, dense: `walkMatrix[row[p + 1] * places + row[q + 1]]`, row −1 for a
-    /// place no request uses (for the hot loops of the local search).
+    /// Walking minutes between places (keys from ``Request/place``), dense:
+    /// `walkMatrix[walkRow[p + 1] * walkPlaces + walkRow[q + 1]]`, row −1 for a place no
+    /// request uses.
     private let walkRow: [Int]
     private let walkMatrix: [Int]
     private let walkPlaces: Int
@@ -76,22 +75,17 @@ final class MeetingInstance: Sendable {
         for r in requests where !r.starts.isEmpty { places.insert(r.place) }
         let list = places.sorted()
         func networkPlace(_ key: Int) -> WalkingNetwork.Place { key < 0 ? .feature(programme.areaID) : .stand(key) }
-        var walks: [Int: [Int: Int]] = [:]
-        if list.count > 1 {
-            let matrix = network.matrix(list.map(networkPlace))
-            for (i, p) in list.enumerated() {
-                for (j, q) in list.enumerated() where i != j {
-                    let metres = matrix[i * list.count + j]
-                    walks[p, default: [:]][q] = metres.isFinite ? Int((metres / MeetingRules.walkingSpeed - 1e-9).rounded(.up)) : Int.max / 4
-                }
-            }
-        }
-        self.walks = walks
         var walkRow = Array(repeating: -1, count: scenario.exhibitors.count + 1)
         for (i, key) in list.enumerated() { walkRow[key + 1] = i }
         var walkMatrix = Array(repeating: 0, count: list.count * list.count)
-        for (i, p) in list.enumerated() {
-            for (j, q) in list.enumerated() { walkMatrix[i * list.count + j] = walks[p]?[q] ?? 0 }
+        if list.count > 1 {
+            let metres = network.matrix(list.map(networkPlace))
+            for i in list.indices {
+                for j in list.indices where i != j {
+                    let d = metres[i * list.count + j]
+                    walkMatrix[i * list.count + j] = d.isFinite ? Int((d / MeetingRules.walkingSpeed - 1e-9).rounded(.up)) : Int.max / 4
+                }
+            }
         }
         self.walkRow = walkRow
         self.walkMatrix = walkMatrix
@@ -102,6 +96,9 @@ final class MeetingInstance: Sendable {
         requestPlace = requests.map(\.place)
         free = freeSlot.flatMap { $0 }
     }
+
+    /// The longest walk between two places requests use, in minutes.
+    var longestWalk: Int { walkMatrix.max() ?? 0 }
 
     func walk(_ p: Int, _ q: Int) -> Int {
         guard p != q else { return 0 }

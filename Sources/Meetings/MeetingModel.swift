@@ -74,7 +74,7 @@ struct MeetingModel {
         // person, meetings starting at t + g at places Q farther than the change time
         // plus g slots.
         let change = instance.programme.changeMinutes, slotMinutes = instance.programme.slotMinutes
-        let longest = instance.walks.values.flatMap(\.values).max() ?? 0
+        let longest = instance.longestWalk
         // Gaps of g slots matter while change + g × slot < the longest walk.
         let gaps = longest > change ? min(S, (longest - change + slotMinutes - 1) / slotMinutes) : 0
         for p in ending.keys.sorted() where gaps > 0 {

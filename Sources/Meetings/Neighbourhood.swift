@@ -1,9 +1,8 @@
 import ExpoCore
 import MILP
 
-/// Large-neighbourhood search on a timetable: a few meetings (those of a few
-/// participants, or those inside a window of slots) are taken out and put back by a
-/// small time-indexed MILP, everything else fixed.
+/// Large-neighbourhood search on a timetable: the meetings of a few participants are
+/// taken out and put back by a small time-indexed MILP, everything else fixed.
 ///
 /// For a set F of freed meetings and O of optional requests (unmet ones between the
 /// chosen participants), x_qs ∈ {0,1} for each start s at which q fits

@@ -137,18 +137,6 @@ struct Timetable {
     /// (a stretch when p is away or receiving a delegation is not idle).
     func gaps(_ p: Int) -> Int { max(0, runs[p] - 1) }
 
-    /// Idle gaps in p's agenda, counted from the slots (for tests of the running count).
-    func countedGaps(_ p: Int) -> Int {
-        var runs = 0, previous = false
-        let S = instance.slots
-        for t in (p * S)..<(p * S + S) where instance.free[t] {
-            let busy = person[t] >= 0
-            if busy && !previous { runs += 1 }
-            previous = busy
-        }
-        return max(0, runs - 1)
-    }
-
     /// Idle gaps in all agendas.
     var gaps: Int { instance.participants.indices.reduce(0) { $0 + gaps($1) } }
 
@@ -294,7 +282,7 @@ struct Timetable {
                 guard instance.requests[q].starts.contains(old2), instance.requests[q2].starts.contains(old) else { continue }
                 let c = p == a ? b : a
                 let d = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
-                let before = gaps(p) + gaps(c) + (d == c ? 0 : gaps(d))
+                let before = gaps(p, c, d)
                 remove(q)
                 remove(q2)
                 var fits = block(q, at: old2) == nil
@@ -305,7 +293,7 @@ struct Timetable {
                 }
                 guard fits else { place(q, at: old); place(q2, at: old2); continue }
                 place(q2, at: old)
-                let after = gaps(p) + gaps(c) + (d == c ? 0 : gaps(d))
+                let after = gaps(p, c, d)
                 if !search.accept(Double(after - before), start: start, undo: [(q, old), (q2, old2)]) {
                     remove(q)
                     remove(q2)
@@ -324,11 +312,11 @@ struct Timetable {
                 let y = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
                 if instance.possible[x] > 0 && Double(count[x] - 1) / Double(instance.possible[x]) < floor - 1e-12 { continue }
                 let s2 = starts2[search.rng.int(in: 0...(starts2.count - 1))]
-                let before = gaps(p) + gaps(x) + (y == x ? 0 : gaps(y))
+                let before = gaps(p, x, y)
                 remove(q)
                 guard block(q2, at: s2) == nil else { place(q, at: old); continue }
                 place(q2, at: s2)
-                let after = gaps(p) + gaps(x) + (y == x ? 0 : gaps(y))
+                let after = gaps(p, x, y)
                 let delta = Double(after - before) - priceOfPriority * Double(instance.requests[q2].priority - instance.requests[q].priority)
                 if search.accept(delta, start: start, undo: [(q, old), (q2, nil)]) {
                     met[i] = q2
@@ -423,6 +411,10 @@ struct Timetable {
         }
         return improved
     }
+
+    /// The idle gaps of participants x, y and z, each counted once (no allocation, for
+    /// the annealing's moves; z may equal y).
+    private func gaps(_ x: Int, _ y: Int, _ z: Int) -> Int { gaps(x) + gaps(y) + (z == y ? 0 : gaps(z)) }
 
     /// The idle gaps of a set of participants.
     private func gaps(of people: [Int]) -> Int {

@@ -82,9 +82,9 @@ struct BenchCommand: ParsableCommand {
         for (name, scenario) in cases {
             FileHandle.standardError.write(Data("bench: \(name)…\n".utf8))
             let index = rows.count
-            let metricsFile = work.appendingPathComponent("\(index).json")
-            let status = try Self.run(["layout", scenario, "--out", work.appendingPathComponent("out-\(rows.count)").path,
-                                       "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])
+            let (status, measured) = try Self.measured(["layout", scenario, "--out", work.appendingPathComponent("out-\(rows.count)").path,
+                                                        "--time-limit", String(timeLimit), "--quiet"],
+                                                       metrics: work.appendingPathComponent("\(index).json"), as: RunMetrics.self)
             defer {  // the tours on the stands just placed, then the meetings around them
                 if status == 0 {
                     let (row, plan) = Self.tours(name, scenario: scenario, plan: work.appendingPathComponent("out-\(index)/plan.json").path,
@@ -95,9 +95,7 @@ struct BenchCommand: ParsableCommand {
                     }
                 }
             }
-            guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
-                  let metrics = try? JSONDecoder().decode(RunMetrics.self, from: data)
-            else {
+            guard let metrics = measured else {
                 rows.append([name, "", "", "", "", "", "", "exit \(status)", "", "", "", "", "", "", ""])
                 continue
             }
@@ -137,10 +135,9 @@ struct BenchCommand: ParsableCommand {
         var planRows: [[String]] = []
         if !reference.isEmpty {
             FileHandle.standardError.write(Data("bench: plan of the reference…\n".utf8))
-            let metricsFile = work.appendingPathComponent("plan.json")
-            let status = try Self.run(["plan", reference, "--out", work.appendingPathComponent("plan").path, "--quiet", "--metrics", metricsFile.path])
-            if status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
-               let metrics = try? JSONDecoder().decode(PlanMetrics.self, from: data) {
+            let (status, measured) = try Self.measured(["plan", reference, "--out", work.appendingPathComponent("plan").path, "--quiet"],
+                                                       metrics: work.appendingPathComponent("plan.json"), as: PlanMetrics.self)
+            if let metrics = measured {
                 func seconds(_ key: String) -> String { metrics.seconds[key].map { String(format: "%.2f", $0) } ?? "" }
                 let solving = ["layout", "tours", "meetings"].reduce(0) { $0 + (metrics.seconds[$1] ?? 0) }
                 planRows.append(["reference", seconds("layout"), seconds("tours"), seconds("meetings"),
@@ -171,6 +168,14 @@ struct BenchCommand: ParsableCommand {
     static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
 
     /// Runs this executable with `arguments`; its exit status.
+    /// Runs expoplan with `arguments` and `--metrics file`: its exit status, and the
+    /// figures it wrote when it succeeded.
+    static func measured<M: Decodable>(_ arguments: [String], metrics file: URL, as type: M.Type) throws -> (status: Int32, metrics: M?) {
+        let status = try run(arguments + ["--metrics", file.path])
+        guard status == 0, let data = FileManager.default.contents(atPath: file.path) else { return (status, nil) }
+        return (status, try? JSONDecoder().decode(type, from: data))
+    }
+
     static func run(_ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -190,12 +195,10 @@ struct BenchCommand: ParsableCommand {
     /// The meetings of a show with its stands and tours: one table row.
     static func meetings(_ name: String, scenario: String, plan: String, work: URL, timeLimit: Double) -> [String] {
         let key = UUID().uuidString
-        let metricsFile = work.appendingPathComponent("meetings-\(key).json")
-        let status = (try? run(["meetings", scenario, "--plan", plan, "--out", work.appendingPathComponent("meetings-\(key)").path,
-                                "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])) ?? -1
-        guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
-              let metrics = try? JSONDecoder().decode(MeetingsMetrics.self, from: data)
-        else { return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 6) }
+        let (status, measured) = (try? Self.measured(["meetings", scenario, "--plan", plan, "--out", work.appendingPathComponent("meetings-\(key)").path,
+                                                      "--time-limit", String(timeLimit), "--quiet"],
+                                                     metrics: work.appendingPathComponent("meetings-\(key).json"), as: MeetingsMetrics.self)) ?? (-1, nil)
+        guard let metrics = measured else { return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 6) }
         let r = metrics.report
         func size(_ stage: String) -> String {
             r.stages.first { $0.name == stage }.map { "\($0.rows)×\($0.columns) (\($0.nonzeros))" } ?? "–"
@@ -208,12 +211,10 @@ struct BenchCommand: ParsableCommand {
     /// The tours of a placed show: one table row, and the plan with the tours.
     static func tours(_ name: String, scenario: String, plan: String, work: URL, candidates: Int, timeLimit: Double) -> (row: [String], plan: String?) {
         let key = UUID().uuidString
-        let metricsFile = work.appendingPathComponent("tours-\(key).json")
-        let status = (try? run(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent("tours-\(key)").path,
-                                "--candidates", String(candidates), "--time-limit", String(timeLimit), "--quiet", "--metrics", metricsFile.path])) ?? -1
-        guard status == 0, let data = FileManager.default.contents(atPath: metricsFile.path),
-              let metrics = try? JSONDecoder().decode(ToursMetrics.self, from: data)
-        else { return ([name, "", "", "", "exit \(status)", "", "", "", "", ""], nil) }
+        let (status, measured) = (try? Self.measured(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent("tours-\(key)").path,
+                                                      "--candidates", String(candidates), "--time-limit", String(timeLimit), "--quiet"],
+                                                     metrics: work.appendingPathComponent("tours-\(key).json"), as: ToursMetrics.self)) ?? (-1, nil)
+        guard let metrics = measured else { return ([name, "", "", "", "exit \(status)", "", "", "", "", ""], nil) }
         let r = metrics.report
         let nodes = r.stages.map(\.columns).reduce(0, +)
         return ([name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) × MILP, \(nodes) columns in all", r.outcome.rawValue,
