@@ -89,7 +89,7 @@ public enum Layout {
             let zoning: ZoningResult
             do {
                 zoning = try zoningStage.solve(
-                    timeLimit: max(1, options.timeLimit * 0.4 - elapsed()), gap: options.relativeGap, banned: banned,
+                    timeLimit: max(1, options.timeLimit * 0.4 - elapsed()), gap: options.relativeGap, banned: banned, threads: options.threads,
                     progress: options.progress)
             } catch let failure as ZoningFailure {
                 if failure.timedOut { throw LayoutTimeout(seconds: elapsed()) }
@@ -107,14 +107,16 @@ public enum Layout {
             let results = PlacementBox(count: scenario.pavilions.count)
             let failures = PlacementBox(count: 0)
             var placed: [Int: Int] = [:]  // module -> exhibitor, of pavilions already placed
+            let started = Counter()
             for level in 0...(levels.max() ?? 0) {
                 let order = scenario.pavilions.indices.filter { levels[$0] == level }
                     .sorted { instance.demand[$0] > instance.demand[$1] || (instance.demand[$0] == instance.demand[$1] && $0 < $1) }
-                let remaining = max(1, options.timeLimit - elapsed())
-                let share = max(1, remaining * Double(options.threads) / Double(max(1, scenario.pavilions.count)))
                 let before = placed
                 DispatchQueue.concurrentPerform(iterations: order.count) { i in
                     let p = order[i]
+                    // The time left, shared among the pavilions not yet started.
+                    let left = scenario.pavilions.count - started.next()
+                    let share = max(1, (options.timeLimit * 0.97 - elapsed()) * Double(min(options.threads, left)) / Double(left))
                     do {
                         let placedPavilion = try PlacementStage.place(
                             instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
@@ -199,6 +201,15 @@ public enum Layout {
             report: report)
         return LayoutResult(plan: plan, evaluation: evaluation)
     }
+}
+
+/// A count shared by threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// The count before this call; counts one more.
+    func next() -> Int { lock.withLock { defer { value += 1 }; return value } }
 }
 
 /// Results of the parallel placements, behind a lock.

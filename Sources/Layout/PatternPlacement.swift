@@ -30,14 +30,15 @@ import MILP
 /// that node limits left open (La Réunion: LP 3.25, optimum 0).
 ///
 /// Columns are priced exactly: a dynamic programme over the piece's modules (state:
-/// position, the group just before it and the one before that, and with (D4) whether a
-/// stand and an empty module came before) gives an upper bound on the reduced cost
-/// that relaxes group sizes but never repeats a group of one within three stands; a
-/// depth-first search guided by that bound finds the best patterns that respect the
-/// sizes (at most 30,000 nodes; when no pattern prices in but a search stopped early,
-/// once more with 300,000, so that the node's bound is its LP value rather than the
-/// relaxation's: generated 220 from 7 % to 1.1 %). Branch-and-price branches (D3) on a
-/// count f that is whole in every plan:
+/// position, the group just before it, and with (D4) whether a stand and an empty
+/// module came before) gives an upper bound on the reduced cost that relaxes group
+/// sizes but never repeats a group of one within three stands (each state keeps its
+/// best value and the best whose first step differs, which is all the group before
+/// last can rule out); a depth-first search guided by that bound finds the best
+/// patterns that respect the sizes (at most 30,000 nodes; when no pattern prices in
+/// but a search stopped early, once more with 3,000,000, so that the node's bound is
+/// its LP value rather than the relaxation's: generated 220 from 7 % to 1.1 %).
+/// Branch-and-price branches (D3) on a count f that is whole in every plan:
 /// the members of group g in class c, then the places where one group (or an empty
 /// module) directly follows another in class c — the neighbours and edges the
 /// objective counts — then the stands of group g at offset o; every such count's
@@ -52,14 +53,14 @@ struct PatternPlacement {
     /// The pieces of each class, in piece order.
     let classes: [[Int]]
     /// `fits[class][group][offset]`: the group's stand may start at that offset.
-    private var fits: [[[Bool]]] = []
+    private(set) var fits: [[[Bool]]] = []
     /// `bonus[class][group][offset]`: the flagship bonus of a stand there.
     private var bonus: [[[Double]]] = []
     /// Adjacency gain between groups (shared themes, partners); nil for competitors.
-    private var adjacency: [[Double?]] = []
-    private let size: [Int]
-    private let multiplicity: [Int]
-    private let weights: Weights
+    private(set) var adjacency: [[Double?]] = []
+    let size: [Int]
+    let multiplicity: [Int]
+    let weights: Weights
     /// The fewest pieces any plan fills partly (neither empty nor full), each with at
     /// least one stand/empty edge: the modules the stands take cannot always be made of
     /// whole pieces. Row (D4) of the master.
@@ -329,14 +330,24 @@ struct PatternPlacement {
         // came before (bits 1 and 2): a pattern with both fills its piece partly.
         let fills = partialDual == nil ? 1 : 4
         let stood = partialDual == nil ? 0 : 1, emptied = partialDual == nil ? 0 : 2
-        // best[i][last][prev][fill]: the most gain from position i on, group sizes relaxed
-        // but a group of one never twice within three consecutive stands (2-cycle
-        // elimination).
-        var best = [Double](repeating: -.infinity, count: (length + 1) * lasts * prevs * fills)
-        func at(_ i: Int, _ last: Int, _ prev: Int, _ fill: Int) -> Int { ((i * lasts + last) * prevs + prev) * fills + fill }
+        // The most gain from position i on, after `last` and before it `prev`, with group
+        // sizes relaxed but a group of one never twice within three consecutive stands
+        // (2-cycle elimination). Kept per (i, last, fill) as the best value with the first
+        // step it takes (a group, or `empty`) and the best value whose first step differs:
+        // a `prev` of one member rules out only that first step.
+        let states = (length + 1) * lasts * fills
+        var first = [Double](repeating: -.infinity, count: states)
+        var second = [Double](repeating: -.infinity, count: states)
+        var firstStep = [Int](repeating: -1, count: states)
+        func at(_ i: Int, _ last: Int, _ fill: Int) -> Int { (i * lasts + last) * fills + fill }
+        func best(_ i: Int, _ last: Int, _ prev: Int, _ fill: Int) -> Double {
+            let k = at(i, last, fill)
+            return prev < g && multiplicity[prev] == 1 && firstStep[k] == prev ? second[k] : first[k]
+        }
         for last in 0..<lasts {
-            for prev in 0..<prevs {
-                for fill in 0..<fills { best[at(length, last, prev, fill)] = fill == 3 ? -(partialDual ?? 0) : 0 }
+            for fill in 0..<fills {
+                first[at(length, last, fill)] = fill == 3 ? -(partialDual ?? 0) : 0
+                second[at(length, last, fill)] = first[at(length, last, fill)]
             }
         }
         func gain(_ last: Int, _ prev: Int, _ group: Int, at i: Int) -> Double? {
@@ -356,23 +367,30 @@ struct PatternPlacement {
         for i in stride(from: length - 1, through: 0, by: -1) {
             for last in 0..<lasts {
                 if last == start && i != 0 { continue }
-                for prev in 0..<prevs {
-                    if last >= g && prev != none { continue }
-                    for fill in 0..<fills {
-                        // Leave module i empty: the chain of neighbours breaks.
-                        var value = emptyStep(last) + best[at(i + 1, empty, none, fill | emptied)]
-                        for group in 0..<g where i + size[group] <= length {
-                            if let step = gain(last, prev, group, at: i) {
-                                let nextPrev = last < g ? last : none
-                                value = max(value, step + best[at(i + size[group], group, nextPrev, fill | stood)])
-                            }
+                let nextPrev = last < g ? last : none
+                for fill in 0..<fills {
+                    // Leave module i empty: the chain of neighbours breaks.
+                    var top = emptyStep(last) + best(i + 1, empty, none, fill | emptied), topStep = empty
+                    var runnerUp = -Double.infinity
+                    for group in 0..<g where i + size[group] <= length {
+                        guard let step = gain(last, none, group, at: i) else { continue }
+                        let value = step + best(i + size[group], group, nextPrev, fill | stood)
+                        if value > top {
+                            runnerUp = top
+                            top = value
+                            topStep = group
+                        } else if value > runnerUp {
+                            runnerUp = value
                         }
-                        best[at(i, last, prev, fill)] = value
                     }
+                    let k = at(i, last, fill)
+                    first[k] = top
+                    second[k] = runnerUp
+                    firstStep[k] = topStep
                 }
             }
         }
-        let relaxedBound = best[at(0, start, none, 0)] - sigma
+        let relaxedBound = best(0, start, none, 0) - sigma
         // Depth-first search for patterns that respect group sizes.
         var found: [(Pattern, Double)] = []
         var stands: [Pattern.Stand] = []
@@ -383,9 +401,9 @@ struct PatternPlacement {
         func search(_ i: Int, _ last: Int, _ prev: Int, _ fill: Int, _ sofar: Double) {
             nodes += 1
             if nodes > nodeLimit { exhausted = false; return }
-            if sofar + best[at(i, last, prev, fill)] - sigma <= incumbent + 1e-9 { return }
+            if sofar + best(i, last, prev, fill) - sigma <= incumbent + 1e-9 { return }
             if i == length {
-                found.append((Pattern(piece: c, stands: stands), sofar + best[at(i, last, prev, fill)] - sigma))
+                found.append((Pattern(piece: c, stands: stands), sofar + best(i, last, prev, fill) - sigma))
                 found.sort { $0.1 > $1.1 }
                 if found.count > limit { found.removeLast() }
                 if found.count == limit { incumbent = max(threshold, found[found.count - 1].1) }
@@ -396,7 +414,7 @@ struct PatternPlacement {
             var options: [(Double, Int)] = []
             for group in 0..<g where i + size[group] <= length && used[group] < multiplicity[group] {
                 if let step = gain(last, prev, group, at: i) {
-                    options.append((step + best[at(i + size[group], group, nextPrev, fill | stood)], group))
+                    options.append((step + best(i + size[group], group, nextPrev, fill | stood), group))
                 }
             }
             options.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
@@ -436,8 +454,9 @@ extension PatternPlacement {
     /// neighbour pairs, then offsets in a class of pieces; at most its floor in one
     /// child, at least its ceiling in the other) or else on a pattern's use, depth
     /// first for a third of the node budget, then best bound first once a plan is
-    /// known, nodes pruned by their bound. Integer masters over all patterns generated
-    /// run at the root and at the end as a heuristic. The bound is the best bound of
+    /// known, nodes pruned by their bound. The start packing is annealed after the root
+    /// (``improve(_:moves:seed:)``), and integer masters over all patterns generated run
+    /// every 40 nodes and at the end, as heuristics. The bound is the best bound of
     /// the nodes left open (the incumbent when the search finished). Nil when no
     /// placement exists (or none was found in time).
     func solve(start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60, log: ((String) -> Void)? = nil) throws -> Outcome? {
@@ -453,7 +472,9 @@ extension PatternPlacement {
         var incumbent: (patterns: [Pattern], value: Double)? = startPatterns.map { ($0, $0.reduce(0) { $0 + value($1) }) }
         func consider(_ patterns: [Pattern]) {
             let total = patterns.reduce(0) { $0 + value($1) }
-            if incumbent == nil || total > incumbent!.value + 1e-9 { incumbent = (patterns, total) }
+            guard incumbent == nil || total > incumbent!.value + 1e-9 else { return }
+            incumbent = (patterns, total)
+            for pattern in patterns { pool.add(pattern) }
         }
         // With whole pattern values the optimum is whole: a node can be pruned when the
         // floor of its bound does not beat the incumbent.
@@ -492,7 +513,12 @@ extension PatternPlacement {
             }
         }
         if let solution = root.integerSolution { consider(solution) }
-        try integerMaster(max(1, timeLimit * 0.2))
+        // The start packing ignores the objective: anneal it (a few thousand moves per
+        // stand, a fraction of a second) into a plan the search can prune against.
+        if let plan = incumbent?.patterns {
+            consider(improve(plan, moves: 10_000 * domain.exhibitors.count))
+            log?("annealing: plan of value \(incumbent!.value) at \(elapsed()) s")
+        }
 
         var open: [(Restrictions, Double)] = []
         var nodes = 1
@@ -768,7 +794,7 @@ extension PatternPlacement {
                 let sofar = min(bound, lagrangian())
                 if added.isEmpty && finished.contains(false)
                     && (whole ? (sofar + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : sofar > value + 1e-6) {
-                    priceAll(nodeLimit: 300_000)
+                    priceAll(nodeLimit: 3_000_000)
                 }
                 let lagrangian = lagrangian()
                 bound = min(bound, lagrangian)

@@ -1,4 +1,5 @@
 import ExpoCore
+import Foundation
 import MILP
 
 /// One candidate area for a pavilion: a run of `length` slices of the snake from
@@ -25,7 +26,7 @@ struct ZoneCandidate {
 /// An area is a candidate when it holds no other pavilion's pinned stand, holds each of
 /// its own pinned stands whole or not at all, has room for the pavilion's free stands
 /// with at most `extra_p` spare modules, and a packing of the stands is found in it
-/// (checked lazily, when the column prices in; see ``admissible(_:key:competitorAreas:)``).
+/// (checked lazily, when the column prices in; see ``admissible(_:key:)``).
 ///
 /// The LP is solved by column generation with exact pricing over every candidate
 /// (reduced cost `v_c − π_p − Σ_{s∈c} μ_s`, by prefix sums), so its value bounds the
@@ -142,17 +143,68 @@ struct ZoningStage {
     /// (cached): greedily, then by a search of at most 20,000 nodes, which is exhaustive
     /// on small areas. An area where the search gives up is not a candidate, so stage 2
     /// always starts from a packing.
-    mutating func admissible(_ c: ZoneCandidate, key: Int, competitorAreas: (Int) -> Set<Int> = { _ in [] }) -> Bool {
+    mutating func admissible(_ c: ZoneCandidate, key: Int) -> Bool {
         if let known = admissibility[key] { return known }
+        let ok = packs(c)
+        admissibility[key] = ok
+        return ok
+    }
+
+    /// Whether a packing of the pavilion's stands is found in the candidate's area.
+    private func packs(_ c: ZoneCandidate) -> Bool {
         let area = area(c)
         let exhibitors = instance.members[c.pavilion].filter { e in
             instance.pinnedModules[e].map { $0.allSatisfy(area.contains) } ?? true
         }
-        let domain = PlacementDomain(instance: instance, exhibitors: exhibitors, area: area, competitorAreas: competitorAreas)
-        let ok = domain.pack(instance: instance).choice != nil
-        admissibility[key] = ok
-        return ok
+        let domain = PlacementDomain(instance: instance, exhibitors: exhibitors, area: area)
+        return domain.pack(instance: instance).choice != nil
     }
+
+    /// Per pavilion p, the first `limit` admissible candidates of `ranked[p]` (candidate
+    /// indices, in that order), checked on `threads` threads; the same answer as
+    /// checking them one by one with ``admissible(_:key:)``.
+    mutating func firstAdmissible(_ ranked: [[Int]], of all: [[ZoneCandidate]], limit: Int, key: (Int, Int) -> Int, threads: Int) -> [[Int]] {
+        let picks = ResultSlots<(picked: [Int], checked: [(Int, Bool)])>(count: ranked.count)
+        let known = admissibility
+        let stage = self
+        let keys = ranked.indices.map { p in ranked[p].map { key(p, $0) } }
+        let work = ranked.indices.filter { !ranked[$0].isEmpty }
+        DispatchQueue.concurrentPerform(iterations: threads > 1 ? work.count : 0) { i in
+            let p = work[i]
+            var picked: [Int] = [], checked: [(Int, Bool)] = []
+            for (j, k) in ranked[p].enumerated() where picked.count < limit {
+                let ok: Bool
+                if let answer = known[keys[p][j]] { ok = answer } else {
+                    ok = stage.packs(all[p][k])
+                    checked.append((keys[p][j], ok))
+                }
+                if ok { picked.append(k) }
+            }
+            picks.set(p, (picked, checked))
+        }
+        return ranked.indices.map { p in
+            if threads > 1, let result = picks.get(p) {
+                for (key, ok) in result.checked { admissibility[key] = ok }
+                return result.picked
+            }
+            var picked: [Int] = []
+            for k in ranked[p] where picked.count < limit {
+                if admissible(all[p][k], key: key(p, k)) { picked.append(k) }
+            }
+            return picked
+        }
+    }
+}
+
+/// Results computed in parallel, one slot each, behind a lock.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ value: Value) { lock.withLock { slots[k] = value } }
+    func get(_ k: Int) -> Value? { lock.withLock { slots[k] } }
 }
 
 /// Union–find over module indices, reset cheaply between uses.
@@ -209,7 +261,7 @@ struct ZoningFailure: Error {
 extension ZoningStage {
     /// Solves the master problem by column generation, then as a MILP over the columns
     /// generated. `banned` holds candidates stage 2 found impossible.
-    mutating func solve(timeLimit: Double, gap: Double, banned: Set<Int> = [], progress: ((String) -> Void)? = nil) throws -> ZoningResult {
+    mutating func solve(timeLimit: Double, gap: Double, banned: Set<Int> = [], threads: Int = 1, progress: ((String) -> Void)? = nil) throws -> ZoningResult {
         let clock = ContinuousClock.now
         func elapsed() -> Double {
             let d = ContinuousClock.now - clock
@@ -309,6 +361,7 @@ extension ZoningStage {
         var lastPi: [Double] = [], lastMu: [Double] = []
         var lp: IncrementalLP? = nil
         var zVariables: [Variable] = []
+        var artificials: [Variable] = []
         var rowsP: [Constraint] = [], rowsS: [Constraint] = []
         /// Adds a candidate to the master (and to the LP once it exists).
         func include(_ p: Int, _ k: Int) throws {
@@ -324,8 +377,9 @@ extension ZoningStage {
             var added = 0
             if !generated.isEmpty || iterations > 1 {
                 if lp == nil {
-                    let (model, z, _, p, s) = try buildMaster(integer: false)
+                    let (model, z, a, p, s) = try buildMaster(integer: false)
                     lp = try IncrementalLP(model)
+                    artificials = a
                     zVariables = z.map { $0! }
                     rowsP = p
                     rowsS = s
@@ -342,29 +396,26 @@ extension ZoningStage {
                 var prefix = [0.0]
                 for value in mu { prefix.append(prefix[prefix.count - 1] + value) }
                 var lagrangian = lpValue
+                var ranked = [[(rc: Double, k: Int)]](repeating: [], count: pavilionCount)
+                var best = [Double](repeating: -.infinity, count: pavilionCount)
                 for p in 0..<pavilionCount {
-                    var best = -Double.infinity
-                    var ranked: [(Double, Int)] = []
                     for (k, c) in all[p].enumerated() where !banned.contains(key(p, k)) {
                         let rc = c.value - pi[p] - (prefix[c.start + c.length] - prefix[c.start])
-                        if rc > 1e-7 && !inMaster.contains(key(p, k)) { ranked.append((rc, k)) }
-                        best = max(best, rc)
+                        if rc > 1e-7 && !inMaster.contains(key(p, k)) { ranked[p].append((rc, k)) }
+                        best[p] = max(best[p], rc)
                     }
-                    ranked.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-                    var taken = 0
-                    for (_, k) in ranked where taken < perIteration {
-                        if admissible(all[p][k], key: key(p, k)) {
-                            try include(p, k)
-                            taken += 1
-                        }
-                    }
-                    added += taken
-                    // The bound counts only admissible columns: recompute the best among them.
-                    if taken < perIteration {
-                        let admissibleBest = ranked.first { admissible(all[p][$0.1], key: key(p, $0.1)) }?.0 ?? 0
-                        lagrangian += max(0, admissibleBest)
+                    ranked[p].sort { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }
+                }
+                let picks = firstAdmissible(ranked.map { $0.map(\.k) }, of: all, limit: perIteration, key: key, threads: threads)
+                for p in 0..<pavilionCount {
+                    for k in picks[p] { try include(p, k) }
+                    added += picks[p].count
+                    // The bound counts only admissible columns: when fewer than the limit
+                    // were taken, every better one was checked and the first taken is the best.
+                    if picks[p].count < perIteration {
+                        lagrangian += max(0, picks[p].first.map { k in ranked[p].first { $0.k == k }!.rc } ?? 0)
                     } else {
-                        lagrangian += max(0, best)
+                        lagrangian += max(0, best[p])
                     }
                 }
                 bound = min(bound, lagrangian)
@@ -372,17 +423,17 @@ extension ZoningStage {
             } else {
                 // First round: a greedy zoning along the snake (a feasible start), then
                 // the best admissible candidates of each pavilion by value.
+                let ranked = (0..<pavilionCount).map { p in
+                    all[p].indices.sorted(by: { all[p][$0].value > all[p][$1].value || (all[p][$0].value == all[p][$1].value && $0 < $1) })
+                        .filter { !banned.contains(key(p, $0)) }
+                }
+                let picks = firstAdmissible(ranked, of: all, limit: perIteration * 2, key: key, threads: threads)
                 for p in 0..<pavilionCount {
-                    var taken = 0
-                    for k in all[p].indices.sorted(by: { all[p][$0].value > all[p][$1].value || (all[p][$0].value == all[p][$1].value && $0 < $1) })
-                    where taken < perIteration * 2 && !banned.contains(key(p, k)) {
-                        if admissible(all[p][k], key: key(p, k)) {
-                            generated.append((p, k))
-                            inMaster.insert(key(p, k))
-                            taken += 1
-                        }
+                    for k in picks[p] {
+                        generated.append((p, k))
+                        inMaster.insert(key(p, k))
                     }
-                    added += taken
+                    added += picks[p].count
                 }
             }
             if added == 0 { break }
@@ -395,22 +446,65 @@ extension ZoningStage {
             var prefix = [0.0]
             for value in mu { prefix.append(prefix[prefix.count - 1] + value) }
             let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
-            for p in 0..<pavilionCount {
-                var near: [(Double, Int)] = []
+            let near = (0..<pavilionCount).map { p in
+                var near: [(rc: Double, k: Int)] = []
                 for (k, c) in all[p].enumerated() where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
                     let rc = c.value - pi[p] - (prefix[c.start + c.length] - prefix[c.start])
                     if rc > -slack { near.append((rc, k)) }
                 }
-                near.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-                var taken = 0
-                for (_, k) in near where taken < 40 {
-                    if admissible(all[p][k], key: key(p, k)) {
-                        generated.append((p, k))
-                        inMaster.insert(key(p, k))
-                        taken += 1
+                return near.sorted { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }.map(\.k)
+            }
+            let picks = firstAdmissible(near, of: all, limit: 40, key: key, threads: threads)
+            for p in 0..<pavilionCount {
+                for k in picks[p] { try include(p, k) }
+            }
+        }
+
+        // A zoning from the LP by diving: fix the most used fractional areas (a third of
+        // the pavilions still split, areas apart from each other), solve the LP over the
+        // columns generated again, until it is whole; when a step leaves no zoning, its
+        // first area is forbidden instead (a few times at most).
+        var dived: [Int]? = nil
+        if let lp, lastLP != nil {
+            var fixed = Set<Int>(), backtracks = 0
+            var last: [Int] = []
+            while elapsed() < timeLimit * 0.75 {
+                let result = try lp.solve(timeLimit: max(0.1, timeLimit * 0.75 - elapsed()), method: .dual)
+                let feasible = result.status == .optimal && artificials.allSatisfy { result[$0] < 1e-6 }
+                if !feasible {
+                    guard let j = last.first, backtracks < 10 else { break }
+                    backtracks += 1
+                    for k in last {
+                        fixed.remove(k)
+                        try lp.setBounds(zVariables[k], lower: 0, upper: k == j ? 0 : .infinity)
                     }
+                    last = []
+                    continue
+                }
+                let values = zVariables.map { result[$0] }
+                let fractional = values.indices.filter { values[$0] > 1e-6 && values[$0] < 1 - 1e-6 && !fixed.contains($0) }
+                if fractional.isEmpty {
+                    dived = values.indices.filter { values[$0] > 0.5 }
+                    break
+                }
+                let order = fractional.sorted { a, b in
+                    (values[a], all[generated[a].p][generated[a].k].value, b) > (values[b], all[generated[b].p][generated[b].k].value, a)
+                }
+                let split = Set(fractional.map { generated[$0].p }).count
+                var pavilions = Set<Int>(), slices = Set<Int>()
+                last = []
+                for j in order where last.count < max(1, split / 3) {
+                    let c = all[generated[j].p][generated[j].k]
+                    let range = Set(c.start..<(c.start + c.length))
+                    guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
+                    pavilions.insert(c.pavilion)
+                    slices.formUnion(range)
+                    last.append(j)
+                    fixed.insert(j)
+                    try lp.setBounds(zVariables[j], lower: 1, upper: .infinity)
                 }
             }
+            progress?("zoning: diving \(dived == nil ? "found no zoning" : "found a zoning, objective \(format(dived!.reduce(0) { $0 + all[generated[$1].p][generated[$1].k].value }))")")
         }
 
         // The integer master over the columns that matter: those the LP uses, those
@@ -429,9 +523,10 @@ extension ZoningStage {
             useful = Set(generated.indices)
         }
         for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
+        useful.formUnion(dived ?? [])
         let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
-        var start: [Variable: Double]? = nil
-        if lastLP != nil {
+        var start: [Variable: Double]? = dived.map { Dictionary(uniqueKeysWithValues: $0.map { (z[$0]!, 1.0) }) }
+        if start == nil && lastLP != nil {
             var used = Set<Int>()
             var chosen: [Int: Int] = [:]
             func weight(_ j: Int) -> (Double, Double) { (j < lastLPValues.count ? lastLPValues[j] : 0, all[generated[j].p][generated[j].k].value) }
@@ -451,10 +546,12 @@ extension ZoningStage {
         if start == nil, let greedy {
             start = Dictionary(uniqueKeysWithValues: greedy.map { c in (z[generated.firstIndex { $0.p == c.p && $0.k == c.k }!]!, 1.0) })
         }
-        let remaining = max(0.5, timeLimit - elapsed())
+        // With converged column generation and a dived zoning in hand, the MILP only
+        // closes the last hundredths of a percent: its time goes to stage 2 instead.
+        let remaining = max(0.5, converged && dived != nil ? min(timeLimit - elapsed(), 0.05 * timeLimit) : timeLimit - elapsed())
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
-        let result = try model.solve(SolveOptions(timeLimit: remaining, nodeLimit: 20_000, relativeGap: converged ? gap : max(gap, 1e-4), start: start))
+        let result = try model.solve(SolveOptions(timeLimit: remaining, nodeLimit: 20_000, relativeGap: max(gap, 1e-4), start: start))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
             let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
             // Only a converged column generation proves that no zoning exists.

@@ -1,0 +1,88 @@
+import ExpoCore
+import Foundation
+
+extension PatternPlacement {
+    /// A better plan near `plan` (one pattern per piece, in any order) by simulated
+    /// annealing over three moves: a stand moves to free modules of any piece, two
+    /// stands of one size trade places, two stands side by side trade order. Every plan
+    /// visited keeps (1)–(7): stands only where their group fits, competitors never side
+    /// by side. A fixed number of moves and a fixed seed: the same plan every run.
+    func improve(_ plan: [Pattern], moves: Int, seed: UInt64 = 1) -> [Pattern] {
+        guard !plan.isEmpty else { return plan }
+        var patterns = plan
+        var values = patterns.map(value)
+        var total = values.reduce(0, +)
+        var best = (patterns: patterns, total: total)
+        var random = SeededRandom(seed: seed)
+        let hottest = max(weights.themeAdjacency, weights.flagship, weights.partners, weights.emptyHoles, 1)
+        let coldest = 0.02 * hottest
+        let cooling = pow(coldest / hottest, 1 / Double(max(1, moves)))
+        var temperature = hottest
+        for _ in 0..<moves {
+            temperature *= cooling
+            let a = Int.random(in: 0..<patterns.count, using: &random)
+            guard !patterns[a].stands.isEmpty else { continue }
+            let s = Int.random(in: 0..<patterns[a].stands.count, using: &random)
+            var b = Int.random(in: 0..<patterns.count, using: &random)
+            var x = patterns[a], y = patterns[b]
+            let stand = x.stands[s]
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0:  // Relocate the stand to a random offset of piece b.
+                let k = size[stand.group], length = length(y.piece)
+                guard k <= length else { continue }
+                let offset = Int.random(in: 0...(length - k), using: &random)
+                guard fits[y.piece][stand.group][offset] else { continue }
+                x.stands.remove(at: s)
+                if a == b { y = x }
+                guard y.stands.allSatisfy({ $0.offset + size[$0.group] <= offset || offset + k <= $0.offset }) else { continue }
+                y.stands.append(Pattern.Stand(group: stand.group, offset: offset))
+                y.stands.sort { $0.offset < $1.offset }
+                if a == b { x = y }
+            case 1:  // Trade places with a stand of the same size in piece b.
+                let same = y.stands.indices.filter { size[y.stands[$0].group] == size[stand.group] && y.stands[$0].group != stand.group }
+                guard let t = same.randomElement(using: &random) else { continue }
+                let other = y.stands[t]
+                guard fits[x.piece][other.group][stand.offset], fits[y.piece][stand.group][other.offset] else { continue }
+                if a == b {
+                    x.stands[s].group = other.group
+                    x.stands[t].group = stand.group
+                    y = x
+                } else {
+                    x.stands[s].group = other.group
+                    y.stands[t].group = stand.group
+                }
+            default:  // Trade order with the stand directly after it.
+                guard s + 1 < x.stands.count, stand.offset + size[stand.group] == x.stands[s + 1].offset else { continue }
+                let next = x.stands[s + 1]
+                let moved = [Pattern.Stand(group: next.group, offset: stand.offset),
+                             Pattern.Stand(group: stand.group, offset: stand.offset + size[next.group])]
+                guard next.group != stand.group, moved.allSatisfy({ fits[x.piece][$0.group][$0.offset] }) else { continue }
+                x.stands[s] = moved[0]
+                x.stands[s + 1] = moved[1]
+                b = a
+                y = x
+            }
+            guard isAllowed(x), a == b || isAllowed(y) else { continue }
+            let vx = value(x), vy = a == b ? vx : value(y)
+            let delta = a == b ? vx - values[a] : vx + vy - values[a] - values[b]
+            guard delta >= 0 || Double.random(in: 0..<1, using: &random) < exp(delta / temperature) else { continue }
+            patterns[a] = x
+            values[a] = vx
+            if a != b {
+                patterns[b] = y
+                values[b] = vy
+            }
+            total += delta
+            if total > best.total + 1e-9 { best = (patterns, total) }
+        }
+        return best.patterns
+    }
+
+    /// Whether no two competitors stand side by side in a pattern.
+    func isAllowed(_ pattern: Pattern) -> Bool {
+        for (a, b) in zip(pattern.stands, pattern.stands.dropFirst()) where a.offset + size[a.group] == b.offset {
+            if adjacency[a.group][b.group] == nil { return false }
+        }
+        return true
+    }
+}
