@@ -3,8 +3,10 @@ import Foundation
 
 extension PatternPlacement {
     /// A better plan near `plan` (one pattern per piece, in any order) by simulated
-    /// annealing over three moves: a stand moves to free modules of any piece, two
-    /// stands of one size trade places, two stands side by side trade order. Every plan
+    /// annealing over four moves: a stand moves to free modules of any piece, two
+    /// stands of one size trade places, a run of up to three stands (with the empty
+    /// modules between them) trades places with a run as long elsewhere, two stands
+    /// side by side trade order. Every plan
     /// visited keeps (1)–(7): stands only where their group fits, competitors never side
     /// by side. A fixed number of moves and a fixed seed: the same plan every run.
     func improve(_ plan: [Pattern], moves: Int, seed: UInt64 = 1) -> [Pattern] {
@@ -26,7 +28,7 @@ extension PatternPlacement {
             var b = Int.random(in: 0..<patterns.count, using: &random)
             var x = patterns[a], y = patterns[b]
             let stand = x.stands[s]
-            switch Int.random(in: 0..<3, using: &random) {
+            switch Int.random(in: 0..<4, using: &random) {
             case 0:  // Relocate the stand to a random offset of piece b.
                 let k = size[stand.group], length = length(y.piece)
                 guard k <= length else { continue }
@@ -50,6 +52,27 @@ extension PatternPlacement {
                 } else {
                     x.stands[s].group = other.group
                     y.stands[t].group = stand.group
+                }
+            case 2:  // Trade a run of up to three stands for a run as long in piece b.
+                let last = min(x.stands.count - 1, s + Int.random(in: 0...2, using: &random))
+                let start = stand.offset
+                let k = x.stands[last].offset + size[x.stands[last].group] - start
+                let lengthB = length(y.piece)
+                guard k <= lengthB else { continue }
+                let o = Int.random(in: 0...(lengthB - k), using: &random)
+                func cuts(_ pattern: Pattern, _ at: Int) -> Bool { pattern.stands.contains { $0.offset < at && at < $0.offset + size[$0.group] } }
+                guard !cuts(y, o), !cuts(y, o + k), a != b || o + k <= start || start + k <= o, !(a == b && o == start) else { continue }
+                let fromX = x.stands.filter { $0.offset >= start && $0.offset < start + k }
+                let fromY = y.stands.filter { $0.offset >= o && $0.offset < o + k }
+                let toY = fromX.map { Pattern.Stand(group: $0.group, offset: $0.offset - start + o) }
+                let toX = fromY.map { Pattern.Stand(group: $0.group, offset: $0.offset - o + start) }
+                guard toY.allSatisfy({ fits[y.piece][$0.group][$0.offset] }), toX.allSatisfy({ fits[x.piece][$0.group][$0.offset] }) else { continue }
+                if a == b {
+                    x.stands = (x.stands.filter { !fromX.contains($0) && !fromY.contains($0) } + toX + toY).sorted { $0.offset < $1.offset }
+                    y = x
+                } else {
+                    x.stands = (x.stands.filter { !fromX.contains($0) } + toX).sorted { $0.offset < $1.offset }
+                    y.stands = (y.stands.filter { !fromY.contains($0) } + toY).sorted { $0.offset < $1.offset }
                 }
             default:  // Trade order with the stand directly after it.
                 guard s + 1 < x.stands.count, stand.offset + size[stand.group] == x.stands[s + 1].offset else { continue }

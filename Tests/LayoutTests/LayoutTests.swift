@@ -87,7 +87,7 @@ struct LayoutTests {
         let scenario = try TinyShows.scenario(
             blocks: [("A", [2, 12, 9, 2], true)], pavilions: ["p"],
             exhibitors: [
-                .init(id: "a", pavilion: "p", themes: ["ai"], competitors: ["b", "c", "d", "g", "i"]),
+                .init(id: "a", pavilion: "p", themes: ["ai"], competitors: ["b"]),
                 .init(id: "b", pavilion: "p", themes: ["ai"]),
                 .init(id: "c", pavilion: "p", themes: ["health"]),
             ])
@@ -99,17 +99,18 @@ struct LayoutTests {
     }
 
     /// The annealing that turns the start packing into a plan worth pruning against:
-    /// two rows of six modules, ten stands on eleven of them (one of two modules, a
-    /// flagship, an exhibitor with five competitors). From the start packing, every plan it returns
-    /// passes the independent check (competitors apart included), is worth at least the
-    /// start, is worth what the independent evaluation recomputes, and the same seed
-    /// gives the same plan.
+    /// two rows of six modules filled by eleven stands (one of two modules, a flagship,
+    /// an exhibitor competing with all but one, who must therefore stand at a row's end
+    /// beside that one). From a plan written by hand, the plan it returns passes the
+    /// independent check (without the competitor check in the moves, seed 2 puts a
+    /// beside d: checked), is worth more than the start and what the independent
+    /// evaluation recomputes, and the same seed gives the same plan.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func annealingKeepsTheRulesAndNeverLosesValue(seed: UInt64) throws {
         let scenario = try TinyShows.scenario(
             blocks: [("A", [2, 12, 18, 4], true)], pavilions: ["p"],
             exhibitors: [
-                .init(id: "a", pavilion: "p", themes: ["ai"], competitors: ["b", "c", "d", "g", "i"]),
+                .init(id: "a", pavilion: "p", themes: ["ai"], competitors: ["b", "c", "d", "e", "f", "g", "i", "j", "k"]),
                 .init(id: "b", pavilion: "p", themes: ["ai"]),
                 .init(id: "c", pavilion: "p", themes: ["ai", "health"]),
                 .init(id: "d", pavilion: "p", themes: ["health"]),
@@ -119,16 +120,28 @@ struct LayoutTests {
                 .init(id: "h", pavilion: "p", themes: ["edtech"]),
                 .init(id: "i", pavilion: "p", themes: ["edtech", "ai"]),
                 .init(id: "j", pavilion: "p", themes: ["health"]),
+                .init(id: "k", pavilion: "p", themes: ["health", "ai"]),
             ])
         let instance = LayoutInstance(scenario)
         let area = Set(instance.modules.indices.filter { !instance.modules[$0].blocked })
         let domain = PlacementDomain(instance: instance, exhibitors: instance.members[0], area: area)
-        let choice = try #require(domain.pack(instance: instance).choice)
         let placement = PatternPlacement(instance: instance, domain: domain)
-        let start = try #require(placement.packingPatterns(choice.enumerated().map { domain.columns[$0][$1] }))
+        // Start: "a h b c d f" and "e e g i j k" along the two rows.
+        let rows = [["a", "h", "b", "c", "d", "f"], ["e", "g", "i", "j", "k"]]
+        let start = try rows.enumerated().map { piece, ids in
+            var offset = 0
+            let stands = try ids.map { id in
+                let k = try #require(domain.exhibitors.firstIndex { scenario.exhibitors[$0].id == id })
+                let group = try #require(placement.groups.firstIndex { $0.contains(k) })
+                defer { offset += placement.size[group] }
+                return PatternPlacement.Pattern.Stand(group: group, offset: offset)
+            }
+            return PatternPlacement.Pattern(piece: try #require(placement.classes.firstIndex { $0.contains(piece) }), stands: stands)
+        }
+        #expect(start.allSatisfy(placement.isAllowed))
         let improved = placement.improve(start, moves: 20_000, seed: seed)
         let value = improved.reduce(0) { $0 + placement.value($1) }
-        #expect(value >= start.reduce(0) { $0 + placement.value($1) })
+        #expect(value > start.reduce(0) { $0 + placement.value($1) })
         #expect(improved == placement.improve(start, moves: 20_000, seed: seed))
         let plan = LayoutPlan(
             stands: placement.stands(of: improved).map { stand in
@@ -139,10 +152,6 @@ struct LayoutTests {
         #expect(PlanChecker.check(plan, in: scenario).isEmpty)
         let (resolved, _) = PlanChecker.resolve(plan, in: scenario)
         #expect(abs(LayoutEvaluation(scenario, resolved, graph: instance.graph).placementObjective - value) < 1e-9)
-        // Small enough for the annealing to reach what branch-and-price proves optimal.
-        let solved = try Layout.solve(scenario)
-        #expect(solved.plan.report.stages.last?.outcome == .optimal)
-        #expect(value == solved.plan.report.stages.last?.objective)
     }
 
     /// Pinned stands stay where they were sold.
