@@ -104,8 +104,7 @@ public enum Layout {
             // of one of its exhibitors in a pavilion of lower index is placed after it,
             // keeping clear of that pavilion's actual stands.
             let levels = rivalLevels(instance)
-            let results = PlacementBox(count: scenario.pavilions.count)
-            let failures = PlacementBox(count: 0)
+            let results = ResultSlots<PavilionPlacement>(count: scenario.pavilions.count)
             var placed: [Int: Int] = [:]  // module -> exhibitor, of pavilions already placed
             let started = Counter()
             for level in 0...(levels.max() ?? 0) {
@@ -122,17 +121,17 @@ public enum Layout {
                             instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
                             start: nil, timeLimit: min(share, max(0.5, options.timeLimit - elapsed())),
                             gap: options.relativeGap, nodeLimit: options.nodeLimit)
-                        results.set(p, placedPavilion)
+                        if let placedPavilion { results.set(p, placedPavilion) }
                         options.progress?("placement: \(scenario.pavilions[p].name) " + (placedPavilion.map {
                             "\($0.outcome.rawValue), objective \(format($0.objective)), bound \(format($0.bound)), \($0.nodes) nodes, \(String(format: "%.1f", $0.seconds)) s"
                         } ?? "impossible in its area"))
                     } catch {
-                        failures.fail(error)
+                        results.fail(error)
                     }
                 }
                 for p in order { for stand in results.get(p)?.stands ?? [] { for m in stand.modules { placed[m] = stand.exhibitor } } }
             }
-            if let error = failures.error { throw error }
+            if let error = results.error { throw error }
             let missing = scenario.pavilions.indices.filter { results.get($0) == nil }
             if !missing.isEmpty {
                 for p in missing { banned.insert(zoning.keys[p]) }
@@ -201,26 +200,4 @@ public enum Layout {
             report: report)
         return LayoutResult(plan: plan, evaluation: evaluation)
     }
-}
-
-/// A count shared by threads.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    /// The count before this call; counts one more.
-    func next() -> Int { lock.withLock { defer { value += 1 }; return value } }
-}
-
-/// Results of the parallel placements, behind a lock.
-private final class PlacementBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [PavilionPlacement?]
-    private(set) var error: (any Error)?
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ value: PavilionPlacement?) { lock.withLock { slots[k] = value } }
-    func get(_ k: Int) -> PavilionPlacement? { lock.withLock { slots[k] } }
-    func fail(_ error: any Error) { lock.withLock { self.error = self.error ?? error } }
 }

@@ -36,8 +36,9 @@ import MILP
 /// best value and the best whose first step differs, which is all the group before
 /// last can rule out); a depth-first search guided by that bound finds the best
 /// patterns that respect the sizes (at most 30,000 nodes; when no pattern prices in
-/// but a search stopped early, once more with 3,000,000, so that the node's bound is
-/// its LP value rather than the relaxation's: generated 220 from 7 % to 1.1 %).
+/// but a search stopped early, once more with 3,000,000 or until the node's time is up,
+/// so that the node's bound is its LP value rather than the relaxation's: generated 220
+/// from 7 % to 1.1 %).
 /// Branch-and-price branches (D3) on a count f that is whole in every plan:
 /// the members of group g in class c, then the places where one group (or an empty
 /// module) directly follows another in class c — the neighbours and edges the
@@ -309,7 +310,7 @@ struct PatternPlacement {
     /// on the best reduced cost (exact when the search finished, else from the
     /// relaxation).
     func price(piece c: Int, pi: [Double], sigma: Double, duals: FeatureDuals? = nil, partialDual: Double? = nil,
-               threshold: Double, limit: Int, nodeLimit: Int = 30_000)
+               threshold: Double, limit: Int, nodeLimit: Int = 30_000, deadline: ContinuousClock.Instant? = nil)
         -> (patterns: [(Pattern, Double)], bound: Double, finished: Bool)
     {
         let length = length(c)
@@ -325,7 +326,7 @@ struct PatternPlacement {
             return duals.pair(last, -1)
         }
         let empty = g, start = g + 1, none = g  // "last" states besides a group; "prev" none
-        let lasts = g + 2, prevs = g + 1
+        let lasts = g + 2
         // With row (D4), the state also says whether a stand and whether an empty module
         // came before (bits 1 and 2): a pattern with both fills its piece partly.
         let fills = partialDual == nil ? 1 : 4
@@ -400,6 +401,9 @@ struct PatternPlacement {
         var incumbent = threshold
         func search(_ i: Int, _ last: Int, _ prev: Int, _ fill: Int, _ sofar: Double) {
             nodes += 1
+            // The clock is read now and then: past the deadline, the search stops as at
+            // its node limit.
+            if nodes & 4095 == 0, let deadline, ContinuousClock.now > deadline { nodes = nodeLimit + 1 }
             if nodes > nodeLimit { exhausted = false; return }
             if sofar + best(i, last, prev, fill) - sigma <= incumbent + 1e-9 { return }
             if i == length {
@@ -455,8 +459,9 @@ extension PatternPlacement {
     /// child, at least its ceiling in the other) or else on a pattern's use, depth
     /// first for a third of the node budget, then best bound first once a plan is
     /// known, nodes pruned by their bound. The start packing is annealed after the root
-    /// (``improve(_:moves:seed:)``), and integer masters over all patterns generated run
-    /// every 40 nodes and at the end, as heuristics. The bound is the best bound of
+    /// (``improve(_:moves:seed:)``; without one, an integer master runs there), and
+    /// integer masters over all patterns generated run every 40 nodes and at the end, as
+    /// heuristics. The bound is the best bound of
     /// the nodes left open (the incumbent when the search finished). Nil when no
     /// placement exists (or none was found in time).
     func solve(start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60, log: ((String) -> Void)? = nil) throws -> Outcome? {
@@ -518,6 +523,10 @@ extension PatternPlacement {
         if let plan = incumbent?.patterns {
             consider(improve(plan, moves: 10_000 * domain.exhibitors.count))
             log?("annealing: plan of value \(incumbent!.value) at \(elapsed()) s")
+        } else {
+            // No packing to start from: the integer master over the patterns is the
+            // heuristic left.
+            try integerMaster(max(1, timeLimit * 0.2))
         }
 
         var open: [(Restrictions, Double)] = []
@@ -755,8 +764,8 @@ extension PatternPlacement {
                 var classBound = [Double](repeating: 0, count: classCount)
                 var finished = [Bool](repeating: false, count: classCount)
                 /// Prices the classes whose search has not finished; the search stops at
-                /// `nodeLimit` nodes per class.
-                func priceAll(nodeLimit: Int) {
+                /// `nodeLimit` nodes per class, or at `deadline`.
+                func priceAll(nodeLimit: Int, deadline: ContinuousClock.Instant? = nil) {
                     for c in 0..<classCount where !finished[c] {
                         // The branching rows of this class charge their duals per member.
                         var charged = pi
@@ -774,7 +783,7 @@ extension PatternPlacement {
                             }
                         }
                         let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], duals: duals, partialDual: partialDual,
-                                                 threshold: 1e-6, limit: 6, nodeLimit: nodeLimit)
+                                                 threshold: 1e-6, limit: 6, nodeLimit: nodeLimit, deadline: deadline)
                         classBound[c] = max(0, priced.bound)
                         finished[c] = priced.finished
                         for (pattern, _) in priced.patterns where index[pattern] == nil {
@@ -794,7 +803,7 @@ extension PatternPlacement {
                 let sofar = min(bound, lagrangian())
                 if added.isEmpty && finished.contains(false)
                     && (whole ? (sofar + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : sofar > value + 1e-6) {
-                    priceAll(nodeLimit: 3_000_000)
+                    priceAll(nodeLimit: 3_000_000, deadline: .now + .seconds(max(0, until - elapsed())))
                 }
                 let lagrangian = lagrangian()
                 bound = min(bound, lagrangian)

@@ -35,7 +35,8 @@ struct ZoneCandidate {
 /// on every core (each is a pure function of its candidate). A dive over the LP (fix the
 /// most used fractional areas, solve again) gives the MILP its start; once column
 /// generation has converged and the dive found a zoning, the MILP only gets 5 % of the
-/// limit, and it stops at a gap of 0.01 %: the time is worth more in stage 2. The
+/// limit (stopping there, the stage reports "feasible" with its gap): the time is worth
+/// more in stage 2. The
 /// reported bound is the column generation bound, valid for the full model.
 struct ZoningStage {
     let instance: LayoutInstance
@@ -198,17 +199,6 @@ struct ZoningStage {
             return picked
         }
     }
-}
-
-/// Results computed in parallel, one slot each, behind a lock.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ value: Value) { lock.withLock { slots[k] = value } }
-    func get(_ k: Int) -> Value? { lock.withLock { slots[k] } }
 }
 
 /// Union–find over module indices, reset cheaply between uses.
@@ -552,10 +542,11 @@ extension ZoningStage {
         }
         // With converged column generation and a dived zoning in hand, the MILP only
         // closes the last hundredths of a percent: its time goes to stage 2 instead.
-        let remaining = max(0.5, converged && dived != nil ? min(timeLimit - elapsed(), 0.05 * timeLimit) : timeLimit - elapsed())
+        let capped = converged && dived != nil && timeLimit - elapsed() > 0.05 * timeLimit
+        let remaining = max(0.5, capped ? 0.05 * timeLimit : timeLimit - elapsed())
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
-        let result = try model.solve(SolveOptions(timeLimit: remaining, nodeLimit: 20_000, relativeGap: max(gap, 1e-4), start: start))
+        let result = try model.solve(SolveOptions(timeLimit: remaining, nodeLimit: 20_000, relativeGap: converged ? gap : max(gap, 1e-4), start: start))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
             let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
             // Only a converged column generation proves that no zoning exists.
@@ -571,7 +562,7 @@ extension ZoningStage {
         let objective = result.objective!
         let finalBound = max(objective, converged ? lpValue : bound)
         let outcome: SolveOutcome
-        if result.status == .timeLimit {
+        if result.status == .timeLimit && !capped {
             outcome = .timeLimit
         } else if result.status == .nodeLimit && abs(finalBound - objective) > 1e-6 * max(1, abs(objective)) {
             outcome = .nodeLimit
