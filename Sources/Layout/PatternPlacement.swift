@@ -284,7 +284,7 @@ struct PatternPlacement {
 
     /// The duals of the offset and pair branching rows of one class, for its pricing.
     struct FeatureDuals {
-        let groups: Int
+        let groups: Int, length: Int
         /// `offset[group * length + i]`.
         var offset: [Double]
         /// `pairs[(a + 1) * (groups + 1) + b + 1]`, −1 for an empty module.
@@ -292,8 +292,19 @@ struct PatternPlacement {
 
         init(groups: Int, length: Int) {
             self.groups = groups
+            self.length = length
             offset = Array(repeating: 0, count: groups * length)
             pairs = Array(repeating: 0, count: (groups + 1) * (groups + 1))
+        }
+
+        /// Charges a branching row's dual to its offset or pair (not to a group count,
+        /// which the caller adds to π).
+        mutating func add(_ feature: Feature, dual: Double) {
+            switch feature.kind {
+            case .offset: offset[feature.a * length + feature.b] += dual
+            case .pair: pairs[(feature.a + 1) * (groups + 1) + feature.b + 1] += dual
+            case .group: break
+            }
         }
 
         /// The dual of `a` followed by `b`; 0 when nothing comes before (`a` nil).
@@ -415,15 +426,14 @@ struct PatternPlacement {
             }
             let nextPrev = last < g ? last : none
             // Stands first (better patterns early), then the empty module.
-            var options: [(Double, Int)] = []
+            var options: [(bound: Double, group: Int, step: Double)] = []
             for group in 0..<g where i + size[group] <= length && used[group] < multiplicity[group] {
                 if let step = gain(last, prev, group, at: i) {
-                    options.append((step + best(i + size[group], group, nextPrev, fill | stood), group))
+                    options.append((step + best(i + size[group], group, nextPrev, fill | stood), group, step))
                 }
             }
-            options.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-            for (_, group) in options {
-                let step = gain(last, prev, group, at: i)!
+            options.sort { $0.bound > $1.bound || ($0.bound == $1.bound && $0.group < $1.group) }
+            for (_, group, step) in options {
                 used[group] += 1
                 stands.append(Pattern.Stand(group: group, offset: i))
                 search(i + size[group], group, nextPrev, fill | stood, sofar + step)
@@ -461,9 +471,8 @@ extension PatternPlacement {
     /// known, nodes pruned by their bound. The start packing is annealed after the root
     /// (``improve(_:moves:seed:)``; without one, an integer master runs there), and
     /// integer masters over all patterns generated run every 40 nodes and at the end, as
-    /// heuristics. The bound is the best bound of
-    /// the nodes left open (the incumbent when the search finished). Nil when no
-    /// placement exists (or none was found in time).
+    /// heuristics. The bound is the best bound of the nodes left open (the incumbent when
+    /// the search finished). Nil when no placement exists (or none was found in time).
     func solve(start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60, log: ((String) -> Void)? = nil) throws -> Outcome? {
         var pool = Pool(owner: self)
         for c in classes.indices { pool.add(Pattern(piece: c, stands: [])) }
@@ -483,10 +492,9 @@ extension PatternPlacement {
         }
         // With whole pattern values the optimum is whole: a node can be pruned when the
         // floor of its bound does not beat the incumbent.
-        let wholeValues = { pool.values.allSatisfy { $0 == $0.rounded() } }
         func prunes(_ bound: Double) -> Bool {
             guard let incumbent else { return false }
-            let b = wholeValues() ? (bound + 1e-6).rounded(.down) : bound
+            let b = pool.wholeValues ? (bound + 1e-6).rounded(.down) : bound
             return b <= incumbent.value + max(1e-6, gap * abs(incumbent.value))
         }
         var lastMaster: Model?
@@ -588,7 +596,7 @@ extension PatternPlacement {
         guard let incumbent else { return nil }
         let openBound = open.map(\.1).max() ?? -.infinity
         var bound = finished || open.isEmpty ? incumbent.value : max(incumbent.value, min(root.bound, openBound))
-        if wholeValues() { bound = max(incumbent.value, (bound + 1e-6).rounded(.down)) }
+        if pool.wholeValues { bound = max(incumbent.value, (bound + 1e-6).rounded(.down)) }
         log?("branch-and-price: \(nodes) nodes, \(finished ? "finished" : "stopped"), incumbent \(incumbent.value), root LP \(root.lp), root bound \(root.bound), bound \(bound), \(pool.patterns.count) patterns, \(elapsed()) s")
         let objective = incumbent.value
         let outcome: SolveOutcome = bound - objective <= 1e-6 * max(1, abs(objective)) ? .optimal
@@ -611,13 +619,20 @@ extension PatternPlacement {
 
         /// Per pattern: its features with their counts.
         private(set) var features: [[Feature: Int]] = []
+        /// Per pattern: whether it fills its piece partly (row (D4)).
+        private(set) var partial: [Bool] = []
+        /// Whether every pattern's value is whole (then so is the optimum).
+        private(set) var wholeValues = true
 
         mutating func add(_ pattern: Pattern) {
             guard index[pattern] == nil else { return }
             index[pattern] = patterns.count
             patterns.append(pattern)
-            values.append(owner.value(pattern))
+            let value = owner.value(pattern)
+            values.append(value)
+            wholeValues = wholeValues && value == value.rounded()
             features.append(owner.features(of: pattern))
+            partial.append(owner.isPartial(pattern))
         }
 
         /// The master over the pool with the branching rows (D3) of `restrictions`.
@@ -655,7 +670,7 @@ extension PatternPlacement {
             var rowPartial: Constraint? = nil
             if owner.partialPieces > 0 {
                 var expression = LinearExpression()
-                for (j, pattern) in patterns.enumerated() where owner.isPartial(pattern) { expression.add(1, lambda[j]) }
+                for j in patterns.indices where partial[j] { expression.add(1, lambda[j]) }
                 let t = try model.addVariable(lower: 0, upper: Double(owner.partialPieces), name: "shortPartial")
                 expression.add(1, t)
                 objective.add(-1e5, t)
@@ -772,14 +787,11 @@ extension PatternPlacement {
                         var duals: FeatureDuals? = nil
                         for (key, row) in rowsB where key.piece == c {
                             let dual = solution.dual(row)!
-                            switch key.kind {
-                            case .group: charged[key.a] += dual
-                            case .offset:
+                            if key.kind == .group {
+                                charged[key.a] += dual
+                            } else {
                                 if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
-                                duals!.offset[key.a * owner.length(c) + key.b] += dual
-                            case .pair:
-                                if duals == nil { duals = FeatureDuals(groups: owner.groups.count, length: owner.length(c)) }
-                                duals!.pairs[(key.a + 1) * (owner.groups.count + 1) + key.b + 1] += dual
+                                duals!.add(key, dual: dual)
                             }
                         }
                         let priced = owner.price(piece: c, pi: charged, sigma: sigma[c], duals: duals, partialDual: partialDual,
@@ -799,10 +811,9 @@ extension PatternPlacement {
                 // No pattern prices in, but a search that stopped early leaves the weaker
                 // bound of the relaxation: search those classes further, once, to prove
                 // the LP value (or find the patterns they missed).
-                let whole = values.allSatisfy { $0 == $0.rounded() }
                 let sofar = min(bound, lagrangian())
                 if added.isEmpty && finished.contains(false)
-                    && (whole ? (sofar + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : sofar > value + 1e-6) {
+                    && (wholeValues ? (sofar + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : sofar > value + 1e-6) {
                     priceAll(nodeLimit: 3_000_000, deadline: .now + .seconds(max(0, until - elapsed())))
                 }
                 let lagrangian = lagrangian()
@@ -811,11 +822,11 @@ extension PatternPlacement {
                                   lambda: lambda.map { solution[$0] } + Array(repeating: 0, count: added.count), patterns: patterns)
                 log?("round \(rounds): LP \(value), bound \(bound), \(patterns.count) patterns")
                 if added.isEmpty || elapsed() > until { break }
-                if values.allSatisfy({ $0 == $0.rounded() }), (bound + 1e-6).rounded(.down) <= (value + 1e-6).rounded(.down), feasible { break }
+                if wholeValues, (bound + 1e-6).rounded(.down) <= (value + 1e-6).rounded(.down), feasible { break }
                 for pattern in added {
                     let counts = features[index[pattern]!]
                     var entries: [(Constraint, Double)] = [(rowsP[pattern.piece], 1)]
-                    if let rowPartial, owner.isPartial(pattern) { entries.append((rowPartial, 1)) }
+                    if let rowPartial, partial[index[pattern]!] { entries.append((rowPartial, 1)) }
                     for (feature, n) in counts.sorted(by: { $0.key < $1.key }) where feature.kind == .group {
                         entries.append((rowsG[feature.a], Double(n)))
                     }

@@ -36,8 +36,8 @@ struct ZoneCandidate {
 /// most used fractional areas, solve again) gives the MILP its start; once column
 /// generation has converged and the dive found a zoning, the MILP only gets 5 % of the
 /// limit (stopping there, the stage reports "feasible" with its gap): the time is worth
-/// more in stage 2. The
-/// reported bound is the column generation bound, valid for the full model.
+/// more in stage 2. The reported bound is the column generation bound, valid for the
+/// full model.
 struct ZoningStage {
     let instance: LayoutInstance
     let weights: Weights
@@ -169,34 +169,29 @@ struct ZoningStage {
     /// indices, in that order), checked on `threads` threads; the same answer as
     /// checking them one by one with ``admissible(_:key:)``.
     mutating func firstAdmissible(_ ranked: [[Int]], of all: [[ZoneCandidate]], limit: Int, key: (Int, Int) -> Int, threads: Int) -> [[Int]] {
-        let picks = ResultSlots<(picked: [Int], checked: [(Int, Bool)])>(count: ranked.count)
         let known = admissibility
         let stage = self
         let keys = ranked.indices.map { p in ranked[p].map { key(p, $0) } }
-        let work = ranked.indices.filter { !ranked[$0].isEmpty }
-        DispatchQueue.concurrentPerform(iterations: threads > 1 ? work.count : 0) { i in
-            let p = work[i]
-            var picked: [Int] = [], checked: [(Int, Bool)] = []
+        /// Pavilion p's picks, and the answers it had to compute.
+        @Sendable func scan(_ p: Int) -> (picked: [Int], checked: [(key: Int, ok: Bool)]) {
+            var picked: [Int] = [], checked: [(key: Int, ok: Bool)] = []
             for (j, k) in ranked[p].enumerated() where picked.count < limit {
-                let ok: Bool
-                if let answer = known[keys[p][j]] { ok = answer } else {
-                    ok = stage.packs(all[p][k])
-                    checked.append((keys[p][j], ok))
-                }
+                let ok = known[keys[p][j]] ?? stage.packs(all[p][k])
+                if known[keys[p][j]] == nil { checked.append((keys[p][j], ok)) }
                 if ok { picked.append(k) }
             }
-            picks.set(p, (picked, checked))
+            return (picked, checked)
+        }
+        let results = ResultSlots<(picked: [Int], checked: [(key: Int, ok: Bool)])>(count: ranked.count)
+        if threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: ranked.count) { results.set($0, scan($0)) }
+        } else {
+            for p in ranked.indices { results.set(p, scan(p)) }
         }
         return ranked.indices.map { p in
-            if threads > 1, let result = picks.get(p) {
-                for (key, ok) in result.checked { admissibility[key] = ok }
-                return result.picked
-            }
-            var picked: [Int] = []
-            for k in ranked[p] where picked.count < limit {
-                if admissible(all[p][k], key: key(p, k)) { picked.append(k) }
-            }
-            return picked
+            let result = results.get(p)!
+            for (key, ok) in result.checked { admissibility[key] = ok }
+            return result.picked
         }
     }
 }
@@ -350,13 +345,15 @@ extension ZoningStage {
         }
 
         // Column generation on one LP, warm-started round after round.
-        var lastLP: SolveResult?
         var lastLPValues: [Double] = []  // z of each generated column at the last LP
-        var lastPi: [Double] = [], lastMu: [Double] = []
+        // The reduced cost of a candidate under the duals of the last LP solved.
+        var reducedCost: ((ZoneCandidate) -> Double)? = nil
         var lp: IncrementalLP? = nil
         var zVariables: [Variable] = []
         var artificials: [Variable] = []
         var rowsP: [Constraint] = [], rowsS: [Constraint] = []
+        /// The candidate of generated column j.
+        func candidate(_ j: Int) -> ZoneCandidate { all[generated[j].p][generated[j].k] }
         /// Adds a candidate to the master (and to the LP once it exists).
         func include(_ p: Int, _ k: Int) throws {
             generated.append((p, k))
@@ -380,23 +377,22 @@ extension ZoningStage {
                 }
                 let result = try lp!.solve(timeLimit: max(0.1, timeLimit - elapsed()), method: iterations <= 2 ? .dual : .primal)
                 guard result.status == .optimal else { break }
-                lastLP = result
                 lastLPValues = zVariables.map { result[$0] }
                 lpValue = result.objective!
+                // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ.
                 let pi = rowsP.map { result.dual($0)! }
-                let mu = rowsS.map { result.dual($0)! }
-                lastPi = pi
-                lastMu = mu
                 var prefix = [0.0]
-                for value in mu { prefix.append(prefix[prefix.count - 1] + value) }
+                for row in rowsS { prefix.append(prefix[prefix.count - 1] + result.dual(row)!) }
+                let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.start + c.length] - prefix[c.start]) }
+                reducedCost = rc
                 var lagrangian = lpValue
                 var ranked = [[(rc: Double, k: Int)]](repeating: [], count: pavilionCount)
                 var best = [Double](repeating: -.infinity, count: pavilionCount)
                 for p in 0..<pavilionCount {
                     for (k, c) in all[p].enumerated() where !banned.contains(key(p, k)) {
-                        let rc = c.value - pi[p] - (prefix[c.start + c.length] - prefix[c.start])
-                        if rc > 1e-7 && !inMaster.contains(key(p, k)) { ranked[p].append((rc, k)) }
-                        best[p] = max(best[p], rc)
+                        let r = rc(c)
+                        if r > 1e-7 && !inMaster.contains(key(p, k)) { ranked[p].append((r, k)) }
+                        best[p] = max(best[p], r)
                     }
                     ranked[p].sort { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }
                 }
@@ -407,7 +403,7 @@ extension ZoningStage {
                     // The bound counts only admissible columns: when fewer than the limit
                     // were taken, every better one was checked and the first taken is the best.
                     if picks[p].count < perIteration {
-                        lagrangian += max(0, picks[p].first.map { k in ranked[p].first { $0.k == k }!.rc } ?? 0)
+                        lagrangian += max(0, picks[p].first.map { rc(all[p][$0]) } ?? 0)
                     } else {
                         lagrangian += max(0, best[p])
                     }
@@ -432,19 +428,16 @@ extension ZoningStage {
             }
             if added == 0 { break }
         }
-        let converged = lastLP != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
+        let converged = reducedCost != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
 
         // Columns with reduced cost near zero give the MILP room to find integer zonings.
-        if lastLP != nil {
-            let pi = lastPi, mu = lastMu
-            var prefix = [0.0]
-            for value in mu { prefix.append(prefix[prefix.count - 1] + value) }
-            let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
+        let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
+        if let rc = reducedCost {
             let near = (0..<pavilionCount).map { p in
                 var near: [(rc: Double, k: Int)] = []
                 for (k, c) in all[p].enumerated() where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
-                    let rc = c.value - pi[p] - (prefix[c.start + c.length] - prefix[c.start])
-                    if rc > -slack { near.append((rc, k)) }
+                    let r = rc(c)
+                    if r > -slack { near.append((r, k)) }
                 }
                 return near.sorted { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }.map(\.k)
             }
@@ -459,7 +452,7 @@ extension ZoningStage {
         // columns generated again, until it is whole; when a step leaves no zoning, its
         // first area is forbidden instead (a few times at most).
         var dived: [Int]? = nil
-        if let lp, lastLP != nil {
+        if let lp, reducedCost != nil {
             var fixed = Set<Int>(), backtracks = 0
             var last: [Int] = []
             while elapsed() < timeLimit * 0.75 {
@@ -482,13 +475,13 @@ extension ZoningStage {
                     break
                 }
                 let order = fractional.sorted { a, b in
-                    (values[a], all[generated[a].p][generated[a].k].value, b) > (values[b], all[generated[b].p][generated[b].k].value, a)
+                    (values[a], candidate(a).value, b) > (values[b], candidate(b).value, a)
                 }
                 let split = Set(fractional.map { generated[$0].p }).count
                 var pavilions = Set<Int>(), slices = Set<Int>()
                 last = []
                 for j in order where last.count < max(1, split / 3) {
-                    let c = all[generated[j].p][generated[j].k]
+                    let c = candidate(j)
                     let range = Set(c.start..<(c.start + c.length))
                     guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
                     pavilions.insert(c.pavilion)
@@ -498,20 +491,15 @@ extension ZoningStage {
                     try lp.setBounds(zVariables[j], lower: 1, upper: .infinity)
                 }
             }
-            progress?("zoning: diving \(dived == nil ? "found no zoning" : "found a zoning, objective \(format(dived!.reduce(0) { $0 + all[generated[$1].p][generated[$1].k].value }))")")
+            progress?("zoning: diving \(dived == nil ? "found no zoning" : "found a zoning, objective \(format(dived!.reduce(0) { $0 + candidate($1).value }))")")
         }
 
         // The integer master over the columns that matter: those the LP uses, those
         // whose reduced cost is near zero, and the greedy zoning's.
         var useful = Set<Int>()
-        if lastLP != nil {
-            var prefix = [0.0]
-            for value in lastMu { prefix.append(prefix[prefix.count - 1] + value) }
-            let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
-            for (j, c) in generated.enumerated() {
-                let candidate = all[c.p][c.k]
-                let rc = candidate.value - lastPi[c.p] - (prefix[candidate.start + candidate.length] - prefix[candidate.start])
-                if (j < lastLPValues.count && lastLPValues[j] > 1e-6) || rc > -slack { useful.insert(j) }
+        if let rc = reducedCost {
+            for j in generated.indices where (j < lastLPValues.count && lastLPValues[j] > 1e-6) || rc(candidate(j)) > -slack {
+                useful.insert(j)
             }
         } else {
             useful = Set(generated.indices)
@@ -520,13 +508,13 @@ extension ZoningStage {
         useful.formUnion(dived ?? [])
         let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
         var start: [Variable: Double]? = dived.map { Dictionary(uniqueKeysWithValues: $0.map { (z[$0]!, 1.0) }) }
-        if start == nil && lastLP != nil {
+        if start == nil && reducedCost != nil {
             var used = Set<Int>()
             var chosen: [Int: Int] = [:]
-            func weight(_ j: Int) -> (Double, Double) { (j < lastLPValues.count ? lastLPValues[j] : 0, all[generated[j].p][generated[j].k].value) }
+            func weight(_ j: Int) -> (Double, Double) { (j < lastLPValues.count ? lastLPValues[j] : 0, candidate(j).value) }
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
             for j in order where chosen[generated[j].p] == nil && z[j] != nil {
-                let c = all[generated[j].p][generated[j].k]
+                let c = candidate(j)
                 let slices = Set(c.start..<(c.start + c.length))
                 if slices.isDisjoint(with: used) {
                     chosen[generated[j].p] = j

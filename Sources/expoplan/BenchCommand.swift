@@ -167,7 +167,6 @@ struct BenchCommand: ParsableCommand {
 
     static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
 
-    /// Runs this executable with `arguments`; its exit status.
     /// Runs expoplan with `arguments` and `--metrics file`: its exit status, and the
     /// figures it wrote when it succeeded.
     static func measured<M: Decodable>(_ arguments: [String], metrics file: URL, as type: M.Type) throws -> (status: Int32, metrics: M?) {
@@ -176,6 +175,7 @@ struct BenchCommand: ParsableCommand {
         return (status, try? JSONDecoder().decode(type, from: data))
     }
 
+    /// Runs this executable with `arguments`; its exit status.
     static func run(_ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
