@@ -13,8 +13,9 @@ let package = Package(
         .library(name: "MILP", targets: ["MILP"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Pinned: the reports must repeat byte for byte from clone to clone.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. No pkg-config file exists for GLPK, so the
@@ -33,10 +34,16 @@ let package = Package(
         .target(name: "Meetings", dependencies: ["ExpoCore", "MILP"]),
         // What people read: SVG floor plans, Markdown, CSV.
         .target(name: "Render", dependencies: ["ExpoCore"]),
+        // System calls Swift's Glibc module does not expose (an atomic folder swap).
+        .target(name: "CSystem"),
+        // The pipeline: solve, check independently, next problem, outputs, the output
+        // folder replaced whole; the commands' work, testable in-process.
+        .target(name: "Planning", dependencies: ["ExpoCore", "MILP", "Layout", "Tours", "Meetings", "Render", "CSystem"]),
+        // The command line: options and calls into Planning.
         .executableTarget(
             name: "expoplan",
             dependencies: [
-                "MILP", "ExpoCore", "Layout", "Tours", "Meetings", "Render",
+                "Planning", "ExpoCore", "MILP", "Layout", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,8 +53,9 @@ let package = Package(
         .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP", "Render"]),
         .testTarget(name: "MeetingsTests", dependencies: ["Meetings", "ExpoCore", "MILP", "Tours"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "ExpoCore", "Layout", "Tours", "Meetings", "Render"]),
         // End-to-end: runs the built executable.
-        .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan"]),
+        .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan", "ExpoCore", "Planning"]),
     ],
     swiftLanguageModes: [.v6]
 )

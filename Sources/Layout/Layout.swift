@@ -4,8 +4,8 @@ import MILP
 
 /// How the placement is solved.
 public struct LayoutOptions: Sendable {
-    /// Wall-clock limit for the whole placement, in seconds.
-    public var timeLimit: Double
+    /// The time the whole placement may take (unlimited: work limits only).
+    public var budget: TimeBudget
     /// Relative gap at which each MILP may stop (0: prove optimality).
     public var relativeGap: Double
     /// The most branch-and-price nodes per pavilion. A work limit, unlike the time
@@ -16,10 +16,18 @@ public struct LayoutOptions: Sendable {
     /// Receives a line on the progress of the solve.
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(timeLimit: Double = 60, relativeGap: Double = 0, nodeLimit: Int = 60,
+    /// Options with a time limit in seconds from now (nil: work limits only).
+    public init(timeLimit: Double? = 60, relativeGap: Double = 0, nodeLimit: Int = 60,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: (@Sendable (String) -> Void)? = nil) {
-        self.timeLimit = timeLimit
+        self.init(budget: TimeBudget(seconds: timeLimit), relativeGap: relativeGap, nodeLimit: nodeLimit, threads: threads, progress: progress)
+    }
+
+    /// Options with a time budget.
+    public init(budget: TimeBudget, relativeGap: Double = 0, nodeLimit: Int = 60,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.budget = budget
         self.nodeLimit = max(1, nodeLimit)
         self.relativeGap = relativeGap
         self.threads = max(1, threads)
@@ -70,11 +78,7 @@ public struct LayoutTimeout: Error, Sendable {
 /// within it. A time limit returns the best plan found, with its gap.
 public enum Layout {
     public static func solve(_ scenario: Scenario, options: LayoutOptions = LayoutOptions()) throws -> LayoutResult {
-        let clock = ContinuousClock.now
-        @Sendable func elapsed() -> Double {
-            let d = ContinuousClock.now - clock
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        let budget = options.budget
         let instance = LayoutInstance(scenario)
         let reasons = LayoutDiagnosis.reasons(instance)
         if !reasons.isEmpty { throw LayoutInfeasibility(reasons: reasons) }
@@ -83,16 +87,15 @@ public enum Layout {
         var banned = Set<Int>()
         var notes: [String] = []
         for round in 1...4 {
-            if round > 1 && elapsed() > options.timeLimit * 0.8 {
-                throw LayoutTimeout(seconds: elapsed())
+            if round > 1 && budget.until(0.8).isOver {
+                throw LayoutTimeout(seconds: budget.elapsed)
             }
             let zoning: ZoningResult
             do {
                 zoning = try zoningStage.solve(
-                    timeLimit: max(1, options.timeLimit * 0.4 - elapsed()), gap: options.relativeGap, banned: banned, threads: options.threads,
-                    progress: options.progress)
+                    budget: budget.until(0.4), gap: options.relativeGap, banned: banned, threads: options.threads, progress: options.progress)
             } catch let failure as ZoningFailure {
-                if failure.timedOut { throw LayoutTimeout(seconds: elapsed()) }
+                if failure.timedOut { throw LayoutTimeout(seconds: budget.elapsed) }
                 let names = failure.pavilions.compactMap { id in scenario.pavilions.first { $0.id == id }?.name }
                 throw LayoutInfeasibility(reasons: [
                     "no arrangement of one connected area per pavilion holds every stand: \(names.joined(separator: ", ")) found no area where all of their stands fit with their needs and pinned stands",
@@ -104,41 +107,38 @@ public enum Layout {
             // of one of its exhibitors in a pavilion of lower index is placed after it,
             // keeping clear of that pavilion's actual stands.
             let levels = rivalLevels(instance)
-            let results = ResultSlots<PavilionPlacement>(count: scenario.pavilions.count)
+            var results = [PavilionPlacement?](repeating: nil, count: scenario.pavilions.count)
             var placed: [Int: Int] = [:]  // module -> exhibitor, of pavilions already placed
-            let started = Counter()
+            let started = SharedCounter()
             for level in 0...(levels.max() ?? 0) {
                 let order = scenario.pavilions.indices.filter { levels[$0] == level }
                     .sorted { instance.demand[$0] > instance.demand[$1] || (instance.demand[$0] == instance.demand[$1] && $0 < $1) }
                 let before = placed
-                DispatchQueue.concurrentPerform(iterations: order.count) { i in
+                let placements = try Parallel.map(order.count, threads: options.threads) { i -> PavilionPlacement? in
                     let p = order[i]
                     // The time left, shared among the pavilions not yet started.
                     let left = scenario.pavilions.count - started.next()
-                    let share = max(1, (options.timeLimit * 0.97 - elapsed()) * Double(min(options.threads, left)) / Double(left))
-                    do {
-                        let placedPavilion = try PlacementStage.place(
-                            instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
-                            start: nil, timeLimit: min(share, max(0.5, options.timeLimit - elapsed())),
-                            gap: options.relativeGap, nodeLimit: options.nodeLimit)
-                        if let placedPavilion { results.set(p, placedPavilion) }
-                        options.progress?("placement: \(scenario.pavilions[p].name) " + (placedPavilion.map {
-                            "\($0.outcome.rawValue), objective \(format($0.objective)), bound \(format($0.bound)), \($0.nodes) nodes, \(String(format: "%.1f", $0.seconds)) s"
-                        } ?? "impossible in its area"))
-                    } catch {
-                        results.fail(error)
-                    }
+                    let share = budget.until(0.97).share(Double(min(options.threads, left)) / Double(left))
+                    let placedPavilion = try PlacementStage.place(
+                        instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
+                        start: nil, budget: share, gap: options.relativeGap, nodeLimit: options.nodeLimit)
+                    options.progress?("placement: \(scenario.pavilions[p].name) " + (placedPavilion.map {
+                        "\($0.outcome.rawValue), objective \(format($0.objective)), bound \(format($0.bound)), \($0.nodes) nodes, \(String(format: "%.1f", $0.seconds)) s"
+                    } ?? "impossible in its area"))
+                    return placedPavilion
                 }
-                for p in order { for stand in results.get(p)?.stands ?? [] { for m in stand.modules { placed[m] = stand.exhibitor } } }
+                for (i, p) in order.enumerated() {
+                    results[p] = placements[i]
+                    for stand in placements[i]?.stands ?? [] { for m in stand.modules { placed[m] = stand.exhibitor } }
+                }
             }
-            if let error = results.error { throw error }
-            let missing = scenario.pavilions.indices.filter { results.get($0) == nil }
+            let missing = scenario.pavilions.indices.filter { results[$0] == nil }
             if !missing.isEmpty {
                 for p in missing { banned.insert(zoning.keys[p]) }
                 notes.append("round \(round): no placement inside the area of \(missing.map { scenario.pavilions[$0].id }.joined(separator: ", ")); area banned and zoning solved again")
                 continue
             }
-            return assemble(instance: instance, zoning: zoning, placements: scenario.pavilions.indices.map { results.get($0)! }, notes: notes, seconds: elapsed())
+            return assemble(instance: instance, zoning: zoning, placements: results.map { $0! }, notes: notes, seconds: budget.elapsed)
         }
         throw LayoutInfeasibility(reasons: ["stage 2 found no placement inside the areas of four successive zonings; " + notes.joined(separator: "; ")])
     }

@@ -41,7 +41,7 @@ public enum LayoutModels {
         case .placement:
             let result: ZoningResult
             do {
-                result = try zoning.solve(timeLimit: timeLimit, gap: 0)
+                result = try zoning.solve(budget: TimeBudget(seconds: timeLimit), gap: 0)
             } catch let failure as ZoningFailure {
                 throw LayoutInfeasibility(reasons: ["no zoning found for \(failure.pavilions.joined(separator: ", "))"])
             }

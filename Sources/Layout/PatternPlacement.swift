@@ -473,16 +473,11 @@ extension PatternPlacement {
     /// integer masters over all patterns generated run every 40 nodes and at the end, as
     /// heuristics. The bound is the best bound of the nodes left open (the incumbent when
     /// the search finished). Nil when no placement exists (or none was found in time).
-    func solve(start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60, log: ((String) -> Void)? = nil) throws -> Outcome? {
+    func solve(start: [[Int]]?, budget: TimeBudget, gap: Double, nodeLimit: Int = 60, log: ((String) -> Void)? = nil) throws -> Outcome? {
         var pool = Pool(owner: self)
         for c in classes.indices { pool.add(Pattern(piece: c, stands: [])) }
         let startPatterns = start.flatMap { packingPatterns($0) }
         startPatterns?.forEach { pool.add($0) }
-        let began = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - began
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         var incumbent: (patterns: [Pattern], value: Double)? = startPatterns.map { ($0, $0.reduce(0) { $0 + value($1) }) }
         func consider(_ patterns: [Pattern]) {
             let total = patterns.reduce(0) { $0 + value($1) }
@@ -498,7 +493,7 @@ extension PatternPlacement {
             return b <= incumbent.value + max(1e-6, gap * abs(incumbent.value))
         }
         var lastMaster: Model?
-        func integerMaster(_ seconds: Double) throws {
+        func integerMaster(_ time: TimeBudget, floor: Double) throws {
             let (model, lambda, slack, _, _, _, _) = try pool.master(integer: true, restrictions: Restrictions())
             var startValues: [Variable: Double]? = nil
             if let incumbent {
@@ -507,14 +502,14 @@ extension PatternPlacement {
                 startValues = Dictionary(uniqueKeysWithValues: counts.map { (lambda[pool.index[$0.key]!], Double($0.value)) })
             }
             // A node limit keeps the heuristic repeatable; the time limit is a safety net.
-            let result = try model.solve(SolveOptions(timeLimit: max(0.2, seconds), nodeLimit: 2_000, relativeGap: gap, start: startValues))
+            let result = try model.solve(SolveOptions(timeLimit: time.solverSeconds(floor: floor), nodeLimit: 2_000, relativeGap: gap, start: startValues))
             lastMaster = model
             guard result.hasSolution, slack.allSatisfy({ result[$0] < 0.5 }) else { return }
             consider(pool.patterns.indices.flatMap { j in Array(repeating: pool.patterns[j], count: Int(result[lambda[j]].rounded())) })
         }
 
         // Root.
-        let root = try pool.generate(restrictions: Restrictions(), until: timeLimit * 0.5, elapsed: elapsed, log: log)
+        let root = try pool.generate(restrictions: Restrictions(), until: budget.until(0.5), log: log)
         guard root.feasible else { return nil }
         var rounds = root.rounds
         if let duals = root.duals {
@@ -530,11 +525,11 @@ extension PatternPlacement {
         // stand, a fraction of a second) into a plan the search can prune against.
         if let plan = incumbent?.patterns {
             consider(improve(plan, moves: 10_000 * domain.exhibitors.count))
-            log?("annealing: plan of value \(incumbent!.value) at \(elapsed()) s")
+            log?("annealing: plan of value \(incumbent!.value) at \(budget.elapsed) s")
         } else {
             // No packing to start from: the integer master over the patterns is the
             // heuristic left.
-            try integerMaster(max(1, timeLimit * 0.2))
+            try integerMaster(budget.share(0.2), floor: 1)
         }
 
         var open: [(Restrictions, Double)] = []
@@ -573,7 +568,7 @@ extension PatternPlacement {
         }
         while let (restrictions, parentBound) = popNext() {
             if prunes(parentBound) { continue }
-            if nodes >= nodeLimit || elapsed() > timeLimit * 0.85 {
+            if nodes >= nodeLimit || budget.until(0.85).isOver {
                 open.append((restrictions, parentBound))
                 finished = false
                 stoppedByNodes = nodes >= nodeLimit
@@ -581,8 +576,8 @@ extension PatternPlacement {
             }
             nodes += 1
             // Now and then, the integer master over every pattern generated so far.
-            if nodes % 40 == 0 { try integerMaster(max(0.3, timeLimit * 0.85 - elapsed())) }
-            var node = try pool.generate(restrictions: restrictions, until: timeLimit * 0.85, elapsed: elapsed, log: nil)
+            if nodes % 40 == 0 { try integerMaster(budget.until(0.85), floor: 0.3) }
+            var node = try pool.generate(restrictions: restrictions, until: budget.until(0.85), log: nil)
             rounds += node.rounds
             node.bound = min(node.bound, parentBound)
             guard node.feasible, !prunes(node.bound) else { continue }
@@ -592,12 +587,12 @@ extension PatternPlacement {
             }
             branch(node, restrictions)
         }
-        if !finished || nodes > 1 { try integerMaster(max(0.5, timeLimit - elapsed())) }
+        if !finished || nodes > 1 { try integerMaster(budget, floor: 0.5) }
         guard let incumbent else { return nil }
         let openBound = open.map(\.1).max() ?? -.infinity
         var bound = finished || open.isEmpty ? incumbent.value : max(incumbent.value, min(root.bound, openBound))
         if pool.wholeValues { bound = max(incumbent.value, (bound + 1e-6).rounded(.down)) }
-        log?("branch-and-price: \(nodes) nodes, \(finished ? "finished" : "stopped"), incumbent \(incumbent.value), root LP \(root.lp), root bound \(root.bound), bound \(bound), \(pool.patterns.count) patterns, \(elapsed()) s")
+        log?("branch-and-price: \(nodes) nodes, \(finished ? "finished" : "stopped"), incumbent \(incumbent.value), root LP \(root.lp), root bound \(root.bound), bound \(bound), \(pool.patterns.count) patterns, \(budget.elapsed) s")
         let objective = incumbent.value
         let outcome: SolveOutcome = bound - objective <= 1e-6 * max(1, abs(objective)) ? .optimal
             : bound - objective <= gap * abs(objective) + 1e-9 ? .feasible
@@ -755,7 +750,7 @@ extension PatternPlacement {
         /// Column generation under `restrictions`, until no pattern prices in or
         /// `until` seconds have passed. The bound is valid for this node over every
         /// pattern.
-        mutating func generate(restrictions: Restrictions, until: Double, elapsed: () -> Double, log: ((String) -> Void)?) throws -> Generation {
+        mutating func generate(restrictions: Restrictions, until: TimeBudget, log: ((String) -> Void)?) throws -> Generation {
             let classCount = owner.classes.count
             var bound = Double.infinity
             var rounds = 0
@@ -767,7 +762,7 @@ extension PatternPlacement {
             var method = SolveOptions.LPMethod.dual
             while true {
                 rounds += 1
-                let solution = try lp.solve(timeLimit: max(0.1, until - elapsed()), method: method)
+                let solution = try lp.solve(timeLimit: until.solverSeconds(floor: 0.1), method: method)
                 method = .primal
                 guard solution.status == .optimal else { break }
                 let value = solution.objective!
@@ -814,14 +809,14 @@ extension PatternPlacement {
                 let sofar = min(bound, lagrangian())
                 if added.isEmpty && finished.contains(false)
                     && (wholeValues ? (sofar + 1e-6).rounded(.down) > (value + 1e-6).rounded(.down) : sofar > value + 1e-6) {
-                    priceAll(nodeLimit: 3_000_000, deadline: .now + .seconds(max(0, until - elapsed())))
+                    priceAll(nodeLimit: 3_000_000, deadline: until.deadline)
                 }
                 let lagrangian = lagrangian()
                 bound = min(bound, lagrangian)
                 last = Generation(feasible: feasible, lp: value, bound: bound, rounds: rounds, duals: (pi, sigma),
                                   lambda: lambda.map { solution[$0] } + Array(repeating: 0, count: added.count), patterns: patterns)
                 log?("round \(rounds): LP \(value), bound \(bound), \(patterns.count) patterns")
-                if added.isEmpty || elapsed() > until { break }
+                if added.isEmpty || until.isOver { break }
                 if wholeValues, (bound + 1e-6).rounded(.down) <= (value + 1e-6).rounded(.down), feasible { break }
                 for pattern in added {
                     let counts = features[index[pattern]!]

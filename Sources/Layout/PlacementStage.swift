@@ -255,7 +255,7 @@ enum PlacementStage {
     /// Places pavilion `p` in `area`; nil when no placement exists there.
     static func place(
         instance: LayoutInstance, pavilion p: Int, area: Set<Int>, placedStands: [Int: Int],
-        start: [[Int]]?, timeLimit: Double, gap: Double, nodeLimit: Int = 60
+        start: [[Int]]?, budget: TimeBudget, gap: Double, nodeLimit: Int = 60
     ) throws -> PavilionPlacement? {
         let exhibitors = instance.members[p].filter { e in
             instance.pinnedModules[e].map { $0.allSatisfy(area.contains) } ?? true
@@ -271,13 +271,13 @@ enum PlacementStage {
         if startChoice == nil, let choice = domain.pack(instance: instance).choice {
             startChoice = choice.enumerated().map { domain.columns[$0][$1] }
         }
-        let began = Date()
+        let watch = Stopwatch()
         let decomposition = PatternPlacement(instance: instance, domain: domain)
-        guard let solved = try decomposition.solve(start: startChoice, timeLimit: max(0.2, timeLimit), gap: gap, nodeLimit: nodeLimit)
+        guard let solved = try decomposition.solve(start: startChoice, budget: budget, gap: gap, nodeLimit: nodeLimit)
         else { return nil }
         return PavilionPlacement(
             pavilion: p, stands: solved.stands, outcome: solved.outcome, objective: solved.objective,
             bound: solved.bound, rows: solved.rows, columns: solved.columns, nonzeros: solved.nonzeros,
-            nodes: solved.nodes, seconds: Date().timeIntervalSince(began))
+            nodes: solved.nodes, seconds: watch.seconds)
 }
 }

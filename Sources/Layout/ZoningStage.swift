@@ -182,14 +182,9 @@ struct ZoningStage {
             }
             return (picked, checked)
         }
-        let results = ResultSlots<(picked: [Int], checked: [(key: Int, ok: Bool)])>(count: ranked.count)
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: ranked.count) { results.set($0, scan($0)) }
-        } else {
-            for p in ranked.indices { results.set(p, scan(p)) }
-        }
+        let results = Parallel.map(ranked.count, threads: threads) { scan($0) }
         return ranked.indices.map { p in
-            let result = results.get(p)!
+            let result = results[p]
             for (key, ok) in result.checked { admissibility[key] = ok }
             return result.picked
         }
@@ -250,12 +245,7 @@ struct ZoningFailure: Error {
 extension ZoningStage {
     /// Solves the master problem by column generation, then as a MILP over the columns
     /// generated. `banned` holds candidates stage 2 found impossible.
-    mutating func solve(timeLimit: Double, gap: Double, banned: Set<Int> = [], threads: Int = 1, progress: ((String) -> Void)? = nil) throws -> ZoningResult {
-        let clock = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - clock
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+    mutating func solve(budget: TimeBudget, gap: Double, banned: Set<Int> = [], threads: Int = 1, progress: ((String) -> Void)? = nil) throws -> ZoningResult {
         let pavilionCount = instance.scenario.pavilions.count
         let sliceCount = instance.snake.slices.count
         let all = (0..<pavilionCount).map { candidates(of: $0) }
@@ -363,7 +353,7 @@ extension ZoningStage {
             let entries = [(rowsP[p], 1.0)] + (c.start..<(c.start + c.length)).map { (rowsS[$0], 1.0) }
             zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: "z(\(instance.scenario.pavilions[p].id),\(c.start),\(c.length))"))
         }
-        while elapsed() < timeLimit * 0.6 && iterations < 500 {
+        while !budget.until(0.6).isOver && iterations < 500 {
             iterations += 1
             var added = 0
             if !generated.isEmpty || iterations > 1 {
@@ -375,7 +365,7 @@ extension ZoningStage {
                     rowsP = p
                     rowsS = s
                 }
-                let result = try lp!.solve(timeLimit: max(0.1, timeLimit - elapsed()), method: iterations <= 2 ? .dual : .primal)
+                let result = try lp!.solve(timeLimit: budget.solverSeconds(floor: 0.1), method: iterations <= 2 ? .dual : .primal)
                 guard result.status == .optimal else { break }
                 lastLPValues = zVariables.map { result[$0] }
                 lpValue = result.objective!
@@ -455,8 +445,9 @@ extension ZoningStage {
         if let lp, reducedCost != nil {
             var fixed = Set<Int>(), backtracks = 0
             var last: [Int] = []
-            while elapsed() < timeLimit * 0.75 {
-                let result = try lp.solve(timeLimit: max(0.1, timeLimit * 0.75 - elapsed()), method: .dual)
+            let diving = budget.until(0.75)
+            while !diving.isOver {
+                let result = try lp.solve(timeLimit: diving.solverSeconds(floor: 0.1), method: .dual)
                 let feasible = result.status == .optimal && artificials.allSatisfy { result[$0] < 1e-6 }
                 if !feasible {
                     guard let j = last.first, backtracks < 10 else { break }
@@ -530,11 +521,14 @@ extension ZoningStage {
         }
         // With converged column generation and a dived zoning in hand, the MILP only
         // closes the last hundredths of a percent: its time goes to stage 2 instead.
-        let capped = converged && dived != nil && timeLimit - elapsed() > 0.05 * timeLimit
-        let remaining = max(0.5, capped ? 0.05 * timeLimit : timeLimit - elapsed())
+        // (Without a time limit, a node limit does the capping, so runs repeat.)
+        let capped = converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
+        let milpBudget = capped ? budget.share(seconds: 0.05 * (budget.seconds ?? 0)) : budget
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
-        let result = try model.solve(SolveOptions(timeLimit: remaining, nodeLimit: 20_000, relativeGap: converged ? gap : max(gap, 1e-4), start: start))
+        let result = try model.solve(SolveOptions(timeLimit: milpBudget.isLimited ? milpBudget.solverSeconds(floor: 0.5) : nil,
+                                                  nodeLimit: capped && !budget.isLimited ? 2_000 : 20_000,
+                                                  relativeGap: converged ? gap : max(gap, 1e-4), start: start))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
             let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
             // Only a converged column generation proves that no zoning exists.
@@ -563,7 +557,7 @@ extension ZoningStage {
             name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
             outcome: outcome, objective: objective, bound: bound.isFinite ? finalBound : nil,
             rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
-            nodes: result.nodes, seconds: elapsed())
+            nodes: result.nodes, seconds: budget.elapsed)
         return ZoningResult(chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { area($0!) }, stage: report)
     }
 }

@@ -2,8 +2,10 @@ import ExpoCore
 import Foundation
 import MILP
 
+/// How the timetable is solved.
 public struct MeetingOptions: Sendable {
-    public var timeLimit: Double
+    /// The time the timetable may take (unlimited: work limits only).
+    public var budget: TimeBudget
     public var relativeGap: Double
     /// Branch-and-bound nodes before stopping with the best timetable found.
     public var nodeLimit: Int
@@ -11,8 +13,14 @@ public struct MeetingOptions: Sendable {
     public var rounds: Int
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(timeLimit: Double = 60, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = 3, progress: (@Sendable (String) -> Void)? = nil) {
-        self.timeLimit = timeLimit
+    /// Options with a time limit in seconds from now (nil: work limits only).
+    public init(timeLimit: Double? = 60, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = 3, progress: (@Sendable (String) -> Void)? = nil) {
+        self.init(budget: TimeBudget(seconds: timeLimit), relativeGap: relativeGap, nodeLimit: nodeLimit, rounds: rounds, progress: progress)
+    }
+
+    /// Options with a time budget.
+    public init(budget: TimeBudget, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = 3, progress: (@Sendable (String) -> Void)? = nil) {
+        self.budget = budget
         self.relativeGap = relativeGap
         self.nodeLimit = max(1, nodeLimit)
         self.rounds = max(0, rounds)
@@ -69,7 +77,7 @@ public struct MeetingResult: Sendable {
 /// not met replace a meeting of no higher priority when that raises the objective (it
 /// mostly restores fairness lost in timetabling). (4) Local moves (alone,
 /// or a chain of two, and Kempe-chain swaps of two slots) remove idle gaps; then
-/// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:clock:)``: a
+/// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:)``: a
 /// meeting moves, trades slots with another meeting of one of its participants, or
 /// gives way to a request not met of the same participant; seeded; 20,000 moves per
 /// request, at most 90 % of the time limit) takes the 3,000-request benchmark from
@@ -99,7 +107,7 @@ public enum Meetings {
 
     public static func solve(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork,
                              options: MeetingOptions = MeetingOptions()) throws -> MeetingResult {
-        let began = Date()
+        let budget = options.budget
         guard let programme = scenario.meetings else {
             let report = SolveReport(problem: "meetings", outcome: .optimal, sense: "no meeting programme", objective: 0, bound: 0, stages: [])
             return MeetingResult(plan: MeetingsPlan(meetings: [], unmet: [], report: report), lpBound: 0)
@@ -115,28 +123,27 @@ public enum Meetings {
         let selection = try Selection(instance, weights: weights)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
-            let lpStart = Date()
+            let lpWatch = Stopwatch()
             if selection.model.constraintCount > 0 {
-                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: max(0.5, options.timeLimit * 0.2), method: .primal)
+                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: budget.until(0.2).solverSeconds(floor: 0.5), method: .primal)
                 if relaxation.status == .optimal, let value = relaxation.objective {
                     bounds.append(value)
                     stages.append(SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
                                                     rows: selection.model.constraintCount, columns: selection.model.variableCount,
-                                                    nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: Date().timeIntervalSince(lpStart)))
+                                                    nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: lpWatch.seconds))
                 }
             }
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
-            let left = options.timeLimit - Date().timeIntervalSince(began)
-            if left > 0.2 {
+            if budget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: left * 0.8, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.share(0.8).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: "selection", outcome: Self.outcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
                                                 columns: selection.model.variableCount, nonzeros: selection.model.nonzeroCount,
                                                 nodes: result.nodes, seconds: result.solveTime))
                 if result.hasSolution {
-                    let scheduleStart = Date()
+                    let scheduleWatch = Stopwatch()
                     let chosen = selection.selected(result)
                     var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
                     scheduled.repair(weights)
@@ -144,7 +151,7 @@ public enum Meetings {
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
                     stages.append(SolveReport.Stage(name: "timetable", outcome: left.isEmpty ? .optimal : .feasible,
                                                     objective: scheduled.objective(weights), bound: nil, rows: 0, columns: 0,
-                                                    nonzeros: 0, nodes: 0, seconds: Date().timeIntervalSince(scheduleStart)))
+                                                    nonzeros: 0, nodes: 0, seconds: scheduleWatch.seconds))
                     if !left.isEmpty { options.progress?("meetings: \(left.count) chosen requests found no slot") }
                 }
                 outcome = Self.outcome(result.status)
@@ -154,28 +161,26 @@ public enum Meetings {
         table.repair(weights)
         for _ in 0..<5 where table.exchange(weights) {}
         table.compact()
-        options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+        options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
-            let moves = table.anneal(weights, iterations: 20_000 * instance.requests.count, seed: 1, deadline: options.timeLimit * 0.9,
-                                     clock: { Date().timeIntervalSince(began) })
+            let moves = table.anneal(weights, iterations: 20_000 * instance.requests.count, seed: 1, deadline: budget.until(0.9))
             table.compact()
-            options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+            options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
         let full = try MeetingModel(instance, weights: weights)
         if full.model.variableCount > 0 && full.model.nonzeroCount <= Self.exactNonzeros {
-            let left = options.timeLimit - Date().timeIntervalSince(began)
-            if left > 0.2 {
+            if budget.remaining > 0.2 {
                 // The walking rows compare every pair of a person's meetings, the checker
                 // consecutive ones; should walking minutes break the triangle inequality,
                 // the timetable so far is no start for this model, and it is solved cold.
                 let result: SolveResult
                 do {
                     result = try full.model.solve(SolveOptions(
-                        timeLimit: left, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: full.start(for: table)))
+                        timeLimit: budget.solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: full.start(for: table)))
                 } catch MILPError.invalidStart {
-                    result = try full.model.solve(SolveOptions(timeLimit: left, nodeLimit: options.nodeLimit, relativeGap: options.relativeGap))
+                    result = try full.model.solve(SolveOptions(timeLimit: budget.solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap))
                 }
                 if let bound = result.bestBound { bounds.append(bound) }
                 if result.hasSolution {
@@ -189,10 +194,10 @@ public enum Meetings {
         }
         // Neighbourhoods re-timetable a few participants at a time for fewer idle gaps.
         let before = table.objective(weights)
-        let lnsStart = Date()
-        let improved = try table.improve(weights, rounds: options.rounds, deadline: options.timeLimit * 0.97, clock: { Date().timeIntervalSince(began) })
+        let lnsWatch = Stopwatch()
+        let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.97))
         stages.append(SolveReport.Stage(name: "neighbourhoods", outcome: .feasible, objective: table.objective(weights), bound: nil,
-                                        rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: Date().timeIntervalSince(lnsStart)))
+                                        rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: lnsWatch.seconds))
         options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
         let objective = table.objective(weights)
         // Nothing to choose: the (empty) timetable is optimal.
@@ -203,7 +208,7 @@ public enum Meetings {
         var report = SolveReport(problem: "meetings", outcome: outcome,
                                  sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted)",
                                  objective: objective, bound: finalBound, stages: stages)
-        report.seconds = Date().timeIntervalSince(began)
+        report.seconds = budget.elapsed
         return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report), lpBound: stages.first { $0.name == "selection LP" }?.objective)
     }
 

@@ -20,15 +20,15 @@ extension Timetable {
     /// whole round improves nothing, `rounds` rounds are done, or `deadline` passes.
     /// Returns the number of improving neighbourhoods.
     @discardableResult
-    mutating func improve(_ weights: Weights, rounds: Int, size: Int = 4, deadline: Double, clock: () -> Double) throws -> Int {
+    mutating func improve(_ weights: Weights, rounds: Int, size: Int = 4, deadline: TimeBudget) throws -> Int {
         var improvements = 0
         for _ in 0..<rounds {
             var improvedThisRound = false
             let order = instance.participants.indices.filter { gaps($0) > 0 }.sorted { (-gaps($0), $0) < (-gaps($1), $1) }
             for seed in order {
-                if clock() >= deadline { return improvements }
+                if deadline.isOver { return improvements }
                 guard gaps(seed) > 0 else { continue }
-                if try improve(around: seed, weights, size: size, timeLimit: max(0.1, deadline - clock())) {
+                if try improve(around: seed, weights, size: size, timeLimit: deadline.solverSeconds(floor: 0.1)) {
                     improvements += 1
                     improvedThisRound = true
                 }
@@ -39,7 +39,7 @@ extension Timetable {
     }
 
     /// One neighbourhood: the seed and up to `size` − 1 of their partners.
-    mutating func improve(around seed: Int, _ weights: Weights, size: Int, timeLimit: Double) throws -> Bool {
+    mutating func improve(around seed: Int, _ weights: Weights, size: Int, timeLimit: Double?) throws -> Bool {
         // The participants: the seed, then partners by number of shared meetings.
         var people = [seed]
         var partners: [Int: Int] = [:]
@@ -62,7 +62,7 @@ extension Timetable {
 
     /// Takes `freed` out and puts them back (with any of `optional` that fit) by the
     /// neighbourhood MILP; true if the timetable's objective rose (else it is unchanged).
-    mutating func reoptimize(freed: [Int], optional: [Int], _ weights: Weights, timeLimit: Double) throws -> Bool {
+    mutating func reoptimize(freed: [Int], optional: [Int], _ weights: Weights, timeLimit: Double?) throws -> Bool {
         let S = instance.slots
         guard !freed.isEmpty else { return false }
         let before = objective(weights)

@@ -246,7 +246,7 @@ struct Timetable {
     /// Seeded, so the same input gives the same timetable. Stops early at `deadline`.
     /// Returns the moves tried.
     @discardableResult
-    mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, deadline: Double, clock: () -> Double) -> Int {
+    mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, deadline: TimeBudget = .unlimited) -> Int {
         var met = start.indices.filter { start[$0] != nil }
         guard !met.isEmpty, iterations > 0, weights.compactness > 0 else { return 0 }
         let S = instance.slots
@@ -258,7 +258,7 @@ struct Timetable {
         var search = Annealing(seed: seed, best: start, cooling: pow(t1 / t0, 1 / Double(iterations)), temperature: t0)
         var tried = 0
         for k in 0..<iterations {
-            if k % 4096 == 0 && clock() >= deadline { break }
+            if k % 4096 == 0 && deadline.isOver { break }
             tried += 1
             search.temperature *= search.cooling
             let i = search.rng.int(in: 0...(met.count - 1))
@@ -552,7 +552,7 @@ struct Timetable {
     }
 }
 
-/// The state of ``Timetable/anneal(_:iterations:seed:deadline:clock:)``: energy of the
+/// The state of ``Timetable/anneal(_:iterations:seed:deadline:)``: energy of the
 /// current and best timetables (relative to the start), temperature, random numbers.
 /// The best timetable is copied only when the search leaves it.
 private struct Annealing {

@@ -65,7 +65,7 @@ public enum LayoutReport {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
     }
 
-    static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+    static func percent(_ value: Double) -> String { Figures.share(value) }
 }
 
 /// A solve report as a Markdown table.
@@ -83,8 +83,8 @@ public enum SolveTable {
         return md
     }
 
-    static func value(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
-    static func gap(_ value: Double?) -> String { value.map { String(format: "%.3f %%", $0 * 100) } ?? "–" }
+    static func value(_ value: Double?) -> String { Figures.fixed(value) }
+    static func gap(_ value: Double?) -> String { Figures.percent(value) }
 }
 
 /// Text safe inside a Markdown table cell: pipes, backslashes, markup and HTML escaped.

@@ -1,3 +1,4 @@
+import ExpoCore
 import Foundation
 import MILP
 
@@ -22,17 +23,15 @@ extension TourModel {
         var bound: Double?
     }
 
-    func addSubtourCuts(timeLimit: Double, maxRounds: Int = 40) throws -> CutReport {
+    func addSubtourCuts(budget: TimeBudget, maxRounds: Int = 40) throws -> CutReport {
         var report = CutReport()
-        let began = Date()
         let lp = try IncrementalLP(model)
         var seen = Set<[Int]>()
         var last = Double.infinity
         var stalled = 0
         while report.rounds < maxRounds {
-            let left = timeLimit - Date().timeIntervalSince(began)
-            guard left > 0.05 else { break }
-            let result = try lp.solve(timeLimit: left, method: .dual)
+            guard budget.remaining > 0.05 else { break }
+            let result = try lp.solve(timeLimit: budget.solverSeconds(), method: .dual)
             guard result.status == .optimal, let objective = result.objective else { break }
             report.bound = objective
             report.rounds += 1

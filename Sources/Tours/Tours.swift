@@ -4,7 +4,8 @@ import MILP
 
 /// How tours are planned.
 public struct TourOptions: Sendable {
-    public var timeLimit: Double
+    /// The time the tours may take (unlimited: work limits only).
+    public var budget: TimeBudget
     public var relativeGap: Double
     /// Branch-and-bound nodes at most (a work limit: the same on every machine).
     public var nodeLimit: Int
@@ -12,9 +13,16 @@ public struct TourOptions: Sendable {
     public var candidates: Int
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(timeLimit: Double = 60, relativeGap: Double = 0, nodeLimit: Int = 2_000, candidates: Int = 30,
+    /// Options with a time limit in seconds from now (nil: work limits only).
+    public init(timeLimit: Double? = 60, relativeGap: Double = 0, nodeLimit: Int = 2_000, candidates: Int = 30,
                 progress: (@Sendable (String) -> Void)? = nil) {
-        self.timeLimit = timeLimit
+        self.init(budget: TimeBudget(seconds: timeLimit), relativeGap: relativeGap, nodeLimit: nodeLimit, candidates: candidates, progress: progress)
+    }
+
+    /// Options with a time budget.
+    public init(budget: TimeBudget, relativeGap: Double = 0, nodeLimit: Int = 2_000, candidates: Int = 30,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.budget = budget
         self.relativeGap = relativeGap
         self.nodeLimit = nodeLimit
         self.candidates = candidates
@@ -83,7 +91,7 @@ public struct TourInfeasibility: Error, Sendable {
 /// that bound.
 public enum Tours {
     public static func solve(_ scenario: Scenario, layout: LayoutPlan, options: TourOptions = TourOptions()) throws -> TourResult {
-        let began = Date()
+        let budget = options.budget
         let (resolved, problems) = PlanChecker.resolve(layout, in: scenario)
         if !problems.isEmpty { throw TourInfeasibility(reasons: problems.map(\.description)) }
         let network = WalkingNetwork(scenario, stands: resolved.stands)
@@ -94,22 +102,24 @@ public enum Tours {
         let weights = scenario.weights
         let count = full.graphs.count
         // Time: the first round, in parallel, gets 60 % of the limit (each solve its
-        // share of the cores); planning again around held stands gets what is left.
-        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-        let share = max(0.5, options.timeLimit * 0.6 * min(1, cores / Double(max(1, count))))
-        let deadline = began.addingTimeInterval(options.timeLimit * 0.95)
+        // share of the cores among the delegations not yet started); planning again
+        // around held stands gets what is left.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let firstRound = budget.until(0.6)
+        let started = SharedCounter()
 
         // Each delegation alone (no shared stands yet), in parallel: the sum of their
         // bounds bounds the joint problem, which only adds (T7).
-        let box = Box<Solved?>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { d in
+        let first = try Parallel.map(count, threads: cores) { d -> Solved? in
             let alone = TourInstance(copying: full, only: d)
-            box.set(d, Result { try solveOne(alone, weights: weights, timeLimit: share, options: options) })
-            options.progress?("tours: \(full.graphs[d].delegation.name) planned")
+            let left = count - started.next()
+            let share = firstRound.share(Double(min(cores, left)) / Double(left))
+            defer { options.progress?("tours: \(full.graphs[d].delegation.name) planned") }
+            return try solveOne(alone, weights: weights, budget: share, options: options)
         }
         var solved: [Solved] = []
         for d in 0..<count {
-            guard let one = try box.get(d).get() else {
+            guard let one = first[d] else {
                 throw TourInfeasibility(reasons: TourDiagnosis.conflicts(TourInstance(copying: full, only: d), weights: weights))
             }
             solved.append(one)
@@ -132,8 +142,8 @@ public enum Tours {
                 notes.append("\(delegation.name) planned again around stands held by other delegations: \(clashes.compactMap(\.exhibitor).joined(separator: ", "))")
                 let around = TourInstance(scenario: scenario, network: network, stands: resolved.stands, candidates: options.candidates,
                                           busy: [d: busy], only: [d])
-                let left = max(0.5, deadline.timeIntervalSinceNow / Double(count - position))
-                guard let again = try solveOne(around, weights: weights, timeLimit: left, options: options) else {
+                let left = budget.until(0.95).share(1 / Double(count - position))
+                guard let again = try solveOne(around, weights: weights, budget: left, options: options) else {
                     throw TourInfeasibility(reasons: ["\(delegation.name): its must-see stands are held by other delegations whenever it could visit them (\(clashes.compactMap(\.exhibitor).joined(separator: ", ")))"])
                 }
                 solved[d].tour = again.tour
@@ -145,16 +155,7 @@ public enum Tours {
             }
         }
 
-        var routes: [String: [Point]] = [:]
-        for one in solved {
-            var path: [Point] = []
-            for (a, b) in zip(one.tour.stops, one.tour.stops.dropFirst()) {
-                guard let from = TourChecker.place(a, scenario), let to = TourChecker.place(b, scenario) else { continue }
-                let leg = network.route(from, to).path
-                path += path.last == leg.first ? Array(leg.dropFirst()) : leg
-            }
-            routes[one.tour.delegation] = path
-        }
+        let routes = Self.routes(solved.map(\.tour), scenario: scenario, network: network)
         let objective = solved.map(\.objective).reduce(0, +)
         let outcome: SolveOutcome = {
             if abs(bound - objective) <= 1e-6 * max(1, abs(objective)) { return .optimal }
@@ -171,8 +172,24 @@ public enum Tours {
                                   rows: one.rows, columns: one.columns, nonzeros: one.nonzeros, nodes: one.nodes, seconds: one.seconds)
             },
             notes: notes)
-        report.seconds = Date().timeIntervalSince(began)
+        report.seconds = budget.elapsed
         return TourResult(plan: ToursPlan(tours: solved.map(\.tour), report: report), network: network, routes: routes)
+    }
+
+    /// Each tour's route along the aisles, by delegation id: the polyline of the walks
+    /// between its stops on `network`.
+    public static func routes(_ tours: [Tour], scenario: Scenario, network: WalkingNetwork) -> [String: [Point]] {
+        var routes: [String: [Point]] = [:]
+        for tour in tours {
+            var path: [Point] = []
+            for (a, b) in zip(tour.stops, tour.stops.dropFirst()) {
+                guard let from = TourChecker.place(a, scenario), let to = TourChecker.place(b, scenario) else { continue }
+                let leg = network.route(from, to).path
+                path += path.last == leg.first ? Array(leg.dropFirst()) : leg
+            }
+            routes[tour.delegation] = path
+        }
+        return routes
     }
 
     /// The joint tour MILP of every delegation, (T1)–(T9) with the time cuts, for
@@ -201,8 +218,8 @@ public enum Tours {
     /// relaxation (``TourDP``) comes first: its bound caps the MILP's, and when its best
     /// path is a tour that tour is optimal and the MILP is not needed. Otherwise the MILP
     /// starts from the greedy tour and stops as soon as it meets the relaxation's bound.
-    static func solveOne(_ instance: TourInstance, weights: Weights, timeLimit: Double, options: TourOptions) throws -> Solved? {
-        let began = Date()
+    static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions) throws -> Solved? {
+        let watch = Stopwatch()
         let graph = instance.graphs[0]
         let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
         let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
@@ -211,7 +228,7 @@ public enum Tours {
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
-                   nodes: nodes, seconds: Date().timeIntervalSince(began))
+                   nodes: nodes, seconds: watch.seconds)
         }
         if let relaxation, let path = relaxation.tour {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
@@ -220,7 +237,7 @@ public enum Tours {
                 return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
             }
         }
-        _ = try model.addSubtourCuts(timeLimit: timeLimit * 0.3)
+        _ = try model.addSubtourCuts(budget: budget.share(0.3))
         // The start: the better of the greedy tour and the elementary DP's.
         var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
         for path in [Greedy.tours(instance, weights: weights)?.first,
@@ -231,7 +248,7 @@ public enum Tours {
         }
         let start = starts.max { $0.objective < $1.objective }.flatMap { model.start(for: [$0.path]) }
         let target = relaxation?.bound
-        var solveOptions = SolveOptions(timeLimit: max(0.5, timeLimit - Date().timeIntervalSince(began)), nodeLimit: options.nodeLimit,
+        var solveOptions = SolveOptions(timeLimit: budget.solverSeconds(floor: 0.5), nodeLimit: options.nodeLimit,
                                         relativeGap: options.relativeGap, start: start)
         if let target {
             let stopAt = target - 1e-6 * max(1, abs(target))
@@ -255,13 +272,4 @@ public enum Tours {
         let tour = model.tour(graph, result, network: instance.network, weights: weights)
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
     }
-}
-
-/// Results of parallel work, behind a lock.
-final class Box<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<T, any Error>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: Result<T, any Error>) { lock.withLock { slots[k] = value } }
-    func get(_ k: Int) -> Result<T, any Error> { lock.withLock { slots[k]! } }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExpoCore
 import Foundation
+import Planning
 
 /// `expoplan generate`: writes a synthetic show of any size.
 struct Generate: ParsableCommand {
@@ -54,7 +55,7 @@ struct Generate: ParsableCommand {
         for file in try generator.files() {
             output.add((out as NSString).appendingPathComponent(file.name), file.text)
         }
-        try output.commit()
-        print("Wrote \(output.paths.joined(separator: ", "))")
+        try perform { () throws(PlanningFailure) in try commit(output) }
+        StandardStreams.output("Wrote \(output.paths.joined(separator: ", "))\n")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExpoCore
 import Foundation
+import Planning
 
 /// `expoplan import-optw`: a classic orienteering-with-time-windows instance as a scenario.
 struct ImportOPTWCommand: ParsableCommand {
@@ -68,7 +69,7 @@ struct ImportOPTWCommand: ParsableCommand {
         if instance == nil { output.add(path("optw.txt"), text) }
         for file in files { output.add(path(file.name), file.text) }
         output.add(path("plan.json"), try Plan(scenario: "scenario.yaml", layout: OPTWImport.layout(scenario)).json())
-        try output.commit()
-        print("Wrote \(output.paths.joined(separator: ", "))")
+        try perform { () throws(PlanningFailure) in try commit(output) }
+        StandardStreams.output("Wrote \(output.paths.joined(separator: ", "))\n")
     }
 }

@@ -1,29 +1,76 @@
 import ArgumentParser
+import ExpoCore
 import Foundation
+import Planning
+import Render
+
+/// A time limit in seconds, or `none` for a run bounded by work limits only.
+struct TimeLimit: ExpressibleByArgument {
+    var seconds: Double?
+
+    init(seconds: Double?) { self.seconds = seconds }
+
+    init?(argument: String) {
+        if argument.lowercased() == "none" {
+            seconds = nil
+        } else if let value = Double(argument), value > 0, value.isFinite {
+            seconds = value
+        } else {
+            return nil
+        }
+    }
+
+    var defaultValueDescription: String { seconds.map { Figures.compact($0) } ?? "none" }
+}
 
 /// Options shared by the commands that solve.
 struct SolveOptionGroup: ParsableArguments {
-    @Option(help: "Wall-clock limit for the solve, in seconds.")
-    var timeLimit: Double = 60
+    @Option(help: "Limit for the whole command, in seconds (solving, checking and writing), or 'none': then only work limits (nodes, moves) end the searches, and the same scenario gives the same bytes on any machine.")
+    var timeLimit = TimeLimit(seconds: PlanningOptions.defaultTimeLimit)
 
     @Option(help: "Stop each MILP at this relative gap (0 proves optimality).")
     var gap: Double = 0
 
-    @Option(help: "Branch-and-bound nodes per problem before stopping with the best plan found (default: 60 for placement, 2000 for tours, 200 for each meetings MILP). Unlike a time limit, a node limit gives the same plan on any machine.")
+    @Option(help: "Branch-and-bound nodes per problem before stopping with the best plan found (default: \(PlanningOptions.defaultLayoutNodes) for placement, \(PlanningOptions.defaultTourNodes) for tours, \(PlanningOptions.defaultMeetingNodes) for each meetings MILP). Unlike a time limit, a node limit gives the same plan on any machine.")
     var nodeLimit: Int?
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be from 0 to 1") }
         if let nodeLimit, !(1...10_000_000).contains(nodeLimit) { throw ValidationError("--node-limit must be from 1 to 10000000") }
     }
+
+    /// The planning options these flags give.
+    func options(candidates: Int = PlanningOptions.defaultCandidates, paper: FloorPlan.Paper, console: Console) -> PlanningOptions {
+        PlanningOptions(timeLimit: timeLimit.seconds, relativeGap: gap, nodeLimit: nodeLimit, candidates: candidates, paper: paper,
+                        progress: console.progress)
+    }
+}
+
+extension FloorPlan.Paper: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+/// How floor plans are drawn.
+struct DrawingOptions: ParsableArguments {
+    @Option(help: "Paper size of the floor plan.")
+    var paper: FloorPlan.Paper = .a3
+}
+
+/// Options of the commands that plan and write an output folder.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Folder to write into. It is replaced whole: a new or empty folder, or one an earlier run wrote.")
+    var out: String
+
+    @Option(help: "Also write the run's figures (sizes, reports, times, peak memory) as JSON to this file.")
+    var metrics: String?
 }
 
 /// Writes lines to standard error, and a progress line that rewrites itself when
-/// standard error is a terminal.
+/// standard error is a terminal. Writing never traps: a closed or full stream loses the
+/// text.
 struct Console: Sendable {
     let quiet: Bool
 
@@ -31,7 +78,7 @@ struct Console: Sendable {
 
     func note(_ text: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.error(text + "\n")
     }
 
     /// Progress as one line per event, for logs (`EXPOPLAN_PROGRESS=lines`).
@@ -41,25 +88,30 @@ struct Console: Sendable {
     /// `EXPOPLAN_PROGRESS=lines`), silent otherwise.
     var progress: (@Sendable (String) -> Void)? {
         guard !quiet, Console.isTerminal || Console.progressLines else { return nil }
-        let began = Date()
+        let watch = Stopwatch()
         if Console.progressLines {
-            return { line in
-                let elapsed = String(format: "%6.2f s", Date().timeIntervalSince(began))
-                FileHandle.standardError.write(Data("[\(elapsed)] \(line)\n".utf8))
-            }
+            return { line in StandardStreams.error("[\(String(format: "%6.2f s", watch.seconds))] \(line)\n") }
         }
-        return { line in
-            let elapsed = String(format: "%5.1f s", Date().timeIntervalSince(began))
-            let text = "\r\u{1B}[2K[\(elapsed)] " + String(line.prefix(110))
-            FileHandle.standardError.write(Data(text.utf8))
-        }
+        return { line in StandardStreams.error("\r\u{1B}[2K[\(String(format: "%5.1f s", watch.seconds))] " + String(line.prefix(110))) }
     }
 
     func endProgress() {
-        if !quiet, Console.isTerminal, !Console.progressLines { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if !quiet, Console.isTerminal, !Console.progressLines { StandardStreams.error("\r\u{1B}[2K") }
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String) { StandardStreams.error(text + "\n") }
+}
+
+/// Runs a planning job for a command and prints what it did.
+func runJob(scenario: String, basePlan: String? = nil, goal: Goal, output: OutputOptions, solve: SolveOptionGroup,
+            candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions) throws {
+    let console = Console(quiet: solve.quiet)
+    try perform { () throws(PlanningFailure) in
+        let job = Job(scenario: scenario, basePlan: basePlan, goal: goal, out: output.out,
+                      options: solve.options(candidates: candidates, paper: drawing.paper, console: console), metrics: output.metrics)
+        defer { console.endProgress() }
+        let outcome = try job.run()
+        console.endProgress()
+        for line in outcome.lines { console.note(line) }
     }
 }

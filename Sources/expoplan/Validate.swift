@@ -1,6 +1,6 @@
 import ArgumentParser
 import ExpoCore
-import Foundation
+import Planning
 
 /// `expoplan validate`: reads a scenario and reports what it holds, or every error.
 struct Validate: ParsableCommand {
@@ -21,23 +21,19 @@ struct Validate: ParsableCommand {
         do {
             let loaded = try ScenarioLoader().load(scenario)
             let summary = ScenarioSummary(loaded)
-            print(json ? try JSONOutput.encode(summary) : summary.text, terminator: "")
-        } catch let errors as ScenarioErrors {
+            StandardStreams.output(json ? (try? JSONOutput.encode(summary)) ?? "" : summary.text)
+        } catch {
             if json {
-                print(try JSONOutput.encode(["errors": errors.diagnostics.map(\.description)]), terminator: "")
+                StandardStreams.output((try? JSONOutput.encode(["errors": error.diagnostics.map(\.description)])) ?? "")
             } else {
-                FileHandle.standardError.write(Data((errors.errorDescription! + "\n").utf8))
+                Console.error(error.errorDescription ?? "")
             }
             throw ExitCode(2)
         }
     }
 }
 
-/// JSON as the tool writes it: sorted keys, pretty, a final newline.
-enum JSONOutput {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
+/// Writes `files` or ends the command with exit 73 and the reason.
+func commit(_ files: OutputFiles) throws(PlanningFailure) {
+    do { try files.commit() } catch { throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write the files") }
 }

@@ -75,7 +75,7 @@ struct TimetableSearchTests {
             instance.participants.indices.filter { instance.possible[$0] > 0 }.map { Double(t.count[$0]) / Double(instance.possible[$0]) }.min()!
         }
         let before = table.objective(weights), share = worstShare(table)
-        let moves = table.anneal(weights, iterations: 50_000, seed: 1, deadline: .infinity, clock: { 0 })
+        let moves = table.anneal(weights, iterations: 50_000, seed: 1, deadline: .unlimited)
         #expect(moves == 50_000)
         #expect(table.objective(weights) >= before - 1e-9)
         #expect(worstShare(table) >= share - 1e-12)
@@ -89,7 +89,7 @@ struct TimetableSearchTests {
         #expect(abs(evaluation.objective - table.objective(weights)) < 1e-9)
         // Same seed, same timetable.
         var again = Timetable.greedy(instance)
-        again.anneal(weights, iterations: 50_000, seed: 1, deadline: .infinity, clock: { 0 })
+        again.anneal(weights, iterations: 50_000, seed: 1, deadline: .unlimited)
         #expect(again.start == table.start)
     }
 }

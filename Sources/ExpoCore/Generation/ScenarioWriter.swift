@@ -236,13 +236,7 @@ struct YAMLText {
     }
 
     /// A number with at most 3 decimals, no trailing zeros.
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-        var text = String(format: "%.3f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
+    static func number(_ value: Double) -> String { Figures.compact(value) }
 
     static func point(_ p: Point) -> String { "[\(number(p.x)), \(number(p.y))]" }
 

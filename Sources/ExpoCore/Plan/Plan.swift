@@ -20,9 +20,7 @@ public struct Plan: Codable, Sendable {
 
     /// The plan as JSON: sorted keys, two-space indent, a final newline.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try JSONOutput.encode(self)
     }
 
     /// Reads a plan written by ``json()``.

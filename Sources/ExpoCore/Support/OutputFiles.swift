@@ -1,8 +1,17 @@
 import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Writes a set of output files so that none is ever half-written: each file goes to a
 /// temporary name in its folder, and only when all are written are they renamed into
-/// place.
+/// place. Temporary names are registered with ``TemporaryFiles``, so an interrupted run
+/// removes them, and a later run removes those a killed run left.
 public struct OutputFiles {
     private var files: [(path: String, data: Data)] = []
 
@@ -24,34 +33,180 @@ public struct OutputFiles {
 
     /// Writes every file: temporary files first, then renames. On failure the temporary
     /// files are removed and nothing already in place is touched.
-    public func commit() throws {
-        let manager = FileManager.default
+    public func commit() throws(OutputError) {
         var temporaries: [(String, String)] = []
         do {
             for (path, data) in files {
                 let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp"
-                guard manager.createFile(atPath: temporary, contents: data) else {
-                    throw OutputError(path: path, reason: "cannot write a temporary file in \(folder.isEmpty ? "." : folder)")
-                }
+                let directory = folder.isEmpty ? "." : folder
+                try TemporaryFiles.createFolder(directory, for: path)
+                TemporaryFiles.removeStale(in: directory)
+                let temporary = directory + "/" + TemporaryFiles.name(for: (path as NSString).lastPathComponent)
+                TemporaryFiles.register(temporary)
                 temporaries.append((temporary, path))
+                try TemporaryFiles.write(data, to: temporary, for: path)
             }
-            for (temporary, path) in temporaries {
-                if rename(temporary, path) != 0 {
-                    throw OutputError(path: path, reason: String(cString: strerror(errno)))
+            try TemporaryFiles.critical { () throws(OutputError) in
+                for (temporary, path) in temporaries {
+                    if rename(temporary, path) != 0 { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+                    TemporaryFiles.unregister(temporary)
                 }
             }
         } catch {
-            for (temporary, _) in temporaries { try? manager.removeItem(atPath: temporary) }
+            for (temporary, _) in temporaries {
+                unlink(temporary)
+                TemporaryFiles.unregister(temporary)
+            }
             throw error
         }
     }
 }
 
-/// An output file that could not be written.
-public struct OutputError: Error, LocalizedError {
+/// An output file or folder that could not be written.
+public struct OutputError: Error, LocalizedError, Sendable {
     public var path: String
     public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var errorDescription: String? { "cannot write \(path): \(reason)" }
+
+    /// An `errno` in words, e.g. "no space left on the device".
+    public static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: "no space left on the device"
+        case EACCES, EPERM: "permission denied"
+        case EROFS: "the file system is read-only"
+        case ENOTDIR: "a part of the path is a file, not a folder"
+        case EISDIR: "it is a folder"
+        case EEXIST: "something is already there"
+        case ENOENT: "a folder on the way does not exist"
+        case EDQUOT: "the disk quota is exceeded"
+        case ENAMETOOLONG: "the name is too long"
+        default: String(cString: strerror(code)).lowercased()
+        }
+    }
+}
+
+/// The temporary files and folders a run is writing, so that they can be removed when the
+/// run is interrupted (SIGINT, SIGTERM) and, when it was killed outright, by the next run.
+///
+/// Temporary names hold the writer's process id: `.NAME.expoplan-PID-N.tmp`. A name whose
+/// process is no longer alive is stale.
+public enum TemporaryFiles {
+    private struct State: ~Copyable {
+        var paths: Set<String> = []
+        var counter = 0
+    }
+
+    private static let state = Mutex(State())
+    /// Held while outputs are renamed into place, and by the cleanup of an interrupted
+    /// run, so that cleanup never meets a half-done swap.
+    private static let swapping = Mutex(())
+
+    /// A fresh temporary name for `name`, in the same folder.
+    public static func name(for name: String) -> String {
+        let n = state.withLock { state -> Int in
+            state.counter += 1
+            return state.counter
+        }
+        return ".\(name).expoplan-\(getpid())-\(n).tmp"
+    }
+
+    /// Remembers a temporary file or folder to remove if the run is interrupted.
+    public static func register(_ path: String) {
+        _ = state.withLock { $0.paths.insert(path) }
+    }
+
+    /// Forgets a temporary that was renamed into place or removed.
+    public static func unregister(_ path: String) {
+        _ = state.withLock { $0.paths.remove(path) }
+    }
+
+    /// Runs `body` (renames into place) so that ``removeAll()`` waits for it.
+    public static func critical<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        try swapping.withLock { _ throws(E) -> T in try body() }
+    }
+
+    /// Removes every registered temporary; called when the run is interrupted. Waits for
+    /// a swap in progress to finish first.
+    public static func removeAll() {
+        swapping.withLock { _ in
+            let paths = state.withLock { state -> Set<String> in
+                let paths = state.paths
+                state.paths = []
+                return paths
+            }
+            for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
+    /// Removes temporaries in `folder` left by runs that are no longer alive.
+    public static func removeStale(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            guard let range = name.range(of: ".expoplan-", options: .backwards) else { continue }
+            let rest = name[range.upperBound...].dropLast(4)  // "PID-N"
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
+    }
+
+    /// Creates `folder` (and its parents) for writing `path`.
+    public static func createFolder(_ folder: String, for path: String) throws(OutputError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw OutputError(path: path, reason: "\(folder) is a file, not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: path, reason: "cannot create the folder \(folder) (\(Self.reason(error)))")
+        }
+    }
+
+    /// Writes `data` to `file` (a new file) with plain system calls, so a full disk or a
+    /// read-only folder is an error in words, never a trap.
+    public static func write(_ data: Data, to file: String, for path: String) throws(OutputError) {
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure != 0 { throw OutputError(path: path, reason: OutputError.describe(failure)) }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return OutputError.describe(Int32(underlying.code))
+        }
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileWriteNoPermission: return "permission denied"
+            case .fileWriteOutOfSpace: return "no space left on the device"
+            case .fileWriteVolumeReadOnly: return "the file system is read-only"
+            case .fileWriteFileExists: return "something is already there"
+            default: break
+            }
+        }
+        return "the system refused"
+    }
 }

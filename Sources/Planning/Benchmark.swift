@@ -1,0 +1,204 @@
+import ExpoCore
+import Foundation
+
+/// `expoplan bench`: the planner measured on generated shows of growing size and on the
+/// reference scenario. Each problem of each case runs as its own process of this
+/// executable (so "peak MiB" is that problem's own peak), with `--metrics`.
+public struct Benchmark: Sendable {
+    public var sizes: [Int]
+    public var seed: UInt64
+    /// Time limits per run, in seconds.
+    public var layoutTimeLimit: Double
+    public var toursTimeLimit: Double
+    public var meetingsTimeLimit: Double
+    /// Also the B2B benchmark (400 participants, 3,000 requests, 24 slots).
+    public var b2b: Bool
+    public var delegations: Int
+    /// The reference scenario to measure too (empty: none).
+    public var reference: String
+    /// The expoplan executable to run.
+    public var executable: URL
+    /// Receives a line per case started.
+    public var progress: @Sendable (String) -> Void
+
+    public init(sizes: [Int], seed: UInt64, layoutTimeLimit: Double, toursTimeLimit: Double, meetingsTimeLimit: Double, b2b: Bool,
+                delegations: Int, reference: String, executable: URL, progress: @escaping @Sendable (String) -> Void) {
+        self.sizes = sizes
+        self.seed = seed
+        self.layoutTimeLimit = layoutTimeLimit
+        self.toursTimeLimit = toursTimeLimit
+        self.meetingsTimeLimit = meetingsTimeLimit
+        self.b2b = b2b
+        self.delegations = delegations
+        self.reference = reference
+        self.executable = executable
+        self.progress = progress
+    }
+
+    /// The tables: Markdown, and each as CSV.
+    public struct Tables: Sendable {
+        public var markdown: String
+        /// CSV files by name.
+        public var csv: [(name: String, text: String)]
+    }
+
+    static let layoutHeader = ["show", "exhibitors", "modules", "zoning rows×cols (nnz)", "zoning", "placement rows×cols (nnz)", "placement",
+                               "status", "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
+    static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
+    static let meetingHeader = ["show", "participants", "requests", "slots", "selection rows×cols (nnz)", "time-indexed rows×cols (nnz)",
+                                "status", "objective", "bound", "gap", "met", "solve s", "peak MiB"]
+    static let planHeader = ["scenario", "layout s", "tours s", "meetings s", "loading, checks and outputs s", "total s", "peak MiB"]
+
+    /// Runs every case.
+    public func run() throws -> Tables {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("expoplan-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var cases: [(String, String)] = []
+        if !reference.isEmpty { cases.append(("reference", reference)) }
+        var generated = sizes.map { (name: "generated \($0)", options: ShowGenerator.Options(exhibitors: $0, seed: seed, delegations: delegations)) }
+        if b2b {
+            generated.append((name: "B2B 400 × 3,000 × 24", options: ShowGenerator.Options(
+                exhibitors: 500, seed: seed, delegations: delegations, participants: 400, requests: 3000, slots: 24)))
+        }
+        for (k, show) in generated.enumerated() {
+            let folder = work.appendingPathComponent("show-\(k)")
+            var files = OutputFiles()
+            for file in try ShowGenerator(show.options).files() {
+                files.add(folder.appendingPathComponent(file.name).path, file.text)
+            }
+            try files.commit()
+            cases.append((show.name, folder.appendingPathComponent("scenario.yaml").path))
+        }
+        var rows: [[String]] = [], tourRows: [[String]] = [], meetingRows: [[String]] = []
+        for (index, (name, scenario)) in cases.enumerated() {
+            progress("bench: \(name)…")
+            let out = work.appendingPathComponent("out-\(index)")
+            let (status, measured) = measure(["layout", scenario, "--out", out.path, "--time-limit", String(layoutTimeLimit), "--quiet"],
+                                             metrics: work.appendingPathComponent("\(index).json"))
+            guard let metrics = measured, let report = metrics.reports["layout"] else {
+                rows.append([name, "", "", "", "", "", "", "exit \(status)", "", "", "", "", "", "", ""])
+                continue
+            }
+            rows.append(layoutRow(name, metrics: metrics, report: report, scenario: scenario, plan: out.appendingPathComponent("plan.json").path))
+            // The tours on the stands just placed, then the meetings around them.
+            let (row, plan) = tours(name, scenario: scenario, plan: out.appendingPathComponent("plan.json").path, work: work,
+                                    candidates: PlanningOptions.defaultCandidates)
+            tourRows.append(row)
+            if let plan { meetingRows.append(meetings(name, scenario: scenario, plan: plan, work: work)) }
+        }
+        // A classic orienteering instance: 100 points, one tour, straight lines.
+        progress("bench: orienteering 100 points…")
+        let optw = work.appendingPathComponent("optw")
+        if Self.launch(executable, ["import-optw", "--random", "100", "--seed", "1", "--out", optw.path]) == 0 {
+            tourRows.append(tours("orienteering, 100 points (seed 1)", scenario: optw.appendingPathComponent("scenario.yaml").path,
+                                  plan: optw.appendingPathComponent("plan.json").path, work: work, candidates: 100).row)
+        }
+        // The whole plan of the reference, as the README runs it.
+        var planRows: [[String]] = []
+        if !reference.isEmpty {
+            progress("bench: plan of the reference…")
+            let (status, measured) = measure(["plan", reference, "--out", work.appendingPathComponent("plan").path, "--quiet"],
+                                             metrics: work.appendingPathComponent("plan.json"))
+            if let metrics = measured {
+                func seconds(_ key: String) -> String { metrics.seconds[key].map { String(format: "%.2f", $0) } ?? "" }
+                let solving = ["layout", "tours", "meetings"].reduce(0) { $0 + (metrics.seconds[$1] ?? 0) }
+                planRows.append(["reference", seconds("layout"), seconds("tours"), seconds("meetings"),
+                                 String(format: "%.2f", metrics.totalSeconds - solving),
+                                 String(format: "%.2f", metrics.totalSeconds), String(format: "%.0f", metrics.peakMemoryMB)])
+            } else {
+                planRows.append(["reference", "", "", "", "", "exit \(status)", ""])
+            }
+        }
+        let markdown = "Placement (time limit \(Figures.fixed(layoutTimeLimit)) s)\n\n" + Self.table(Self.layoutHeader, rows)
+            + "\nTours (time limit \(Figures.fixed(toursTimeLimit)) s)\n\n" + Self.table(Self.tourHeader, tourRows)
+            + "\nMeetings (time limit \(Figures.fixed(meetingsTimeLimit)) s)\n\n" + Self.table(Self.meetingHeader, meetingRows)
+            + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + Self.table(Self.planHeader, planRows))
+        return Tables(markdown: markdown, csv: [
+            ("bench.csv", CSVTable.format(header: Self.layoutHeader, rows: rows, protectingFormulas: true)),
+            ("bench-tours.csv", CSVTable.format(header: Self.tourHeader, rows: tourRows, protectingFormulas: true)),
+            ("bench-meetings.csv", CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true)),
+        ])
+    }
+
+    /// A Markdown table.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var text = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+        for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
+        return text
+    }
+
+    /// The placement row of a case, with the walking network over its stands (every pair).
+    func layoutRow(_ name: String, metrics: RunMetrics, report: SolveReport, scenario: String, plan: String) -> [String] {
+        var walking = ""
+        if let loaded = try? ScenarioLoader().load(scenario),
+           let text = try? String(contentsOfFile: plan, encoding: .utf8), let layout = try? Plan.read(text).layout {
+            let (resolved, _) = PlanChecker.resolve(layout, in: loaded)
+            let watch = Stopwatch()
+            let network = WalkingNetwork(loaded, stands: resolved.stands, mode: .aisles)
+            let matrix = network.matrix(resolved.stands.map { WalkingNetwork.Place.stand($0.exhibitor) })
+            walking = String(format: "%.2f", watch.seconds) + (matrix.allSatisfy(\.isFinite) ? "" : " (unreachable pairs)")
+        }
+        let stageSeconds = metrics.stageSeconds["layout"] ?? []
+        func stage(_ k: Int) -> (String, String) {
+            guard k < report.stages.count else { return ("", "") }
+            let s = report.stages[k]
+            return ("\(s.rows)×\(s.columns) (\(s.nonzeros))",
+                    "\(s.outcome.rawValue), gap \(Figures.percent(s.gap)), \(String(format: "%.1f", k < stageSeconds.count ? stageSeconds[k] : 0)) s")
+        }
+        let (zoningSize, zoning) = stage(0), (placementSize, placement) = stage(1)
+        return [name, String(metrics.exhibitors), String(metrics.modules), zoningSize, zoning, placementSize, placement,
+                report.outcome.rawValue, Figures.fixed(report.objective), Figures.fixed(report.bound), Figures.percent(report.gap),
+                String(format: "%.2f", metrics.seconds["layout"] ?? 0), String(format: "%.2f", metrics.renderSeconds),
+                String(format: "%.0f", metrics.peakMemoryMB), walking]
+    }
+
+    /// The tours of a placed show: one table row, and the plan with the tours.
+    func tours(_ name: String, scenario: String, plan: String, work: URL, candidates: Int) -> (row: [String], plan: String?) {
+        let key = UUID().uuidString
+        let (status, measured) = measure(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent("tours-\(key)").path,
+                                          "--candidates", String(candidates), "--time-limit", String(toursTimeLimit), "--quiet"],
+                                         metrics: work.appendingPathComponent("tours-\(key).json"))
+        guard let metrics = measured, let r = metrics.reports["tours"] else { return ([name, "", "", "", "exit \(status)", "", "", "", "", ""], nil) }
+        let columns = r.stages.map(\.columns).reduce(0, +)
+        return ([name, String(metrics.delegations), String(metrics.stands), "\(r.stages.count) × MILP, \(columns) columns in all", r.outcome.rawValue,
+                 Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap), String(format: "%.2f", metrics.seconds["tours"] ?? 0),
+                 String(format: "%.0f", metrics.peakMemoryMB)],
+                work.appendingPathComponent("tours-\(key)/plan.json").path)
+    }
+
+    /// The meetings of a show with its stands and tours: one table row.
+    func meetings(_ name: String, scenario: String, plan: String, work: URL) -> [String] {
+        let key = UUID().uuidString
+        let (status, measured) = measure(["meetings", scenario, "--plan", plan, "--out", work.appendingPathComponent("meetings-\(key)").path,
+                                          "--time-limit", String(meetingsTimeLimit), "--quiet"],
+                                         metrics: work.appendingPathComponent("meetings-\(key).json"))
+        guard let metrics = measured, let r = metrics.reports["meetings"] else {
+            return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 6)
+        }
+        func size(_ stage: String) -> String {
+            r.stages.first { $0.name == stage }.map { "\($0.rows)×\($0.columns) (\($0.nonzeros))" } ?? "–"
+        }
+        return [name, String(metrics.participants), String(metrics.requests), String(metrics.slots), size("selection"), size("timetable MILP"),
+                r.outcome.rawValue, Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap),
+                "\(metrics.met ?? 0) of \(metrics.requests)", String(format: "%.2f", metrics.seconds["meetings"] ?? 0),
+                String(format: "%.0f", metrics.peakMemoryMB)]
+    }
+
+    /// Runs expoplan with `arguments` and `--metrics file`: its exit status, and the
+    /// figures it wrote when it succeeded.
+    func measure(_ arguments: [String], metrics file: URL) -> (status: Int32, metrics: RunMetrics?) {
+        let status = Self.launch(executable, arguments + ["--metrics", file.path])
+        guard status == 0, let data = FileManager.default.contents(atPath: file.path) else { return (status, nil) }
+        return (status, try? JSONDecoder().decode(RunMetrics.self, from: data))
+    }
+
+    /// Runs `executable` with `arguments` and waits: its exit status (-1 if it could not start).
+    public static func launch(_ executable: URL, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        do { try process.run() } catch { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

@@ -1,0 +1,104 @@
+import ExpoCore
+import Foundation
+
+/// Reading what a run starts from: a scenario, or a plan and the scenario it was made
+/// from. Whatever cannot be read is a ``PlanningFailure`` of kind `badInput` (exit 2)
+/// with every error, each naming its file, line and field.
+public enum Inputs {
+    /// Loads and validates the scenario at `path`.
+    public static func scenario(_ path: String) throws(PlanningFailure) -> Scenario {
+        do {
+            return try ScenarioLoader().load(path)
+        } catch {
+            throw PlanningFailure(.badInput, error.errorDescription ?? "\(path): the scenario could not be read")
+        }
+    }
+
+    /// A plan file and the scenario it was made from.
+    public struct PlanWithScenario: Sendable {
+        public var plan: Plan
+        public var scenario: Scenario
+        /// The scenario's path as the run can open it.
+        public var scenarioPath: String
+    }
+
+    /// Reads the plan at `path` and its scenario: `scenario` when given, else the path
+    /// stored in the plan, which is relative to the plan file (older plans stored it
+    /// relative to the folder the run was started in; that is tried second).
+    public static func plan(_ path: String, scenario: String?) throws(PlanningFailure) -> PlanWithScenario {
+        let plan = try self.plan(path)
+        let scenarioPath = scenario ?? Self.scenarioPath(of: plan, planPath: path)
+        return PlanWithScenario(plan: plan, scenario: try self.scenario(scenarioPath), scenarioPath: scenarioPath)
+    }
+
+    /// Reads a plan file written by expoplan.
+    public static func plan(_ path: String) throws(PlanningFailure) -> Plan {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw PlanningFailure(.badInput, "\(path): cannot be read (\(Self.reason(error)))")
+        }
+        do {
+            return try Plan.read(text)
+        } catch let error as DecodingError {
+            throw PlanningFailure(.badInput, "\(path): not a plan file: \(describe(error))")
+        } catch {
+            throw PlanningFailure(.badInput, "\(path): not a plan file: \(error.localizedDescription)")
+        }
+    }
+
+    /// Where the scenario of a plan read from `planPath` is.
+    public static func scenarioPath(of plan: Plan, planPath: String) -> String {
+        let stored = plan.scenario
+        if stored.hasPrefix("/") { return stored }
+        let folder = (planPath as NSString).deletingLastPathComponent
+        let besidePlan = folder.isEmpty ? stored : (folder as NSString).appendingPathComponent(stored)
+        if FileManager.default.fileExists(atPath: besidePlan) || !FileManager.default.fileExists(atPath: stored) {
+            return (besidePlan as NSString).standardizingPath
+        }
+        return stored
+    }
+
+    /// `scenarioPath` as a plan written to `planPath` stores it: relative to the plan
+    /// file's folder, so that `check` and `render` find it from anywhere.
+    public static func storedScenarioPath(_ scenarioPath: String, planPath: String) -> String {
+        let scenario = absolute(scenarioPath), folder = absolute((planPath as NSString).deletingLastPathComponent)
+        let a = scenario.split(separator: "/"), b = folder.split(separator: "/")
+        var common = 0
+        while common < a.count && common < b.count && a[common] == b[common] { common += 1 }
+        let up = Array(repeating: "..", count: b.count - common)
+        let parts = up + a[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (full as NSString).standardizingPath
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return "no such file"
+            case .fileReadNoPermission: return "permission denied"
+            case .fileReadInapplicableStringEncoding: return "not UTF-8 text"
+            default: break
+            }
+        }
+        return "the system refused"
+    }
+
+    /// A decoding error in words: the field path and what was wrong.
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().drop { $0 == "." }.description
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue): missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ExpoCore
+import Foundation
+import Render
+
+/// One run of the planner as the commands start it: read the scenario (and a base
+/// plan), plan up to a goal, check, write the output folder whole, and say what happened.
+public struct Job: Sendable {
+    /// The scenario file.
+    public var scenario: String
+    /// A plan.json whose parts to keep (its stands, and for meetings its tours).
+    public var basePlan: String?
+    public var goal: Goal
+    /// The output folder, replaced whole.
+    public var out: String
+    public var options: PlanningOptions
+    /// A file to write the run's figures to, as JSON (`--metrics`).
+    public var metrics: String?
+
+    public init(scenario: String, basePlan: String? = nil, goal: Goal, out: String, options: PlanningOptions, metrics: String? = nil) {
+        self.scenario = scenario
+        self.basePlan = basePlan
+        self.goal = goal
+        self.out = out
+        self.options = options
+        self.metrics = metrics
+    }
+
+    /// What a run did: the plan and results, the files written, the lines to print.
+    public struct Outcome: Sendable {
+        public var run: PlanningRun
+        /// The files written, relative to the output folder.
+        public var files: [String]
+        /// What to tell the person who ran it: each problem's summary, then what was written.
+        public var lines: [String]
+    }
+
+    /// Runs the job.
+    public func run() throws(PlanningFailure) -> Outcome {
+        let watch = Stopwatch()
+        let budget = TimeBudget(seconds: options.timeLimit)
+        let scenario = try Inputs.scenario(self.scenario)
+        var base: Plan? = nil
+        if let basePlan {
+            let plan = try Inputs.plan(basePlan)
+            guard plan.layout != nil || goal == .meetings else {
+                throw PlanningFailure(.badInput, "\(basePlan) holds no layout; run expoplan layout first or leave out --plan")
+            }
+            base = plan
+        }
+        var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, goal: goal, options: options, budget: budget)
+        // The plan names its scenario relative to where the plan is written.
+        run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
+        let solved = watch.seconds
+        let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network)
+        try OutputFolder.replace(out, with: outputs.files)
+        if let metrics {
+            let figures = RunMetrics(run, renderSeconds: watch.seconds - solved, totalSeconds: watch.seconds, timeLimit: options.timeLimit)
+            var file = OutputFiles()
+            file.add(metrics, (try? JSONOutput.encode(figures)) ?? "")
+            do { try file.commit() } catch { throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(metrics)") }
+        }
+        let lines = ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", watch.seconds)) s"]
+        return Outcome(run: run, files: outputs.names, lines: lines)
+    }
+}
+
+extension Job {
+    /// Draws a plan file again (another paper, after an edit): every output of the plan,
+    /// into `out`, once the plan has passed its check. Returns the lines to print.
+    public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper) throws(PlanningFailure) -> [String] {
+        let read = try Inputs.plan(path, scenario: scenario)
+        guard read.plan.layout != nil else { throw PlanningFailure(.badInput, "\(path) holds no layout to draw") }
+        let check = PlanCheck(read.plan, scenario: read.scenario, planPath: path, scenarioPath: read.scenarioPath)
+        guard check.report.valid else {
+            throw PlanningFailure(.infeasible, "The plan does not pass its check:\n" + check.report.violations.map { "- \($0)" }.joined(separator: "\n"))
+        }
+        var plan = read.plan
+        plan.scenario = Inputs.storedScenarioPath(read.scenarioPath, planPath: (out as NSString).appendingPathComponent("plan.json"))
+        let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper)
+        try OutputFolder.replace(out, with: outputs.files)
+        return ["Wrote \(outputs.files.count) files to \(out)"]
+    }
+}

@@ -1,0 +1,130 @@
+import CSystem
+import ExpoCore
+import Foundation
+
+/// An output folder replaced as a whole: the new plan's files are written into a hidden
+/// folder beside it, then swapped in with one atomic rename (Linux `renameat2` with
+/// `RENAME_EXCHANGE`), and the previous content removed. After any kill, the folder
+/// holds exactly one whole plan, old or new; an interrupted run (SIGINT, SIGTERM)
+/// removes its hidden folder, and a run killed outright leaves one that the next run
+/// in the same place removes.
+///
+/// A folder is replaced only when it is new, empty, or holds nothing but files
+/// expoplan writes (``isOutputName(_:)``): a folder with a scenario or a user's notes in
+/// it is refused, never swapped away.
+public enum OutputFolder {
+    /// Writes `files` (names relative to the folder) as the whole content of `path`.
+    public static func replace(_ path: String, with files: [(name: String, data: Data)]) throws(PlanningFailure) {
+        let target = normalized(path)
+        guard !target.isEmpty, target != "/", (target as NSString).lastPathComponent != ".",
+              (target as NSString).lastPathComponent != ".." else {
+            throw PlanningFailure(.cannotWrite, "cannot write to \(path): give --out a folder of its own (it is replaced whole by each run)")
+        }
+        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
+        if exists && !isFolder.boolValue {
+            throw PlanningFailure(.cannotWrite, "cannot write to \(path): it is a file, not a folder")
+        }
+        if exists, let foreign = foreignEntry(in: target) {
+            throw PlanningFailure(.cannotWrite, "cannot write to \(path): it holds \(foreign), which expoplan did not write; the output folder is replaced whole by each run, so give a new or empty folder")
+        }
+        do {
+            try TemporaryFiles.createFolder(parent, for: path)
+        } catch {
+            throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(path)")
+        }
+        TemporaryFiles.removeStale(in: parent)
+        let fresh = parent + "/" + TemporaryFiles.name(for: base)
+        TemporaryFiles.register(fresh)
+        do {
+            try write(files, into: fresh, for: path)
+            try TemporaryFiles.critical { () throws(OutputError) in
+                if !exists {
+                    guard rename(fresh, target) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+                    TemporaryFiles.unregister(fresh)
+                    return
+                }
+                if expoplan_exchange_paths(fresh, target) == 0 {
+                    // `fresh` now names the previous content: it goes.
+                    return
+                }
+                guard errno == ENOSYS || errno == EINVAL else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+                // No atomic exchange here: move the old folder aside, then the new one in.
+                let aside = parent + "/" + TemporaryFiles.name(for: base)
+                TemporaryFiles.register(aside)
+                guard rename(target, aside) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+                guard rename(fresh, target) == 0 else {
+                    let code = errno
+                    _ = rename(aside, target)
+                    TemporaryFiles.unregister(aside)
+                    throw OutputError(path: path, reason: OutputError.describe(code))
+                }
+                TemporaryFiles.unregister(fresh)
+                try? FileManager.default.removeItem(atPath: aside)
+                TemporaryFiles.unregister(aside)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: fresh)
+            TemporaryFiles.unregister(fresh)
+            throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(path)")
+        }
+        try? FileManager.default.removeItem(atPath: fresh)
+        TemporaryFiles.unregister(fresh)
+    }
+
+    /// Writes the files into a new folder.
+    private static func write(_ files: [(name: String, data: Data)], into folder: String, for path: String) throws(OutputError) {
+        guard mkdir(folder, 0o755) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+        var folders: Set<String> = []
+        for file in files {
+            let sub = (file.name as NSString).deletingLastPathComponent
+            if !sub.isEmpty && !folders.contains(sub) {
+                try TemporaryFiles.createFolder(folder + "/" + sub, for: path + "/" + file.name)
+                folders.insert(sub)
+            }
+            try TemporaryFiles.write(file.data, to: folder + "/" + file.name, for: (path as NSString).appendingPathComponent(file.name))
+        }
+    }
+
+    /// The path without a trailing slash.
+    static func normalized(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// The first entry of `folder` (recursively) that expoplan does not write, or nil.
+    static func foreignEntry(in folder: String, inside sub: String? = nil) -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        for name in names.sorted() {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                guard sub == nil, name == "agendas" else { return name + "/" }
+                if let inner = foreignEntry(in: folder + "/" + name, inside: name) { return name + "/" + inner }
+            } else if !isOutputName(name, inside: sub) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// Whether expoplan writes files of this name into an output folder (`inside`: the
+    /// sub-folder, `agendas`, or nil for the folder itself).
+    public static func isOutputName(_ name: String, inside sub: String? = nil) -> Bool {
+        if name.hasPrefix(".") { return name.hasSuffix(".tmp") && name.contains(".expoplan-") }  // an interrupted run's
+        let ext = (name as NSString).pathExtension
+        if sub == "agendas" { return ["md", "ics", "html", "pdf"].contains(ext) }
+        if fixedNames.contains(name) { return true }
+        return name.hasPrefix("tour-") && ["md", "html", "ics", "svg", "json", "pdf"].contains(ext)
+    }
+
+    private static let fixedNames: Set<String> = [
+        "plan.json", "summary.md", "scenario-summary.txt", "floor-plan.svg", "floor-plan.pdf", "floor-plan.html", "stands.csv",
+        "layout-summary.md", "exhibitor-visits.csv", "tours-summary.md", "tables.csv", "exhibitor-schedule.csv",
+        "unmet-requests.csv", "meetings-summary.md", "changes.md", "changes.csv", "safety.md", "exhibitor-index.csv",
+        "stands.xlsx", "tables.xlsx", "exhibitor-schedule.xlsx",
+    ]
+}

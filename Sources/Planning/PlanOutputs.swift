@@ -1,0 +1,92 @@
+import ExpoCore
+import Foundation
+import Layout
+import Render
+import Tours
+
+/// The files a plan produces, named relative to its output folder: what each part of
+/// the plan gives people to read, print and import.
+///
+/// - always: `plan.json` (the plan, readable back), `scenario-summary.txt`, `summary.md`;
+/// - a layout: `floor-plan.svg`, `stands.csv`, `layout-summary.md`;
+/// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
+///   `exhibitor-visits.csv`, `tours-summary.md`;
+/// - meetings: per participant `agendas/<id>.md` and `.ics`; `tables.csv`,
+///   `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.
+public struct PlanOutputs: Sendable {
+    /// The files, by name inside the folder, in the order they were added.
+    public private(set) var files: [(name: String, data: Data)] = []
+
+    /// The files of `plan`. `network` is the walking network on the plan's stands, when
+    /// the run already has it.
+    public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil) {
+        add("scenario-summary.txt", ScenarioSummary(scenario).text)
+        if let layout = plan.layout {
+            let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
+            let evaluation = LayoutEvaluation(scenario, resolved)
+            add("floor-plan.svg", Self.floorPlan(scenario, layout, paper: paper).svg())
+            add("stands.csv", LayoutReport.standListCSV(scenario, layout))
+            add("layout-summary.md", LayoutReport.summaryMarkdown(scenario, layout, evaluation, scenarioPath: scenarioPath))
+            if let tours = plan.tours {
+                addTours(tours, layout: layout, scenario: scenario, paper: paper,
+                         network: network ?? WalkingNetwork(scenario, stands: resolved.stands))
+            }
+            if let meetings = plan.meetings { addMeetings(meetings, plan: plan, scenario: scenario) }
+        }
+        add("plan.json", (try? plan.json()) ?? "")
+        add("summary.md", PlanReport.summaryMarkdown(scenario, plan, scenarioPath: scenarioPath))
+    }
+
+    /// The file names, in order.
+    public var names: [String] { files.map(\.name) }
+
+    private mutating func add(_ name: String, _ text: String) {
+        files.append((name, Data(text.utf8)))
+    }
+
+    private mutating func addTours(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper, network: WalkingNetwork) {
+        // Stop markers at the stand (or feature, entrance) the stop is at.
+        var anchors: [String: Point] = [:]
+        for (place, point) in network.anchors {
+            switch place {
+            case .stand(let e): anchors[scenario.exhibitors[e].id] = point
+            case .entrance(let id), .exit(let id), .feature(let id): anchors[id] = point
+            }
+        }
+        let routes = Tours.routes(tours.tours, scenario: scenario, network: network)
+        for tour in tours.tours {
+            let itinerary = Itinerary(scenario: scenario, tour: tour, layout: layout)
+            add("tour-\(tour.delegation).md", itinerary.markdown())
+            add("tour-\(tour.delegation).html", itinerary.html())
+            add("tour-\(tour.delegation).ics", TourReport.calendar(scenario, layout, tour: tour))
+            add("tour-\(tour.delegation).json", (try? JSONOutput.encode(tour)) ?? "")
+            add("tour-\(tour.delegation).svg",
+                TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper).svg())
+        }
+        add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
+        add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))
+    }
+
+    private mutating func addMeetings(_ meetings: MeetingsPlan, plan: Plan, scenario: Scenario) {
+        if scenario.meetings != nil {
+            for p in MeetingReport.participantsWithAgendas(scenario) {
+                add("agendas/\(p.id).md", MeetingReport.agendaMarkdown(scenario, plan.layout, tours: plan.tours, meetings: meetings, participant: p))
+                add("agendas/\(p.id).ics", MeetingReport.agendaCalendar(scenario, plan.layout, tours: plan.tours, meetings: meetings, participant: p))
+            }
+            add("tables.csv", MeetingReport.tablesCSV(scenario, meetings: meetings))
+            if let layout = plan.layout {
+                add("exhibitor-schedule.csv", MeetingReport.exhibitorScheduleCSV(scenario, layout, tours: plan.tours, meetings: meetings))
+            }
+            add("unmet-requests.csv", MeetingReport.unmetCSV(scenario, meetings: meetings))
+        }
+        add("meetings-summary.md", MeetingReport.summaryMarkdown(scenario, plan.layout, tours: plan.tours, meetings: meetings))
+    }
+
+    /// The floor plan of a layout, with its solve status under the title.
+    public static func floorPlan(_ scenario: Scenario, _ layout: LayoutPlan, paper: FloorPlan.Paper) -> FloorPlan {
+        let report = layout.report
+        let status = "Stand placement: \(report.outcome.rawValue)" + (report.gap.map { String(format: ", gap %.2f %%", $0 * 100) } ?? "")
+        return FloorPlan(scenario: scenario, layout: layout, paper: paper,
+                         subtitle: ["\(scenario.exhibitors.count) exhibitors in \(scenario.pavilions.count) pavilions", status])
+    }
+}

@@ -1,0 +1,158 @@
+import ExpoCore
+import Foundation
+import Layout
+import Meetings
+import Tours
+
+/// How far a run goes: each goal plans what it needs first (a layout before tours, the
+/// tours before meetings) unless the base plan already has it.
+public enum Goal: String, Sendable, CaseIterable {
+    /// The stands only.
+    case layout
+    /// The stands, then every delegation's tour.
+    case tours
+    /// The stands and tours, then the B2B timetable.
+    case meetings
+    /// Everything the scenario holds: stands, tours when there are delegations, meetings
+    /// when there is a programme.
+    case all
+}
+
+/// What a run planned, with the solvers' results for this run's problems.
+public struct PlanningRun: Sendable {
+    public var scenario: Scenario
+    /// The scenario file as given on the command line.
+    public var scenarioPath: String
+    /// The plan: what this run solved, and what it took from the base plan.
+    public var plan: Plan
+    /// The problems this run solved (not taken from a base plan).
+    public var solved: [Problem] = []
+    public var layout: LayoutResult?
+    public var tours: TourResult?
+    public var meetings: MeetingResult?
+    /// The walking network on the plan's stands, once a step needed it.
+    public var network: WalkingNetwork?
+    /// Seconds spent in each problem this run solved, by problem name.
+    public var seconds: [String: Double] = [:]
+}
+
+/// The pipeline: solve a problem, check it independently, hand it to the next.
+///
+/// Each step's result is re-verified by the checker (``PlanChecker``, ``TourChecker``,
+/// ``MeetingChecker``) before the next step sees it; a result that fails its check is
+/// a bug and ends the run (``PlanningFailure/Kind/internalError``), never an output.
+public enum Planner {
+    /// The part of the time limit kept for the checks and the outputs.
+    public static let outputShare = 0.1
+    /// How the time for solving is shared among the problems left to solve.
+    static let weights: [Problem: Double] = [.layout: 4, .tours: 2, .meetings: 3]
+
+    /// Plans `scenario` up to `goal`, taking the parts `base` already has, within
+    /// `budget` (which also covers the checks and outputs that follow: the solves stop
+    /// at ``outputShare`` of it before its end).
+    public static func run(_ scenario: Scenario, scenarioPath: String, base: Plan? = nil, goal: Goal,
+                           options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> PlanningRun {
+        var run = PlanningRun(scenario: scenario, scenarioPath: scenarioPath, plan: Plan(scenario: scenarioPath))
+        run.plan.layout = base?.layout
+        if goal == .meetings { run.plan.tours = base?.tours }
+        // The problems this run will solve, to share the time among them.
+        var todo: [Problem] = []
+        if run.plan.layout == nil { todo.append(.layout) }
+        if goal != .layout && (goal == .tours || (run.plan.tours == nil && !scenario.delegations.isEmpty)) { todo.append(.tours) }
+        if goal == .meetings || (goal == .all && scenario.meetings != nil) { todo.append(.meetings) }
+        let solving = budget.until(1 - outputShare)
+        func share(_ problem: Problem) -> TimeBudget {
+            let left = todo.drop { $0 != problem }.reduce(0) { $0 + weights[$1]! }
+            return solving.share(weights[problem]! / left)
+        }
+        if run.plan.layout == nil {
+            let result = try layout(scenario, options: options, budget: share(.layout))
+            run.layout = result
+            run.plan.layout = result.plan
+            run.solved.append(.layout)
+            run.seconds["layout"] = result.plan.report.seconds
+        }
+        guard goal != .layout, let layout = run.plan.layout else { return run }
+        let wantsTours = goal == .tours || (run.plan.tours == nil && !scenario.delegations.isEmpty)
+        if wantsTours {
+            let result = try tours(scenario, layout: layout, options: options, budget: share(.tours))
+            run.tours = result
+            run.network = result.network
+            run.plan.tours = result.plan
+            run.solved.append(.tours)
+            run.seconds["tours"] = result.plan.report.seconds
+        }
+        guard goal == .meetings || (goal == .all && scenario.meetings != nil) else { return run }
+        let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        run.network = network
+        let result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
+        run.meetings = result
+        run.plan.meetings = result.plan
+        run.solved.append(.meetings)
+        run.seconds["meetings"] = result.plan.report.seconds
+        return run
+    }
+
+    /// Places the stands and checks the placement.
+    static func layout(_ scenario: Scenario, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> LayoutResult {
+        let result: LayoutResult
+        do {
+            result = try Layout.solve(scenario, options: LayoutOptions(
+                budget: budget, relativeGap: options.relativeGap,
+                nodeLimit: options.nodes(.layout), progress: options.progress))
+        } catch let infeasible as LayoutInfeasibility {
+            throw PlanningFailure(.infeasible, "No placement exists:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+        } catch let timeout as LayoutTimeout {
+            throw PlanningFailure(.timeLimit, "The time limit passed after \(String(format: "%.1f", timeout.seconds)) s before any placement was found; raise --time-limit.")
+        } catch {
+            throw internalError("the placement failed", error)
+        }
+        let violations = PlanChecker.check(result.plan, in: scenario)
+        guard violations.isEmpty else {
+            throw PlanningFailure(.internalError, "internal error: the placement breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
+        }
+        return result
+    }
+
+    /// Plans the tours on the placed stands and checks them.
+    static func tours(_ scenario: Scenario, layout: LayoutPlan, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> TourResult {
+        let result: TourResult
+        do {
+            result = try Tours.solve(scenario, layout: layout, options: TourOptions(
+                budget: budget, relativeGap: options.relativeGap,
+                nodeLimit: options.nodes(.tours), candidates: options.candidates, progress: options.progress))
+        } catch let infeasible as TourInfeasibility {
+            throw PlanningFailure(.infeasible, "No tours exist:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+        } catch {
+            throw internalError("the tours failed", error)
+        }
+        let violations = TourChecker.check(result.plan, scenario: scenario, network: result.network)
+        guard violations.isEmpty else {
+            throw PlanningFailure(.internalError, "internal error: the tours break hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
+        }
+        return result
+    }
+
+    /// Timetables the meetings around the stands and tours, and checks the timetable.
+    static func meetings(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork,
+                         options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> MeetingResult {
+        let result: MeetingResult
+        do {
+            result = try Meetings.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(
+                budget: budget, relativeGap: options.relativeGap,
+                nodeLimit: options.nodes(.meetings), progress: options.progress))
+        } catch {
+            throw internalError("the timetable failed", error)
+        }
+        let violations = MeetingChecker.check(result.plan, scenario: scenario, layout: layout, tours: tours, network: network)
+        guard violations.isEmpty else {
+            throw PlanningFailure(.internalError, "internal error: the timetable breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
+        }
+        return result
+    }
+
+    static func internalError(_ what: String, _ error: any Error) -> PlanningFailure {
+        let said = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        return PlanningFailure(.internalError, "internal error: \(what): \(said)")
+    }
+}
