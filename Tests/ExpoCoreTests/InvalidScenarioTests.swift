@@ -20,6 +20,7 @@ struct InvalidScenarioTests {
         ("MeetingLongerThanProgramme", ["Scenarios/invalid/MeetingLongerThanProgramme.yaml:34: requests[0].length: the meeting lasts 6 slots but the programme has 4"]),
         ("MissingCSVFile", ["Scenarios/invalid/MissingCSVFile.yaml:29: participants: Scenarios/invalid/nowhere-participants.csv: no such file"]),
         ("MissingHallOutline", ["Scenarios/invalid/MissingHallOutline.yaml:5: hall.outline: missing; this field is required"]),
+        ("NonexistentLocalTime", ["Scenarios/invalid/NonexistentLocalTime.yaml:37: meetings.start: 02:40 does not exist on 2026-03-29 in Europe/Paris (clocks go from 02:00 to 03:00)"]),
         ("OverlappingAppointments", ["Scenarios/invalid/OverlappingAppointments.yaml:27: delegations[0].appointments: appointments \"Speech\" (10:10-10:30) and \"Photo\" (10:20-10:40) overlap"]),
         ("OverlappingBlocks", ["Scenarios/invalid/OverlappingBlocks.yaml:14: blocks[1].rect: block B overlaps block A"]),
         ("RequestUnknownParticipant", ["Scenarios/invalid/RequestUnknownParticipant.yaml:34: requests[0].b: unknown participant \"bea\""]),

@@ -146,6 +146,8 @@ final class ScenarioReading {
     var distanceMode = DistanceMode.aisles
     var placeIDs: Set<String> = []
     var exhibitorsLocation: SourceLocation?
+    /// The wall clocks of the show days met so far, by day.
+    var wallClocks: [Day: WallClock] = [:]
 
     /// The most items of each kind a scenario may hold.
     enum Limit {

@@ -27,7 +27,11 @@ extension ScenarioReading {
                 }
             }
             let day = f.require("date").flatMap { dayOfShow($0) }
-            let window = f.require("window")?.timeWindow(log)
+            let windowValue = f.require("window")
+            let window = windowValue?.timeWindow(log)
+            if let day, let window, let windowValue {
+                checkExists(TimeWindow(day: day, start: window.start, end: window.end), of: windowValue)
+            }
             let start = f.require("start").flatMap(place)
             let end = f.optional("end").map(place) ?? start
             let speed = f.optional("walkingSpeed")?.number(log, in: 10...200, expected: "a walking speed in metres per minute from 10 to 200") ?? 55
@@ -56,6 +60,7 @@ extension ScenarioReading {
                 if let window, time.start < window.start || time.end > window.end {
                     log.error(timeValue.location, "the appointment \(time) is outside the delegation's window \(window)")
                 }
+                if let day { checkExists(TimeWindow(day: day, start: time.start, end: time.end), of: timeValue) }
                 appointments.append(Delegation.Appointment(title: title, place: placeRef, start: time.start, end: time.end))
             }
             let sorted = appointments.sorted { $0.start < $1.start }
@@ -121,7 +126,7 @@ extension ScenarioReading {
                     log.error(e.location, "unknown exhibitor \(quoted(exhibitorID))")
                 }
             }
-            let availability = (f.optional("availability")?.list(log) ?? []).compactMap { $0.timeWindow(log) }
+            let availability = availabilityWindows(f.optional("availability"))
             let maxMeetings = f.optional("maxMeetings")?.integer(log, in: 0...1000, expected: "a number of meetings from 0 to 1000")
             guard let name, let kind else { continue }
             participantIDs[id] = participants.count
@@ -181,9 +186,10 @@ extension ScenarioReading {
         let allowed = ["date", "start", "slotMinutes", "slots", "area", "tables", "maxPerPerson", "changeMinutes"]
         guard let f = Fields(value, allowed: allowed, log: log, what: "the meeting programme") else { return nil }
         let day = f.require("date").flatMap { dayOfShow($0) }
-        let start = f.require("start")?.clockTime(log)
+        let startValue = f.require("start"), slotsValue = f.require("slots")
+        let start = startValue?.clockTime(log)
         let slotMinutes = f.require("slotMinutes")?.integer(log, in: 5...240, expected: "a slot length in minutes from 5 to 240")
-        let slots = f.require("slots")?.integer(log, in: 1...200, expected: "a number of slots from 1 to 200")
+        let slots = slotsValue?.integer(log, in: 1...200, expected: "a number of slots from 1 to 200")
         var area: String?
         if let a = f.require("area"), let id = a.identifier(log) {
             if hall == nil || hall!.features.contains(where: { $0.id == id }) { area = id } else {
@@ -202,8 +208,10 @@ extension ScenarioReading {
             log.error(f.location.appending("slots"), "\(slots) slots of \(slotMinutes) minutes from \(start) run past midnight")
             return nil
         }
-        return MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables,
-                                maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes)
+        let programme = MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables,
+                                         maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes)
+        guard let startValue, let slotsValue, checkSlotsExist(programme, start: startValue, slots: slotsValue) else { return nil }
+        return programme
     }
 
     /// Requests need a programme.
