@@ -89,6 +89,10 @@ public struct ScenarioLoader: Sendable {
             case .noSuchFile: log.error(blame, "\(path): no such file")
             case .isFolder: log.error(blame, "\(path): is a folder; expected a file")
             case .tooLarge(let bytes): log.error(blame, Self.tooLarge(path, bytes: bytes))
+            case .notUTF8(let byte, let offset, let line, let column):
+                log.error(SourceLocation(file: path, line: line, field: ""),
+                          "the file is not valid UTF-8: byte 0x" + String(format: "%02X", byte)
+                              + " at byte offset \(offset) (line \(line), column \(column)); save it as UTF-8")
             case .unreadable(let reason): log.error(blame, "\(path): cannot be read: \(reason)")
             }
             return nil
