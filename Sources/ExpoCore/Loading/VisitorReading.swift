@@ -11,6 +11,7 @@ extension ScenarioReading {
             return
         }
         var seen = Set<String>()
+        var folded: [String: (id: String, line: Int?)] = [:]
         for item in list {
             guard let f = Fields(item, allowed: Self.delegationFields, log: log, what: "a delegation") else { continue }
             guard let id = f.require("id")?.identifier(log) else { continue }
@@ -18,6 +19,11 @@ extension ScenarioReading {
                 log.error(f.location.appending("id"), "delegation \(id) is listed twice")
                 continue
             }
+            if let other = folded[id.lowercased()] {
+                log.error(f.location.appending("id"), Self.caseCollision("delegation", id, other, files: "tour files"))
+                continue
+            }
+            folded[id.lowercased()] = (id, f.location.line)
             let name = f.optional("name")?.name(log) ?? id
             var members: [Delegation.Member] = []
             for entry in f.optional("members")?.list(log) ?? [] {
@@ -76,6 +82,14 @@ extension ScenarioReading {
         }
     }
 
+    /// Why an id that names output files (`tour-<id>.md`, `agendas/<id>.md`) is refused
+    /// when it differs from an earlier one only in case: macOS and Windows would see one
+    /// file.
+    static func caseCollision(_ kind: String, _ id: String, _ other: (id: String, line: Int?), files: String) -> String {
+        "\(kind) \(id) differs from \(other.id)" + (other.line.map { " (line \($0))" } ?? "")
+            + " only in case; their \(files) would overwrite each other on a case-insensitive file system (macOS, Windows)"
+    }
+
     /// A day that must be one of the show's days.
     func dayOfShow(_ value: Value) -> Day? {
         guard let day = value.day(log) else { return nil }
@@ -109,6 +123,7 @@ extension ScenarioReading {
     static let participantFields = ["id", "name", "organisation", "kind", "exhibitor", "availability", "maxMeetings"]
 
     func readParticipants(_ value: Value) {
+        var folded: [String: (id: String, line: Int?)] = [:]
         for record in records(value, what: "participants", limit: Limit.participants) {
             guard let f = Fields(record, allowed: Self.participantFields, log: log, what: "a participant") else { continue }
             guard let id = f.require("id")?.identifier(log) else { continue }
@@ -117,6 +132,11 @@ extension ScenarioReading {
                 continue
             }
             participantIDs[id] = -1
+            if let other = folded[id.lowercased()] {
+                log.error(f.location.appending("id"), Self.caseCollision("participant", id, other, files: "agenda files"))
+                continue
+            }
+            folded[id.lowercased()] = (id, f.location.line)
             let name = f.require("name")?.name(log)
             let organisation = f.optional("organisation")?.name(log) ?? ""
             let kind = f.optional("kind").map { $0.choice(log, of: Participant.Kind.self) } ?? .other
