@@ -31,7 +31,8 @@ public enum TextFile {
         }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .isFolder }
         if Int(status.st_size) > limit { throw .tooLarge(bytes: Int(status.st_size)) }
-        // A file that grew since, or one without a size (a device), is cut at the limit.
+        // A file that grew since, or one without a size (a device), is refused once it
+        // passes the limit: no more than limit + 1 bytes are read.
         let data: Data
         do {
             data = try handle.read(upToCount: limit + 1) ?? Data()
