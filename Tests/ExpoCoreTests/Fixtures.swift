@@ -18,9 +18,9 @@ enum Fixtures {
         try loader.load(relative)
     }
 
-    /// A loader that reads paths relative to the package root.
+    /// A loader that reads paths relative to the package root, as the disk reader does.
     static let loader = ScenarioLoader(readFile: { path in
-        try String(contentsOfFile: path.hasPrefix("/") ? path : Fixtures.path(path), encoding: .utf8)
+        try ScenarioLoader.readDiskFile(path.hasPrefix("/") ? path : Fixtures.path(path))
     })
 
     /// A loader over files held in memory.

@@ -28,7 +28,7 @@ struct ValidateAndGenerateTests {
         #expect(output.stdout.isEmpty)
         let first = try #require(output.stderr.split(separator: "\n").first)
         // file:line: field: message (a YAML syntax error has no field)
-        #expect(first.range(of: #"^Scenarios/invalid/[A-Za-z.]+(yaml|csv):\d+: "#, options: .regularExpression) != nil, "\(first)")
+        #expect(first.range(of: #"^Scenarios/invalid/[A-Za-z0-9.]+(yaml|csv):\d+: "#, options: .regularExpression) != nil, "\(first)")
     }
 
     @Test func invalidScenarioErrorsAsJSON() throws {

@@ -69,7 +69,7 @@ extension ScenarioReading {
             for relation in ["competitors", "partners"] {
                 if let v = f.optional(relation) { relations.append((id, v, relation)) }
             }
-            let availability = (f.optional("availability")?.list(log) ?? []).compactMap { $0.timeWindow(log) }
+            let availability = availabilityWindows(f.optional("availability"))
             let pitch = f.optional("pitch")?.freeText(log, limit: 300) ?? ""
             guard let name, let pavilion, let size, let tier else { continue }
             exhibitors.append(Exhibitor(

@@ -12,9 +12,9 @@ public struct ScenarioLoader: Sendable {
     /// Reads a file's text; by default from disk.
     public var readFile: @Sendable (String) throws -> String
 
-    /// A loader reading files from disk.
+    /// A loader reading files from disk with ``readDiskFile(_:)``.
     public init() {
-        readFile = { path in try String(contentsOfFile: path, encoding: .utf8) }
+        readFile = Self.readDiskFile
     }
 
     /// A loader reading files through `readFile` (in memory, for tests and the
@@ -25,6 +25,13 @@ public struct ScenarioLoader: Sendable {
 
     /// The most bytes a scenario or CSV file may have.
     public static let fileSizeLimit = 64 << 20
+
+    /// Reads a file from disk as ``init()`` does: its size is checked before it is read
+    /// (at most ``fileSizeLimit`` bytes), then its bytes must be UTF-8. Throws
+    /// ``FileReadError``.
+    @Sendable public static func readDiskFile(_ path: String) throws -> String {
+        try TextFile.read(atPath: path, limit: fileSizeLimit)
+    }
 
     /// Loads the scenario at `path`.
     public func load(_ path: String) throws(ScenarioErrors) -> Scenario {
@@ -77,14 +84,27 @@ public struct ScenarioLoader: Sendable {
         let text: String
         do {
             text = try readFile(path)
+        } catch let error as FileReadError {
+            switch error {
+            case .noSuchFile: log.error(blame, "\(path): no such file")
+            case .isFolder: log.error(blame, "\(path): is a folder; expected a file")
+            case .tooLarge(let bytes): log.error(blame, Self.tooLarge(path, bytes: bytes))
+            case .notUTF8(let byte, let offset, let line, let column):
+                log.error(SourceLocation(file: path, line: line, field: ""),
+                          "the file is not valid UTF-8: byte 0x" + String(format: "%02X", byte)
+                              + " at byte offset \(offset) (line \(line), column \(column)); save it as UTF-8")
+            case .unreadable(let reason): log.error(blame, "\(path): cannot be read: \(reason)")
+            }
+            return nil
         } catch {
             let reason = (error as? CocoaError)?.code == .fileReadNoSuchFile || !FileManager.default.fileExists(atPath: path)
                 ? "no such file" : "cannot be read as UTF-8 text"
             log.error(blame, "\(path): \(reason)")
             return nil
         }
+        // A reader given to the loader (in memory) is held to the same limit.
         guard text.utf8.count <= Self.fileSizeLimit else {
-            log.error(blame, "\(path) is larger than \(Self.fileSizeLimit >> 20) MiB")
+            log.error(blame, Self.tooLarge(path, bytes: text.utf8.count))
             return nil
         }
         if text.contains("\u{0}") {
@@ -92,6 +112,11 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         return text
+    }
+
+    /// `big.csv is larger than 64 MiB (100.0 MiB)`.
+    private static func tooLarge(_ path: String, bytes: Int) -> String {
+        "\(path) is larger than \(fileSizeLimit >> 20) MiB (" + String(format: "%.1f", Double(bytes) / Double(1 << 20)) + " MiB)"
     }
 
     private static func location(of error: YamlError, in path: String) -> SourceLocation {
@@ -146,6 +171,8 @@ final class ScenarioReading {
     var distanceMode = DistanceMode.aisles
     var placeIDs: Set<String> = []
     var exhibitorsLocation: SourceLocation?
+    /// The wall clocks of the show days met so far, by day.
+    var wallClocks: [Day: WallClock] = [:]
 
     /// The most items of each kind a scenario may hold.
     enum Limit {

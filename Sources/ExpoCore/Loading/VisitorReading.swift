@@ -11,6 +11,7 @@ extension ScenarioReading {
             return
         }
         var seen = Set<String>()
+        var folded: [String: (id: String, line: Int?)] = [:]
         for item in list {
             guard let f = Fields(item, allowed: Self.delegationFields, log: log, what: "a delegation") else { continue }
             guard let id = f.require("id")?.identifier(log) else { continue }
@@ -18,6 +19,11 @@ extension ScenarioReading {
                 log.error(f.location.appending("id"), "delegation \(id) is listed twice")
                 continue
             }
+            if let other = folded[id.lowercased()] {
+                log.error(f.location.appending("id"), Self.caseCollision("delegation", id, other, files: "tour files"))
+                continue
+            }
+            folded[id.lowercased()] = (id, f.location.line)
             let name = f.optional("name")?.name(log) ?? id
             var members: [Delegation.Member] = []
             for entry in f.optional("members")?.list(log) ?? [] {
@@ -27,7 +33,11 @@ extension ScenarioReading {
                 }
             }
             let day = f.require("date").flatMap { dayOfShow($0) }
-            let window = f.require("window")?.timeWindow(log)
+            let windowValue = f.require("window")
+            let window = windowValue?.timeWindow(log)
+            if let day, let window, let windowValue {
+                checkExists(TimeWindow(day: day, start: window.start, end: window.end), of: windowValue)
+            }
             let start = f.require("start").flatMap(place)
             let end = f.optional("end").map(place) ?? start
             let speed = f.optional("walkingSpeed")?.number(log, in: 10...200, expected: "a walking speed in metres per minute from 10 to 200") ?? 55
@@ -56,6 +66,7 @@ extension ScenarioReading {
                 if let window, time.start < window.start || time.end > window.end {
                     log.error(timeValue.location, "the appointment \(time) is outside the delegation's window \(window)")
                 }
+                if let day { checkExists(TimeWindow(day: day, start: time.start, end: time.end), of: timeValue) }
                 appointments.append(Delegation.Appointment(title: title, place: placeRef, start: time.start, end: time.end))
             }
             let sorted = appointments.sorted { $0.start < $1.start }
@@ -69,6 +80,14 @@ extension ScenarioReading {
                 maxVisits: maxVisits, themeInterests: themes, pavilionInterests: pavilionWeights,
                 priority: priority, mustSee: mustSee, appointments: sorted))
         }
+    }
+
+    /// Why an id that names output files (`tour-<id>.md`, `agendas/<id>.md`) is refused
+    /// when it differs from an earlier one only in case: macOS and Windows would see one
+    /// file.
+    static func caseCollision(_ kind: String, _ id: String, _ other: (id: String, line: Int?), files: String) -> String {
+        "\(kind) \(id) differs from \(other.id)" + (other.line.map { " (line \($0))" } ?? "")
+            + " only in case; their \(files) would overwrite each other on a case-insensitive file system (macOS, Windows)"
     }
 
     /// A day that must be one of the show's days.
@@ -104,6 +123,7 @@ extension ScenarioReading {
     static let participantFields = ["id", "name", "organisation", "kind", "exhibitor", "availability", "maxMeetings"]
 
     func readParticipants(_ value: Value) {
+        var folded: [String: (id: String, line: Int?)] = [:]
         for record in records(value, what: "participants", limit: Limit.participants) {
             guard let f = Fields(record, allowed: Self.participantFields, log: log, what: "a participant") else { continue }
             guard let id = f.require("id")?.identifier(log) else { continue }
@@ -112,6 +132,11 @@ extension ScenarioReading {
                 continue
             }
             participantIDs[id] = -1
+            if let other = folded[id.lowercased()] {
+                log.error(f.location.appending("id"), Self.caseCollision("participant", id, other, files: "agenda files"))
+                continue
+            }
+            folded[id.lowercased()] = (id, f.location.line)
             let name = f.require("name")?.name(log)
             let organisation = f.optional("organisation")?.name(log) ?? ""
             let kind = f.optional("kind").map { $0.choice(log, of: Participant.Kind.self) } ?? .other
@@ -121,7 +146,7 @@ extension ScenarioReading {
                     log.error(e.location, "unknown exhibitor \(quoted(exhibitorID))")
                 }
             }
-            let availability = (f.optional("availability")?.list(log) ?? []).compactMap { $0.timeWindow(log) }
+            let availability = availabilityWindows(f.optional("availability"))
             let maxMeetings = f.optional("maxMeetings")?.integer(log, in: 0...1000, expected: "a number of meetings from 0 to 1000")
             guard let name, let kind else { continue }
             participantIDs[id] = participants.count
@@ -181,9 +206,10 @@ extension ScenarioReading {
         let allowed = ["date", "start", "slotMinutes", "slots", "area", "tables", "maxPerPerson", "changeMinutes"]
         guard let f = Fields(value, allowed: allowed, log: log, what: "the meeting programme") else { return nil }
         let day = f.require("date").flatMap { dayOfShow($0) }
-        let start = f.require("start")?.clockTime(log)
+        let startValue = f.require("start"), slotsValue = f.require("slots")
+        let start = startValue?.clockTime(log)
         let slotMinutes = f.require("slotMinutes")?.integer(log, in: 5...240, expected: "a slot length in minutes from 5 to 240")
-        let slots = f.require("slots")?.integer(log, in: 1...200, expected: "a number of slots from 1 to 200")
+        let slots = slotsValue?.integer(log, in: 1...200, expected: "a number of slots from 1 to 200")
         var area: String?
         if let a = f.require("area"), let id = a.identifier(log) {
             if hall == nil || hall!.features.contains(where: { $0.id == id }) { area = id } else {
@@ -202,8 +228,10 @@ extension ScenarioReading {
             log.error(f.location.appending("slots"), "\(slots) slots of \(slotMinutes) minutes from \(start) run past midnight")
             return nil
         }
-        return MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables,
-                                maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes)
+        let programme = MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables,
+                                         maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes)
+        guard let startValue, let slotsValue, checkSlotsExist(programme, start: startValue, slots: slotsValue) else { return nil }
+        return programme
     }
 
     /// Requests need a programme.

@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a text file from disk for the loader: its size is checked (fstat) before a
+/// byte is read, no more than the limit is ever held in memory, and bytes that are not
+/// UTF-8 are refused with the place of the first one.
+public enum TextFile {
+    /// The text of the file at `path`, refused when it is larger than `limit` bytes or
+    /// its bytes are not UTF-8.
+    public static func read(atPath path: String, limit: Int) throws(FileReadError) -> String {
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        } catch {
+            switch (error as? CocoaError)?.code {
+            case .fileReadNoSuchFile?: throw .noSuchFile
+            case .fileReadNoPermission?: throw .unreadable(reason: "permission denied")
+            default:
+                throw FileManager.default.fileExists(atPath: path) ? .unreadable(reason: "it cannot be opened") : .noSuchFile
+            }
+        }
+        defer { try? handle.close() }
+        var status = stat()
+        guard fstat(handle.fileDescriptor, &status) == 0 else {
+            throw .unreadable(reason: String(cString: strerror(errno)))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw .isFolder }
+        if Int(status.st_size) > limit { throw .tooLarge(bytes: Int(status.st_size)) }
+        // A file that grew since, or one without a size (a device), is refused once it
+        // passes the limit: no more than limit + 1 bytes are read.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw .unreadable(reason: (error as NSError).localizedFailureReason ?? "it cannot be read")
+        }
+        if data.count > limit { throw .tooLarge(bytes: max(data.count, Int(status.st_size))) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw data.withUnsafeBytes { invalidUTF8(in: $0) } ?? .unreadable(reason: "it is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Where the first ill-formed UTF-8 sequence of `bytes` starts (Unicode §3.9,
+    /// table 3-7), as a ``FileReadError/notUTF8(byte:offset:line:column:)``; nil when
+    /// every sequence is well formed. Lines end at LF, CRLF or CR.
+    static func invalidUTF8(in bytes: UnsafeRawBufferPointer) -> FileReadError? {
+        var offset = 0, line = 1, column = 1
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            var length = 1
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; second = 0xA0...0xBF
+            case 0xED: length = 3; second = 0x80...0x9F  // not a surrogate
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; second = 0x90...0xBF
+            case 0xF4: length = 4; second = 0x80...0x8F  // not above U+10FFFF
+            case 0xF1...0xF3: length = 4
+            default: length = 0  // a continuation byte, C0, C1 or F5…FF
+            }
+            var wellFormed = length > 0 && offset + length <= bytes.count
+            for k in 1..<max(length, 1) where wellFormed {
+                wellFormed = (k == 1 ? second : 0x80...0xBF).contains(bytes[offset + k])
+            }
+            guard wellFormed else { return .notUTF8(byte: lead, offset: offset, line: line, column: column) }
+            if lead == 0x0A || (lead == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if lead != 0x0D {
+                column += 1
+            }
+            offset += length
+        }
+        return nil
+    }
+}
