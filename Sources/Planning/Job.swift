@@ -72,7 +72,7 @@ extension Job {
         guard read.plan.layout != nil else { throw PlanningFailure(.badInput, "\(path) holds no layout to draw") }
         let check = PlanCheck(read.plan, scenario: read.scenario, planPath: path, scenarioPath: read.scenarioPath)
         guard check.report.valid else {
-            throw PlanningFailure(.infeasible, "The plan does not pass its check:\n" + check.report.violations.map { "- \($0)" }.joined(separator: "\n"))
+            throw PlanningFailure(.infeasible, "The plan does not pass its check:\n" + check.report.violations.map { "- \($0.description)" }.joined(separator: "\n"))
         }
         var plan = read.plan
         plan.scenario = Inputs.storedScenarioPath(read.scenarioPath, planPath: (out as NSString).appendingPathComponent("plan.json"))

@@ -9,7 +9,7 @@ public struct PlanCheck: Sendable {
         public var plan: String
         public var scenario: String
         public var valid: Bool
-        public var violations: [String]
+        public var violations: [Violation]
         public var layout: LayoutEvaluation?
         public var reportedObjective: Double?
         public var recomputedObjective: Double?
@@ -33,42 +33,18 @@ public struct PlanCheck: Sendable {
     public init(_ plan: Plan, scenario: Scenario, planPath: String, scenarioPath: String) {
         self.plan = plan
         self.scenario = scenario
-        var report = Report(plan: planPath, scenario: scenarioPath, valid: true, violations: [])
-        if let layout = plan.layout {
-            let (resolved, problems) = PlanChecker.resolve(layout, in: scenario)
-            let violations = problems + PlanChecker.check(resolved, in: scenario)
-            report.violations += violations.map(\.description)
-            let evaluation = LayoutEvaluation(scenario, resolved)
+        let verification = PlanVerification(plan, scenario: scenario)
+        var report = Report(plan: planPath, scenario: scenarioPath, valid: verification.isValid, violations: verification.violations)
+        if let evaluation = verification.layout {
             report.layout = evaluation
-            report.reportedObjective = layout.report.objective
-            report.recomputedObjective = (evaluation.objective * 1e6).rounded() / 1e6
-            if let reported = layout.report.objective, abs(reported - evaluation.objective) > 1e-4 * max(1, abs(reported)) {
-                report.violations.append("objective: the plan reports \(reported) but its stands and areas give \(evaluation.objective)")
-            }
+            report.reportedObjective = plan.layout?.report.objective
+            report.recomputedObjective = SolveReport.round(evaluation.objective)
         }
-        if let tours = plan.tours, let layout = plan.layout {
-            let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
-            let network = WalkingNetwork(scenario, stands: resolved.stands)
-            report.violations += TourChecker.check(tours, scenario: scenario, network: network).map(\.description)
-            report.tours = tours.tours.count
+        report.tours = plan.tours?.tours.count
+        if let evaluation = verification.meetings {
+            report.meetings = plan.meetings?.meetings.count
+            report.meetingsObjective = SolveReport.round(evaluation.objective)
         }
-        if let meetings = plan.meetings {
-            if let layout = plan.layout {
-                let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
-                let network = WalkingNetwork(scenario, stands: resolved.stands)
-                report.violations += MeetingChecker.check(meetings, scenario: scenario, layout: layout, tours: plan.tours,
-                                                          network: network).map(\.description)
-            } else {
-                report.violations.append("meetings: the plan holds meetings but no layout")
-            }
-            let evaluation = MeetingEvaluation(meetings, scenario: scenario, layout: plan.layout, tours: plan.tours)
-            report.meetings = meetings.meetings.count
-            report.meetingsObjective = (evaluation.objective * 1e6).rounded() / 1e6
-            if let reported = meetings.report.objective, abs(reported - evaluation.objective) > 1e-4 * max(1, abs(reported)) {
-                report.violations.append("meetings objective: the plan reports \(reported) but its meetings give \(evaluation.objective)")
-            }
-        }
-        report.valid = report.violations.isEmpty
         self.report = report
     }
 
@@ -77,7 +53,7 @@ public struct PlanCheck: Sendable {
         var lines: [String] = []
         if let evaluation = report.layout {
             lines.append("Layout of \(scenario.show.name): \(plan.layout!.stands.count) stands of \(scenario.exhibitors.count) exhibitors")
-            lines.append("  hard constraints checked: " + PlanChecker.LayoutConstraint.allCases.map(\.rawValue).joined(separator: "; "))
+            lines.append("  rules checked: " + PlanChecker.LayoutConstraint.allCases.map(\.rawValue).joined(separator: "; "))
             lines.append("  objective recomputed: \(String(format: "%.3f", evaluation.objective)) (reported \(report.reportedObjective.map { String(format: "%.3f", $0) } ?? "–"))")
             lines.append("  fill rate \(String(format: "%.1f %%", evaluation.fillRate * 100)); pavilions in one area \(evaluation.pavilions.filter { $0.components == 1 }.count) of \(evaluation.pavilions.count); shared themes \(evaluation.sharedThemes); prime flagships \(evaluation.primeFlagships) of \(evaluation.flagships); holes \(evaluation.holes)")
         } else {
@@ -90,8 +66,9 @@ public struct PlanCheck: Sendable {
             lines.append("Meetings: \(meetings) checked (objective recomputed: \(String(format: "%.3f", report.meetingsObjective ?? 0))): "
                          + MeetingChecker.Constraint.allCases.map(\.rawValue).joined(separator: "; "))
         }
-        lines.append(report.valid ? "Valid: every hard constraint holds." : "Not valid: \(report.violations.count) problem(s):")
-        for violation in report.violations { lines.append("- " + violation) }
+        lines.append("Figures recomputed: " + PlanRule.allCases.map(\.rawValue).joined(separator: "; "))
+        lines.append(report.valid ? "Valid: every hard constraint holds. Every figure is right." : "Not valid: \(report.violations.count) problem(s):")
+        for violation in report.violations { lines.append("- " + violation.description) }
         return lines.joined(separator: "\n") + "\n"
     }
 

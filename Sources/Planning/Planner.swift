@@ -107,7 +107,7 @@ public enum Planner {
         } catch {
             throw internalError("the placement failed", error)
         }
-        let violations = PlanChecker.check(result.plan, in: scenario)
+        let violations = PlanVerification.layout(result.plan, scenario: scenario).0
         guard violations.isEmpty else {
             throw PlanningFailure(.internalError, "internal error: the placement breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
         }

@@ -4,10 +4,13 @@ public struct ResolvedLayout: Sendable {
     public var stands: [(exhibitor: Int, modules: [Int])]
     /// For each pavilion (scenario order): the module indices of its area.
     public var areas: [[Int]]
+    /// Whether the plan lists areas at all (a plan made by hand or imported may not).
+    public var listsAreas: Bool
 
-    public init(stands: [(exhibitor: Int, modules: [Int])], areas: [[Int]]) {
+    public init(stands: [(exhibitor: Int, modules: [Int])], areas: [[Int]], listsAreas: Bool = true) {
         self.stands = stands
         self.areas = areas
+        self.listsAreas = listsAreas
     }
 }
 

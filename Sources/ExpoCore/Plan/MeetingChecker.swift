@@ -93,9 +93,9 @@ public enum MeetingRules {
 }
 
 /// Re-verifies a timetable against the scenario, the layout and the tours, independently
-/// of the solver.
+/// of the solver, and recomputes its figures from the scenario's requests.
 public enum MeetingChecker {
-    /// The timetable's hard constraints, numbered as in the meetings model.
+    /// The timetable's hard rules, numbered as in the meetings model.
     public enum Constraint: String, CaseIterable, Sendable {
         case once = "(M1) a request is met at most once, on the slot grid, for its length"
         case person = "(M2) nobody in two meetings at once"
@@ -105,15 +105,16 @@ public enum MeetingChecker {
         case visits = "(M6) no meeting at a stand while a delegation visits it"
         case maximum = "(M7) at most each participant's maximum of meetings"
         case walking = "(M8) time to walk between consecutive meetings in different places"
-        case data = "the timetable names known requests and participants"
     }
 
     public static func check(_ plan: MeetingsPlan, scenario: Scenario, layout: LayoutPlan?, tours: ToursPlan?,
-                             network: WalkingNetwork) -> [PlanChecker.Violation] {
-        var violations: [PlanChecker.Violation] = []
-        func fail(_ c: Constraint, _ message: String) { violations.append(PlanChecker.Violation(constraint: c.rawValue, message: message)) }
+                             network: WalkingNetwork) -> [Violation] {
+        var violations: [Violation] = []
+        func fail(_ c: Constraint, _ object: String, _ message: String) { violations.append(Violation(c, object: object, message)) }
+        func data(_ object: String, _ message: String) { violations.append(Violation(PlanRule.data, object: object, message)) }
+        func figure(_ object: String, _ message: String) { violations.append(Violation(PlanRule.figure, object: object, message)) }
         guard let programme = scenario.meetings else {
-            if !plan.meetings.isEmpty { fail(.data, "the scenario has no meeting programme") }
+            if !plan.meetings.isEmpty { data("meetings", "the scenario has no meeting programme") }
             return violations
         }
         let requests = Dictionary(scenario.requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -125,54 +126,54 @@ public enum MeetingChecker {
         var agendas: [String: [Meeting]] = [:]
         for m in plan.meetings {
             guard let r = requests[m.request], let a = participants[r.a], let b = participants[r.b] else {
-                fail(.data, "meeting \(m.request): unknown request or participant")
+                data(m.request, "meeting \(m.request): unknown request or participant")
                 continue
             }
             let label = "\(r.id) (\(r.a) with \(r.b))"
-            if m.a != r.a || m.b != r.b { fail(.data, "\(label): the meeting names \(m.a) and \(m.b)") }
-            if !seen.insert(r.id).inserted { fail(.once, "\(label) is met twice") }
+            if m.a != r.a || m.b != r.b { data(r.id, "\(label): the meeting names \(m.a) and \(m.b)") }
+            if m.priority != r.priority { figure(r.id, "\(label): priority \(m.priority) reported, the request's is \(r.priority)") }
+            if !seen.insert(r.id).inserted { fail(.once, r.id, "\(label) is met twice") }
             let (start, end) = MeetingRules.interval(slot: m.slot, length: r.length, programme)
             if m.length != r.length || m.slot < 0 || m.slot + r.length > programme.slotCount || m.start != start || m.end != end {
-                fail(.once, "\(label): slot \(m.slot + 1) for \(m.length) slots at \(clock(m.start))–\(clock(m.end)) is not \(r.length) slots of the grid")
+                fail(.once, r.id, "\(label): slot \(m.slot + 1) for \(m.length) slots at \(clock(m.start))–\(clock(m.end)) is not \(r.length) slots of the grid")
             }
             for p in [a, b] where !MeetingRules.free(p, from: m.start, to: m.end, programme, visits: visits) {
-                fail(.availability, "\(label): \(p.id) is not free at \(clock(m.start))–\(clock(m.end))")
+                fail(.availability, p.id, "\(label): \(p.id) is not free at \(clock(m.start))–\(clock(m.end))")
             }
             switch r.place {
             case .table:
                 if m.stand != nil || m.table == nil || !(1...max(1, programme.tables)).contains(m.table!) || programme.tables == 0 {
-                    fail(.place, "\(label): a table meeting at table \(m.table.map(String.init) ?? "none")\(m.stand.map { " and stand \($0)" } ?? "")")
+                    fail(.place, r.id, "\(label): a table meeting at table \(m.table.map(String.init) ?? "none")\(m.stand.map { " and stand \($0)" } ?? "")")
                 }
             case .stand:
                 let host = MeetingRules.host(r, scenario)
                 if m.table != nil || m.stand == nil || m.stand != host {
-                    fail(.place, "\(label): a stand meeting at \(m.stand ?? "no stand"), expected \(host ?? "a participant's stand")")
+                    fail(.place, r.id, "\(label): a stand meeting at \(m.stand ?? "no stand"), expected \(host ?? "a participant's stand")")
                 } else if !placed.contains(host!) {
-                    fail(.place, "\(label): \(host!) has no stand in the layout")
+                    fail(.place, r.id, "\(label): \(host!) has no stand in the layout")
                 }
                 if let host, let visit = (visits[host] ?? []).first(where: { $0.start < m.end && m.start < $0.end }) {
-                    fail(.visits, "\(label): at \(host)'s stand \(clock(m.start))–\(clock(m.end)) while \(visit.delegation) visits it \(clock(visit.start))–\(clock(visit.end))")
+                    fail(.visits, r.id, "\(label): at \(host)'s stand \(clock(m.start))–\(clock(m.end)) while \(visit.delegation) visits it \(clock(visit.start))–\(clock(visit.end))")
                 }
             }
             agendas[r.a, default: []].append(m)
             agendas[r.b, default: []].append(m)
         }
         // (M2), (M7), (M8) per person.
-        let network = network
         for (id, list) in agendas.sorted(by: { $0.key < $1.key }) {
             let sorted = list.sorted { ($0.start, $0.request) < ($1.start, $1.request) }
             for (x, y) in zip(sorted, sorted.dropFirst()) {
                 if y.start < x.end {
-                    fail(.person, "\(id) is in \(x.request) and \(y.request) at once (\(clock(y.start)))")
+                    fail(.person, id, "\(id) is in \(x.request) and \(y.request) at once (\(clock(y.start)))")
                 } else if let p = MeetingRules.place(x, scenario), let q = MeetingRules.place(y, scenario) {
                     let walk = MeetingRules.walkMinutes(p, q, network)
                     if y.start - x.end < walk {
-                        fail(.walking, "\(id) has \(y.start - x.end) minutes from \(x.request) to \(y.request) but \(walk) to walk")
+                        fail(.walking, id, "\(id) has \(y.start - x.end) minutes from \(x.request) to \(y.request) but \(walk) to walk")
                     }
                 }
             }
             let maximum = participants[id]?.maxMeetings ?? programme.maxMeetingsPerPerson
-            if list.count > maximum { fail(.maximum, "\(id) has \(list.count) meetings, more than \(maximum)") }
+            if list.count > maximum { fail(.maximum, id, "\(id) has \(list.count) meetings, more than \(maximum)") }
         }
         // (M5) tables and stands.
         var tables: [Int: [Meeting]] = [:], stands: [String: [Meeting]] = [:]
@@ -185,21 +186,33 @@ public enum MeetingChecker {
             for (key, list) in groups {
                 let sorted = list.sorted { $0.start < $1.start }
                 for (x, y) in zip(sorted, sorted.dropFirst()) where y.start < x.end {
-                    fail(.capacity, "\(name) \(key) holds \(x.request) and \(y.request) at once (\(clock(y.start)))")
+                    fail(.capacity, name == "table" ? "table \(key)" : key, "\(name) \(key) holds \(x.request) and \(y.request) at once (\(clock(y.start)))")
                 }
             }
         }
         for s in 0..<programme.slotCount {
             let (from, _) = MeetingRules.interval(slot: s, length: 1, programme)
             let count = plan.meetings.filter { $0.table != nil && $0.start <= from && from < $0.end }.count
-            if count > programme.tables { fail(.capacity, "\(count) table meetings at \(clock(from)), more than \(programme.tables) tables") }
+            if count > programme.tables { fail(.capacity, "slot \(s + 1)", "\(count) table meetings at \(clock(from)), more than \(programme.tables) tables") }
         }
-        // Unmet requests are the others, each once.
-        let unmet = Set(plan.unmet.map(\.request))
-        for r in scenario.requests where !seen.contains(r.id) && !unmet.contains(r.id) {
-            fail(.data, "request \(r.id) is neither met nor listed as unmet")
+        // Unmet requests are the others, each once, named as in the scenario.
+        var unmetSeen = Set<String>()
+        for u in plan.unmet {
+            guard let r = requests[u.request] else {
+                data(u.request, "unmet request \(u.request) is not in the scenario")
+                continue
+            }
+            if !unmetSeen.insert(u.request).inserted { data(u.request, "request \(u.request) is listed as unmet twice") }
+            if seen.contains(u.request) { data(u.request, "request \(u.request) is both met and listed as unmet") }
+            if u.a != r.a || u.b != r.b { data(u.request, "unmet request \(u.request) names \(u.a) and \(u.b), the request is \(r.a) with \(r.b)") }
+            if u.priority != r.priority { figure(u.request, "unmet request \(u.request): priority \(u.priority) reported, the request's is \(r.priority)") }
         }
-        for id in unmet where seen.contains(id) { fail(.data, "request \(id) is both met and listed as unmet") }
+        for r in scenario.requests where !seen.contains(r.id) && !unmetSeen.contains(r.id) {
+            data(r.id, "request \(r.id) is neither met nor listed as unmet")
+        }
+        // The objective, from the scenario's priorities.
+        let evaluation = MeetingEvaluation(plan, scenario: scenario, layout: layout, tours: tours)
+        violations += ReportChecker.check(plan.report, problem: "meetings", recomputed: evaluation.objective, object: "meetings")
         return violations
     }
 }
@@ -253,7 +266,8 @@ public struct MeetingEvaluation: Sendable {
         let worst = possible.map { Double(held[$0.key] ?? 0) / Double($0.value) }.min() ?? 1
         met = plan.meetings.count
         requested = scenario.requests.count
-        priorityMet = plan.meetings.reduce(0) { $0 + $1.priority }
+        let priorities = Dictionary(scenario.requests.map { ($0.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
+        priorityMet = plan.meetings.reduce(0) { $0 + (priorities[$1.request] ?? 0) }
         priorityRequested = scenario.requests.reduce(0) { $0 + $1.priority }
         self.held = held
         self.possible = possible

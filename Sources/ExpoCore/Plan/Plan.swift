@@ -5,7 +5,8 @@ import Foundation
 public struct Plan: Codable, Sendable {
     /// The plan format version.
     public var expoplan: Int = 1
-    /// The scenario file the plan was made from, as given on the command line.
+    /// The scenario file the plan was made from, relative to the plan file's folder
+    /// (plans written before that rule: relative to the folder the run started in).
     public var scenario: String
     public var layout: LayoutPlan?
     public var tours: ToursPlan?
@@ -23,9 +24,23 @@ public struct Plan: Codable, Sendable {
         try JSONOutput.encode(self)
     }
 
-    /// Reads a plan written by ``json()``.
+    /// The plan format this version of expoplan writes and reads.
+    public static let formatVersion = 1
+
+    /// Reads a plan written by ``json()``; a plan of another format version is refused
+    /// (``PlanFormatError``), never read as if it were this one.
     public static func read(_ text: String) throws -> Plan {
-        try JSONDecoder().decode(Plan.self, from: Data(text.utf8))
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(text.utf8))
+        guard plan.expoplan == formatVersion else { throw PlanFormatError(version: plan.expoplan) }
+        return plan
+    }
+}
+
+/// A plan file of a format version this expoplan does not read.
+public struct PlanFormatError: Error, LocalizedError, Sendable {
+    public var version: Int
+    public var errorDescription: String? {
+        "plan format version \(version) (field \"expoplan\"); this expoplan reads version \(Plan.formatVersion)"
     }
 }
 
@@ -95,6 +110,9 @@ public struct SolveReport: Codable, Sendable {
     public var stages: [Stage]
     public var notes: [String]
     public var seconds: Double = 0
+    /// The gap as read from a plan file (the JSON carries it for people; ``gap`` is
+    /// computed), so that a check can compare the two. Nil for a report made in this run.
+    public var reportedGap: Double?
 
     public init(problem: String, outcome: SolveOutcome, sense: String, objective: Double?, bound: Double?, stages: [Stage], notes: [String] = []) {
         self.problem = problem
@@ -119,6 +137,7 @@ public struct SolveReport: Codable, Sendable {
         bound = try c.decodeIfPresent(Double.self, forKey: .bound)
         stages = try c.decode([Stage].self, forKey: .stages)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        reportedGap = try c.decodeIfPresent(Double.self, forKey: .gap)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,13 +155,13 @@ public struct SolveReport: Codable, Sendable {
     /// The relative gap `|objective − bound| / |objective|`.
     public var gap: Double? { Self.gap(objective, bound) }
 
-    static func gap(_ objective: Double?, _ bound: Double?) -> Double? {
+    public static func gap(_ objective: Double?, _ bound: Double?) -> Double? {
         guard let objective, let bound else { return nil }
         return abs(objective - bound) / max(abs(objective), 1e-9)
     }
 
     /// Values rounded to 6 decimals, so that JSON is stable and readable.
-    static func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+    public static func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
     /// One MILP (or a family of them) solved on the way.
     public struct Stage: Codable, Sendable {
@@ -155,6 +174,8 @@ public struct SolveReport: Codable, Sendable {
         public var nonzeros: Int
         public var nodes: Int
         public var seconds: Double = 0
+        /// The gap as read from a plan file (see ``SolveReport/reportedGap``).
+        public var reportedGap: Double?
 
         public init(name: String, outcome: SolveOutcome, objective: Double?, bound: Double?, rows: Int, columns: Int, nonzeros: Int, nodes: Int, seconds: Double = 0) {
             self.name = name
@@ -182,6 +203,7 @@ public struct SolveReport: Codable, Sendable {
             columns = try c.decode(Int.self, forKey: .columns)
             nonzeros = try c.decode(Int.self, forKey: .nonzeros)
             nodes = try c.decode(Int.self, forKey: .nodes)
+            reportedGap = try c.decodeIfPresent(Double.self, forKey: .gap)
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -1,94 +1,162 @@
 import Foundation
 
 /// Re-verifies tours against the scenario and the layout, independently of the solver:
-/// times add up with the walking times of the network, windows hold, appointments are
-/// kept, must-see stands are visited, no stand is visited twice by one delegation, and
-/// no two delegations stand at one stand at the same time.
+/// every delegation has its tour on its day, times add up with the walking times of
+/// the network, windows hold, appointments are kept, must-see stands are visited, no
+/// stand is visited twice by one delegation, no two delegations stand at one stand at
+/// the same time, no tour has more visits than its delegation's maximum — and every
+/// figure of every stop and tour, and the tours' objective, is recomputed from the
+/// scenario and the network and compared with the one reported.
 public enum TourChecker {
-    /// The tours' hard constraints, numbered as in the tour model.
+    /// The tours' hard rules, numbered as in the tour model.
     public enum Constraint: String, CaseIterable, Sendable {
-        case window = "(T1) the tour starts and ends at its places within the delegation's window"
-        case timing = "(T2) each stop starts after the previous one ends plus the walk between them"
+        case window = "(T1) each delegation has one tour, on its day, from its start place to its end place within its window"
+        case timing = "(T2) each stop starts after the previous one ends plus the walk between them, and a visit lasts the delegation's visit minutes"
         case availability = "(T3) visits happen while the exhibitor is at its stand"
         case appointments = "(T4) fixed appointments are kept, at their place and time"
         case mustSee = "(T5) must-see stands are visited"
         case once = "(T6) a stand at most once per delegation"
         case shared = "(T7) never two delegations at one stand at the same time"
-        case data = "the tours name known delegations, exhibitors and places"
+        case maxVisits = "(T8) at most the delegation's maximum number of visits"
     }
 
-    /// Every violation, as (constraint, message); `network` gives walking distances on
-    /// the plan's layout.
-    public static func check(_ tours: ToursPlan, scenario: Scenario, network: WalkingNetwork) -> [PlanChecker.Violation] {
-        var violations: [PlanChecker.Violation] = []
-        func fail(_ c: Constraint, _ message: String) {
-            violations.append(PlanChecker.Violation(constraint: c.rawValue, message: message))
-        }
+    /// Every violation; `network` gives walking distances on the plan's layout.
+    public static func check(_ tours: ToursPlan, scenario: Scenario, network: WalkingNetwork) -> [Violation] {
+        var violations: [Violation] = []
+        func fail(_ c: Constraint, _ object: String, _ message: String) { violations.append(Violation(c, object: object, message)) }
+        func figure(_ object: String, _ message: String) { violations.append(Violation(PlanRule.figure, object: object, message)) }
         let exhibitors = scenario.exhibitorIndex
-        var occupancy: [String: [(Int, Int, String)]] = [:]  // exhibitor -> (start, end, delegation)
+        var occupancy: [String: [(start: Int, end: Int, delegation: String, day: Day)]] = [:]
+        var values: [String: Double] = [:]
+        var toured: [String: Int] = [:]
+        for tour in tours.tours { toured[tour.delegation, default: 0] += 1 }
+        let unplanned = Dictionary((tours.unplanned ?? []).map { ($0.delegation, $0) }, uniquingKeysWith: { a, _ in a })
+        for delegation in scenario.delegations {
+            if let missing = unplanned[delegation.id] {
+                fail(.window, delegation.id, "\(delegation.id) has no tour: \(missing.reasons.joined(separator: "; "))")
+            } else if toured[delegation.id] == nil {
+                fail(.window, delegation.id, "\(delegation.id) has no tour in the plan")
+            } else if toured[delegation.id]! > 1 {
+                fail(.window, delegation.id, "\(delegation.id) has \(toured[delegation.id]!) tours")
+            }
+        }
         for tour in tours.tours {
             guard let delegation = scenario.delegations.first(where: { $0.id == tour.delegation }) else {
-                fail(.data, "unknown delegation \(tour.delegation)")
+                violations.append(Violation(PlanRule.data, object: tour.delegation, "unknown delegation \(tour.delegation)"))
                 continue
             }
             let label = delegation.id
-            guard let first = tour.stops.first, let last = tour.stops.last, first.kind == .start, last.kind == .end else {
-                fail(.window, "\(label): the tour must begin with its start and finish with its end")
+            if tour.day != delegation.day { fail(.window, label, "\(label): the tour is on \(tour.day), the delegation visits on \(delegation.day)") }
+            guard let first = tour.stops.first, let last = tour.stops.last, first.kind == .start, last.kind == .end,
+                  !tour.stops.dropFirst().dropLast().contains(where: { $0.kind == .start || $0.kind == .end }) else {
+                fail(.window, label, "\(label): the tour must begin with its start and finish with its end, once each")
                 continue
             }
             if first.place != delegation.startPlace.id || last.place != delegation.endPlace.id {
-                fail(.window, "\(label): starts at \(first.place) and ends at \(last.place), expected \(delegation.startPlace.id) and \(delegation.endPlace.id)")
+                fail(.window, label, "\(label): starts at \(first.place) and ends at \(last.place), expected \(delegation.startPlace.id) and \(delegation.endPlace.id)")
             }
             if first.start < delegation.start.minutes || last.end > delegation.end.minutes {
-                fail(.window, "\(label): runs \(clock(first.start))–\(clock(last.end)), outside its window \(delegation.start)–\(delegation.end)")
+                fail(.window, label, "\(label): runs \(clock(first.start))–\(clock(last.end)), outside its window \(delegation.start)–\(delegation.end)")
             }
+            if first.arrival != first.start || first.end != first.start { fail(.timing, label, "\(label): the start is a moment, not a stay") }
             var seen = Set<String>()
+            var visits = 0
+            var known = true
             for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) {
                 guard let from = place(previous, scenario), let to = place(stop, scenario) else {
-                    fail(.data, "\(label): unknown place \(stop.place)")
+                    violations.append(Violation(PlanRule.data, object: label, "\(label): unknown place \(stop.place)"))
+                    known = false
                     continue
                 }
                 let metres = network.distance(from, to)
-                let minutes = Int((metres / delegation.walkingSpeed - 1e-9).rounded(.up))
+                let minutes = walkMinutes(metres, delegation)
                 if stop.arrival < previous.end + minutes {
-                    fail(.timing, "\(label): arrives at \(stop.title) at \(clock(stop.arrival)) but leaves \(previous.title) at \(clock(previous.end)) with \(minutes) minutes to walk")
+                    fail(.timing, label, "\(label): arrives at \(stop.title) at \(clock(stop.arrival)) but leaves \(previous.title) at \(clock(previous.end)) with \(minutes) minutes to walk")
                 }
                 if stop.start < stop.arrival || stop.end < stop.start {
-                    fail(.timing, "\(label): \(stop.title) starts \(clock(stop.start)) before arriving \(clock(stop.arrival)) or ends before it starts")
+                    fail(.timing, label, "\(label): \(stop.title) starts \(clock(stop.start)) before arriving \(clock(stop.arrival)) or ends before it starts")
                 }
-                if stop.kind == .visit {
-                    guard let id = stop.exhibitor, let e = exhibitors[id] else {
-                        fail(.data, "\(label): visit of unknown exhibitor \(stop.exhibitor ?? "?")")
+                if !(abs(stop.walkMetres - metres) <= 0.051) {
+                    figure(label, "\(label): the walk to \(stop.place) is reported as \(stop.walkMetres) m, the walking network gives \(Figures.compact(metres, decimals: 1)) m")
+                }
+                if stop.walkMinutes != minutes {
+                    figure(label, "\(label): the walk to \(stop.place) is reported as \(stop.walkMinutes) minutes, the walking network gives \(minutes)")
+                }
+                switch stop.kind {
+                case .visit:
+                    guard let id = stop.exhibitor, let e = exhibitors[id], id == stop.place else {
+                        violations.append(Violation(PlanRule.data, object: label, "\(label): visit of unknown exhibitor \(stop.exhibitor ?? "?") at \(stop.place)"))
+                        known = false
                         continue
                     }
+                    visits += 1
+                    let exhibitor = scenario.exhibitors[e]
                     if stop.end - stop.start < delegation.visitMinutes {
-                        fail(.timing, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(delegation.visitMinutes)")
+                        fail(.timing, label, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(delegation.visitMinutes)")
                     }
-                    let windows = scenario.exhibitors[e].availability
+                    let windows = exhibitor.availability
                     if !windows.isEmpty && !windows.contains(where: { $0.covers(tour.day, from: stop.start, to: stop.end) }) {
-                        fail(.availability, "\(label): visits \(id) at \(clock(stop.start))–\(clock(stop.end)), when it is not at its stand")
+                        fail(.availability, label, "\(label): visits \(id) at \(clock(stop.start))–\(clock(stop.end)), when it is not at its stand")
                     }
-                    if !seen.insert(id).inserted { fail(.once, "\(label): visits \(id) twice") }
-                    occupancy[id, default: []].append((stop.start, stop.end, label + "@" + tour.day.description))
+                    if !seen.insert(id).inserted { fail(.once, label, "\(label): visits \(id) twice") }
+                    occupancy[id, default: []].append((stop.start, stop.end, label, tour.day))
+                    let score = delegation.score(of: exhibitor)
+                    if abs(stop.score - score) > 1e-6 { figure(label, "\(label): the visit of \(id) is reported with score \(stop.score), the delegation's interests give \(score)") }
+                    if stop.title != exhibitor.name { figure(label, "\(label): the visit of \(id) is titled \"\(stop.title)\", the exhibitor is \"\(exhibitor.name)\"") }
+                case .appointment:
+                    if stop.score != 0 { figure(label, "\(label): the appointment \"\(stop.title)\" is reported with a score") }
+                case .start, .end:
+                    break
                 }
             }
             for appointment in delegation.appointments {
                 let kept = tour.stops.contains {
                     $0.kind == .appointment && $0.place == appointment.place.id && $0.start == appointment.start.minutes && $0.end == appointment.end.minutes
                 }
-                if !kept { fail(.appointments, "\(label): appointment \"\(appointment.title)\" at \(appointment.place.id) \(appointment.start)–\(appointment.end) is not kept") }
+                if !kept { fail(.appointments, label, "\(label): appointment \"\(appointment.title)\" at \(appointment.place.id) \(appointment.start)–\(appointment.end) is not kept") }
+            }
+            let appointmentStops = tour.stops.filter { $0.kind == .appointment }
+            if appointmentStops.count != delegation.appointments.count {
+                fail(.appointments, label, "\(label): \(appointmentStops.count) appointment stops for \(delegation.appointments.count) appointments")
             }
             for id in delegation.mustSee where !seen.contains(id) {
-                fail(.mustSee, "\(label): must-see \(id) is not visited")
+                fail(.mustSee, label, "\(label): must-see \(id) is not visited")
+            }
+            if let maximum = delegation.maxVisits, visits > maximum {
+                fail(.maxVisits, label, "\(label): \(visits) visits, more than its maximum of \(maximum)")
+            }
+            // The tour's figures, recomputed.
+            guard known, let figures = TourFigures(tour, delegation: delegation, scenario: scenario, network: network) else { continue }
+            values[label] = figures.value
+            if abs(tour.score - figures.score) > 1e-6 { figure(label, "\(label): score \(tour.score) reported, its visits give \(figures.score)") }
+            if !(abs(tour.walkingMetres - figures.walkingMetres) <= 0.051) {
+                figure(label, "\(label): walking \(tour.walkingMetres) m reported, its walks give \(Figures.compact(figures.walkingMetres, decimals: 1)) m")
+            }
+            if tour.walkingMinutes != figures.walkingMinutes { figure(label, "\(label): walking \(tour.walkingMinutes) minutes reported, its walks give \(figures.walkingMinutes)") }
+            if tour.idleMinutes != figures.idleMinutes { figure(label, "\(label): idle \(tour.idleMinutes) minutes reported, its times give \(figures.idleMinutes)") }
+        }
+        for (id, visits) in occupancy.sorted(by: { $0.key < $1.key }) {
+            let sorted = visits.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
+            for (k, a) in sorted.enumerated() {
+                for b in sorted[(k + 1)...] where b.day == a.day && b.start < a.end && b.delegation != a.delegation {
+                    fail(.shared, b.delegation, "\(a.delegation) and \(b.delegation) are both at \(id) around \(clock(b.start))")
+                }
             }
         }
-        for (id, visits) in occupancy {
-            let sorted = visits.sorted { $0.0 < $1.0 }
-            for (a, b) in zip(sorted, sorted.dropFirst()) where b.0 < a.1 && a.2.split(separator: "@")[1] == b.2.split(separator: "@")[1] {
-                fail(.shared, "\(a.2.split(separator: "@")[0]) and \(b.2.split(separator: "@")[0]) are both at \(id) around \(clock(b.0))")
-            }
+        // The objective: the sum of the tours' values, and each tour's stage.
+        let complete = values.count == tours.tours.count
+        violations += ReportChecker.check(tours.report, problem: "tours", recomputed: complete ? values.values.reduce(0, +) : nil, object: "tours")
+        for stage in tours.report.stages {
+            let delegation = stage.name.hasPrefix("tour of ") ? String(stage.name.dropFirst("tour of ".count)) : ""
+            violations += ReportChecker.check(stage, recomputed: values[delegation], object: "tours." + (delegation.isEmpty ? stage.name : delegation))
         }
         return violations
+    }
+
+    /// Walking minutes for `metres` at the delegation's speed, as the tour model counts
+    /// them (rounded up to whole minutes).
+    public static func walkMinutes(_ metres: Double, _ delegation: Delegation) -> Int {
+        metres.isFinite ? Int((metres / delegation.walkingSpeed - 1e-9).rounded(.up)) : Int.max / 4
     }
 
     /// The network place of a stop.
@@ -101,4 +169,43 @@ public enum TourChecker {
     }
 
     static func clock(_ minutes: Int) -> String { ClockTime(minutes: minutes).description }
+}
+
+/// A tour's figures recomputed from the scenario and the walking network, as the tour
+/// model counts them: the visit scores (the delegation's interest in each exhibitor),
+/// each walk's metres and minutes, idle minutes, and the tour's value — w_score · score
+/// − w_walk · walking minutes (metres / speed, unrounded) − w_idle · idle, where idle is
+/// the end's time less the window's start, the stops' minutes and the walks' minutes.
+public struct TourFigures: Sendable {
+    public var score: Double
+    public var walkingMetres: Double
+    public var walkingMinutes: Int
+    public var idleMinutes: Int
+    public var value: Double
+
+    /// The figures of `tour`; nil when it names a place the scenario does not hold.
+    public init?(_ tour: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) {
+        let weights = scenario.weights
+        var score = 0.0, metres = 0.0, exactMinutes = 0.0, minutes = 0, busy = 0
+        for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) {
+            guard let from = TourChecker.place(previous, scenario), let to = TourChecker.place(stop, scenario) else { return nil }
+            let leg = network.distance(from, to)
+            metres += leg
+            exactMinutes += leg / delegation.walkingSpeed
+            minutes += TourChecker.walkMinutes(leg, delegation)
+        }
+        for stop in tour.stops {
+            busy += stop.end - stop.start
+            if stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) {
+                score += delegation.score(of: scenario.exhibitors[e])
+            }
+        }
+        let finish = tour.stops.last?.end ?? delegation.start.minutes
+        let idle = finish - delegation.start.minutes - minutes - busy
+        self.score = score
+        walkingMetres = metres
+        walkingMinutes = minutes
+        idleMinutes = max(0, idle)
+        value = weights.visitScore * score - weights.walking * exactMinutes - weights.idle * Double(idle)
+    }
 }

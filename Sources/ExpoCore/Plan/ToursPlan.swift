@@ -2,10 +2,25 @@
 public struct ToursPlan: Codable, Sendable {
     public var tours: [Tour]
     public var report: SolveReport
+    /// Delegations whose tour could not be planned, each with its reasons (nil when
+    /// every delegation has its tour).
+    public var unplanned: [UnplannedTour]?
 
-    public init(tours: [Tour], report: SolveReport) {
+    public init(tours: [Tour], report: SolveReport, unplanned: [UnplannedTour]? = nil) {
         self.tours = tours
         self.report = report
+        self.unplanned = unplanned
+    }
+}
+
+/// A delegation whose tour could not be planned, and why, in the show's terms.
+public struct UnplannedTour: Codable, Sendable, Hashable {
+    public var delegation: String
+    public var reasons: [String]
+
+    public init(delegation: String, reasons: [String]) {
+        self.delegation = delegation
+        self.reasons = reasons
     }
 }
 

@@ -11,8 +11,8 @@ import Foundation
 /// point (outside the middle of a stand's front — its longest open side —, just inside
 /// an entrance, beside a feature on the side facing the hall), joined to the corners it
 /// sees; the distance between two places is the shortest
-/// over their access points of the direct segment, when clear, or access → corner →
-/// … → corner → access. In `straightLine` mode distances are straight lines between the
+/// over their access points of the direct segment, when clear and at most
+/// ``directReach`` long, or access → corner → … → corner → access. In `straightLine` mode distances are straight lines between the
 /// places' anchors.
 public struct WalkingNetwork: Sendable {
     /// A place of the hall one can walk to.
@@ -34,6 +34,10 @@ public struct WalkingNetwork: Sendable {
 
     /// How far outside an obstacle the walking lines run, in metres.
     public static let clearance = 0.6
+    /// Access points farther apart than this are not joined directly, even when nothing
+    /// stands between them: the walk then follows the corners (``matrix(_:)`` and
+    /// ``route(_:_:)`` give the same distance), in metres.
+    public static let directReach = 30.0
     /// Corners farther apart than this are not joined directly (their shortest path
     /// runs through corners in between anyway), in metres.
     public static let reach = 60.0
@@ -255,7 +259,7 @@ public struct WalkingNetwork: Sendable {
         var best = (distance: Double.infinity, path: [Point]())
         for p in from {
             for q in to {
-                if p.point.distance(to: q.point) < best.distance,
+                if p.point.distance(to: q.point) < best.distance, p.point.distance(to: q.point) <= Self.directReach,
                    Self.clear(p.point, q.point, solids: solids, grid: grid, outline: outline) {
                     best = (p.point.distance(to: q.point), [p.point, q.point])
                 }
@@ -274,7 +278,8 @@ public struct WalkingNetwork: Sendable {
     ///
     /// Each access point's distance to every corner is computed once (through the
     /// corners it sees); a pair then costs only the corners the other side sees, and a
-    /// direct segment is tried for access points less than 30 m apart.
+    /// direct segment is tried for access points at most ``directReach`` apart, as in
+    /// ``route(_:_:)``.
     public func matrix(_ places: [Place]) -> [Double] {
         let count = places.count
         var result = [Double](repeating: 0, count: count * count)
@@ -309,7 +314,7 @@ public struct WalkingNetwork: Sendable {
                     let row = toCorner[i][k]
                     for q in points[j] {
                         let direct = p.point.distance(to: q.point)
-                        if direct < best && direct <= 30 && Self.clear(p.point, q.point, solids: solids, grid: grid, outline: outline) {
+                        if direct < best && direct <= Self.directReach && Self.clear(p.point, q.point, solids: solids, grid: grid, outline: outline) {
                             best = direct
                         }
                         for (c2, d2) in q.corners {
