@@ -32,6 +32,8 @@ public struct Job: Sendable {
         public var files: [String]
         /// What to tell the person who ran it: each problem's summary, then what was written.
         public var lines: [String]
+        /// What could not be planned (the command then exits 1, with these listed).
+        public var unplanned: [String]
     }
 
     /// Runs the job.
@@ -60,7 +62,7 @@ public struct Job: Sendable {
             do { try file.commit() } catch { throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(metrics)") }
         }
         let lines = ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", watch.seconds)) s"]
-        return Outcome(run: run, files: outputs.names, lines: lines)
+        return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned)
     }
 }
 

@@ -34,6 +34,9 @@ public struct PlanningRun: Sendable {
     public var network: WalkingNetwork?
     /// Seconds spent in each problem this run solved, by problem name.
     public var seconds: [String: Double] = [:]
+    /// What could not be planned, one sentence each (the run then ends with exit 1,
+    /// after writing what was planned).
+    public var unplanned: [String] = []
 }
 
 /// The pipeline: solve a problem, check it independently, hand it to the next.
@@ -79,10 +82,17 @@ public enum Planner {
             run.tours = result
             run.network = result.network
             run.plan.tours = result.plan
+            for missing in result.plan.unplanned ?? [] {
+                run.unplanned += missing.reasons.map { "Tours: " + $0 }
+            }
             run.solved.append(.tours)
             run.seconds["tours"] = result.plan.report.seconds
         }
         guard goal == .meetings || (goal == .all && scenario.meetings != nil) else { return run }
+        if let missing = run.plan.tours?.unplanned, !missing.isEmpty, let reason = dependsOnTours(scenario) {
+            run.unplanned.append("B2B meetings: not planned, since \(reason) and the tours of \(missing.map(\.delegation).joined(separator: ", ")) are missing")
+            return run
+        }
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
         let result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
@@ -126,7 +136,7 @@ public enum Planner {
         } catch {
             throw internalError("the tours failed", error)
         }
-        let violations = TourChecker.check(result.plan, scenario: scenario, network: result.network)
+        let violations = TourChecker.check(result.plan, scenario: scenario, network: result.network, allowingUnplanned: true)
         guard violations.isEmpty else {
             throw PlanningFailure(.internalError, "internal error: the tours break hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
         }
@@ -149,6 +159,15 @@ public enum Planner {
             throw PlanningFailure(.internalError, "internal error: the timetable breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
         }
         return result
+    }
+
+    /// Why the timetable depends on the tours (nil when it does not): no meeting may take
+    /// place at a stand while a delegation visits it, and staff are at their stand then.
+    static func dependsOnTours(_ scenario: Scenario) -> String? {
+        let staff = scenario.participants.filter { $0.exhibitorID != nil }.count
+        if staff > 0 { return "\(staff) participants staff stands that delegations may visit" }
+        if scenario.requests.contains(where: { $0.place == .stand }) { return "some meetings take place at stands that delegations may visit" }
+        return nil
     }
 
     static func internalError(_ what: String, _ error: any Error) -> PlanningFailure {

@@ -64,6 +64,18 @@ public enum TourReport {
             let d = scenario.delegations.first { $0.id == tour.delegation }!
             md += "| \(escapeMarkdown(d.name)) | \(tour.day) | \(d.start)–\(d.end) | \(tour.stops.filter { $0.kind == .visit }.count) | \(String(format: "%.1f", tour.score)) | \(Int(tour.walkingMetres.rounded())) m, \(tour.walkingMinutes) min | \(tour.idleMinutes) min |\n"
         }
+        md += unplannedMarkdown(scenario, tours: tours)
+        return md
+    }
+
+    /// The delegations without a tour, each with its reasons ("" when there are none).
+    public static func unplannedMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
+        guard let unplanned = tours.unplanned, !unplanned.isEmpty else { return "" }
+        var md = "\n**Not planned:**\n\n"
+        for missing in unplanned {
+            let name = scenario.delegations.first { $0.id == missing.delegation }?.name ?? missing.delegation
+            md += "- \(escapeMarkdown(name)): " + missing.reasons.map(escapeMarkdown).joined(separator: "; ") + "\n"
+        }
         return md
     }
 }

@@ -3,10 +3,20 @@ import MILP
 
 /// Why tours cannot be planned, said in minutes and names.
 enum TourDiagnosis {
+    /// Every reason found, for all delegations.
     static func reasons(_ instance: TourInstance) -> [String] {
-        var reasons: [String] = []
+        let byDelegation = reasonsByDelegation(instance)
+        return byDelegation.keys.sorted().flatMap { byDelegation[$0]! }
+    }
+
+    /// The reasons a delegation's rules cannot hold even alone, by graph index (only
+    /// delegations with a reason appear).
+    static func reasonsByDelegation(_ instance: TourInstance) -> [Int: [String]] {
+        var result: [Int: [String]] = [:]
         let scenario = instance.scenario
         for graph in instance.graphs {
+            var reasons: [String] = []
+            defer { if !reasons.isEmpty { result[graph.index] = reasons } }
             let d = graph.delegation
             let n = graph.count
             let w0 = d.start.minutes, w1 = d.end.minutes
@@ -45,8 +55,12 @@ enum TourDiagnosis {
                     reasons.append("\(d.name): appointments \"\(first.title)\" and \"\(second.title)\" are \(second.earliest - first.earliest - first.service) minutes apart but the walk between them takes \(graph.travel(a, b))")
                 }
             }
+            let mustSeeCount = Set(d.mustSee).count
+            if let maximum = d.maxVisits, mustSeeCount > maximum {
+                reasons.append("\(d.name): \(mustSeeCount) must-see stands but at most \(maximum) visits (maxVisits)")
+            }
         }
-        return reasons
+        return result
     }
 
     /// When the MILP is infeasible although each requirement holds alone: the

@@ -126,6 +126,10 @@ struct TourModel {
                 var count = LinearExpression()
                 for i in visitNodes { count.add(1, visits[i]!) }
                 if k < visitNodes.count { try model.addConstraint(count <= Double(k), name: "\(prefix)visits") }
+                // (T8) the delegation's own maximum.
+                if let maximum = d.maxVisits, maximum < min(k, visitNodes.count) {
+                    try model.addConstraint(count <= Double(maximum), name: "\(prefix)maxVisits")
+                }
             }
             // Idle: − w_idle (T_end − window start − Σ σ y − Σ τ x − Σ appointments).
             objective.add(-weights.idle, times[endNode])
@@ -299,8 +303,8 @@ struct TourModel {
         return values
     }
 
-    /// The tour of a delegation in a solution.
-    func tour(_ graph: DelegationGraph, _ result: SolveResult, network: WalkingNetwork, weights: Weights) -> Tour {
+    /// The node sequence of a delegation's tour in a solution, start to end.
+    func sequence(_ graph: DelegationGraph, _ result: SolveResult) -> [Int] {
         let g = graph.index
         let n = graph.count
         var sequence = [0]
@@ -310,8 +314,31 @@ struct TourModel {
             sequence.append(next)
             current = next
         }
-        let times = sequence.map { Int(result[t[g][$0]].rounded()) }
+        return sequence
+    }
+
+    /// The tour of a delegation in a solution.
+    func tour(_ graph: DelegationGraph, _ result: SolveResult, network: WalkingNetwork, weights: Weights) -> Tour {
+        let sequence = sequence(graph, result)
+        let times = sequence.map { Int(result[t[graph.index][$0]].rounded()) }
         return Self.tour(graph, sequence: sequence, times: times, scenario: instance.scenario)
+    }
+
+    /// A path with at most `maxVisits` visits: the lowest-scoring visits that are not
+    /// must-see dropped (each later stop keeps its planned time, which stays reachable
+    /// since walks obey the triangle inequality); nil when the must-see stands alone
+    /// are too many.
+    static func trimmed(_ path: [(node: Int, time: Int)], _ graph: DelegationGraph, maxVisits: Int, mustSee: Set<Int>) -> [(node: Int, time: Int)]? {
+        var path = path
+        while path.filter({ graph.nodes[$0.node].kind == .visit }).count > maxVisits {
+            let droppable = path.indices.filter { k in
+                let node = graph.nodes[path[k].node]
+                return node.kind == .visit && !mustSee.contains(node.exhibitor!)
+            }
+            guard let worst = droppable.min(by: { graph.nodes[path[$0].node].score < graph.nodes[path[$1].node].score || (graph.nodes[path[$0].node].score == graph.nodes[path[$1].node].score && $0 > $1) }) else { return nil }
+            path.remove(at: worst)
+        }
+        return path
     }
 
     /// The tour of a node sequence with planned start times (a visit starts at its

@@ -90,6 +90,9 @@ public struct TourInfeasibility: Error, Sendable {
 /// times taken out of the stand's windows. The status and gap compare the plan with
 /// that bound.
 public enum Tours {
+    /// Plans every delegation's tour. A delegation whose rules cannot hold — alone, or
+    /// around the delegations of higher priority — is listed in the plan's `unplanned`
+    /// with the reasons in the show's terms, and the others are still planned.
     public static func solve(_ scenario: Scenario, layout: LayoutPlan, options: TourOptions = TourOptions()) throws -> TourResult {
         let budget = options.budget
         let (resolved, problems) = PlanChecker.resolve(layout, in: scenario)
@@ -97,67 +100,51 @@ public enum Tours {
         let network = WalkingNetwork(scenario, stands: resolved.stands)
         let full = TourInstance(scenario: scenario, network: network, stands: resolved.stands, candidates: options.candidates, busy: [:])
         options.progress?("tours: walking network and \(full.graphs.map(\.count).reduce(0, +)) tour nodes ready")
-        let reasons = TourDiagnosis.reasons(full)
-        if !reasons.isEmpty { throw TourInfeasibility(reasons: reasons) }
         let weights = scenario.weights
         let count = full.graphs.count
+        var unplanned = TourDiagnosis.reasonsByDelegation(full)
         // Time: the first round, in parallel, gets 60 % of the limit (each solve its
         // share of the cores among the delegations not yet started); planning again
         // around held stands gets what is left.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let firstRound = budget.until(0.6)
         let started = SharedCounter()
+        let diagnosed = Set(unplanned.keys)
 
         // Each delegation alone (no shared stands yet), in parallel: the sum of their
         // bounds bounds the joint problem, which only adds (T7).
         let first = try Parallel.map(count, threads: cores) { d -> Solved? in
+            guard !diagnosed.contains(d) else { return nil }
             let alone = TourInstance(copying: full, only: d)
             let left = count - started.next()
             let share = firstRound.share(Double(min(cores, left)) / Double(left))
             defer { options.progress?("tours: \(full.graphs[d].delegation.name) planned") }
             return try solveOne(alone, weights: weights, budget: share, options: options)
         }
-        var solved: [Solved] = []
-        for d in 0..<count {
-            guard let one = first[d] else {
-                throw TourInfeasibility(reasons: TourDiagnosis.conflicts(TourInstance(copying: full, only: d), weights: weights))
-            }
-            solved.append(one)
-        }
-        let bound = solved.map(\.bound).reduce(0, +)
-
-        // Shared stands: in order of priority, a delegation whose tour meets a stand an
-        // earlier one holds at that time is planned again around it.
-        var notes: [String] = []
-        var held: [Day: [Int: [(Int, Int)]]] = [:]
-        let order = (0..<count).sorted { (full.graphs[$0].delegation.priority, -$0) > (full.graphs[$1].delegation.priority, -$1) }
-        for (position, d) in order.enumerated() {
-            let delegation = full.graphs[d].delegation
-            let busy = held[delegation.day] ?? [:]
-            let clashes = solved[d].tour.stops.filter { stop in
-                guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) else { return false }
-                return (busy[e] ?? []).contains { $0.0 < stop.end && stop.start < $0.1 }
-            }
-            if !clashes.isEmpty {
-                notes.append("\(delegation.name) planned again around stands held by other delegations: \(clashes.compactMap(\.exhibitor).joined(separator: ", "))")
-                let around = TourInstance(scenario: scenario, network: network, stands: resolved.stands, candidates: options.candidates,
-                                          busy: [d: busy], only: [d])
-                let left = budget.until(0.95).share(1 / Double(count - position))
-                guard let again = try solveOne(around, weights: weights, budget: left, options: options) else {
-                    throw TourInfeasibility(reasons: ["\(delegation.name): its must-see stands are held by other delegations whenever it could visit them (\(clashes.compactMap(\.exhibitor).joined(separator: ", ")))"])
-                }
-                solved[d].tour = again.tour
-                solved[d].objective = again.objective
-                solved[d].outcome = again.outcome == .optimal ? .feasible : again.outcome
-            }
-            for stop in solved[d].tour.stops where stop.kind == .visit {
-                if let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) { held[delegation.day, default: [:]][e, default: []].append((stop.start, stop.end)) }
+        var solved = [Solved?](repeating: nil, count: count)
+        for d in 0..<count where !diagnosed.contains(d) {
+            if let one = first[d] {
+                solved[d] = one
+            } else {
+                unplanned[d] = TourDiagnosis.conflicts(TourInstance(copying: full, only: d), weights: weights)
             }
         }
+        var shared = SharedStands(scenario: scenario, network: network, stands: resolved.stands, options: options)
+        let notes = try shared.settle(&solved, unplanned: &unplanned, full: full, budget: budget)
+        // The bound of the delegations planned (each alone: the joint problem only adds
+        // (T7)); a delegation left unplanned is not part of the plan.
+        let bound = solved.compactMap { $0?.bound }.reduce(0, +)
+        return result(solved.compactMap { $0 }, bound: bound, unplanned: unplanned, full: full, notes: notes, network: network, budget: budget)
+    }
 
+    /// The tours' plan, report and routes.
+    static func result(_ solved: [Solved], bound: Double, unplanned: [Int: [String]], full: TourInstance, notes: [String],
+                       network: WalkingNetwork, budget: TimeBudget) -> TourResult {
+        let scenario = full.scenario
         let routes = Self.routes(solved.map(\.tour), scenario: scenario, network: network)
         let objective = solved.map(\.objective).reduce(0, +)
         let outcome: SolveOutcome = {
+            if solved.isEmpty { return .infeasible }
             if abs(bound - objective) <= 1e-6 * max(1, abs(objective)) { return .optimal }
             let all = solved.map(\.outcome)
             for outcome in [SolveOutcome.timeLimit, .nodeLimit] where all.contains(outcome) { return outcome }
@@ -166,14 +153,16 @@ public enum Tours {
         var report = SolveReport(
             problem: "tours", outcome: outcome,
             sense: "maximizes the visit scores, minus walking minutes and idle minutes (weighted)",
-            objective: objective, bound: bound,
+            objective: solved.isEmpty ? nil : objective, bound: solved.isEmpty ? nil : bound,
             stages: solved.map { one in
                 SolveReport.Stage(name: "tour of \(one.tour.delegation)", outcome: one.outcome, objective: one.objective, bound: one.bound,
                                   rows: one.rows, columns: one.columns, nonzeros: one.nonzeros, nodes: one.nodes, seconds: one.seconds)
             },
             notes: notes)
         report.seconds = budget.elapsed
-        return TourResult(plan: ToursPlan(tours: solved.map(\.tour), report: report), network: network, routes: routes)
+        let missing = unplanned.keys.sorted().map { UnplannedTour(delegation: full.graphs[$0].delegation.id, reasons: unplanned[$0]!) }
+        return TourResult(plan: ToursPlan(tours: solved.map(\.tour), report: report, unplanned: missing.isEmpty ? nil : missing),
+                          network: network, routes: routes)
     }
 
     /// Each tour's route along the aisles, by delegation id: the polyline of the walks
@@ -204,6 +193,18 @@ public enum Tours {
         return try TourModel(instance, weights: scenario.weights).model
     }
 
+    /// A solve status as a report's outcome.
+    static func outcome(_ status: SolveStatus) -> SolveOutcome {
+        switch status {
+        case .optimal: .optimal
+        case .timeLimit: .timeLimit
+        case .nodeLimit: .nodeLimit
+        case .stopped: .stopped
+        case .infeasible: .infeasible
+        default: .feasible
+        }
+    }
+
     /// One delegation's tour, objective, bound and figures.
     struct Solved: Sendable {
         var tour: Tour
@@ -222,6 +223,11 @@ public enum Tours {
         let watch = Stopwatch()
         let graph = instance.graphs[0]
         let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
+        // A must-see stand with no time left to visit it (others hold it whenever it is
+        // staffed in the window): no tour.
+        let reachable = Set(graph.nodes.compactMap(\.exhibitor))
+        guard mustSee.isSubset(of: reachable) else { return nil }
+        let maxVisits = graph.delegation.maxVisits ?? Int.max
         let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
         let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect)
         let model = try TourModel(instance, weights: weights)
@@ -230,7 +236,7 @@ public enum Tours {
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
                    nodes: nodes, seconds: watch.seconds)
         }
-        if let relaxation, let path = relaxation.tour {
+        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
             let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
             if abs(objective - relaxation.bound) <= 1e-6 * max(1, abs(objective)) {
@@ -242,7 +248,7 @@ public enum Tours {
         var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
         for path in [Greedy.tours(instance, weights: weights)?.first,
                      TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour] {
-            guard let path else { continue }
+            guard let found = path, let path = TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee) else { continue }
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
             starts.append((path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)))
         }
@@ -258,7 +264,10 @@ public enum Tours {
             }
         }
         let result = try model.model.solve(solveOptions)
-        guard result.hasSolution, let objective = result.objective else { return nil }
+        guard result.hasSolution else { return nil }
+        let tour = model.tour(graph, result, network: instance.network, weights: weights)
+        // The value of the tour itself (its times rounded as the itinerary shows them).
+        let objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
         let bound = min(result.bestBound ?? objective, target ?? .infinity)
         let outcome: SolveOutcome = if objective >= bound - 1e-6 * max(1, abs(bound)) { .optimal } else {
             switch result.status {
@@ -269,7 +278,6 @@ public enum Tours {
             default: .feasible
             }
         }
-        let tour = model.tour(graph, result, network: instance.network, weights: weights)
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
     }
 }

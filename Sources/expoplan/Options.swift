@@ -113,5 +113,8 @@ func runJob(scenario: String, basePlan: String? = nil, goal: Goal, output: Outpu
         let outcome = try job.run()
         console.endProgress()
         for line in outcome.lines { console.note(line) }
+        if !outcome.unplanned.isEmpty {
+            throw PlanningFailure(.infeasible, "Not planned (what was planned is written):\n" + outcome.unplanned.map { "- " + $0 }.joined(separator: "\n"))
+        }
     }
 }

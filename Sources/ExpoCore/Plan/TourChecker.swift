@@ -20,8 +20,10 @@ public enum TourChecker {
         case maxVisits = "(T8) at most the delegation's maximum number of visits"
     }
 
-    /// Every violation; `network` gives walking distances on the plan's layout.
-    public static func check(_ tours: ToursPlan, scenario: Scenario, network: WalkingNetwork) -> [Violation] {
+    /// Every violation; `network` gives walking distances on the plan's layout. A
+    /// delegation listed as unplanned is a violation of (T1) — the plan is incomplete —
+    /// unless `allowingUnplanned` (the pipeline's own check, which reports them apart).
+    public static func check(_ tours: ToursPlan, scenario: Scenario, network: WalkingNetwork, allowingUnplanned: Bool = false) -> [Violation] {
         var violations: [Violation] = []
         func fail(_ c: Constraint, _ object: String, _ message: String) { violations.append(Violation(c, object: object, message)) }
         func figure(_ object: String, _ message: String) { violations.append(Violation(PlanRule.figure, object: object, message)) }
@@ -33,7 +35,8 @@ public enum TourChecker {
         let unplanned = Dictionary((tours.unplanned ?? []).map { ($0.delegation, $0) }, uniquingKeysWith: { a, _ in a })
         for delegation in scenario.delegations {
             if let missing = unplanned[delegation.id] {
-                fail(.window, delegation.id, "\(delegation.id) has no tour: \(missing.reasons.joined(separator: "; "))")
+                if toured[delegation.id] != nil { fail(.window, delegation.id, "\(delegation.id) has a tour and is listed as unplanned") }
+                if !allowingUnplanned { fail(.window, delegation.id, "\(delegation.id) has no tour: \(missing.reasons.joined(separator: "; "))") }
             } else if toured[delegation.id] == nil {
                 fail(.window, delegation.id, "\(delegation.id) has no tour in the plan")
             } else if toured[delegation.id]! > 1 {
