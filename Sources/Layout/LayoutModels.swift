@@ -27,7 +27,7 @@ public enum LayoutModels {
             var cover = [LinearExpression](repeating: LinearExpression(), count: instance.snake.slices.count)
             var objective = LinearExpression()
             for p in pavilions {
-                for (k, c) in zoning.candidates(of: p).enumerated() where zoning.admissible(c, key: p * 10_000_000 + k) {
+                for (k, c) in zoning.candidates(of: p).candidates.enumerated() where zoning.admissible(c, key: p * 10_000_000 + k) {
                     let z = try model.addBinary(name: "z(\(scenario.pavilions[p].id),\(c.start),\(c.length))")
                     assignment[p].add(1, z)
                     for s in c.start..<(c.start + c.length) { cover[s].add(1, z) }

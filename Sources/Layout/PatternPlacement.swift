@@ -223,6 +223,21 @@ struct PatternPlacement {
         return feasible.keys.map(\.partial).min() ?? 0
     }
 
+    /// A bound on the placement objective that needs no LP: each stand at its best
+    /// flagship bonus, and the most side-by-side places (one fewer than the stands)
+    /// each with the best adjacency gain; empty edges only subtract. Weak, but valid:
+    /// what a pavilion reports when its share of the time is spent before any LP.
+    func quickBound() -> Double {
+        var total = 0.0
+        for (g, members) in groups.enumerated() {
+            let best = classes.indices.compactMap { c in bonus[c][g].max() }.max() ?? 0
+            total += Double(members.count) * best
+        }
+        let gain = adjacency.flatMap { $0.compactMap { $0 } }.max() ?? 0
+        total += Double(max(0, domain.exhibitors.count - 1)) * max(0, gain)
+        return total
+    }
+
     /// The length of the pieces of class `c`.
     func length(_ c: Int) -> Int { domain.pieces[classes[c][0]].count }
 
@@ -508,6 +523,14 @@ extension PatternPlacement {
             consider(pool.patterns.indices.flatMap { j in Array(repeating: pool.patterns[j], count: Int(result[lambda[j]].rounded())) })
         }
 
+        // No time left for any LP: the start packing, annealed while time allows, with
+        // the bound that needs no LP.
+        if budget.isOver, let plan = incumbent?.patterns {
+            consider(improve(plan, moves: 10_000 * domain.exhibitors.count, deadline: budget))
+            let best = incumbent!
+            return Outcome(stands: stands(of: best.patterns), outcome: .timeLimit, objective: best.value,
+                           bound: max(best.value, quickBound()), rows: 0, columns: pool.patterns.count, nonzeros: 0, nodes: 0, rounds: 0)
+        }
         // Root.
         let root = try pool.generate(restrictions: Restrictions(), until: budget.until(0.5), log: log)
         guard root.feasible else { return nil }
@@ -524,7 +547,7 @@ extension PatternPlacement {
         // The start packing ignores the objective: anneal it (a few thousand moves per
         // stand, a fraction of a second) into a plan the search can prune against.
         if let plan = incumbent?.patterns {
-            consider(improve(plan, moves: 10_000 * domain.exhibitors.count))
+            consider(improve(plan, moves: 10_000 * domain.exhibitors.count, deadline: budget.until(0.85)))
             log?("annealing: plan of value \(incumbent!.value) at \(budget.elapsed) s")
         } else {
             // No packing to start from: the integer master over the patterns is the
@@ -576,7 +599,7 @@ extension PatternPlacement {
             }
             nodes += 1
             // Now and then, the integer master over every pattern generated so far.
-            if nodes % 40 == 0 { try integerMaster(budget.until(0.85), floor: 0.3) }
+            if nodes % 40 == 0 { try integerMaster(budget.until(0.85), floor: 0.05) }
             var node = try pool.generate(restrictions: restrictions, until: budget.until(0.85), log: nil)
             rounds += node.rounds
             node.bound = min(node.bound, parentBound)
@@ -587,7 +610,7 @@ extension PatternPlacement {
             }
             branch(node, restrictions)
         }
-        if !finished || nodes > 1 { try integerMaster(budget, floor: 0.5) }
+        if (!finished || nodes > 1) && budget.remaining > 0.05 { try integerMaster(budget, floor: 0.05) }
         guard let incumbent else { return nil }
         let openBound = open.map(\.1).max() ?? -.infinity
         var bound = finished || open.isEmpty ? incumbent.value : max(incumbent.value, min(root.bound, openBound))

@@ -8,8 +8,9 @@ extension PatternPlacement {
     /// modules between them) trades places with a run as long elsewhere, two stands
     /// side by side trade order. Every plan
     /// visited keeps (1)–(7): stands only where their group fits, competitors never side
-    /// by side. A fixed number of moves and a fixed seed: the same plan every run.
-    func improve(_ plan: [Pattern], moves: Int, seed: UInt64 = 1) -> [Pattern] {
+    /// by side. A fixed number of moves and a fixed seed: the same plan every run (unless
+    /// `deadline` ends it first).
+    func improve(_ plan: [Pattern], moves: Int, seed: UInt64 = 1, deadline: TimeBudget = .unlimited) -> [Pattern] {
         guard !plan.isEmpty else { return plan }
         var patterns = plan
         var values = patterns.map(value)
@@ -20,7 +21,8 @@ extension PatternPlacement {
         let coldest = 0.02 * hottest
         let cooling = pow(coldest / hottest, 1 / Double(max(1, moves)))
         var temperature = hottest
-        for _ in 0..<moves {
+        for move in 0..<moves {
+            if move & 1023 == 0 && deadline.isOver { break }
             temperature *= cooling
             let a = Int.random(in: 0..<patterns.count, using: &random)
             guard !patterns[a].stands.isEmpty else { continue }

@@ -70,8 +70,9 @@ struct ZoningStage {
         return area
     }
 
-    /// Every candidate area of pavilion `p`, with its value.
-    func candidates(of p: Int) -> [ZoneCandidate] {
+    /// Every candidate area of pavilion `p`, with its value — or those found before
+    /// `budget` ran out (then `complete` is false: a bound over them is no bound).
+    func candidates(of p: Int, budget: TimeBudget = .unlimited) -> (candidates: [ZoneCandidate], complete: Bool) {
         let snake = instance.snake
         let modules = instance.modules
         let pinnedStands = instance.members[p].compactMap { instance.pinnedModules[$0] }
@@ -101,6 +102,7 @@ struct ZoningStage {
         var result: [ZoneCandidate] = []
         var union = UnionFind(count: modules.count)
         for a in snake.slices.indices {
+            if budget.isOver { return (result, false) }
             union.reset()
             var members = Set<Int>()
             var components = 0
@@ -141,7 +143,7 @@ struct ZoningStage {
                 result.append(ZoneCandidate(pavilion: p, start: a, length: length, value: value))
             }
         }
-        return result
+        return (result, true)
     }
 
     /// Whether a packing of the pavilion's stands is found in the candidate's area
@@ -248,8 +250,14 @@ extension ZoningStage {
     mutating func solve(budget: TimeBudget, gap: Double, banned: Set<Int> = [], threads: Int = 1, progress: ((String) -> Void)? = nil) throws -> ZoningResult {
         let pavilionCount = instance.scenario.pavilions.count
         let sliceCount = instance.snake.slices.count
-        let all = (0..<pavilionCount).map { candidates(of: $0) }
-        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated")
+        // Every candidate area, each pavilion on its own thread; what the first fifth of
+        // the time enumerates when the hall has too many.
+        let stage = self
+        let enumerating = budget.until(0.2)
+        let enumerated = Parallel.map(pavilionCount, threads: threads) { stage.candidates(of: $0, budget: enumerating) }
+        let all = enumerated.map(\.candidates)
+        let complete = enumerated.allSatisfy(\.complete)
+        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated\(complete ? "" : " (stopped by the time limit)")")
         let stride = all.map(\.count).max().map { $0 + 1 } ?? 1
         func key(_ p: Int, _ k: Int) -> Int { p * stride + k }
         let bigM = 1000.0 * (1 + all.flatMap { $0.map { abs($0.value) } }.max()!.rounded(.up))
@@ -418,7 +426,7 @@ extension ZoningStage {
             }
             if added == 0 { break }
         }
-        let converged = reducedCost != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
+        let converged = complete && reducedCost != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
 
         // Columns with reduced cost near zero give the MILP room to find integer zonings.
         let slack = 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1
@@ -555,7 +563,7 @@ extension ZoningStage {
         }
         let report = SolveReport.Stage(
             name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
-            outcome: outcome, objective: objective, bound: bound.isFinite ? finalBound : nil,
+            outcome: complete ? outcome : .timeLimit, objective: objective, bound: bound.isFinite && complete ? finalBound : nil,
             rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
             nodes: result.nodes, seconds: budget.elapsed)
         return ZoningResult(chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { area($0!) }, stage: report)

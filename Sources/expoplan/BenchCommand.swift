@@ -44,6 +44,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The reference scenario to measure too (empty: none).")
     var reference: String = "Scenarios/vivatech-2024/scenario.yaml"
 
+    @Option(help: "Time limits, in seconds separated by commas, at which each command's wall time is measured on the largest generated show (empty: none).")
+    var overrunLimits: String = "10,30"
+
     @Option(help: "Folder for bench.md and bench.csv.")
     var out: String
 
@@ -62,9 +65,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         var executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         if !FileManager.default.isExecutableFile(atPath: executable.path), let own = Bundle.main.executableURL { executable = own }
-        let bench = Benchmark(sizes: parsedSizes, seed: seed, layoutTimeLimit: timeLimit, toursTimeLimit: toursTimeLimit,
+        var bench = Benchmark(sizes: parsedSizes, seed: seed, layoutTimeLimit: timeLimit, toursTimeLimit: toursTimeLimit,
                               meetingsTimeLimit: meetingsTimeLimit, b2b: b2b, delegations: delegations, reference: reference,
                               executable: executable, progress: { Console.error($0) })
+        bench.overrunLimits = overrunLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         let tables = try bench.run()
         StandardStreams.output(tables.markdown)
         var files = OutputFiles()

@@ -47,8 +47,9 @@ enum CLI {
     /// that must not depend on the machine's speed).
     static func spin() throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "while :; do :; done"]
+        // Bounded by `timeout`, so a test process that dies leaves no spinner behind.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["900", "/bin/sh", "-c", "while :; do :; done"]
         try process.run()
         return process
     }

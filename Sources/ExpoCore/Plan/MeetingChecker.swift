@@ -56,7 +56,8 @@ public enum MeetingRules {
     /// hold at least one free slot. `busy` lists the slots in meetings, `free` the mask of
     /// ``freeSlots(_:_:visits:)``.
     public static func idleGaps(busy: [Int], free: [Bool]) -> Int {
-        let sorted = Set(busy).sorted()
+        // Slots outside the programme (a broken plan) count for nothing here.
+        let sorted = Set(busy.filter { free.indices.contains($0) }).sorted()
         return zip(sorted, sorted.dropFirst()).filter { a, b in b > a + 1 && ((a + 1)..<b).contains { free[$0] } }.count
     }
 
@@ -253,7 +254,7 @@ public struct MeetingEvaluation: Sendable {
         for m in plan.meetings {
             for id in [m.a, m.b] {
                 held[id, default: 0] += 1
-                busy[id, default: []].formUnion(m.slot..<(m.slot + m.length))
+                busy[id, default: []].formUnion(m.slot..<(m.slot + max(0, m.length)))
             }
         }
         var gaps = 0
