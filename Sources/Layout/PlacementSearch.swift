@@ -32,10 +32,10 @@ extension PatternPlacement {
             let stand = x.stands[s]
             switch Int.random(in: 0..<4, using: &random) {
             case 0:  // Relocate the stand to a random offset of piece b.
-                let k = size[stand.group], length = length(y.piece)
+                let k = size[stand.group], length = length(y.pieceClass)
                 guard k <= length else { continue }
                 let offset = Int.random(in: 0...(length - k), using: &random)
-                guard fits[y.piece][stand.group][offset] else { continue }
+                guard fits[y.pieceClass][stand.group][offset] else { continue }
                 x.stands.remove(at: s)
                 if a == b { y = x }
                 guard y.stands.allSatisfy({ $0.offset + size[$0.group] <= offset || offset + k <= $0.offset }) else { continue }
@@ -46,7 +46,7 @@ extension PatternPlacement {
                 let same = y.stands.indices.filter { size[y.stands[$0].group] == size[stand.group] && y.stands[$0].group != stand.group }
                 guard let t = same.randomElement(using: &random) else { continue }
                 let other = y.stands[t]
-                guard fits[x.piece][other.group][stand.offset], fits[y.piece][stand.group][other.offset] else { continue }
+                guard fits[x.pieceClass][other.group][stand.offset], fits[y.pieceClass][stand.group][other.offset] else { continue }
                 if a == b {
                     x.stands[s].group = other.group
                     x.stands[t].group = stand.group
@@ -59,7 +59,7 @@ extension PatternPlacement {
                 let last = min(x.stands.count - 1, s + Int.random(in: 0...2, using: &random))
                 let start = stand.offset
                 let k = x.stands[last].offset + size[x.stands[last].group] - start
-                let lengthB = length(y.piece)
+                let lengthB = length(y.pieceClass)
                 guard k <= lengthB else { continue }
                 let o = Int.random(in: 0...(lengthB - k), using: &random)
                 func cuts(_ pattern: Pattern, _ at: Int) -> Bool { pattern.stands.contains { $0.offset < at && at < $0.offset + size[$0.group] } }
@@ -68,7 +68,7 @@ extension PatternPlacement {
                 let fromY = y.stands.filter { $0.offset >= o && $0.offset < o + k }
                 let toY = fromX.map { Pattern.Stand(group: $0.group, offset: $0.offset - start + o) }
                 let toX = fromY.map { Pattern.Stand(group: $0.group, offset: $0.offset - o + start) }
-                guard toY.allSatisfy({ fits[y.piece][$0.group][$0.offset] }), toX.allSatisfy({ fits[x.piece][$0.group][$0.offset] }) else { continue }
+                guard toY.allSatisfy({ fits[y.pieceClass][$0.group][$0.offset] }), toX.allSatisfy({ fits[x.pieceClass][$0.group][$0.offset] }) else { continue }
                 if a == b {
                     x.stands = (x.stands.filter { !fromX.contains($0) && !fromY.contains($0) } + toX + toY).sorted { $0.offset < $1.offset }
                     y = x
@@ -81,7 +81,7 @@ extension PatternPlacement {
                 let next = x.stands[s + 1]
                 let moved = [Pattern.Stand(group: next.group, offset: stand.offset),
                              Pattern.Stand(group: stand.group, offset: stand.offset + size[next.group])]
-                guard next.group != stand.group, moved.allSatisfy({ fits[x.piece][$0.group][$0.offset] }) else { continue }
+                guard next.group != stand.group, moved.allSatisfy({ fits[x.pieceClass][$0.group][$0.offset] }) else { continue }
                 x.stands[s] = moved[0]
                 x.stands[s + 1] = moved[1]
                 b = a

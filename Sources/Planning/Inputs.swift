@@ -55,9 +55,24 @@ public enum Inputs {
         let folder = (planPath as NSString).deletingLastPathComponent
         let besidePlan = folder.isEmpty ? stored : (folder as NSString).appendingPathComponent(stored)
         if FileManager.default.fileExists(atPath: besidePlan) || !FileManager.default.fileExists(atPath: stored) {
-            return (besidePlan as NSString).standardizingPath
+            return normalized(besidePlan)
         }
         return stored
+    }
+
+    /// A path with `.` and `x/..` steps taken out ("Reports/a/../../S/s.yaml" → "S/s.yaml").
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
     }
 
     /// `scenarioPath` as a plan written to `planPath` stores it: relative to the plan

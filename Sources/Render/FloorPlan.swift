@@ -56,6 +56,17 @@ public struct FloorPlan {
         self.subtitle = subtitle
     }
 
+    /// Where the hall is drawn on the page: millimetres per metre and the origin.
+    struct Frame {
+        /// Millimetres per metre.
+        let k: Double
+        let origin: Point
+        /// Text scales with the paper.
+        let base: Double
+        func X(_ x: Double) -> Double { origin.x + x * k }
+        func Y(_ y: Double) -> Double { origin.y + y * k }
+    }
+
     /// The drawing, as SVG in millimetres.
     public func svg() -> String {
         let (pageWidth, pageHeight) = paper.size
@@ -65,11 +76,9 @@ public struct FloorPlan {
         let hall = scenario.hall.outline.boundingBox.insetBy(-2)
         let scale = Self.scales.first { hall.width * 1000 / $0 <= drawing.width && hall.height * 1000 / $0 <= drawing.height } ?? Self.scales.last!
         let k = 1000 / scale  // millimetres per metre
-        let origin = Point(drawing.x + (drawing.width - hall.width * k) / 2 - hall.x * k,
-                           drawing.y + (drawing.height - hall.height * k) / 2 - hall.y * k)
-        func X(_ x: Double) -> Double { origin.x + x * k }
-        func Y(_ y: Double) -> Double { origin.y + y * k }
-        let base = paper.size.width / 420  // text scales with the paper
+        let frame = Frame(k: k, origin: Point(drawing.x + (drawing.width - hall.width * k) / 2 - hall.x * k,
+                                               drawing.y + (drawing.height - hall.height * k) / 2 - hall.y * k),
+                          base: paper.size.width / 420)
 
         var svg = SVG()
         svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
@@ -82,19 +91,43 @@ public struct FloorPlan {
         svg.close("defs")
         svg.rect(x: 0, y: 0, width: pageWidth, height: pageHeight, [("fill", "#FFFFFF")])
         svg.rect(x: margin / 2, y: margin / 2, width: pageWidth - margin, height: pageHeight - margin, [("fill", "none"), ("stroke", "#222"), ("stroke-width", "0.35")])
+        let outline = drawFloor(&svg, frame)
+        drawFeatures(&svg, frame)
+        let colours = Palette.colours(for: scenario.pavilions)
+        drawModulesAndStands(&svg, frame, colours: colours)
+        drawObstaclesAislesAndAccesses(&svg, frame)
+        svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
 
-        // Hall floor.
-        let outline = scenario.hall.outline.points.map { "\(SVG.n(X($0.x))),\(SVG.n(Y($0.y)))" }.joined(separator: " ")
+        // Routes.
+        for route in routes { drawRoute(&svg, route, X: frame.X, Y: frame.Y, base: frame.base) }
+
+        // Side column: legend, then the title block at the bottom.
+        let side = Rect(x: pageWidth - margin - sideWidth, y: margin, width: sideWidth, height: pageHeight - 2 * margin)
+        drawLegend(&svg, in: side, colours: colours, base: frame.base)
+        drawTitleBlock(&svg, in: side, scale: scale, base: frame.base)
+        drawScaleBar(&svg, at: Point(drawing.x, pageHeight - margin - 4), k: k, scale: scale, maxWidth: drawing.width * 0.3, base: frame.base)
+        svg.close("svg")
+        return svg.body
+    }
+
+    /// The hall floor and its main aisles as bands; the outline's points, for the
+    /// border drawn last.
+    private func drawFloor(_ svg: inout SVG, _ frame: Frame) -> String {
+        let outline = scenario.hall.outline.points.map { "\(SVG.n(frame.X($0.x))),\(SVG.n(frame.Y($0.y)))" }.joined(separator: " ")
         svg.open("g", [("id", "hall")])
         svg.element("polygon", [("points", outline), ("fill", "#FAFAF6"), ("stroke", "none")])
         // Main aisles as bands, secondary aisles as labels only.
         for aisle in scenario.hall.aisles where aisle.kind == .main {
-            let d = aisle.path.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVG.n(X($0.element.x))) \(SVG.n(Y($0.element.y)))" }.joined(separator: " ")
-            svg.element("path", [("d", d), ("fill", "none"), ("stroke", "#EFE8D8"), ("stroke-width", SVG.n(aisle.width * k)), ("stroke-linecap", "butt")])
+            let d = aisle.path.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVG.n(frame.X($0.element.x))) \(SVG.n(frame.Y($0.element.y)))" }.joined(separator: " ")
+            svg.element("path", [("d", d), ("fill", "none"), ("stroke", "#EFE8D8"), ("stroke-width", SVG.n(aisle.width * frame.k)), ("stroke-linecap", "butt")])
         }
         svg.close("g")
 
-        // Features.
+        return outline
+    }
+
+    /// Stages, meeting areas and the like, named.
+    private func drawFeatures(_ svg: inout SVG, _ frame: Frame) {
         svg.open("g", [("id", "features")])
         for feature in scenario.hall.features {
             let fill = switch feature.kind {
@@ -105,15 +138,18 @@ public struct FloorPlan {
             case .other: "#ECECEC"
             }
             let r = feature.rect
-            svg.rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k, [("fill", fill), ("stroke", "#777"), ("stroke-width", "0.25")])
-            if let fitted = TextMetrics.fit(feature.name, width: r.width * k - 2, height: r.height * k - 2, maxSize: 3.2 * base, minSize: 1.2, maxLines: 2) {
-                drawLines(&svg, fitted, centreX: X(r.center.x), centreY: Y(r.center.y), fill: "#444", weight: "bold")
+            svg.rect(x: frame.X(r.x), y: frame.Y(r.y), width: r.width * frame.k, height: r.height * frame.k, [("fill", fill), ("stroke", "#777"), ("stroke-width", "0.25")])
+            if let fitted = TextMetrics.fit(feature.name, width: r.width * frame.k - 2, height: r.height * frame.k - 2, maxSize: 3.2 * frame.base, minSize: 1.2, maxLines: 2) {
+                drawLines(&svg, fitted, centreX: frame.X(r.center.x), centreY: frame.Y(r.center.y), fill: "#444", weight: "bold")
             }
         }
         svg.close("g")
 
-        // Modules, areas and stands.
-        let colours = Palette.colours(for: scenario.pavilions)
+    }
+
+    /// Modules (empty, blocked, in a pavilion's area), blocks, and the stands with their
+    /// numbers and names.
+    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, colours: [String]) {
         let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
         let moduleIndex = scenario.moduleIndex
         var areaOf: [Int: Int] = [:]
@@ -131,12 +167,12 @@ public struct FloorPlan {
                 fill = colours[p]
                 opacity = "0.28"
             }
-            svg.rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k, [("fill", fill)] + (opacity.map { [("fill-opacity", $0)] } ?? []))
+            svg.rect(x: frame.X(r.x), y: frame.Y(r.y), width: r.width * frame.k, height: r.height * frame.k, [("fill", fill)] + (opacity.map { [("fill-opacity", $0)] } ?? []))
         }
         svg.close("g")
         svg.open("g", [("id", "blocks"), ("fill", "none"), ("stroke", "#555"), ("stroke-width", "0.3")])
         for block in scenario.blocks {
-            svg.rect(x: X(block.rect.x), y: Y(block.rect.y), width: block.rect.width * k, height: block.rect.height * k)
+            svg.rect(x: frame.X(block.rect.x), y: frame.Y(block.rect.y), width: block.rect.width * frame.k, height: block.rect.height * frame.k)
         }
         svg.close("g")
         if let layout {
@@ -151,22 +187,25 @@ public struct FloorPlan {
                 let p = pavilionIndex[exhibitor.pavilionID] ?? 0
                 svg.open("g", [("class", "stand")])
                 svg.raw("<title>\(SVG.escape("\(stand.number) — \(exhibitor.name) (\(scenario.pavilions[p].name))"))</title>")
-                svg.rect(x: X(r.x) + 0.1, y: Y(r.y) + 0.1, width: r.width * k - 0.2, height: r.height * k - 0.2,
+                svg.rect(x: frame.X(r.x) + 0.1, y: frame.Y(r.y) + 0.1, width: r.width * frame.k - 0.2, height: r.height * frame.k - 0.2,
                          [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
-                drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: X(r.x), y: Y(r.y), width: r.width * k, height: r.height * k), base: base, ink: Palette.textColour(on: colours[p]))
+                drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: frame.X(r.x), y: frame.Y(r.y), width: r.width * frame.k, height: r.height * frame.k), base: frame.base, ink: Palette.textColour(on: colours[p]))
                 svg.close("g")
             }
             svg.close("g")
         }
 
-        // Obstacles, aisle labels, entrances and exits.
+    }
+
+    /// Obstacles, aisle names, entrances and exits.
+    private func drawObstaclesAislesAndAccesses(_ svg: inout SVG, _ frame: Frame) {
         svg.open("g", [("id", "obstacles")])
         for obstacle in scenario.hall.obstacles {
             let r = obstacle.rect
-            svg.rect(x: X(r.x), y: Y(r.y), width: max(0.6, r.width * k), height: max(0.6, r.height * k),
+            svg.rect(x: frame.X(r.x), y: frame.Y(r.y), width: max(0.6, r.width * frame.k), height: max(0.6, r.height * frame.k),
                      [("fill", obstacle.kind == .pillar ? "#4A4A4A" : "#9A9A9A"), ("stroke", "#222"), ("stroke-width", "0.15")])
-            if obstacle.kind != .pillar, let fitted = TextMetrics.fit(obstacle.id, width: r.width * k - 1, height: r.height * k - 1, maxSize: 2.4 * base, minSize: 1.2, maxLines: 1) {
-                drawLines(&svg, fitted, centreX: X(r.center.x), centreY: Y(r.center.y), fill: "#FFFFFF", weight: "normal")
+            if obstacle.kind != .pillar, let fitted = TextMetrics.fit(obstacle.id, width: r.width * frame.k - 1, height: r.height * frame.k - 1, maxSize: 2.4 * frame.base, minSize: 1.2, maxLines: 1) {
+                drawLines(&svg, fitted, centreX: frame.X(r.center.x), centreY: frame.Y(r.center.y), fill: "#FFFFFF", weight: "normal")
             }
         }
         svg.close("g")
@@ -174,12 +213,12 @@ public struct FloorPlan {
         var taken: [Rect] = scenario.hall.obstacles.map { $0.rect.insetBy(-1) } + scenario.modules.map { $0.rect.insetBy(-0.5) }
         for aisle in scenario.hall.aisles {
             guard let (a, b) = zip(aisle.path, aisle.path.dropFirst()).max(by: { $0.0.distance(to: $0.1) < $1.0.distance(to: $1.1) }) else { continue }
-            let size = min(2.6 * base, max(1.4, aisle.width * k * 0.45))
+            let size = min(2.6 * frame.base, max(1.4, aisle.width * frame.k * 0.45))
             let vertical = abs(b.y - a.y) > abs(b.x - a.x)
-            let length = TextMetrics.width(aisle.name, size: size) / k  // in metres
+            let length = TextMetrics.width(aisle.name, size: size) / frame.k  // in metres
             // The label's footprint in hall metres at a spot on the centre line.
             func footprint(_ p: Point) -> Rect {
-                let along = length / 2 + 0.5, across = size / k * 0.7
+                let along = length / 2 + 0.5, across = size / frame.k * 0.7
                 return vertical ? Rect(x: p.x - across, y: p.y - along, width: 2 * across, height: 2 * along)
                     : Rect(x: p.x - along, y: p.y - across, width: 2 * along, height: 2 * across)
             }
@@ -187,27 +226,15 @@ public struct FloorPlan {
             guard let spot = steps.lazy.map({ Point((a.x + b.x) / 2 + (b.x - a.x) * $0, (a.y + b.y) / 2 + (b.y - a.y) * $0) })
                 .first(where: { p in !taken.contains { $0.overlaps(footprint(p)) } }) else { continue }
             taken.append(footprint(spot))
-            let x = X(spot.x), y = Y(spot.y)
+            let x = frame.X(spot.x), y = frame.Y(spot.y)
             svg.text(aisle.name, x: x, y: y + size * 0.35, size: size,
                      [("text-anchor", "middle")] + (vertical ? [("transform", "rotate(-90 \(SVG.n(x)) \(SVG.n(y)))")] : []))
         }
         svg.close("g")
         svg.open("g", [("id", "accesses")])
-        for access in scenario.hall.entrances { drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: X, Y: Y, k: k, base: base) }
-        for access in scenario.hall.exits { drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: X, Y: Y, k: k, base: base) }
+        for access in scenario.hall.entrances { drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
+        for access in scenario.hall.exits { drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
         svg.close("g")
-        svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
-
-        // Routes.
-        for route in routes { drawRoute(&svg, route, X: X, Y: Y, base: base) }
-
-        // Side column: legend, then the title block at the bottom.
-        let side = Rect(x: pageWidth - margin - sideWidth, y: margin, width: sideWidth, height: pageHeight - 2 * margin)
-        drawLegend(&svg, in: side, colours: colours, base: base)
-        drawTitleBlock(&svg, in: side, scale: scale, base: base)
-        drawScaleBar(&svg, at: Point(drawing.x, pageHeight - margin - 4), k: k, scale: scale, maxWidth: drawing.width * 0.3, base: base)
-        svg.close("svg")
-        return svg.body
     }
 
     // MARK: Pieces

@@ -136,7 +136,7 @@ struct LayoutTests {
                 defer { offset += placement.size[group] }
                 return PatternPlacement.Pattern.Stand(group: group, offset: offset)
             }
-            return PatternPlacement.Pattern(piece: try #require(placement.classes.firstIndex { $0.contains(piece) }), stands: stands)
+            return PatternPlacement.Pattern(pieceClass: try #require(placement.classes.firstIndex { $0.contains(piece) }), stands: stands)
         }
         #expect(start.allSatisfy(placement.isAllowed))
         let improved = placement.improve(start, moves: 20_000, seed: seed)

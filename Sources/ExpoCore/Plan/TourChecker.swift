@@ -24,134 +24,61 @@ public enum TourChecker {
     /// delegation listed as unplanned is a violation of (T1) — the plan is incomplete —
     /// unless `allowingUnplanned` (the pipeline's own check, which reports them apart).
     public static func check(_ tours: ToursPlan, scenario: Scenario, network: WalkingNetwork, allowingUnplanned: Bool = false) -> [Violation] {
-        var violations: [Violation] = []
-        func fail(_ c: Constraint, _ object: String, _ message: String) { violations.append(Violation(c, object: object, message)) }
-        func figure(_ object: String, _ message: String) { violations.append(Violation(PlanRule.figure, object: object, message)) }
-        let exhibitors = scenario.exhibitorIndex
+        var violations = completeness(tours, scenario: scenario, allowingUnplanned: allowingUnplanned)
         var occupancy: [String: [(start: Int, end: Int, delegation: String, day: Day)]] = [:]
         var values: [String: Double] = [:]
-        var toured: [String: Int] = [:]
-        for tour in tours.tours { toured[tour.delegation, default: 0] += 1 }
-        let unplanned = Dictionary((tours.unplanned ?? []).map { ($0.delegation, $0) }, uniquingKeysWith: { a, _ in a })
-        for delegation in scenario.delegations {
-            if let missing = unplanned[delegation.id] {
-                if toured[delegation.id] != nil { fail(.window, delegation.id, "\(delegation.id) has a tour and is listed as unplanned") }
-                if !allowingUnplanned { fail(.window, delegation.id, "\(delegation.id) has no tour: \(missing.reasons.joined(separator: "; "))") }
-            } else if toured[delegation.id] == nil {
-                fail(.window, delegation.id, "\(delegation.id) has no tour in the plan")
-            } else if toured[delegation.id]! > 1 {
-                fail(.window, delegation.id, "\(delegation.id) has \(toured[delegation.id]!) tours")
-            }
-        }
         for tour in tours.tours {
             guard let delegation = scenario.delegations.first(where: { $0.id == tour.delegation }) else {
                 violations.append(Violation(PlanRule.data, object: tour.delegation, "unknown delegation \(tour.delegation)"))
                 continue
             }
-            let label = delegation.id
-            if tour.day != delegation.day { fail(.window, label, "\(label): the tour is on \(tour.day), the delegation visits on \(delegation.day)") }
-            guard let first = tour.stops.first, let last = tour.stops.last, first.kind == .start, last.kind == .end,
-                  !tour.stops.dropFirst().dropLast().contains(where: { $0.kind == .start || $0.kind == .end }) else {
-                fail(.window, label, "\(label): the tour must begin with its start and finish with its end, once each")
-                continue
-            }
-            if first.place != delegation.startPlace.id || last.place != delegation.endPlace.id {
-                fail(.window, label, "\(label): starts at \(first.place) and ends at \(last.place), expected \(delegation.startPlace.id) and \(delegation.endPlace.id)")
-            }
-            if first.start < delegation.start.minutes || last.end > delegation.end.minutes {
-                fail(.window, label, "\(label): runs \(clock(first.start))–\(clock(last.end)), outside its window \(delegation.start)–\(delegation.end)")
-            }
-            if first.arrival != first.start || first.end != first.start { fail(.timing, label, "\(label): the start is a moment, not a stay") }
-            var seen = Set<String>()
-            var visits = 0
-            var known = true
-            for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) {
-                guard let from = place(previous, scenario), let to = place(stop, scenario) else {
-                    violations.append(Violation(PlanRule.data, object: label, "\(label): unknown place \(stop.place)"))
-                    known = false
-                    continue
-                }
-                let metres = network.distance(from, to)
-                let minutes = walkMinutes(metres, delegation)
-                if stop.arrival < previous.end + minutes {
-                    fail(.timing, label, "\(label): arrives at \(stop.title) at \(clock(stop.arrival)) but leaves \(previous.title) at \(clock(previous.end)) with \(minutes) minutes to walk")
-                }
-                if stop.start < stop.arrival || stop.end < stop.start {
-                    fail(.timing, label, "\(label): \(stop.title) starts \(clock(stop.start)) before arriving \(clock(stop.arrival)) or ends before it starts")
-                }
-                if !(abs(stop.walkMetres - metres) <= 0.051) {
-                    figure(label, "\(label): the walk to \(stop.place) is reported as \(stop.walkMetres) m, the walking network gives \(Figures.compact(metres, decimals: 1)) m")
-                }
-                if stop.walkMinutes != minutes {
-                    figure(label, "\(label): the walk to \(stop.place) is reported as \(stop.walkMinutes) minutes, the walking network gives \(minutes)")
-                }
-                switch stop.kind {
-                case .visit:
-                    guard let id = stop.exhibitor, let e = exhibitors[id], id == stop.place else {
-                        violations.append(Violation(PlanRule.data, object: label, "\(label): visit of unknown exhibitor \(stop.exhibitor ?? "?") at \(stop.place)"))
-                        known = false
-                        continue
-                    }
-                    visits += 1
-                    let exhibitor = scenario.exhibitors[e]
-                    if stop.end - stop.start < delegation.visitMinutes {
-                        fail(.timing, label, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(delegation.visitMinutes)")
-                    }
-                    let windows = exhibitor.availability
-                    if !windows.isEmpty && !windows.contains(where: { $0.covers(tour.day, from: stop.start, to: stop.end) }) {
-                        fail(.availability, label, "\(label): visits \(id) at \(clock(stop.start))–\(clock(stop.end)), when it is not at its stand")
-                    }
-                    if !seen.insert(id).inserted { fail(.once, label, "\(label): visits \(id) twice") }
-                    occupancy[id, default: []].append((stop.start, stop.end, label, tour.day))
-                    let score = delegation.score(of: exhibitor)
-                    if abs(stop.score - score) > 1e-6 { figure(label, "\(label): the visit of \(id) is reported with score \(stop.score), the delegation's interests give \(score)") }
-                    if stop.title != exhibitor.name { figure(label, "\(label): the visit of \(id) is titled \"\(stop.title)\", the exhibitor is \"\(exhibitor.name)\"") }
-                case .appointment:
-                    if stop.score != 0 { figure(label, "\(label): the appointment \"\(stop.title)\" is reported with a score") }
-                case .start, .end:
-                    break
-                }
-            }
-            for appointment in delegation.appointments {
-                let kept = tour.stops.contains {
-                    $0.kind == .appointment && $0.place == appointment.place.id && $0.start == appointment.start.minutes && $0.end == appointment.end.minutes
-                }
-                if !kept { fail(.appointments, label, "\(label): appointment \"\(appointment.title)\" at \(appointment.place.id) \(appointment.start)–\(appointment.end) is not kept") }
-            }
-            let appointmentStops = tour.stops.filter { $0.kind == .appointment }
-            if appointmentStops.count != delegation.appointments.count {
-                fail(.appointments, label, "\(label): \(appointmentStops.count) appointment stops for \(delegation.appointments.count) appointments")
-            }
-            for id in delegation.mustSee where !seen.contains(id) {
-                fail(.mustSee, label, "\(label): must-see \(id) is not visited")
-            }
-            if let maximum = delegation.maxVisits, visits > maximum {
-                fail(.maxVisits, label, "\(label): \(visits) visits, more than its maximum of \(maximum)")
-            }
-            // The tour's figures, recomputed.
-            guard known, let figures = TourFigures(tour, delegation: delegation, scenario: scenario, network: network) else { continue }
-            values[label] = figures.value
-            if abs(tour.score - figures.score) > 1e-6 { figure(label, "\(label): score \(tour.score) reported, its visits give \(figures.score)") }
-            if !(abs(tour.walkingMetres - figures.walkingMetres) <= 0.051) {
-                figure(label, "\(label): walking \(tour.walkingMetres) m reported, its walks give \(Figures.compact(figures.walkingMetres, decimals: 1)) m")
-            }
-            if tour.walkingMinutes != figures.walkingMinutes { figure(label, "\(label): walking \(tour.walkingMinutes) minutes reported, its walks give \(figures.walkingMinutes)") }
-            if tour.idleMinutes != figures.idleMinutes { figure(label, "\(label): idle \(tour.idleMinutes) minutes reported, its times give \(figures.idleMinutes)") }
+            var checked = TourCheck(tour: tour, delegation: delegation, scenario: scenario, network: network)
+            checked.run()
+            violations += checked.violations
+            for (id, visit) in checked.visits { occupancy[id, default: []].append((visit.start, visit.end, delegation.id, tour.day)) }
+            if let value = checked.value { values[delegation.id] = value }
         }
-        for (id, visits) in occupancy.sorted(by: { $0.key < $1.key }) {
-            let sorted = visits.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
-            for (k, a) in sorted.enumerated() {
-                for b in sorted[(k + 1)...] where b.day == a.day && b.start < a.end && b.delegation != a.delegation {
-                    fail(.shared, b.delegation, "\(a.delegation) and \(b.delegation) are both at \(id) around \(clock(b.start))")
-                }
-            }
-        }
+        violations += shared(occupancy)
         // The objective: the sum of the tours' values, and each tour's stage.
         let complete = values.count == tours.tours.count
         violations += ReportChecker.check(tours.report, problem: "tours", recomputed: complete ? values.values.reduce(0, +) : nil, object: "tours")
         for stage in tours.report.stages {
             let delegation = stage.name.hasPrefix("tour of ") ? String(stage.name.dropFirst("tour of ".count)) : ""
             violations += ReportChecker.check(stage, recomputed: values[delegation], object: "tours." + (delegation.isEmpty ? stage.name : delegation))
+        }
+        return violations
+    }
+
+    /// (T1): one tour per delegation, or the delegation listed as unplanned.
+    static func completeness(_ tours: ToursPlan, scenario: Scenario, allowingUnplanned: Bool) -> [Violation] {
+        var violations: [Violation] = []
+        var toured: [String: Int] = [:]
+        for tour in tours.tours { toured[tour.delegation, default: 0] += 1 }
+        let unplanned = Dictionary((tours.unplanned ?? []).map { ($0.delegation, $0) }, uniquingKeysWith: { a, _ in a })
+        for delegation in scenario.delegations {
+            let id = delegation.id
+            if let missing = unplanned[id] {
+                if toured[id] != nil { violations.append(Violation(Constraint.window, object: id, "\(id) has a tour and is listed as unplanned")) }
+                if !allowingUnplanned { violations.append(Violation(Constraint.window, object: id, "\(id) has no tour: \(missing.reasons.joined(separator: "; "))")) }
+            } else if toured[id] == nil {
+                violations.append(Violation(Constraint.window, object: id, "\(id) has no tour in the plan"))
+            } else if toured[id]! > 1 {
+                violations.append(Violation(Constraint.window, object: id, "\(id) has \(toured[id]!) tours"))
+            }
+        }
+        return violations
+    }
+
+    /// (T7): two delegations at one stand, on one day, at overlapping times.
+    static func shared(_ occupancy: [String: [(start: Int, end: Int, delegation: String, day: Day)]]) -> [Violation] {
+        var violations: [Violation] = []
+        for (id, visits) in occupancy.sorted(by: { $0.key < $1.key }) {
+            let sorted = visits.sorted { ($0.day, $0.start, $0.delegation) < ($1.day, $1.start, $1.delegation) }
+            for (k, a) in sorted.enumerated() {
+                for b in sorted[(k + 1)...] where b.day == a.day && b.start < a.end && b.delegation != a.delegation {
+                    violations.append(Violation(Constraint.shared, object: b.delegation, "\(a.delegation) and \(b.delegation) are both at \(id) around \(clock(b.start))"))
+                }
+            }
         }
         return violations
     }
@@ -172,6 +99,132 @@ public enum TourChecker {
     }
 
     static func clock(_ minutes: Int) -> String { ClockTime(minutes: minutes).description }
+}
+
+/// The rules and figures of one delegation's tour: (T1)–(T6), (T8), and every stop's and
+/// the tour's figures recomputed.
+struct TourCheck {
+    let tour: Tour
+    let delegation: Delegation
+    let scenario: Scenario
+    let network: WalkingNetwork
+    private(set) var violations: [Violation] = []
+    /// The visits, by exhibitor id, for (T7).
+    private(set) var visits: [(String, (start: Int, end: Int))] = []
+    /// The tour's recomputed value, when every place is known.
+    private(set) var value: Double?
+
+    init(tour: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) {
+        self.tour = tour
+        self.delegation = delegation
+        self.scenario = scenario
+        self.network = network
+    }
+
+    private mutating func fail(_ c: TourChecker.Constraint, _ message: String) { violations.append(Violation(c, object: delegation.id, message)) }
+    private mutating func figure(_ message: String) { violations.append(Violation(PlanRule.figure, object: delegation.id, message)) }
+    private mutating func data(_ message: String) { violations.append(Violation(PlanRule.data, object: delegation.id, message)) }
+    private func clock(_ minutes: Int) -> String { TourChecker.clock(minutes) }
+
+    mutating func run() {
+        let label = delegation.id
+        if tour.day != delegation.day { fail(.window, "\(label): the tour is on \(tour.day), the delegation visits on \(delegation.day)") }
+        guard let first = tour.stops.first, let last = tour.stops.last, first.kind == .start, last.kind == .end,
+              !tour.stops.dropFirst().dropLast().contains(where: { $0.kind == .start || $0.kind == .end }) else {
+            fail(.window, "\(label): the tour must begin with its start and finish with its end, once each")
+            return
+        }
+        if first.place != delegation.startPlace.id || last.place != delegation.endPlace.id {
+            fail(.window, "\(label): starts at \(first.place) and ends at \(last.place), expected \(delegation.startPlace.id) and \(delegation.endPlace.id)")
+        }
+        if first.start < delegation.start.minutes || last.end > delegation.end.minutes {
+            fail(.window, "\(label): runs \(clock(first.start))–\(clock(last.end)), outside its window \(delegation.start)–\(delegation.end)")
+        }
+        if first.arrival != first.start || first.end != first.start { fail(.timing, "\(label): the start is a moment, not a stay") }
+        var known = true
+        for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) where !leg(previous, stop) { known = false }
+        requirements()
+        // The tour's figures, recomputed.
+        guard known, let figures = TourFigures(tour, delegation: delegation, scenario: scenario, network: network) else { return }
+        value = figures.value
+        if abs(tour.score - figures.score) > 1e-6 { figure("\(label): score \(tour.score) reported, its visits give \(figures.score)") }
+        if !(abs(tour.walkingMetres - figures.walkingMetres) <= 0.051) {
+            figure("\(label): walking \(tour.walkingMetres) m reported, its walks give \(Figures.compact(figures.walkingMetres, decimals: 1)) m")
+        }
+        if tour.walkingMinutes != figures.walkingMinutes { figure("\(label): walking \(tour.walkingMinutes) minutes reported, its walks give \(figures.walkingMinutes)") }
+        if tour.idleMinutes != figures.idleMinutes { figure("\(label): idle \(tour.idleMinutes) minutes reported, its times give \(figures.idleMinutes)") }
+    }
+
+    /// The walk from `previous` to `stop` and the stop itself; false when a place is unknown.
+    private mutating func leg(_ previous: Tour.Stop, _ stop: Tour.Stop) -> Bool {
+        let label = delegation.id
+        guard let from = TourChecker.place(previous, scenario), let to = TourChecker.place(stop, scenario) else {
+            data("\(label): unknown place \(stop.place)")
+            return false
+        }
+        let metres = network.distance(from, to)
+        let minutes = TourChecker.walkMinutes(metres, delegation)
+        if stop.arrival < previous.end + minutes {
+            fail(.timing, "\(label): arrives at \(stop.title) at \(clock(stop.arrival)) but leaves \(previous.title) at \(clock(previous.end)) with \(minutes) minutes to walk")
+        }
+        if stop.start < stop.arrival || stop.end < stop.start {
+            fail(.timing, "\(label): \(stop.title) starts \(clock(stop.start)) before arriving \(clock(stop.arrival)) or ends before it starts")
+        }
+        if !(abs(stop.walkMetres - metres) <= 0.051) {
+            figure("\(label): the walk to \(stop.place) is reported as \(stop.walkMetres) m, the walking network gives \(Figures.compact(metres, decimals: 1)) m")
+        }
+        if stop.walkMinutes != minutes { figure("\(label): the walk to \(stop.place) is reported as \(stop.walkMinutes) minutes, the walking network gives \(minutes)") }
+        switch stop.kind {
+        case .visit:
+            guard let id = stop.exhibitor, let e = scenario.exhibitorIndex[id], id == stop.place else {
+                data("\(label): visit of unknown exhibitor \(stop.exhibitor ?? "?") at \(stop.place)")
+                return false
+            }
+            visit(stop, exhibitor: scenario.exhibitors[e])
+        case .appointment:
+            if stop.score != 0 { figure("\(label): the appointment \"\(stop.title)\" is reported with a score") }
+        case .start, .end:
+            break
+        }
+        return true
+    }
+
+    /// A visit's length, hours, repetition and figures.
+    private mutating func visit(_ stop: Tour.Stop, exhibitor: Exhibitor) {
+        let label = delegation.id, id = exhibitor.id
+        if stop.end - stop.start < delegation.visitMinutes {
+            fail(.timing, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(delegation.visitMinutes)")
+        }
+        let windows = exhibitor.availability
+        if !windows.isEmpty && !windows.contains(where: { $0.covers(tour.day, from: stop.start, to: stop.end) }) {
+            fail(.availability, "\(label): visits \(id) at \(clock(stop.start))–\(clock(stop.end)), when it is not at its stand")
+        }
+        if visits.contains(where: { $0.0 == id }) { fail(.once, "\(label): visits \(id) twice") }
+        visits.append((id, (stop.start, stop.end)))
+        let score = delegation.score(of: exhibitor)
+        if abs(stop.score - score) > 1e-6 { figure("\(label): the visit of \(id) is reported with score \(stop.score), the delegation's interests give \(score)") }
+        if stop.title != exhibitor.name { figure("\(label): the visit of \(id) is titled \"\(stop.title)\", the exhibitor is \"\(exhibitor.name)\"") }
+    }
+
+    /// (T4) appointments, (T5) must-see stands, (T8) the most visits.
+    private mutating func requirements() {
+        let label = delegation.id
+        for appointment in delegation.appointments {
+            let kept = tour.stops.contains {
+                $0.kind == .appointment && $0.place == appointment.place.id && $0.start == appointment.start.minutes && $0.end == appointment.end.minutes
+            }
+            if !kept { fail(.appointments, "\(label): appointment \"\(appointment.title)\" at \(appointment.place.id) \(appointment.start)–\(appointment.end) is not kept") }
+        }
+        let appointmentStops = tour.stops.filter { $0.kind == .appointment }.count
+        if appointmentStops != delegation.appointments.count {
+            fail(.appointments, "\(label): \(appointmentStops) appointment stops for \(delegation.appointments.count) appointments")
+        }
+        let seen = Set(visits.map(\.0))
+        for id in delegation.mustSee where !seen.contains(id) { fail(.mustSee, "\(label): must-see \(id) is not visited") }
+        if let maximum = delegation.maxVisits, visits.count > maximum {
+            fail(.maxVisits, "\(label): \(visits.count) visits, more than its maximum of \(maximum)")
+        }
+    }
 }
 
 /// A tour's figures recomputed from the scenario and the walking network, as the tour

@@ -69,21 +69,76 @@ public struct WalkingNetwork: Sendable {
         self.mode = mode ?? scenario.distanceMode
         let hall = scenario.hall
         outline = hall.outline
-        let c = Self.clearance
         var solids = scenario.blocks.map(\.rect)
         solids += hall.obstacles.map(\.rect)
         solids += hall.features.map(\.rect)
         self.solids = solids
-        let grid = SpatialGrid(rects: solids, cell: 8)
-        self.grid = grid
+        let floor = FreeFloor(outline: hall.outline, solids: solids)
+        grid = floor.grid
+        let (anchors, accessPoints) = Self.places(scenario, stands: stands, floor: floor)
+        self.anchors = anchors
+        let corners = Self.cornerNodes(hall.outline, solids: solids, floor: floor)
+        self.corners = corners
+        let near = NearbyCorners(corners)
+        let edges = Self.visibilityEdges(corners, near: near, floor: floor)
+        (cornerDistance, next) = Self.allPairs(edges)
+        var access: [Place: [AccessPoint]] = [:]
+        for (place, points) in accessPoints {
+            access[place] = points.map { p in
+                AccessPoint(point: p, corners: near(p).compactMap { k in
+                    let d = p.distance(to: corners[k])
+                    return d <= Self.reach && floor.visible(p, corners[k]) ? (k, d) : nil
+                })
+            }
+        }
+        self.access = access
+    }
 
-        // On free floor: inside the hall, off its walls and outside every solid.
-        func free(_ p: Point) -> Bool {
-            hall.outline.contains(p) && hall.outline.distanceToBoundary(p) > c / 2
+    /// Free floor: inside the hall, off its walls and outside every solid.
+    struct FreeFloor {
+        let outline: Polygon
+        let solids: [Rect]
+        let grid: SpatialGrid
+
+        init(outline: Polygon, solids: [Rect]) {
+            self.outline = outline
+            self.solids = solids
+            grid = SpatialGrid(rects: solids, cell: 8)
+        }
+
+        func contains(_ p: Point) -> Bool {
+            outline.contains(p) && outline.distanceToBoundary(p) > WalkingNetwork.clearance / 2
                 && !grid.candidates(near: p).contains(where: { solids[$0].containsStrictly(p) })
         }
 
-        // Anchors and access points.
+        func visible(_ a: Point, _ b: Point) -> Bool { WalkingNetwork.clear(a, b, solids: solids, grid: grid, outline: outline) }
+    }
+
+    /// The corners within ``reach`` of a point (a superset, by grid cells), sorted.
+    struct NearbyCorners {
+        let grid: SpatialGrid
+
+        init(_ corners: [Point]) { grid = SpatialGrid(rects: corners.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) }, cell: 10) }
+
+        func callAsFunction(_ p: Point) -> [Int] {
+            var result = Set<Int>()
+            var y = p.y - WalkingNetwork.reach
+            while y <= p.y + WalkingNetwork.reach + 10 {
+                var x = p.x - WalkingNetwork.reach
+                while x <= p.x + WalkingNetwork.reach + 10 {
+                    result.formUnion(grid.candidates(near: Point(x, y)))
+                    x += 10
+                }
+                y += 10
+            }
+            return result.sorted()
+        }
+    }
+
+    /// Anchors and access points of the stands, entrances, exits and features.
+    static func places(_ scenario: Scenario, stands: [(exhibitor: Int, modules: [Int])], floor: FreeFloor) -> ([Place: Point], [Place: [Point]]) {
+        let hall = scenario.hall
+        let c = clearance
         var anchors: [Place: Point] = [:]
         var accessPoints: [Place: [Point]] = [:]
         for stand in stands {
@@ -115,69 +170,64 @@ public struct WalkingNetwork: Sendable {
             anchors[.feature(feature.id)] = r.center
             let candidates = [Point(r.center.x, r.minY - c), Point(r.center.x, r.maxY + c), Point(r.minX - c, r.center.y), Point(r.maxX + c, r.center.y)]
             // The side facing the middle of the hall.
-            let usable = candidates.filter(free)
+            let usable = candidates.filter(floor.contains)
             accessPoints[.feature(feature.id)] = usable.min { $0.distance(to: centre) < $1.distance(to: centre) }.map { [$0] } ?? []
         }
-        self.anchors = anchors
+        return (anchors, accessPoints)
+    }
 
-        // Corner nodes: every solid's corners, pushed out, kept when on free floor.
+    /// Corner nodes: every solid's corners, pushed out, kept when on free floor; the
+    /// outline's own corners (inset), which let paths turn around a notched hall; and
+    /// waypoints every `reach / 2` metres, which keep open floor connected where no solid
+    /// stands within `reach` of another.
+    static func cornerNodes(_ outline: Polygon, solids: [Rect], floor: FreeFloor) -> [Point] {
+        let c = clearance
         var corners: [Point] = []
         for rect in solids {
             for p in [Point(rect.minX - c, rect.minY - c), Point(rect.maxX + c, rect.minY - c),
                       Point(rect.maxX + c, rect.maxY + c), Point(rect.minX - c, rect.maxY + c)] {
-                if free(p) { corners.append(p) }
+                if floor.contains(p) { corners.append(p) }
             }
         }
-        // The outline's own corners (inset) let paths turn around a notched hall, and
-        // waypoints every `reach / 2` metres keep open floor connected where no solid
-        // stands within `reach` of another.
-        for v in hall.outline.points {
+        for v in outline.points {
             for (dx, dy) in [(1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)] {
                 let p = Point(v.x + dx * 2 * c, v.y + dy * 2 * c)
-                if free(p) { corners.append(p) }
+                if floor.contains(p) { corners.append(p) }
             }
         }
-        let box = hall.outline.boundingBox
-        let step = Self.reach / 2
+        let box = outline.boundingBox
+        let step = reach / 2
         var y = box.minY + step / 2
         while y < box.maxY {
             var x = box.minX + step / 2
             while x < box.maxX {
-                if free(Point(x, y)) { corners.append(Point(x, y)) }
+                if floor.contains(Point(x, y)) { corners.append(Point(x, y)) }
                 x += step
             }
             y += step
         }
-        self.corners = corners
-        let n = corners.count
-        let cornerGrid = SpatialGrid(rects: corners.map { Rect(x: $0.x, y: $0.y, width: 0, height: 0) }, cell: 10)
-        func visible(_ a: Point, _ b: Point) -> Bool {
-            Self.clear(a, b, solids: solids, grid: grid, outline: hall.outline)
-        }
-        func nearbyCorners(_ p: Point) -> [Int] {
-            var result = Set<Int>()
-            var y = p.y - Self.reach
-            while y <= p.y + Self.reach + 10 {
-                var x = p.x - Self.reach
-                while x <= p.x + Self.reach + 10 {
-                    result.formUnion(cornerGrid.candidates(near: Point(x, y)))
-                    x += 10
-                }
-                y += 10
-            }
-            return result.sorted()
-        }
-        var edges = [[(Int, Double)]](repeating: [], count: n)
-        for a in 0..<n {
-            for b in nearbyCorners(corners[a]) where b > a {
+        return corners
+    }
+
+    /// Corners joined when at most ``reach`` apart with nothing in between.
+    static func visibilityEdges(_ corners: [Point], near: NearbyCorners, floor: FreeFloor) -> [[(Int, Double)]] {
+        var edges = [[(Int, Double)]](repeating: [], count: corners.count)
+        for a in corners.indices {
+            for b in near(corners[a]) where b > a {
                 let d = corners[a].distance(to: corners[b])
-                if d <= Self.reach && visible(corners[a], corners[b]) {
+                if d <= reach && floor.visible(corners[a], corners[b]) {
                     edges[a].append((b, d))
                     edges[b].append((a, d))
                 }
             }
         }
-        // All-pairs shortest paths between corners.
+        return edges
+    }
+
+    /// All-pairs shortest paths between corners (Dijkstra from every corner): distances
+    /// and the first hop, row-major.
+    static func allPairs(_ edges: [[(Int, Double)]]) -> ([Double], [Int32]) {
+        let n = edges.count
         var distance = [Double](repeating: .infinity, count: n * n)
         var next = [Int32](repeating: -1, count: n * n)
         var heap = MinHeap()
@@ -196,18 +246,7 @@ public struct WalkingNetwork: Sendable {
             }
             for v in 0..<n { next[base + v] = first[v] }
         }
-        cornerDistance = distance
-        self.next = next
-        var access: [Place: [AccessPoint]] = [:]
-        for (place, points) in accessPoints {
-            access[place] = points.map { p in
-                AccessPoint(point: p, corners: nearbyCorners(p).compactMap { k in
-                    let d = p.distance(to: corners[k])
-                    return d <= Self.reach && visible(p, corners[k]) ? (k, d) : nil
-                })
-            }
-        }
-        self.access = access
+        return (distance, next)
     }
 
     /// Whether the segment a–b stays on free floor: it crosses no solid whose grid

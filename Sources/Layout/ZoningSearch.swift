@@ -1,0 +1,411 @@
+import ExpoCore
+import Foundation
+import MILP
+
+/// Stage 1's search, step by step over one state: enumerate the candidate areas, find a
+/// greedy zoning, generate columns, add those of reduced cost near zero, dive for a
+/// zoning, then solve the integer master over the columns that matter (see
+/// ``ZoningStage`` for the model and what its bound proves).
+struct ZoningSearch {
+    var stage: ZoningStage
+    let budget: TimeBudget
+    let gap: Double
+    /// Candidates stage 2 found impossible, by key.
+    let banned: Set<Int>
+    let threads: Int
+    let progress: ((String) -> Void)?
+    let pavilionCount: Int
+    let sliceCount: Int
+
+    /// Each pavilion's candidate areas, and whether all were enumerated.
+    private(set) var all: [[ZoneCandidate]] = []
+    private(set) var complete = true
+    private var stride = 1
+    /// The penalty of an artificial (unzoned pavilion) in the master.
+    private var bigM = 0.0
+    /// The columns of the master, as (pavilion, candidate index), and their keys.
+    private(set) var generated: [(p: Int, k: Int)] = []
+    private var inMaster = Set<Int>()
+    private(set) var lpValue = -Double.infinity
+    private(set) var bound = Double.infinity
+    private(set) var iterations = 0
+    private var greedy: [(p: Int, k: Int)]?
+    /// z of each generated column at the last LP.
+    private var lastLPValues: [Double] = []
+    /// The reduced cost of a candidate under the duals of the last LP solved.
+    private var reducedCost: ((ZoneCandidate) -> Double)?
+    private var lp: IncrementalLP?
+    private var zVariables: [Variable] = []
+    private var artificials: [Variable] = []
+    private var rowsP: [Constraint] = [], rowsS: [Constraint] = []
+    private var dived: [Int]?
+
+    /// Candidates added per pavilion and round of column generation.
+    static let perIteration = 24
+
+    init(stage: ZoningStage, budget: TimeBudget, gap: Double, banned: Set<Int>, threads: Int, progress: ((String) -> Void)?) {
+        self.stage = stage
+        self.budget = budget
+        self.gap = gap
+        self.banned = banned
+        self.threads = threads
+        self.progress = progress
+        pavilionCount = stage.instance.scenario.pavilions.count
+        sliceCount = stage.instance.snake.slices.count
+    }
+
+    /// Every step, in order.
+    mutating func run() throws -> ZoningResult {
+        enumerate()
+        greedyZoning()
+        try generateColumns()
+        let converged = complete && reducedCost != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
+        try addNearColumns()
+        try dive()
+        return try integerMaster(converged: converged)
+    }
+
+    private func key(_ p: Int, _ k: Int) -> Int { p * stride + k }
+
+    /// The candidate of generated column j.
+    private func candidate(_ j: Int) -> ZoneCandidate { all[generated[j].p][generated[j].k] }
+
+    private func name(_ p: Int, _ c: ZoneCandidate) -> String { "z(\(stage.instance.scenario.pavilions[p].id),\(c.start),\(c.length))" }
+
+    /// Every candidate area, each pavilion on its own thread; when the hall has too many,
+    /// what half the time enumerates, shared among the pavilions.
+    private mutating func enumerate() {
+        let stage = self.stage, pavilionCount = self.pavilionCount, threads = self.threads
+        let enumerating = budget.until(0.5)
+        let started = SharedCounter()
+        let enumerated = Parallel.map(pavilionCount, threads: threads) { p in
+            let left = pavilionCount - started.next()
+            return stage.candidates(of: p, budget: enumerating.share(Double(min(threads, left)) / Double(left)))
+        }
+        all = enumerated.map(\.candidates)
+        complete = enumerated.allSatisfy(\.complete)
+        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated\(complete ? "" : " (stopped by the time limit)")")
+        stride = all.map(\.count).max().map { $0 + 1 } ?? 1
+        bigM = 1000.0 * (1 + (all.flatMap { $0.map { abs($0.value) } }.max() ?? 0).rounded(.up))
+    }
+
+    /// The master over the generated columns listed (all of them by default); `z[j]`
+    /// is the variable of generated column j, nil when it is left out.
+    private func buildMaster(integer: Bool, only: Set<Int>? = nil) throws -> (Model, [Variable?], [Variable], [Constraint], [Constraint]) {
+        let scenario = stage.instance.scenario
+        let model = Model(name: "zoning")
+        let z = try generated.indices.map { j -> Variable? in
+            guard only?.contains(j) ?? true else { return nil }
+            let c = generated[j]
+            // (Z1) implies z ≤ 1; an explicit bound would spoil the pricing bound.
+            return try model.addVariable(integer ? .binary : .continuous, lower: 0, upper: integer ? 1 : .infinity, name: name(c.p, all[c.p][c.k]))
+        }
+        let artificial = try (0..<pavilionCount).map { try model.addVariable(lower: 0, upper: 1, name: "unzoned(\(scenario.pavilions[$0].id))") }
+        var assignment = (0..<pavilionCount).map { LinearExpression(artificial[$0]) }
+        var cover = [LinearExpression](repeating: LinearExpression(), count: sliceCount)
+        var objective = LinearExpression()
+        for (j, c) in generated.enumerated() {
+            guard let variable = z[j] else { continue }
+            let candidate = all[c.p][c.k]
+            assignment[c.p].add(1, variable)
+            for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, variable) }
+            objective.add(candidate.value, variable)
+        }
+        for a in artificial { objective.add(-bigM, a) }
+        let rowsP = try (0..<pavilionCount).map { try model.addConstraint(assignment[$0] == 1, name: "zone(\(scenario.pavilions[$0].id))") }
+        let rowsS = try (0..<sliceCount).map { try model.addConstraint(cover[$0] <= 1, name: "slice\($0)") }
+        try model.maximize(objective)
+        return (model, z, artificial, rowsP, rowsS)
+    }
+
+    /// A greedy zoning along the snake, earliest finish first: from the end of the last
+    /// area, give the next area to the pavilion whose shortest admissible run starting
+    /// there ends first (a pavilion holding a pinned stand ahead is the only one that can
+    /// cover it, so it comes when its turn is due).
+    private mutating func greedyZoning() {
+        var position = 0
+        var remaining = Set(0..<pavilionCount)
+        var chosen: [(p: Int, k: Int)] = []
+        while !remaining.isEmpty {
+            var best: (end: Int, p: Int, k: Int)? = nil
+            for p in remaining.sorted() {
+                // Candidates are sorted by start, then length.
+                var low = 0, high = all[p].count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if all[p][mid].start < position { low = mid + 1 } else { high = mid }
+                }
+                // A few tries from the earliest start (each try packs the area).
+                var k = low, tries = 0
+                while k < all[p].count && tries < 12 {
+                    let c = all[p][k]
+                    if let best, c.start + c.length >= best.end { break }
+                    if !banned.contains(key(p, k)) {
+                        tries += 1
+                        if stage.admissible(c, key: key(p, k)) {
+                            best = (c.start + c.length, p, k)
+                            break
+                        }
+                    }
+                    k += 1
+                }
+            }
+            guard let best else { break }
+            chosen.append((best.p, best.k))
+            remaining.remove(best.p)
+            position = best.end
+        }
+        if remaining.isEmpty { greedy = chosen }
+        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
+        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
+            generated.append(c)
+            inMaster.insert(key(c.p, c.k))
+        }
+    }
+
+    /// Adds a candidate to the master (and to the LP once it exists).
+    private mutating func include(_ p: Int, _ k: Int) throws {
+        generated.append((p, k))
+        inMaster.insert(key(p, k))
+        guard let lp else { return }
+        let c = all[p][k]
+        let entries = [(rowsP[p], 1.0)] + (c.start..<(c.start + c.length)).map { (rowsS[$0], 1.0) }
+        zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: name(p, c)))
+    }
+
+    /// Column generation on one LP, warm-started round after round, with exact pricing
+    /// over every candidate; the Lagrangian bound counts admissible columns only.
+    private mutating func generateColumns() throws {
+        while !budget.until(0.6).isOver && iterations < 500 {
+            iterations += 1
+            let added = !generated.isEmpty || iterations > 1 ? try priceRound() : firstRound()
+            if added == 0 { break }
+        }
+    }
+
+    /// One round of pricing after an LP solve; the number of columns added (0 also when
+    /// the LP gave no optimum).
+    private mutating func priceRound() throws -> Int {
+        if lp == nil {
+            let (model, z, a, p, s) = try buildMaster(integer: false)
+            lp = try IncrementalLP(model)
+            artificials = a
+            zVariables = z.map { $0! }
+            rowsP = p
+            rowsS = s
+        }
+        let result = try lp!.solve(timeLimit: budget.solverSeconds(floor: 0.1), method: iterations <= 2 ? .dual : .primal)
+        guard result.status == .optimal else { return 0 }
+        lastLPValues = zVariables.map { result[$0] }
+        lpValue = result.objective!
+        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ.
+        let pi = rowsP.map { result.dual($0)! }
+        var prefix = [0.0]
+        for row in rowsS { prefix.append(prefix[prefix.count - 1] + result.dual(row)!) }
+        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.start + c.length] - prefix[c.start]) }
+        reducedCost = rc
+        var lagrangian = lpValue
+        var ranked = [[(rc: Double, k: Int)]](repeating: [], count: pavilionCount)
+        var best = [Double](repeating: -.infinity, count: pavilionCount)
+        for p in 0..<pavilionCount {
+            for (k, c) in all[p].enumerated() where !banned.contains(key(p, k)) {
+                let r = rc(c)
+                if r > 1e-7 && !inMaster.contains(key(p, k)) { ranked[p].append((r, k)) }
+                best[p] = max(best[p], r)
+            }
+            ranked[p].sort { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }
+        }
+        let stride = self.stride
+        let picks = stage.firstAdmissible(ranked.map { $0.map(\.k) }, of: all, limit: Self.perIteration, key: { $0 * stride + $1 }, threads: threads)
+        var added = 0
+        for p in 0..<pavilionCount {
+            for k in picks[p] { try include(p, k) }
+            added += picks[p].count
+            // The bound counts only admissible columns: when fewer than the limit were
+            // taken, every better one was checked and the first taken is the best.
+            if picks[p].count < Self.perIteration {
+                lagrangian += max(0, picks[p].first.map { rc(all[p][$0]) } ?? 0)
+            } else {
+                lagrangian += max(0, best[p])
+            }
+        }
+        bound = min(bound, lagrangian)
+        progress?("zoning: column generation round \(iterations), LP \(format(lpValue)), bound \(format(bound))")
+        return added
+    }
+
+    /// The first round without a greedy zoning: the best admissible candidates of each
+    /// pavilion by value.
+    private mutating func firstRound() -> Int {
+        let all = self.all, banned = self.banned, stride = self.stride
+        let ranked: [[Int]] = (0..<pavilionCount).map { (p: Int) -> [Int] in
+            let candidates = all[p]
+            let order = candidates.indices.sorted { (a: Int, b: Int) -> Bool in
+                candidates[a].value > candidates[b].value || (candidates[a].value == candidates[b].value && a < b)
+            }
+            return order.filter { !banned.contains(p * stride + $0) }
+        }
+        let picks = stage.firstAdmissible(ranked, of: all, limit: Self.perIteration * 2, key: { $0 * stride + $1 }, threads: threads)
+        var added = 0
+        for p in 0..<pavilionCount {
+            for k in picks[p] {
+                generated.append((p, k))
+                inMaster.insert(key(p, k))
+            }
+            added += picks[p].count
+        }
+        return added
+    }
+
+    /// The slack under which a column's reduced cost counts as near zero.
+    private var slack: Double { 0.02 * abs(lpValue) / Double(max(1, pavilionCount)) + 1 }
+
+    /// Columns with reduced cost near zero give the MILP room to find integer zonings.
+    private mutating func addNearColumns() throws {
+        guard let rc = reducedCost else { return }
+        let slack = self.slack
+        let near = (0..<pavilionCount).map { p in
+            var near: [(rc: Double, k: Int)] = []
+            for (k, c) in all[p].enumerated() where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
+                let r = rc(c)
+                if r > -slack { near.append((r, k)) }
+            }
+            return near.sorted { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }.map(\.k)
+        }
+        let stride = self.stride
+        let picks = stage.firstAdmissible(near, of: all, limit: 40, key: { $0 * stride + $1 }, threads: threads)
+        for p in 0..<pavilionCount {
+            for k in picks[p] { try include(p, k) }
+        }
+    }
+
+    /// A zoning from the LP by diving: fix the most used fractional areas (a third of
+    /// the pavilions still split, areas apart from each other), solve the LP over the
+    /// columns generated again, until it is whole; when a step leaves no zoning, its
+    /// first area is forbidden instead (a few times at most).
+    private mutating func dive() throws {
+        guard let lp, reducedCost != nil else { return }
+        var fixed = Set<Int>(), backtracks = 0
+        var last: [Int] = []
+        let diving = budget.until(0.75)
+        while !diving.isOver {
+            let result = try lp.solve(timeLimit: diving.solverSeconds(floor: 0.1), method: .dual)
+            let feasible = result.status == .optimal && artificials.allSatisfy { result[$0] < 1e-6 }
+            if !feasible {
+                guard let j = last.first, backtracks < 10 else { break }
+                backtracks += 1
+                for k in last {
+                    fixed.remove(k)
+                    try lp.setBounds(zVariables[k], lower: 0, upper: k == j ? 0 : .infinity)
+                }
+                last = []
+                continue
+            }
+            let values = zVariables.map { result[$0] }
+            let fractional = values.indices.filter { values[$0] > 1e-6 && values[$0] < 1 - 1e-6 && !fixed.contains($0) }
+            if fractional.isEmpty {
+                dived = values.indices.filter { values[$0] > 0.5 }
+                break
+            }
+            let order = fractional.sorted { (a: Int, b: Int) -> Bool in
+                let left: (Double, Double, Int) = (values[a], candidate(a).value, b)
+                let right: (Double, Double, Int) = (values[b], candidate(b).value, a)
+                return left > right
+            }
+            let split = Set(fractional.map { generated[$0].p }).count
+            var pavilions = Set<Int>(), slices = Set<Int>()
+            last = []
+            for j in order where last.count < max(1, split / 3) {
+                let c = candidate(j)
+                let range = Set(c.start..<(c.start + c.length))
+                guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
+                pavilions.insert(c.pavilion)
+                slices.formUnion(range)
+                last.append(j)
+                fixed.insert(j)
+                try lp.setBounds(zVariables[j], lower: 1, upper: .infinity)
+            }
+        }
+        progress?("zoning: diving \(dived == nil ? "found no zoning" : "found a zoning, objective \(format(dived!.reduce(0) { $0 + candidate($1).value }))")")
+    }
+
+    /// The start of the integer master: the dived zoning, else the LP's most used
+    /// disjoint areas, else the greedy zoning.
+    private func start(_ z: [Variable?]) -> [Variable: Double]? {
+        if let dived { return Dictionary(uniqueKeysWithValues: dived.map { (z[$0]!, 1.0) }) }
+        if reducedCost != nil {
+            var used = Set<Int>()
+            var chosen: [Int: Int] = [:]
+            func weight(_ j: Int) -> (Double, Double) { (j < lastLPValues.count ? lastLPValues[j] : 0, candidate(j).value) }
+            let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
+            for j in order where chosen[generated[j].p] == nil && z[j] != nil {
+                let c = candidate(j)
+                let slices = Set(c.start..<(c.start + c.length))
+                if slices.isDisjoint(with: used) {
+                    chosen[generated[j].p] = j
+                    used.formUnion(slices)
+                }
+            }
+            if chosen.count == pavilionCount { return Dictionary(uniqueKeysWithValues: chosen.values.map { (z[$0]!, 1.0) }) }
+        }
+        guard let greedy else { return nil }
+        return Dictionary(uniqueKeysWithValues: greedy.map { c in (z[generated.firstIndex { $0.p == c.p && $0.k == c.k }!]!, 1.0) })
+    }
+
+    /// The integer master over the columns that matter: those the LP uses, those whose
+    /// reduced cost is near zero, and the greedy and dived zonings'.
+    private mutating func integerMaster(converged: Bool) throws -> ZoningResult {
+        var useful = Set<Int>()
+        if let rc = reducedCost {
+            let slack = self.slack
+            for j in generated.indices where (j < lastLPValues.count && lastLPValues[j] > 1e-6) || rc(candidate(j)) > -slack {
+                useful.insert(j)
+            }
+        } else {
+            useful = Set(generated.indices)
+        }
+        for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
+        useful.formUnion(dived ?? [])
+        let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
+        // With converged column generation and a dived zoning in hand, the MILP only
+        // closes the last hundredths of a percent: its time goes to stage 2 instead.
+        // (Without a time limit, a node limit does the capping, so runs repeat.)
+        let capped = converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
+        let milpBudget = capped ? budget.share(seconds: 0.05 * (budget.seconds ?? 0)) : budget
+        // Without converged column generation the bound is the Lagrangian one, weaker
+        // than this master's LP: proving the last 0.01 % against the latter buys nothing.
+        let result = try model.solve(SolveOptions(timeLimit: milpBudget.isLimited ? milpBudget.solverSeconds(floor: 0.5) : nil,
+                                                  nodeLimit: capped && !budget.isLimited ? 2_000 : 20_000,
+                                                  relativeGap: converged ? gap : max(gap, 1e-4), start: start(z)))
+        guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
+            let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
+            // Only a converged column generation proves that no zoning exists.
+            throw ZoningFailure(pavilions: missing.map { stage.instance.scenario.pavilions[$0].id },
+                                timedOut: result.status == .timeLimit || !converged)
+        }
+        var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
+        var chosenKeys = [Int](repeating: -1, count: pavilionCount)
+        for (j, c) in generated.enumerated() where z[j].map({ result[$0] > 0.5 }) ?? false {
+            chosen[c.p] = all[c.p][c.k]
+            chosenKeys[c.p] = key(c.p, c.k)
+        }
+        let objective = result.objective!
+        let finalBound = max(objective, converged ? lpValue : bound)
+        let outcome: SolveOutcome
+        if result.status == .timeLimit && !capped {
+            outcome = .timeLimit
+        } else if result.status == .nodeLimit && abs(finalBound - objective) > 1e-6 * max(1, abs(objective)) {
+            outcome = .nodeLimit
+        } else if abs(finalBound - objective) <= 1e-6 * max(1, abs(objective)) {
+            outcome = .optimal
+        } else {
+            outcome = .feasible
+        }
+        let report = SolveReport.Stage(
+            name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
+            outcome: complete ? outcome : .timeLimit, objective: objective, bound: bound.isFinite && complete ? finalBound : nil,
+            rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
+            nodes: result.nodes, seconds: budget.elapsed)
+        return ZoningResult(chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { stage.area($0!) }, stage: report)
+    }
+}
