@@ -69,7 +69,8 @@ public enum Planner {
             return solving.share(weights[problem]! / left)
         }
         if run.plan.layout == nil {
-            let result = try layout(scenario, options: options, budget: share(.layout))
+            var result = try layout(scenario, options: options, budget: share(.layout))
+            result.plan.report.limits = limits(options, "\(options.nodes(.layout)) branch-and-price nodes per pavilion, 20,000 nodes for the zoning MILP")
             run.layout = result
             run.plan.layout = result.plan
             run.solved.append(.layout)
@@ -78,7 +79,8 @@ public enum Planner {
         guard goal != .layout, let layout = run.plan.layout else { return run }
         let wantsTours = goal == .tours || (run.plan.tours == nil && !scenario.delegations.isEmpty)
         if wantsTours {
-            let result = try tours(scenario, layout: layout, options: options, budget: share(.tours))
+            var result = try tours(scenario, layout: layout, options: options, budget: share(.tours))
+            result.plan.report.limits = limits(options, "\(options.nodes(.tours)) branch-and-bound nodes per delegation")
             run.tours = result
             run.network = result.network
             run.plan.tours = result.plan
@@ -95,7 +97,8 @@ public enum Planner {
         }
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
-        let result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
+        var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
+        result.plan.report.limits = limits(options, "\(options.nodes(.meetings)) nodes per MILP, 20,000 annealing moves per request, 3 rounds of neighbourhoods")
         run.meetings = result
         run.plan.meetings = result.plan
         run.solved.append(.meetings)
@@ -159,6 +162,11 @@ public enum Planner {
             throw PlanningFailure(.internalError, "internal error: the timetable breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
         }
         return result
+    }
+
+    /// The limits of a search in words: the time limit, then the work limits.
+    static func limits(_ options: PlanningOptions, _ work: String) -> String {
+        (options.timeLimit.map { "time limit \(Figures.compact($0)) s for the whole run" } ?? "no time limit") + "; " + work
     }
 
     /// Why the timetable depends on the tours (nil when it does not): no meeting may take

@@ -13,6 +13,13 @@ public enum PlanReport {
             md += "| \(name) | \(report.outcome.rawValue) | \(SolveTable.value(report.objective)) | \(SolveTable.value(report.bound)) | \(SolveTable.gap(report.gap)) |\n"
         }
         md += "\nThe gap is |objective − bound| / |objective|: how far, at most, each answer is from the best possible one.\n"
+        md += "\nWhat ended each search:\n\n"
+        for (name, report) in [("stand placement", plan.layout?.report), ("delegation tours", plan.tours?.report), ("B2B meetings", plan.meetings?.report)] {
+            guard let report else { continue }
+            let stages = report.stages.map { "\(escapeMarkdown($0.name.components(separatedBy: " (")[0])) \($0.outcome.rawValue)" }
+            let shown = stages.count > 8 ? Array(stages.prefix(8)) + ["…"] : stages
+            md += "- \(name): \(escapeMarkdown(report.limits ?? "limits not recorded")) — " + shown.joined(separator: ", ") + "\n"
+        }
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
             let e = LayoutEvaluation(scenario, resolved)

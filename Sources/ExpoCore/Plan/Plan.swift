@@ -113,6 +113,9 @@ public struct SolveReport: Codable, Sendable {
     /// The gap as read from a plan file (the JSON carries it for people; ``gap`` is
     /// computed), so that a check can compare the two. Nil for a report made in this run.
     public var reportedGap: Double?
+    /// The limits the search ran under, in words ("no time limit; 60 nodes per
+    /// pavilion"): with each stage's outcome, which limit ended each search.
+    public var limits: String?
 
     public init(problem: String, outcome: SolveOutcome, sense: String, objective: Double?, bound: Double?, stages: [Stage], notes: [String] = []) {
         self.problem = problem
@@ -125,7 +128,7 @@ public struct SolveReport: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case problem, outcome, sense, objective, bound, gap, stages, notes
+        case problem, outcome, sense, objective, bound, gap, stages, notes, limits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -138,6 +141,7 @@ public struct SolveReport: Codable, Sendable {
         stages = try c.decode([Stage].self, forKey: .stages)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
         reportedGap = try c.decodeIfPresent(Double.self, forKey: .gap)
+        limits = try c.decodeIfPresent(String.self, forKey: .limits)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -150,6 +154,7 @@ public struct SolveReport: Codable, Sendable {
         try c.encodeIfPresent(gap.map(Self.round), forKey: .gap)
         try c.encode(stages, forKey: .stages)
         if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
+        try c.encodeIfPresent(limits, forKey: .limits)
     }
 
     /// The relative gap `|objective − bound| / |objective|`.
