@@ -276,7 +276,7 @@ public enum Meetings {
         }
         var busy = 0, tables = 0, stand = 0, walk = 0
         for s in r.starts {
-            switch table.block(q, at: s) {
+            switch table.refusal(q, at: s) {
             case .busy?: busy += 1
             case .tables?: tables += 1
             case .stand?: stand += 1
