@@ -43,8 +43,8 @@ extension Timetable {
         // A chain: q takes the slot of one meeting q2 of a or b, which moves elsewhere.
         for s in r.starts where s != old {
             guard case .busy(let p)? = refusal(q, at: s) else { continue }
-            let blockers = Set((s..<(s + r.length)).compactMap { meeting(p, at: $0) })
-            guard blockers.count == 1, let q2 = blockers.first, let old2 = start[q2] else { continue }
+            let inTheWay = Set((s..<(s + r.length)).compactMap { meeting(p, at: $0) })
+            guard inTheWay.count == 1, let q2 = inTheWay.first, let old2 = start[q2] else { continue }
             let r2 = instance.requests[q2]
             let people = [r.a, r.b, r2.a, r2.b]
             place(q, at: old)

@@ -10,8 +10,8 @@ extension Timetable {
         let r = instance.requests[q]
         for s in r.starts {
             guard case .busy(let p)? = refusal(q, at: s) else { continue }
-            let blockers = Set((s..<(s + r.length)).compactMap { meeting(p, at: $0) })
-            guard blockers.count == 1, let other = blockers.first, let old = start[other] else { continue }
+            let inTheWay = Set((s..<(s + r.length)).compactMap { meeting(p, at: $0) })
+            guard inTheWay.count == 1, let other = inTheWay.first, let old = start[other] else { continue }
             remove(other)
             if fits(q, at: s) {
                 place(q, at: s)
