@@ -6,11 +6,13 @@ import MILP
 public struct MeetingOptions: Sendable {
     /// The time the timetable may take (unlimited: work limits only).
     public var budget: TimeBudget
+    /// The relative gap at which the MILP solves stop (0: proven optimality).
     public var relativeGap: Double
     /// Branch-and-bound nodes before stopping with the best timetable found.
     public var nodeLimit: Int
     /// Rounds of neighbourhood search (each visits every participant with idle gaps).
     public var rounds: Int
+    /// Receives a line about each stage of the solve, as it ends.
     public var progress: (@Sendable (String) -> Void)?
 
     /// Options with a time limit in seconds from now (nil: work limits only).
@@ -28,7 +30,9 @@ public struct MeetingOptions: Sendable {
     }
 }
 
+/// What ``Meetings/solve(_:layout:tours:network:options:)`` found.
 public struct MeetingResult: Sendable {
+    /// The timetable, the requests not met with their reasons, and the solve report.
     public var plan: MeetingsPlan
     /// The LP relaxation's optimum: no timetable scores more.
     public var lpBound: Double?
@@ -105,6 +109,8 @@ public enum Meetings {
         return try MeetingModel(instance, weights: scenario.weights).model
     }
 
+    /// The timetable of the scenario's meeting programme, around the placed stands and
+    /// the delegations' visits, solved as described above.
     public static func solve(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork,
                              options: MeetingOptions = MeetingOptions()) throws -> MeetingResult {
         let budget = options.budget
@@ -276,7 +282,7 @@ public enum Meetings {
         }
         var busy = 0, tables = 0, stand = 0, walk = 0
         for s in r.starts {
-            switch table.block(q, at: s) {
+            switch table.refusal(q, at: s) {
             case .busy?: busy += 1
             case .tables?: tables += 1
             case .stand?: stand += 1

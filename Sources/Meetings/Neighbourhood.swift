@@ -87,7 +87,7 @@ extension Timetable {
             let r = instance.requests[q]
             touched.insert(r.a); touched.insert(r.b)
             var columns: [(Int, Variable)] = []
-            for s in r.starts where block(q, at: s) == nil {
+            for s in r.starts where fits(q, at: s) {
                 let v = try model.addBinary()
                 columns.append((s, v))
                 if optional.contains(q) { objective.add(weights.requestPriority * Double(r.priority), v) }

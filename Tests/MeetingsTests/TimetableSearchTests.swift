@@ -60,7 +60,7 @@ struct TimetableSearchTests {
                 table.remove(q)
             } else if !instance.requests[q].starts.isEmpty {
                 let s = rng.pick(instance.requests[q].starts)
-                if table.block(q, at: s) == nil { table.place(q, at: s) }
+                if table.fits(q, at: s) { table.place(q, at: s) }
             }
             for p in instance.participants.indices { #expect(table.gaps(p) == Self.countedGaps(table, p)) }
         }

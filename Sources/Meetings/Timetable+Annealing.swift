@@ -1,0 +1,188 @@
+import ExpoCore
+import Foundation
+
+/// Simulated annealing on idle gaps and the requests met.
+extension Timetable {
+    /// Simulated annealing with geometric cooling and the Metropolis acceptance rule,
+    /// on idle gaps and the requests met. Each step picks a random meeting and one of
+    /// three moves: a swap (it trades slots with another meeting of the same length of
+    /// one of its participants, whose agenda is unchanged; 40 %), a replacement (it
+    /// gives way to a request not met of one of its participants, at a random start;
+    /// 30 %), or a shift (it moves to a random other start; 30 %).
+    ///
+    /// The energy is E = idle gaps − (w_priority / w_compactness) × the priority met;
+    /// the worst-served participant's share never falls below its value at the start.
+    /// A move raising the energy by d is taken with probability exp(−d / T), T falling
+    /// geometrically from 1 to 0.02 over `iterations`; the best timetable seen is kept,
+    /// so the objective never falls. Seeded, so the same input gives the same
+    /// timetable. Stops early at `deadline`. Returns the moves tried.
+    @discardableResult
+    mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, deadline: TimeBudget = .unlimited) -> Int {
+        var met = start.indices.filter { start[$0] != nil }
+        guard !met.isEmpty, iterations > 0, weights.compactness > 0 else { return 0 }
+        let (t0, t1) = (1.0, 0.02)
+        let (swapShare, replaceShare) = (0.4, 0.3)
+        let floor = instance.participants.indices.filter { instance.possible[$0] > 0 }
+            .map { Double(count[$0]) / Double(instance.possible[$0]) }.min() ?? 0
+        var search = Annealing(seed: seed, best: start, cooling: pow(t1 / t0, 1 / Double(iterations)), temperature: t0,
+                               priceOfPriority: weights.requestPriority / weights.compactness, floor: floor)
+        var tried = 0
+        for k in 0..<iterations {
+            if k % 4096 == 0 && deadline.isOver { break }
+            tried += 1
+            search.temperature *= search.cooling
+            let i = search.rng.int(in: 0...(met.count - 1))
+            let q = met[i]
+            let kind = search.rng.unit()
+            if kind < swapShare {
+                swapMove(q, &search)
+            } else if kind < swapShare + replaceShare {
+                if let q2 = replaceMove(q, &search) { met[i] = q2 }
+            } else {
+                shiftMove(q, &search)
+            }
+        }
+        if search.best < search.current - 1e-9 {
+            // The search left the best timetable, so `search.bestStart` holds it.
+            for q in start.indices where start[q] != nil { remove(q) }
+            for (q, s) in search.bestStart.enumerated() { if let s { place(q, at: s) } }
+        }
+        return tried
+    }
+
+    /// The swap move: meeting q trades slots with another meeting q2 of the same length
+    /// of one of its participants p (drawn at random; q2 drawn uniformly among p's other
+    /// meetings of that length), when each may start and fits at the other's slot. p's
+    /// agenda is unchanged; the energy change is that of the partners' idle gaps.
+    private mutating func swapMove(_ q: Int, _ search: inout Annealing) {
+        let S = instance.slots
+        let a = instance.requestA[q], b = instance.requestB[q]
+        let old = start[q]!
+        let p = search.rng.unit() < 0.5 ? a : b
+        let length = instance.requestLength[q]
+        var candidates = 0, q2 = -1
+        for t in 0..<S {
+            guard let other = meeting(p, at: t), other != q, start[other] == t, instance.requestLength[other] == length else { continue }
+            candidates += 1
+            if search.rng.int(in: 0...(candidates - 1)) == 0 { q2 = other }
+        }
+        guard q2 >= 0 else { return }
+        let old2 = start[q2]!
+        guard instance.requests[q].starts.contains(old2), instance.requests[q2].starts.contains(old) else { return }
+        let c = p == a ? b : a
+        let d = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
+        let before = gaps(p, c, d)
+        remove(q)
+        remove(q2)
+        var ok = fits(q, at: old2)
+        if ok {
+            place(q, at: old2)
+            ok = fits(q2, at: old)
+            if !ok { remove(q) }
+        }
+        guard ok else { place(q, at: old); place(q2, at: old2); return }
+        place(q2, at: old)
+        let after = gaps(p, c, d)
+        if !search.accept(Double(after - before), start: start, undo: [(q, old), (q2, old2)]) {
+            remove(q)
+            remove(q2)
+            place(q, at: old)
+            place(q2, at: old2)
+        }
+    }
+
+    /// The replacement (drop–add) move: meeting q of participants p and x gives way to a
+    /// request q2 of p (drawn at random) that is not met, at a random possible start,
+    /// unless x's share would fall below the starting worst share. The energy change
+    /// counts the idle gaps of p, x and q2's other participant y, and the priority
+    /// gained. Returns q2 if the move was taken.
+    private mutating func replaceMove(_ q: Int, _ search: inout Annealing) -> Int? {
+        let a = instance.requestA[q], b = instance.requestB[q]
+        let old = start[q]!
+        let p = search.rng.unit() < 0.5 ? a : b
+        let x = p == a ? b : a
+        let mine = instance.byParticipant[p]
+        let q2 = mine[search.rng.int(in: 0...(mine.count - 1))]
+        guard start[q2] == nil else { return nil }
+        let starts2 = instance.requests[q2].starts
+        guard !starts2.isEmpty else { return nil }
+        let y = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
+        if instance.possible[x] > 0 && Double(count[x] - 1) / Double(instance.possible[x]) < search.floor - 1e-12 { return nil }
+        let s2 = starts2[search.rng.int(in: 0...(starts2.count - 1))]
+        let before = gaps(p, x, y)
+        remove(q)
+        guard fits(q2, at: s2) else { place(q, at: old); return nil }
+        place(q2, at: s2)
+        let after = gaps(p, x, y)
+        let delta = Double(after - before) - search.priceOfPriority * Double(instance.requests[q2].priority - instance.requests[q].priority)
+        if search.accept(delta, start: start, undo: [(q, old), (q2, nil)]) { return q2 }
+        remove(q2)
+        place(q, at: old)
+        return nil
+    }
+
+    /// The shift move: meeting q moves to another of its possible starts, drawn at
+    /// random, if it fits there; the energy change is its participants' idle gaps.
+    private mutating func shiftMove(_ q: Int, _ search: inout Annealing) {
+        let a = instance.requestA[q], b = instance.requestB[q]
+        let old = start[q]!
+        let starts = instance.requests[q].starts
+        guard starts.count > 1 else { return }
+        let s = starts[search.rng.int(in: 0...(starts.count - 1))]
+        guard s != old else { return }
+        let before = gaps(a) + gaps(b)
+        remove(q)
+        guard fits(q, at: s) else { place(q, at: old); return }
+        place(q, at: s)
+        if !search.accept(Double(gaps(a) + gaps(b) - before), start: start, undo: [(q, old)]) {
+            remove(q)
+            place(q, at: old)
+        }
+    }
+}
+
+/// The state of ``Timetable/anneal(_:iterations:seed:deadline:)``: energy of the
+/// current and best timetables (relative to the start), temperature, random numbers,
+/// and the search's two constants. The best timetable is copied only when the search
+/// leaves it.
+private struct Annealing {
+    var rng: SeededRandom
+    var current = 0.0
+    var best = 0.0
+    /// The best timetable's starts, when `saved`; else the current timetable is the best.
+    var bestStart: [Int?]
+    var saved = true
+    let cooling: Double
+    var temperature: Double
+    /// Energy per unit of priority: w_priority / w_compactness.
+    let priceOfPriority: Double
+    /// The worst-served participant's share at the start, which no move may lower.
+    let floor: Double
+
+    init(seed: UInt64, best: [Int?], cooling: Double, temperature: Double, priceOfPriority: Double, floor: Double) {
+        rng = SeededRandom(seed: seed)
+        bestStart = best
+        self.cooling = cooling
+        self.temperature = temperature
+        self.priceOfPriority = priceOfPriority
+        self.floor = floor
+    }
+
+    /// Takes a move that changed the energy by `delta`, or not (true if taken): the
+    /// Metropolis rule, exp(−delta / temperature). `start` is the timetable after the
+    /// move, `undo` the starts it changed.
+    mutating func accept(_ delta: Double, start: [Int?], undo: [(Int, Int?)]) -> Bool {
+        guard delta <= 0 || rng.unit() < exp(-delta / temperature) else { return false }
+        if delta > 0 && !saved {
+            bestStart = start
+            for (q, s) in undo { bestStart[q] = s }
+            saved = true
+        }
+        current += delta
+        if current < best - 1e-9 {
+            best = current
+            saved = false
+        }
+        return true
+    }
+}
