@@ -6,8 +6,10 @@ enum CLI {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The executable next to the test bundle (SwiftPM builds both in one folder).
+    /// The executable next to the test bundle (SwiftPM builds both in one folder), or
+    /// the one `EXPOPLAN_EXECUTABLE` names (to run these tests against another build).
     static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["EXPOPLAN_EXECUTABLE"], !path.isEmpty { return URL(fileURLWithPath: path) }
         let bundle = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         return bundle.deletingLastPathComponent().appendingPathComponent("expoplan")
     }
@@ -20,10 +22,23 @@ enum CLI {
 
     /// Runs `expoplan arguments…` in the package root and waits for it.
     static func run(_ arguments: [String], in directory: URL = root) throws -> Output {
+        try run(executable, arguments, in: directory)
+    }
+
+    /// Runs `script` with /bin/sh (for redirections: closed or full streams), the
+    /// executable's path in `$EXPOPLAN`, in the package root, and waits for it.
+    static func shell(_ script: String, in directory: URL = root) throws -> Output {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: directory, environment: ["EXPOPLAN": executable.path])
+    }
+
+    /// Runs `program arguments…` in `directory`, with `environment` added to this
+    /// process's, and waits for it.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
