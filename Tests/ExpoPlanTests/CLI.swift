@@ -58,14 +58,26 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A process that keeps one core busy until terminated (CPU contention for tests
-    /// that must not depend on the machine's speed).
+    /// A process that keeps one core busy until stopped with ``stop(_:)`` (CPU contention
+    /// for tests that must not depend on the machine's speed). It also ends when this
+    /// process does: a test that crashes leaves no spinner behind, holding a core and
+    /// the test runner's output pipe.
     static func spin() throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "while :; do :; done"]
+        process.arguments = ["-c", "while kill -0 $PPID 2>/dev/null; do :; done"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Stops a spinner. SIGKILL, not `terminate()`: a child started from a test's thread
+    /// inherits that thread's mask, in which libdispatch blocks SIGTERM, so SIGTERM
+    /// would wait forever.
+    static func stop(_ process: Process) {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// A fresh temporary folder.
