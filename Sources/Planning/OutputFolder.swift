@@ -37,54 +37,58 @@ public enum OutputFolder {
         }
         TemporaryFiles.removeStale(in: parent)
         let fresh = parent + "/" + TemporaryFiles.name(for: base)
-        TemporaryFiles.register(fresh)
+        let previous: String?
         do {
             try write(files, into: fresh, for: path)
-            try TemporaryFiles.critical { () throws(OutputError) in
+            // The new content goes in; what was there before gets a hidden name.
+            previous = try TemporaryFiles.critical { () throws(OutputError) -> String? in
                 if !exists {
                     guard rename(fresh, target) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
                     TemporaryFiles.unregister(fresh)
-                    return
+                    return nil
                 }
-                if expoplan_exchange_paths(fresh, target) == 0 {
-                    // `fresh` now names the previous content: it goes.
-                    return
-                }
+                if expoplan_exchange_paths(fresh, target) == 0 { return fresh }  // `fresh` now names the previous content
                 guard errno == ENOSYS || errno == EINVAL else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
                 // No atomic exchange here: move the old folder aside, then the new one in.
                 let aside = parent + "/" + TemporaryFiles.name(for: base)
-                TemporaryFiles.register(aside)
                 guard rename(target, aside) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+                TemporaryFiles.register(aside)
                 guard rename(fresh, target) == 0 else {
                     let code = errno
-                    _ = rename(aside, target)
-                    TemporaryFiles.unregister(aside)
+                    if rename(aside, target) == 0 { TemporaryFiles.unregister(aside) }
                     throw OutputError(path: path, reason: OutputError.describe(code))
                 }
                 TemporaryFiles.unregister(fresh)
-                try? FileManager.default.removeItem(atPath: aside)
-                TemporaryFiles.unregister(aside)
+                return aside
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: fresh)
-            TemporaryFiles.unregister(fresh)
+            TemporaryFiles.remove(fresh)
             throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(path)")
         }
-        try? FileManager.default.removeItem(atPath: fresh)
-        TemporaryFiles.unregister(fresh)
+        if let previous { TemporaryFiles.remove(previous) }
     }
 
-    /// Writes the files into a new folder.
+    /// Writes the files into a new hidden folder, each step one change of
+    /// ``TemporaryFiles/critical(_:)``: once the cleanup of an interrupted run has begun,
+    /// nothing more is created in it, so nothing is left behind.
     private static func write(_ files: [(name: String, data: Data)], into folder: String, for path: String) throws(OutputError) {
-        guard mkdir(folder, 0o755) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+        try TemporaryFiles.createTemporaryFolder(folder, for: path)
         var folders: Set<String> = []
         for file in files {
             let sub = (file.name as NSString).deletingLastPathComponent
-            if !sub.isEmpty && !folders.contains(sub) {
-                try TemporaryFiles.createFolder(folder + "/" + sub, for: path + "/" + file.name)
-                folders.insert(sub)
+            let output = (path as NSString).appendingPathComponent(file.name)
+            try TemporaryFiles.critical { () throws(OutputError) in
+                if !sub.isEmpty && !folders.contains(sub) {
+                    // One level at a time inside the hidden folder, never the folder itself.
+                    var way = folder
+                    for part in sub.split(separator: "/") {
+                        way += "/" + part
+                        guard mkdir(way, 0o755) == 0 || errno == EEXIST else { throw OutputError(path: output, reason: OutputError.describe(errno)) }
+                    }
+                    folders.insert(sub)
+                }
+                try TemporaryFiles.write(file.data, to: folder + "/" + file.name, for: output)
             }
-            try TemporaryFiles.write(file.data, to: folder + "/" + file.name, for: (path as NSString).appendingPathComponent(file.name))
         }
     }
 

@@ -49,8 +49,9 @@ public enum StandardStreams {
 }
 
 /// What happens when a run is interrupted (SIGINT, SIGTERM, SIGHUP): its temporary files
-/// and folders are removed (``TemporaryFiles``), after any swap in progress has finished,
-/// and the process exits with 128 + the signal's number, as shells expect.
+/// and folders are removed (``TemporaryFiles``), after any write or swap in progress has
+/// finished and before any other can start, and the process exits with 128 + the
+/// signal's number, as shells expect.
 public enum Interruption {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
@@ -59,10 +60,7 @@ public enum Interruption {
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                TemporaryFiles.removeAll()
-                _exit(128 + number)
-            }
+            source.setEventHandler { TemporaryFiles.removeAllAndExit(128 + number) }
             source.resume()
             sources.append(source)
         }

@@ -6,8 +6,10 @@ enum CLI {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The executable next to the test bundle (SwiftPM builds both in one folder).
+    /// The executable next to the test bundle (SwiftPM builds both in one folder), or
+    /// the one `EXPOPLAN_EXECUTABLE` names (to run these tests against another build).
     static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["EXPOPLAN_EXECUTABLE"], !path.isEmpty { return URL(fileURLWithPath: path) }
         let bundle = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         return bundle.deletingLastPathComponent().appendingPathComponent("expoplan")
     }
@@ -20,10 +22,23 @@ enum CLI {
 
     /// Runs `expoplan arguments…` in the package root and waits for it.
     static func run(_ arguments: [String], in directory: URL = root) throws -> Output {
+        try run(executable, arguments, in: directory)
+    }
+
+    /// Runs `script` with /bin/sh (for redirections: closed or full streams), the
+    /// executable's path in `$EXPOPLAN`, in the package root, and waits for it.
+    static func shell(_ script: String, in directory: URL = root) throws -> Output {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: directory, environment: ["EXPOPLAN": executable.path])
+    }
+
+    /// Runs `program arguments…` in `directory`, with `environment` added to this
+    /// process's, and waits for it.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -43,15 +58,26 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A process that keeps one core busy until terminated (CPU contention for tests
-    /// that must not depend on the machine's speed).
+    /// A process that keeps one core busy until stopped with ``stop(_:)`` (CPU contention
+    /// for tests that must not depend on the machine's speed). It also ends when this
+    /// process does: a test that crashes leaves no spinner behind, holding a core and
+    /// the test runner's output pipe.
     static func spin() throws -> Process {
         let process = Process()
-        // Bounded by `timeout`, so a test process that dies leaves no spinner behind.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["900", "/bin/sh", "-c", "while :; do :; done"]
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "while kill -0 $PPID 2>/dev/null; do :; done"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Stops a spinner. SIGKILL, not `terminate()`: a child started from a test's thread
+    /// inherits that thread's mask, in which libdispatch blocks SIGTERM, so SIGTERM
+    /// would wait forever.
+    static func stop(_ process: Process) {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// A fresh temporary folder.

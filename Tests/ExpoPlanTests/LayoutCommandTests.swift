@@ -5,11 +5,14 @@ import Testing
 @Suite("CLI: layout, check, render, export-model")
 struct LayoutCommandTests {
     static let small = "Scenarios/examples/small.yaml"
+    /// No time limit: work limits end every search, so what the tests check (optimal,
+    /// the same bytes twice) holds on a busy machine too.
+    static let workLimits = ["--time-limit", "none"]
 
     @Test func layoutWritesEverythingAndCheckAgrees() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try CLI.run(["layout", Self.small, "--out", folder.path])
+        let run = try CLI.run(["layout", Self.small, "--out", folder.path] + Self.workLimits)
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["plan.json", "floor-plan.svg", "stands.csv", "layout-summary.md"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) missing")
@@ -26,7 +29,7 @@ struct LayoutCommandTests {
     @Test func checkFindsABrokenPlan() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try CLI.run(["layout", Self.small, "--out", folder.path]).status == 0)
+        #expect(try CLI.run(["layout", Self.small, "--out", folder.path] + Self.workLimits).status == 0)
         let planURL = folder.appendingPathComponent("plan.json")
         // Move one stand onto another's module.
         var plan = try JSONSerialization.jsonObject(with: Data(contentsOf: planURL)) as! [String: Any]
@@ -74,12 +77,15 @@ struct LayoutCommandTests {
     func exportedStageSolvesToTheSameOptimum(stage: String, format: String) throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try CLI.run(["layout", Self.small, "--out", folder.path]).status == 0)
+        // export-model takes seconds only: both runs get the same hour, which the small
+        // example never comes near, so both solve the zoning the same way on any machine.
+        let hour = ["--time-limit", "3600"]
+        #expect(try CLI.run(["layout", Self.small, "--out", folder.path] + hour).status == 0)
         let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("plan.json"))) as! [String: Any]
         let stages = ((plan["layout"] as! [String: Any])["report"] as! [String: Any])["stages"] as! [[String: Any]]
         let ours = stages[stage == "zoning" ? 0 : 1]["objective"] as! Double
         let model = folder.appendingPathComponent("model.\(format)")
-        #expect(try CLI.run(["export-model", Self.small, "--stage", stage, "--format", format, "--out", model.path]).status == 0)
+        #expect(try CLI.run(["export-model", Self.small, "--stage", stage, "--format", format, "--out", model.path] + hour).status == 0)
         var text = try String(contentsOf: model, encoding: .utf8)
         // GLPK reads the sense of an MPS file from its command line, not from OBJSENSE.
         text = text.replacingOccurrences(of: "\nOBJSENSE\n    MAX\n", with: "\n")
@@ -99,8 +105,8 @@ struct LayoutCommandTests {
     @Test func sameScenarioGivesTheSameBytes() throws {
         let a = try CLI.temporaryFolder(), b = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
-        #expect(try CLI.run(["layout", Self.small, "--out", a.path]).status == 0)
-        #expect(try CLI.run(["layout", Self.small, "--out", b.path]).status == 0)
+        #expect(try CLI.run(["layout", Self.small, "--out", a.path] + Self.workLimits).status == 0)
+        #expect(try CLI.run(["layout", Self.small, "--out", b.path] + Self.workLimits).status == 0)
         for name in ["plan.json", "floor-plan.svg", "stands.csv", "layout-summary.md"] {
             #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
         }
@@ -109,7 +115,7 @@ struct LayoutCommandTests {
     @Test func renderDrawsOnA0() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try CLI.run(["layout", Self.small, "--out", folder.path]).status == 0)
+        #expect(try CLI.run(["layout", Self.small, "--out", folder.path] + Self.workLimits).status == 0)
         let again = folder.appendingPathComponent("a0")
         #expect(try CLI.run(["render", folder.appendingPathComponent("plan.json").path, "--out", again.path, "--paper", "A0"]).status == 0)
         let svg = try String(contentsOf: again.appendingPathComponent("floor-plan.svg"), encoding: .utf8)

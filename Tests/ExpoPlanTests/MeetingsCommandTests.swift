@@ -13,7 +13,7 @@ struct MeetingsCommandTests {
     @Test func meetingsWriteAgendasGridsAndSchedulesThatCheck() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try CLI.run(["meetings", "Scenarios/examples/small.yaml", "--out", folder.path])
+        let run = try CLI.run(["meetings", "Scenarios/examples/small.yaml", "--out", folder.path, "--time-limit", "none"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("Meetings: optimal"))
         for name in ["plan.json", "agendas/ana.md", "agendas/ana.ics", "agendas/bob.md", "agendas/cyd.ics", "tables.csv",
@@ -60,7 +60,7 @@ struct MeetingsCommandTests {
     @Test func agendaCalendarsParse() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try CLI.run(["meetings", "Scenarios/examples/small.yaml", "--out", folder.path])
+        let run = try CLI.run(["meetings", "Scenarios/examples/small.yaml", "--out", folder.path, "--time-limit", "none"])
         try #require(run.status == 0, "\(run.stderr)")
         let script = """
             import sys, icalendar, zoneinfo
@@ -123,7 +123,7 @@ struct MeetingsCommandTests {
         // debug build writes what the release build wrote — even on a machine kept busy
         // by two sibling processes spinning for the whole run.
         let busy = try (0..<2).map { _ in try CLI.spin() }
-        defer { for process in busy { process.terminate() } }
+        defer { for process in busy { CLI.stop(process) } }
         let run = try CLI.run(["plan", "Scenarios/vivatech-2024/scenario.yaml", "--out", folder.path, "--time-limit", "none"])
         try #require(run.status == 0, "\(run.stderr)")
         let written = try files(folder)

@@ -13,7 +13,7 @@ struct OrienteeringCommandTests {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name) missing")
         }
         let tours = try CLI.run(["tours", folder.appendingPathComponent("scenario.yaml").path, "--plan", folder.appendingPathComponent("plan.json").path,
-                                 "--candidates", "40", "--out", folder.appendingPathComponent("tours").path])
+                                 "--candidates", "40", "--out", folder.appendingPathComponent("tours").path, "--time-limit", "none"])
         #expect(tours.status == 0, "\(tours.stderr)")
         #expect(tours.stderr.contains("Tours: optimal"))
         let check = try CLI.run(["check", folder.appendingPathComponent("tours/plan.json").path], in: folder)
@@ -41,7 +41,7 @@ struct OrienteeringCommandTests {
     @Test func theExportedTourModelHasTheToursOptimum() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let tours = try CLI.run(["tours", "Scenarios/examples/small.yaml", "--out", folder.path, "--quiet"])
+        let tours = try CLI.run(["tours", "Scenarios/examples/small.yaml", "--out", folder.path, "--quiet", "--time-limit", "none"])
         #expect(tours.status == 0, "\(tours.stderr)")
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("plan.json"))) as? [String: Any])
         let report = try #require((plan["tours"] as? [String: Any])?["report"] as? [String: Any])

@@ -5,6 +5,11 @@ import Testing
 
 @Suite("Stand placement")
 struct LayoutTests {
+    /// No time limit: node and move counts end every search, so each test asks for the
+    /// same work, and gets the same answer, on a fast machine and on a busy one. (A new
+    /// value each time: options hold the instant their time budget starts.)
+    static var workLimits: LayoutOptions { LayoutOptions(timeLimit: nil) }
+
     /// One row of four modules (A-01 … A-04, the left end on an aisle, the right end
     /// by the hall's main aisle), three one-module stands: two AI startups and one
     /// health startup, the health one a flagship. The best plan puts the two AI
@@ -19,7 +24,7 @@ struct LayoutTests {
                 .init(id: "ai2", pavilion: "p", themes: ["ai"]),
                 .init(id: "med", pavilion: "p", themes: ["health"], flagship: true),
             ])
-        let result = try Layout.solve(scenario)
+        let result = try Layout.solve(scenario, options: Self.workLimits)
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
         let placement = try #require(result.plan.report.stages.last)
         #expect(placement.objective == 3)
@@ -49,7 +54,7 @@ struct LayoutTests {
                 .init(id: "r4", pavilion: "p", themes: ["energy"]),
                 .init(id: "r5", pavilion: "p", themes: ["agritech", "cybersecurity"], size: 2),
             ])
-        let result = try Layout.solve(scenario, options: LayoutOptions(nodeLimit: 1))
+        let result = try Layout.solve(scenario, options: LayoutOptions(timeLimit: nil, nodeLimit: 1))
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
         let placement = try #require(result.plan.report.stages.last)
         #expect(placement.objective == 0)
@@ -91,7 +96,7 @@ struct LayoutTests {
                 .init(id: "b", pavilion: "p", themes: ["ai"]),
                 .init(id: "c", pavilion: "p", themes: ["health"]),
             ])
-        let result = try Layout.solve(scenario)
+        let result = try Layout.solve(scenario, options: Self.workLimits)
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
         let order = result.plan.stands.sorted { $0.number < $1.number }.map(\.exhibitor)
         #expect(order == ["a", "c", "b"] || order == ["b", "c", "a"])
@@ -163,7 +168,7 @@ struct LayoutTests {
                 .init(id: "b", pavilion: "p", themes: ["ai"]),
                 .init(id: "c", pavilion: "p", themes: ["ai"]),
             ])
-        let result = try Layout.solve(scenario)
+        let result = try Layout.solve(scenario, options: Self.workLimits)
         #expect(result.plan.stands.first { $0.exhibitor == "sold" }?.modules == ["A-06", "A-07"])
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
     }
@@ -189,7 +194,7 @@ struct LayoutTests {
     static func matchesBruteForce(_ scenario: Scenario) throws {
         let result: LayoutResult
         do {
-            result = try Layout.solve(scenario)
+            result = try Layout.solve(scenario, options: Self.workLimits)
         } catch is LayoutInfeasibility {
             #expect(BruteForce.bestZoning(scenario) == nil)
             return
@@ -215,8 +220,8 @@ struct LayoutTests {
 
     @Test func sameScenarioGivesTheSamePlan() throws {
         let scenario = try TinyShows.random(seed: 3)
-        let a = try Plan(scenario: "x", layout: Layout.solve(scenario).plan).json()
-        let b = try Plan(scenario: "x", layout: Layout.solve(scenario).plan).json()
+        let a = try Plan(scenario: "x", layout: Layout.solve(scenario, options: Self.workLimits).plan).json()
+        let b = try Plan(scenario: "x", layout: Layout.solve(scenario, options: Self.workLimits).plan).json()
         #expect(a == b)
     }
 }

@@ -5,14 +5,16 @@ import Testing
 @Suite("Time limits, progress and start solutions")
 struct TimeLimitTests {
 
-    /// A knapsack GLPK cannot close in 1 s returns within 1.5 s (generous margin for a
-    /// loaded machine) with its best solution, a bound and a gap.
+    /// A knapsack GLPK cannot close in 1 s returns soon after 1 s with its best
+    /// solution, a bound and a gap. It took 1.00 s alone and 1.02–1.04 s with four
+    /// processes spinning on the two cores of a debug machine; 3 s leaves room for a
+    /// busier one, and a search that ignored the limit would run for minutes.
     @Test func oneSecondLimitReturnsBestSolutionAndGap() throws {
         let (model, _) = try Instances.multidimensionalKnapsack(items: 250, dimensions: 15, seed: 11)
         let began = Date()
         let result = try model.solve(SolveOptions(timeLimit: 1))
         let wall = Date().timeIntervalSince(began)
-        #expect(wall < 1.5, "took \(wall) s")
+        #expect(wall < 3, "took \(wall) s")
         #expect(result.status == .timeLimit)
         #expect(result.hasSolution)
         let gap = try #require(result.gap)
@@ -20,6 +22,8 @@ struct TimeLimitTests {
         #expect(result.bestBound! >= result.objective!)
     }
 
+    /// The search stops at the first report, from the third on, that has a solution
+    /// (reports counted, not timed: on a busy machine they come later, nothing else).
     @Test func progressIsReportedAndCanStopTheSearch() throws {
         let (model, _) = try Instances.multidimensionalKnapsack(items: 250, dimensions: 15, seed: 12)
         let calls = Counter()
@@ -29,7 +33,7 @@ struct TimeLimitTests {
                 progress: { progress in
                     calls.add()
                     #expect(progress.elapsed >= 0)
-                    return progress.incumbent != nil && progress.elapsed > 0.3 ? .stop : .proceed
+                    return progress.incumbent != nil && calls.value >= 3 ? .stop : .proceed
                 }, progressInterval: 0.1))
         #expect(result.status == .stopped)
         #expect(result.hasSolution)
@@ -66,9 +70,11 @@ struct TimeLimitTests {
         #expect(result.objective == 8)
     }
 
+    /// Only the gap ends the search (no time limit, which a busy machine could reach
+    /// first and turn "feasible" into "time limit").
     @Test func gapToleranceStopsEarlyAndSaysSo() throws {
         let (model, _) = try Instances.multidimensionalKnapsack(items: 250, dimensions: 15, seed: 14)
-        let result = try model.solve(SolveOptions(timeLimit: 30, relativeGap: 0.05))
+        let result = try model.solve(SolveOptions(relativeGap: 0.05))
         #expect(result.status == .feasible)
         #expect(result.gap! <= 0.05 + 1e-9)
     }

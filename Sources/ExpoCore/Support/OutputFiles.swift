@@ -42,9 +42,8 @@ public struct OutputFiles {
                 try TemporaryFiles.createFolder(directory, for: path)
                 TemporaryFiles.removeStale(in: directory)
                 let temporary = directory + "/" + TemporaryFiles.name(for: (path as NSString).lastPathComponent)
-                TemporaryFiles.register(temporary)
                 temporaries.append((temporary, path))
-                try TemporaryFiles.write(data, to: temporary, for: path)
+                try TemporaryFiles.writeTemporary(data, to: temporary, for: path)
             }
             try TemporaryFiles.critical { () throws(OutputError) in
                 for (temporary, path) in temporaries {
@@ -53,9 +52,11 @@ public struct OutputFiles {
                 }
             }
         } catch {
-            for (temporary, _) in temporaries {
-                unlink(temporary)
-                TemporaryFiles.unregister(temporary)
+            TemporaryFiles.critical {
+                for (temporary, _) in temporaries {
+                    unlink(temporary)
+                    TemporaryFiles.unregister(temporary)
+                }
             }
             throw error
         }
@@ -92,10 +93,17 @@ public struct OutputError: Error, LocalizedError, Sendable {
 }
 
 /// The temporary files and folders a run is writing, so that they can be removed when the
-/// run is interrupted (SIGINT, SIGTERM) and, when it was killed outright, by the next run.
+/// run is interrupted (SIGINT, SIGTERM, SIGHUP) and, when it was killed outright, by the
+/// next run.
 ///
 /// Temporary names hold the writer's process id: `.NAME.expoplan-PID-N.tmp`. A name whose
 /// process is no longer alive is stale.
+///
+/// Every change to a temporary — creating it, writing a file into it, renaming it into
+/// place, removing it — runs inside ``critical(_:)``. The cleanup of an interrupted run
+/// takes the same lock and never gives it back (``removeAllAndExit(_:)``), so it never
+/// meets a half-done step, and once it has begun no other thread creates, writes or
+/// swaps anything: what it removes stays removed.
 public enum TemporaryFiles {
     private struct State: ~Copyable {
         var paths: Set<String> = []
@@ -103,9 +111,9 @@ public enum TemporaryFiles {
     }
 
     private static let state = Mutex(State())
-    /// Held while outputs are renamed into place, and by the cleanup of an interrupted
-    /// run, so that cleanup never meets a half-done swap.
-    private static let swapping = Mutex(())
+    /// Held by every change to a temporary, and for good by the cleanup of an
+    /// interrupted run.
+    private static let changing = Mutex(())
 
     /// A fresh temporary name for `name`, in the same folder.
     public static func name(for name: String) -> String {
@@ -116,7 +124,8 @@ public enum TemporaryFiles {
         return ".\(name).expoplan-\(getpid())-\(n).tmp"
     }
 
-    /// Remembers a temporary file or folder to remove if the run is interrupted.
+    /// Remembers a temporary file or folder to remove if the run is interrupted. Call it
+    /// inside ``critical(_:)``, in the same step that creates the temporary.
     public static func register(_ path: String) {
         _ = state.withLock { $0.paths.insert(path) }
     }
@@ -126,21 +135,47 @@ public enum TemporaryFiles {
         _ = state.withLock { $0.paths.remove(path) }
     }
 
-    /// Runs `body` (renames into place) so that ``removeAll()`` waits for it.
+    /// Runs `body` (a change to temporaries: create, write, rename, remove) so that the
+    /// cleanup of an interrupted run waits for it, and so that nothing runs once that
+    /// cleanup has begun. Not reentrant: `body` must not call it again.
     public static func critical<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        try swapping.withLock { _ throws(E) -> T in try body() }
+        try changing.withLock { _ throws(E) -> T in try body() }
     }
 
-    /// Removes every registered temporary; called when the run is interrupted. Waits for
-    /// a swap in progress to finish first.
-    public static func removeAll() {
-        swapping.withLock { _ in
-            let paths = state.withLock { state -> Set<String> in
-                let paths = state.paths
-                state.paths = []
-                return paths
-            }
+    /// Creates the temporary folder `folder` (its parent must exist) and registers it, in
+    /// one step.
+    public static func createTemporaryFolder(_ folder: String, for path: String) throws(OutputError) {
+        try critical { () throws(OutputError) in
+            guard mkdir(folder, 0o755) == 0 else { throw OutputError(path: path, reason: OutputError.describe(errno)) }
+            register(folder)
+        }
+    }
+
+    /// Writes `data` to the new temporary file `file` and registers it, in one step (a
+    /// file left half-written by a failure stays registered, for the caller to remove).
+    public static func writeTemporary(_ data: Data, to file: String, for path: String) throws(OutputError) {
+        try critical { () throws(OutputError) in
+            register(file)
+            try write(data, to: file, for: path)
+        }
+    }
+
+    /// Removes the temporary `path` (a file or a whole folder) and forgets it, in one step.
+    public static func remove(_ path: String) {
+        critical {
+            try? FileManager.default.removeItem(atPath: path)
+            unregister(path)
+        }
+    }
+
+    /// Removes every registered temporary and ends the process with `status`; called when
+    /// the run is interrupted. Waits for a change in progress to finish first, and holds
+    /// the lock until the process has ended, so no other thread writes or swaps after it.
+    public static func removeAllAndExit(_ status: Int32) -> Never {
+        changing.withLock { _ -> Never in
+            let paths = state.withLock { $0.paths }
             for path in paths { try? FileManager.default.removeItem(atPath: path) }
+            _exit(status)
         }
     }
 
@@ -157,17 +192,21 @@ public enum TemporaryFiles {
         }
     }
 
-    /// Creates `folder` (and its parents) for writing `path`.
+    /// Creates `folder` and the folders on its way that are missing, with plain system
+    /// calls, for writing `path`: a part of the way that is a file, a read-only or full
+    /// disk is an error in words.
     public static func createFolder(_ folder: String, for path: String) throws(OutputError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw OutputError(path: path, reason: "\(folder) is a file, not a folder") }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: path, reason: "cannot create the folder \(folder) (\(Self.reason(error)))")
+        var way = folder.hasPrefix("/") ? "/" : ""
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            way += (way.isEmpty || way.hasSuffix("/") ? "" : "/") + part
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: way, isDirectory: &isFolder) {
+                guard isFolder.boolValue else { throw OutputError(path: path, reason: "\(way) is a file, not a folder") }
+                continue
+            }
+            if mkdir(way, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(path: path, reason: "cannot create the folder \(way) (\(OutputError.describe(errno)))")
+            }
         }
     }
 
@@ -191,22 +230,5 @@ public enum TemporaryFiles {
         }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 { throw OutputError(path: path, reason: OutputError.describe(failure)) }
-    }
-
-    static func reason(_ error: any Error) -> String {
-        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain {
-            return OutputError.describe(Int32(underlying.code))
-        }
-        if let cocoa = error as? CocoaError {
-            switch cocoa.code {
-            case .fileWriteNoPermission: return "permission denied"
-            case .fileWriteOutOfSpace: return "no space left on the device"
-            case .fileWriteVolumeReadOnly: return "the file system is read-only"
-            case .fileWriteFileExists: return "something is already there"
-            default: break
-            }
-        }
-        return "the system refused"
     }
 }
