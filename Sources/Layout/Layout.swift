@@ -77,6 +77,10 @@ public struct LayoutTimeout: Error, Sendable {
 /// thus means optimal for the two-stage model: the best zoning, then the best placement
 /// within it. A time limit returns the best plan found, with its gap.
 public enum Layout {
+    /// The most nodes of the zoning MILP (fewer, 2,000, once column generation has
+    /// converged and a dived zoning is in hand).
+    public static let zoningNodeLimit = 20_000
+
     public static func solve(_ scenario: Scenario, options: LayoutOptions = LayoutOptions()) throws -> LayoutResult {
         let budget = options.budget
         let instance = LayoutInstance(scenario)

@@ -375,7 +375,7 @@ struct ZoningSearch {
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
         let result = try model.solve(SolveOptions(timeLimit: milpBudget.isLimited ? milpBudget.solverSeconds(floor: 0.5) : nil,
-                                                  nodeLimit: capped && !budget.isLimited ? 2_000 : 20_000,
+                                                  nodeLimit: capped && !budget.isLimited ? 2_000 : Layout.zoningNodeLimit,
                                                   relativeGap: converged ? gap : max(gap, 1e-4), start: start(z)))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
             let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)

@@ -12,16 +12,18 @@ public struct MeetingOptions: Sendable {
     public var nodeLimit: Int
     /// Rounds of neighbourhood search (each visits every participant with idle gaps).
     public var rounds: Int
+    /// Rounds of large-neighbourhood search unless told otherwise.
+    public static let defaultRounds = 3
     /// Receives a line about each stage of the solve, as it ends.
     public var progress: (@Sendable (String) -> Void)?
 
     /// Options with a time limit in seconds from now (nil: work limits only).
-    public init(timeLimit: Double? = 60, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = 3, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(timeLimit: Double? = 60, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = MeetingOptions.defaultRounds, progress: (@Sendable (String) -> Void)? = nil) {
         self.init(budget: TimeBudget(seconds: timeLimit), relativeGap: relativeGap, nodeLimit: nodeLimit, rounds: rounds, progress: progress)
     }
 
     /// Options with a time budget.
-    public init(budget: TimeBudget, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = 3, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(budget: TimeBudget, relativeGap: Double = 0, nodeLimit: Int = 200, rounds: Int = MeetingOptions.defaultRounds, progress: (@Sendable (String) -> Void)? = nil) {
         self.budget = budget
         self.relativeGap = relativeGap
         self.nodeLimit = max(1, nodeLimit)
@@ -101,6 +103,8 @@ public struct MeetingResult: Sendable {
 public enum Meetings {
     /// Time-indexed models up to this many non-zeros are also solved whole.
     static let exactNonzeros = 20_000
+    /// Annealing moves per request: the work limit of the idle-gap annealing.
+    public static let annealingMovesPerRequest = 20_000
 
     /// The timetable MILP, for `expoplan export-model`.
     public static func model(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork) throws -> Model? {
@@ -170,7 +174,7 @@ public enum Meetings {
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
-            let moves = table.anneal(weights, iterations: 20_000 * instance.requests.count, seed: 1, deadline: budget.until(0.9))
+            let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1, deadline: budget.until(0.9))
             table.compact()
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }

@@ -70,7 +70,7 @@ public enum Planner {
         }
         if run.plan.layout == nil {
             var result = try layout(scenario, options: options, budget: share(.layout))
-            result.plan.report.limits = limits(options, "\(options.nodes(.layout)) branch-and-price nodes per pavilion, 20,000 nodes for the zoning MILP")
+            result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(Layout.zoningNodeLimit)) nodes for the zoning MILP")
             run.layout = result
             run.plan.layout = result.plan
             run.solved.append(.layout)
@@ -80,7 +80,7 @@ public enum Planner {
         let wantsTours = goal == .tours || (run.plan.tours == nil && !scenario.delegations.isEmpty)
         if wantsTours {
             var result = try tours(scenario, layout: layout, options: options, budget: share(.tours))
-            result.plan.report.limits = limits(options, "\(options.nodes(.tours)) branch-and-bound nodes per delegation")
+            result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.tours))) branch-and-bound nodes per delegation")
             run.tours = result
             run.network = result.network
             run.plan.tours = result.plan
@@ -98,7 +98,7 @@ public enum Planner {
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
         var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
-        result.plan.report.limits = limits(options, "\(options.nodes(.meetings)) nodes per MILP, 20,000 annealing moves per request, 3 rounds of neighbourhoods")
+        result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(Figures.count(Meetings.annealingMovesPerRequest)) annealing moves per request, \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
         run.meetings = result
         run.plan.meetings = result.plan
         run.solved.append(.meetings)

@@ -15,6 +15,17 @@ public enum Figures {
     /// Seconds with two decimals ("3.66 s").
     public static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 
+    /// A count with thousands separated by commas ("20,000").
+    public static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// A number with at most `decimals` decimals and no trailing zeros ("3", "2.5").
     public static func compact(_ value: Double, decimals: Int = 3) -> String {
         let scale = pow(10, Double(decimals))
