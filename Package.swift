@@ -27,7 +27,7 @@ let package = Package(
         // The only code that touches C.
         .target(name: "MILP", dependencies: ["CGLPK"]),
         // Domain types, scenario loading and validation, hall geometry, the generator.
-        .target(name: "ExpoCore", dependencies: ["Yams"]),
+        .target(name: "ExpoCore", dependencies: ["Yams", "MILP"]),
         // The solvers.
         .target(name: "Layout", dependencies: ["ExpoCore", "MILP"]),
         .target(name: "Tours", dependencies: ["ExpoCore", "MILP"]),

@@ -207,9 +207,8 @@ struct BranchAndPrice {
         if pool.wholeValues { bound = max(incumbent.value, (bound + 1e-6).rounded(.down)) }
         log?("branch-and-price: \(nodes) nodes, \(finished ? "finished" : "stopped"), incumbent \(incumbent.value), root LP \(root.lp), root bound \(root.bound), bound \(bound), \(pool.patterns.count) patterns, \(budget.elapsed) s")
         let objective = incumbent.value
-        let outcome: SolveOutcome = bound - objective <= 1e-6 * max(1, abs(objective)) ? .optimal
-            : bound - objective <= gap * abs(objective) + 1e-9 ? .feasible
-            : finished ? .feasible : stoppedByNodes ? .nodeLimit : .timeLimit
+        let outcome = SolveOutcome.of(objective: objective, bound: bound, gap: gap,
+                                      ended: finished ? .feasible : stoppedByNodes ? .nodeLimit : .timeLimit)
         return PatternPlacement.Outcome(
             stands: owner.stands(of: incumbent.patterns), outcome: outcome, objective: objective, bound: bound,
             rows: lastMaster?.constraintCount ?? 0, columns: pool.patterns.count,

@@ -64,12 +64,14 @@ public struct LayoutTimeout: Error, Sendable {
 /// a set-partitioning MILP solved by column generation:
 /// maximize Σ_p [w_pref · min(d_p, preferred modules of the area) − w_cohesion ·
 /// (components of the area − 1) − w_visibility · d_p · |mean visibility of the area −
-/// hall mean|]. Stage 2 (placement, see ``PlacementModel``) places each pavilion's
-/// exhibitors inside its area with a MILP over (exhibitor, feasible run) columns:
+/// hall mean|]. Stage 2 (placement) places each pavilion's exhibitors inside its area:
+/// the MILP of ``PlacementModel`` over (exhibitor, feasible run) columns, (P1)–(P7),
+/// solved by branch-and-price over patterns of the area's pieces (``PatternPlacement``,
+/// ``BranchAndPrice``):
 /// maximize w_theme · shared themes of side-by-side stands + w_flagship · flagships on
 /// a corner or a main aisle + w_partners · partners side by side − w_holes · stand/empty
-/// edges, subject to (1)–(7). The pavilions' MILPs are independent and solved in
-/// parallel, each started from a packing found by search.
+/// edges, subject to (1)–(7). The pavilions are independent and solved in parallel,
+/// each started from a packing found by search (``PlacementSearch``).
 ///
 /// **What is proven.** The objective is the sum of both stages' objectives, the bound
 /// the sum of their bounds: stage 1's bound holds over every candidate area (exact
@@ -175,16 +177,10 @@ public enum Layout {
         stands.sort { $0.modules[0] < $1.modules[0] }
         let resolved = ResolvedLayout(stands: stands, areas: zoning.areas.map { $0.sorted() })
         let evaluation = LayoutEvaluation(scenario, resolved, graph: instance.graph)
-        let worst: SolveOutcome = {
-            let all = [zoning.stage.outcome] + placements.map(\.outcome)
-            for outcome in [SolveOutcome.timeLimit, .nodeLimit, .stopped, .feasible] where all.contains(outcome) { return outcome }
-            return .optimal
-        }()
+        let worst = SolveOutcome.worst([zoning.stage.outcome] + placements.map(\.outcome))
         let placementObjective = placements.reduce(0) { $0 + $1.objective }
         let placementBound = placements.reduce(0) { $0 + $1.bound }
-        let placementOutcome: SolveOutcome = placements.contains { $0.outcome == .timeLimit } ? .timeLimit
-            : placements.contains { $0.outcome == .nodeLimit } ? .nodeLimit
-            : placements.allSatisfy { $0.outcome == .optimal } ? .optimal : .feasible
+        let placementOutcome = SolveOutcome.worst(placements.map(\.outcome))
         let placementStage = SolveReport.Stage(
             name: "placement (\(placements.count) pavilion MILPs)", outcome: placementOutcome,
             objective: placementObjective, bound: placementBound,

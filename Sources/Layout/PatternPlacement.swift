@@ -26,8 +26,7 @@ import MILP
 /// is the fewest partial pieces with which the stands' modules can be made up from
 /// empty, full and partial pieces (``fewestPartialPieces(lengths:counts:modules:)``).
 /// Each partial piece has a stand/empty edge, which the LP otherwise avoids by mixing
-/// full and empty patterns: on the reference, (D4) closes four of the five pavilions
-/// that node limits left open (La Réunion: LP 3.25, optimum 0).
+/// full and empty patterns (docs/measurements.md: what (D4) closes on the reference).
 ///
 /// Columns are priced exactly: a dynamic programme over the piece's modules (state:
 /// position, the group just before it, and with (D4) whether a stand and an empty
@@ -37,8 +36,8 @@ import MILP
 /// last can rule out); a depth-first search guided by that bound finds the best
 /// patterns that respect the sizes (at most 30,000 nodes; when no pattern prices in
 /// but a search stopped early, once more with 3,000,000 or until the node's time is up,
-/// so that the node's bound is its LP value rather than the relaxation's: generated 220
-/// from 7 % to 1.1 %).
+/// so that the node's bound is its LP value rather than the relaxation's; see
+/// docs/measurements.md).
 /// Branch-and-price branches (D3) on a count f that is whole in every plan:
 /// the members of group g in class c, then the places where one group (or an empty
 /// module) directly follows another in class c — the neighbours and edges the

@@ -391,16 +391,9 @@ struct ZoningSearch {
         }
         let objective = result.objective!
         let finalBound = max(objective, converged ? lpValue : bound)
-        let outcome: SolveOutcome
-        if result.status == .timeLimit && !capped {
-            outcome = .timeLimit
-        } else if result.status == .nodeLimit && abs(finalBound - objective) > 1e-6 * max(1, abs(objective)) {
-            outcome = .nodeLimit
-        } else if abs(finalBound - objective) <= 1e-6 * max(1, abs(objective)) {
-            outcome = .optimal
-        } else {
-            outcome = .feasible
-        }
+        // A MILP capped on purpose ended by itself; otherwise its limit is named.
+        let outcome = SolveOutcome.of(objective: objective, bound: finalBound,
+                                      ended: capped && result.status != .nodeLimit ? .feasible : SolveOutcome(result.status))
         let report = SolveReport.Stage(
             name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
             outcome: complete ? outcome : .timeLimit, objective: objective, bound: bound.isFinite && complete ? finalBound : nil,

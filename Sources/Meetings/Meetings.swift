@@ -71,7 +71,7 @@ public struct MeetingResult: Sendable {
 /// participant's share, then fewer idle gaps (runs of meetings minus one per person).
 ///
 /// **Solving.** The time-indexed LP is too slow in GLPK beyond a few hundred requests
-/// (3,000 requests × 24 slots: 59k columns, 48 s for the LP alone), so the work is split.
+/// (docs/measurements.md), so the work is split.
 /// (1) ``Selection`` decides which requests to meet without times — per person the
 /// maximum and interval capacities, tables and stands per interval, fairness — and
 /// its LP optimum is the reported bound: any timetable is a feasible selection and idle
@@ -86,8 +86,8 @@ public struct MeetingResult: Sendable {
 /// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:)``: a
 /// meeting moves, trades slots with another meeting of one of its participants, or
 /// gives way to a request not met of the same participant; seeded; 20,000 moves per
-/// request, at most 90 % of the time limit) takes the 3,000-request benchmark from
-/// about 480 idle gaps to about 190 in some 20 s (single moves alone stopped near 240).
+/// request, at most 90 % of the time limit) removes most of the idle gaps local moves
+/// leave (docs/measurements.md).
 /// Idle gaps are counted as the timetable changes, so a move costs a few slots' work.
 /// (5) A programme whose time-indexed model has at
 /// most 20,000 non-zeros is solved whole, from the timetable so far, so small ones end
@@ -148,7 +148,7 @@ public enum Meetings {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.share(0.8).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
-                stages.append(SolveReport.Stage(name: "selection", outcome: Self.outcome(result.status), objective: result.objective,
+                stages.append(SolveReport.Stage(name: "selection", outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
                                                 columns: selection.model.variableCount, nonzeros: selection.model.nonzeroCount,
                                                 nodes: result.nodes, seconds: result.solveTime))
@@ -164,7 +164,7 @@ public enum Meetings {
                                                     nonzeros: 0, nodes: 0, seconds: scheduleWatch.seconds))
                     if !left.isEmpty { options.progress?("meetings: \(left.count) chosen requests found no slot") }
                 }
-                outcome = Self.outcome(result.status)
+                outcome = SolveOutcome(result.status)
                 if outcome == .optimal { outcome = .feasible }
             }
         }
@@ -197,7 +197,7 @@ public enum Meetings {
                     let solved = full.timetable(result)
                     if solved.objective(weights) > table.objective(weights) + 1e-9 { table = solved }
                 }
-                stages.append(SolveReport.Stage(name: "timetable MILP", outcome: Self.outcome(result.status), objective: result.objective,
+                stages.append(SolveReport.Stage(name: "timetable MILP", outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: full.model.constraintCount, columns: full.model.variableCount,
                                                 nonzeros: full.model.nonzeroCount, nodes: result.nodes, seconds: result.solveTime))
             }
@@ -213,23 +213,13 @@ public enum Meetings {
         // Nothing to choose: the (empty) timetable is optimal.
         if selection.model.variableCount == 0 { bounds.append(objective) }
         let finalBound = bounds.min().map { max($0, objective) }
-        if let finalBound, abs(finalBound - objective) <= 1e-6 * max(1, abs(objective)) { outcome = .optimal }
+        outcome = .of(objective: objective, bound: finalBound, ended: outcome)
         let plan = Self.plan(table, instance: instance)
         var report = SolveReport(problem: "meetings", outcome: outcome,
                                  sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted)",
                                  objective: objective, bound: finalBound, stages: stages)
         report.seconds = budget.elapsed
         return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report), lpBound: stages.first { $0.name == "selection LP" }?.objective)
-    }
-
-    static func outcome(_ status: SolveStatus) -> SolveOutcome {
-        switch status {
-        case .optimal: .optimal
-        case .timeLimit: .timeLimit
-        case .nodeLimit: .nodeLimit
-        case .stopped: .stopped
-        default: .feasible
-        }
     }
 
     /// The meetings of a timetable, and each request not met with its reason.

@@ -131,7 +131,7 @@ struct SharedStands {
             let g = full.graphs.firstIndex { $0.delegation.id == graph.delegation.id }!
             let tour = model.tour(graph, result, network: network, weights: scenario.weights)
             let value = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, scenario.weights)
-            let outcome: SolveOutcome = result.status == .optimal ? .feasible : Tours.outcome(result.status)
+            let outcome: SolveOutcome = result.status == .optimal ? .feasible : SolveOutcome(result.status)
             return (g, Tours.Solved(tour: tour, objective: value, bound: value, outcome: outcome, rows: model.model.constraintCount,
                                     columns: model.model.variableCount, nonzeros: model.model.nonzeroCount, nodes: result.nodes,
                                     seconds: result.solveTime))

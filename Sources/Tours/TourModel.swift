@@ -1,7 +1,8 @@
 import ExpoCore
 import MILP
 
-/// The tour MILP of ``Tours`` (T1)–(T7), built once for all delegations.
+/// The tour MILP of ``Tours``, rules (T1)–(T8) and cuts (C1)–(C3), built once for all
+/// delegations.
 struct TourModel {
     let model: Model
     let instance: TourInstance
@@ -98,17 +99,17 @@ struct TourModel {
                     try model.addConstraint(sum <= 1, name: "\(prefix)once\(e)")
                 }
             }
-            // (T8) the tour's duration fits the window: services and walks add up along
+            // (C1) the tour's duration fits the window: services and walks add up along
             // the path (a valid cut that gives the LP a knapsack bound).
             var duration = LinearExpression()
             for (i, node) in graph.nodes.enumerated() where node.kind == .visit { duration.add(Double(node.service), visits[i]!) }
             for (key, v) in arcs { duration.add(Double(graph.travel(key >> 20, key & 0xFFFFF)), v) }
             let fixedTime = forcedNodes.reduce(0) { $0 + graph.nodes[$1].service }
             try model.addConstraint(duration <= Double(d.end.minutes - d.start.minutes - fixedTime), name: "\(prefix)duration")
-            // (T8') the end comes no sooner than the minutes spent along the path: idle
+            // (C2) the end comes no sooner than the minutes spent along the path: idle
             // time is never negative (without it the relaxation rewards an early end).
             try model.addConstraint(times[endNode] - duration >= Double(d.start.minutes + fixedTime), name: "\(prefix)finish")
-            // (T9) at most k visits, k the most whose cheapest costs (minutes there plus the
+            // (C3) at most k visits, k the most whose cheapest costs (minutes there plus the
             // shortest walk in) fit the window with the shortest walk to the end.
             let visitNodes = graph.nodes.indices.filter { graph.nodes[$0].kind == .visit }
             if !visitNodes.isEmpty {

@@ -64,12 +64,15 @@ public struct TourInfeasibility: Error, Sendable {
 /// window. (T4) appointments: y = 1, T = their start. (T5) must-see: the copies of the
 /// exhibitor sum to 1. (T6) other exhibitors: their copies sum to at most 1.
 /// (T7) two delegations at one stand on one day: T_i + σ_i ≤ T_k + M (1 − o_ik) +
-/// M (2 − y_i − y_k) and T_k + σ_k ≤ T_i + M o_ik + M (2 − y_i − y_k). Cuts: x_ij + x_ji ≤ 1;
-/// (T8) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
-/// path, so this holds for every tour; it gives the LP a knapsack bound); (T8') T_{e_d} ≥
+/// M (2 − y_i − y_k) and T_k + σ_k ≤ T_i + M o_ik + M (2 − y_i − y_k). (T8) Σ y_i ≤
+/// the delegation's `maxVisits`, when it has one.
+///
+/// **Cuts**, valid for every tour: x_ij + x_ji ≤ 1;
+/// (C1) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
+/// path; it gives the LP a knapsack bound); (C2) T_{e_d} ≥
 /// window start + Σ σ_i y_i + Σ τ_ij x_ij + appointments (idle time is never negative;
-/// without it the relaxation rewards an early end and the bound stays a few per cent
-/// high); (T9) Σ y_i ≤ k, the most visits whose cheapest costs (σ plus the shortest walk
+/// without it the relaxation rewards an early end and the bound stays high);
+/// (C3) Σ y_i ≤ k, the most visits whose cheapest costs (σ plus the shortest walk
 /// in) fit the window. Windows are first narrowed by what any tour can reach; then
 /// T_j ≥ a_j + Σ_i (α_ij − a_j) x_ij with α_ij the earliest start at j coming from i (and
 /// the mirror bound on leaving), x_ij + Σ_k x_jk ≤ y_j over the arcs j → k that cannot
@@ -143,13 +146,8 @@ public enum Tours {
         let scenario = full.scenario
         let routes = Self.routes(solved.map(\.tour), scenario: scenario, network: network)
         let objective = solved.map(\.objective).reduce(0, +)
-        let outcome: SolveOutcome = {
-            if solved.isEmpty { return .infeasible }
-            if abs(bound - objective) <= 1e-6 * max(1, abs(objective)) { return .optimal }
-            let all = solved.map(\.outcome)
-            for outcome in [SolveOutcome.timeLimit, .nodeLimit] where all.contains(outcome) { return outcome }
-            return .feasible
-        }()
+        let outcome: SolveOutcome = solved.isEmpty ? .infeasible
+            : .of(objective: objective, bound: bound, ended: SolveOutcome.worst(solved.map(\.outcome)))
         var report = SolveReport(
             problem: "tours", outcome: outcome,
             sense: "maximizes the visit scores, minus walking minutes and idle minutes (weighted)",
@@ -191,18 +189,6 @@ public enum Tours {
         let reasons = TourDiagnosis.reasons(instance)
         if !reasons.isEmpty { throw TourInfeasibility(reasons: reasons) }
         return try TourModel(instance, weights: scenario.weights).model
-    }
-
-    /// A solve status as a report's outcome.
-    static func outcome(_ status: SolveStatus) -> SolveOutcome {
-        switch status {
-        case .optimal: .optimal
-        case .timeLimit: .timeLimit
-        case .nodeLimit: .nodeLimit
-        case .stopped: .stopped
-        case .infeasible: .infeasible
-        default: .feasible
-        }
     }
 
     /// One delegation's tour, objective, bound and figures.
@@ -269,15 +255,7 @@ public enum Tours {
         // The value of the tour itself (its times rounded as the itinerary shows them).
         let objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
         let bound = min(result.bestBound ?? objective, target ?? .infinity)
-        let outcome: SolveOutcome = if objective >= bound - 1e-6 * max(1, abs(bound)) { .optimal } else {
-            switch result.status {
-            case .optimal: .optimal
-            case .timeLimit: .timeLimit
-            case .nodeLimit: .nodeLimit
-            case .stopped: .stopped
-            default: .feasible
-            }
-        }
+        let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: SolveOutcome(result.status))
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
     }
 }
