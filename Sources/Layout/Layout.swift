@@ -46,6 +46,10 @@ public struct LayoutTimeout: Error, Sendable {
     public var seconds: Double
 }
 
+extension LayoutTimeout: LocalizedError {
+    public var errorDescription: String? { "The time limit passed after \(String(format: "%.1f", seconds)) s before any placement was found; raise --time-limit." }
+}
+
 /// Stand placement: every exhibitor gets k consecutive modules of one block row.
 ///
 /// **Sets.** Exhibitors e (size k_e, needs, pavilion p(e), themes, tier, competitors,

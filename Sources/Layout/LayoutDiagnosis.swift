@@ -1,10 +1,15 @@
 import ExpoCore
+import Foundation
 
 /// Why no placement can exist, said in terms of the show.
 public struct LayoutInfeasibility: Error, Sendable {
     /// One reason per line, e.g. "power: exhibitors needing power take 320 modules but
     /// only 300 usable modules have power".
     public var reasons: [String]
+}
+
+extension LayoutInfeasibility: LocalizedError {
+    public var errorDescription: String? { "No placement exists:\n" + reasons.map { "- " + $0 }.joined(separator: "\n") }
 }
 
 /// Checks, before any solve, the conditions every placement needs; each failure is a

@@ -2,7 +2,7 @@
 /// it hands over the start solution, tracks the best bound and the node count, enforces
 /// the time and node limits itself (GLPK's `tm_lim` overruns), and reports progress.
 final class BranchAndBoundSearch {
-    let clock: Clock
+    let clock: SolveClock
     let options: SolveOptions
     let maximize: Bool
     /// The start solution, 1-based, handed to GLPK at the first heuristic call.
@@ -13,7 +13,7 @@ final class BranchAndBoundSearch {
     var stoppedByNodes = false
     private var lastProgress = -Double.infinity
 
-    init(clock: Clock, options: SolveOptions, maximize: Bool, heuristicSolution: [Double]?) {
+    init(clock: SolveClock, options: SolveOptions, maximize: Bool, heuristicSolution: [Double]?) {
         self.clock = clock
         self.options = options
         self.maximize = maximize

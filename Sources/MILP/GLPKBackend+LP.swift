@@ -3,7 +3,7 @@ extension GLPKBackend {
     /// Solves a model without integer variables by the simplex method; row duals come
     /// with an optimum.
     static func solveLP(
-        _ problem: GLPK.Problem, _ model: Model, _ options: SolveOptions, clock: Clock,
+        _ problem: GLPK.Problem, _ model: Model, _ options: SolveOptions, clock: SolveClock,
         capture: LogCapture
     ) throws -> SolveResult {
         if options.start != nil {
@@ -58,7 +58,7 @@ extension GLPKBackend {
     /// infeasible without saying whether the primal is unbounded or infeasible — runs
     /// the primal method, which tells.
     static func simplexSettled(
-        _ problem: GLPK.Problem, _ options: SolveOptions, clock: Clock, presolve: Bool
+        _ problem: GLPK.Problem, _ options: SolveOptions, clock: SolveClock, presolve: Bool
     ) throws -> SimplexOutcome {
         let code = try simplex(problem, options, clock: clock, presolve: presolve)
         guard code == .done, !definite(problem.status) else { return code }
@@ -67,7 +67,7 @@ extension GLPKBackend {
 
     /// Runs the simplex method on the current bounds (``simplexWithRetry(_:_:clock:)``).
     static func simplex(
-        _ problem: GLPK.Problem, _ options: SolveOptions, clock: Clock, presolve: Bool,
+        _ problem: GLPK.Problem, _ options: SolveOptions, clock: SolveClock, presolve: Bool,
         method: SolveOptions.LPMethod? = nil
     ) throws -> SimplexOutcome {
         let parameters = GLPK.SimplexParameters(log: options.log, method: method ?? options.method, presolve: presolve)
@@ -85,7 +85,7 @@ extension GLPKBackend {
     /// `GLP_ECOND`, `GLP_EBADB`, `GLP_EFAIL`), once more with the primal method from the
     /// standard basis. Each run's time limit is what is left of `clock` when it starts.
     static func simplexWithRetry(
-        _ problem: GLPK.Problem, _ parameters: GLPK.SimplexParameters, clock: Clock
+        _ problem: GLPK.Problem, _ parameters: GLPK.SimplexParameters, clock: SolveClock
     ) -> GLPK.ReturnCode {
         let code = problem.simplex(parameters, milliseconds: clock.remainingMilliseconds)
         guard [.singular, .illConditioned, .badBasis, .failure].contains(code) else { return code }

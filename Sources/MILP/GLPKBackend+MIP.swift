@@ -6,7 +6,7 @@ extension GLPKBackend {
     /// kept) and the start handed to GLPK as an incumbent.
     static func solveMIP(
         _ problem: GLPK.Problem, _ model: Model, _ options: SolveOptions, start: [Double]?,
-        clock: Clock, capture: LogCapture
+        clock: SolveClock, capture: LogCapture
     ) throws -> SolveResult {
         var startValues: [Double]?
         if let start {
@@ -64,7 +64,7 @@ extension GLPKBackend {
 
     /// Solves the LP relaxation at the root (the MIP's integer columns relaxed by the
     /// simplex method, which ignores kinds).
-    static func rootRelaxation(_ problem: GLPK.Problem, _ options: SolveOptions, clock: Clock) throws -> RootOutcome {
+    static func rootRelaxation(_ problem: GLPK.Problem, _ options: SolveOptions, clock: SolveClock) throws -> RootOutcome {
         switch try simplexSettled(problem, options, clock: clock, presolve: false) {
         case .timeLimit: return .timeLimit
         case .noPrimalFeasible: return .ended(.infeasible)
@@ -85,7 +85,7 @@ extension GLPKBackend {
     /// snapped) and the start, with the tightest bound known.
     static func incumbent(
         _ problem: GLPK.Problem, _ model: Model, status: SolveStatus, start: [Double]?,
-        search: BranchAndBoundSearch, rootBound: Double?, clock: Clock, capture: LogCapture
+        search: BranchAndBoundSearch, rootBound: Double?, clock: SolveClock, capture: LogCapture
     ) -> SolveResult {
         let n = model.variableCount
         var values: [Double] = []

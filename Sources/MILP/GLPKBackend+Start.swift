@@ -38,7 +38,7 @@ extension GLPKBackend {
     /// restores the bounds, and checks every row. `nil` when time ran out.
     static func completeStart(
         _ problem: GLPK.Problem, _ model: Model, _ start: [Double], _ options: SolveOptions,
-        clock: Clock
+        clock: SolveClock
     ) throws -> [Double]? {
         var x = start
         let integerColumns = model.columns.indices.filter { model.columns[$0].kind != .continuous }

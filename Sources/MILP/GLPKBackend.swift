@@ -20,7 +20,7 @@ enum GLPKBackend {
         try checkSolvable(model)
         let start = try options.start.map { try startColumns(model, $0) }
         let capture = LogCapture(level: options.log, handler: options.logHandler)
-        let clock = Clock(limit: options.timeLimit)
+        let clock = SolveClock(limit: options.timeLimit)
         return try withProblem(model, capture: capture) { problem in
             try model.isMIP
                 ? solveMIP(problem, model, options, start: start, clock: clock, capture: capture)
@@ -95,7 +95,7 @@ enum GLPKBackend {
 
     /// A result without a solution.
     static func noSolution(
-        _ status: SolveStatus, _ model: Model, _ clock: Clock, _ capture: LogCapture,
+        _ status: SolveStatus, _ model: Model, _ clock: SolveClock, _ capture: LogCapture,
         bound: Double?
     ) -> SolveResult {
         SolveResult(
@@ -106,7 +106,7 @@ enum GLPKBackend {
 
     /// The start solution as the result, or no solution without one.
     static func startOrNothing(
-        _ status: SolveStatus, _ model: Model, _ start: [Double]?, _ clock: Clock,
+        _ status: SolveStatus, _ model: Model, _ start: [Double]?, _ clock: SolveClock,
         _ capture: LogCapture, bound: Double?
     ) -> SolveResult {
         guard let start else { return noSolution(status, model, clock, capture, bound: bound) }

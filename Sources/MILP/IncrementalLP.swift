@@ -86,7 +86,7 @@ public final class IncrementalLP {
         try options.validate()
         options.log = .off
         return try GLPK.withTerminalOutput(to: capture) {
-            let clock = Clock(limit: timeLimit)
+            let clock = SolveClock(limit: timeLimit)
             let parameters = GLPK.SimplexParameters(log: .off, method: method, presolve: false)
             let code = GLPKBackend.simplexWithRetry(problem, parameters, clock: clock)
             return try result(code, clock: clock)
@@ -94,7 +94,7 @@ public final class IncrementalLP {
     }
 
     /// The result of a simplex run that ended with `code`.
-    private func result(_ code: GLPK.ReturnCode, clock: Clock) throws -> SolveResult {
+    private func result(_ code: GLPK.ReturnCode, clock: SolveClock) throws -> SolveResult {
         let n = model.variableCount
         func result(_ status: SolveStatus, withValues: Bool, duals: Bool) -> SolveResult {
             let values = withValues ? GLPKBackend.columnPrimals(problem, n) : []

@@ -39,9 +39,9 @@ public enum ModelExport {
         } catch let failure as PlanningFailure {
             throw failure
         } catch let infeasible as LayoutInfeasibility {
-            throw PlanningFailure(.infeasible, "No placement exists:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+            throw PlanningFailure(.infeasible, infeasible.errorDescription!)
         } catch let infeasible as TourInfeasibility {
-            throw PlanningFailure(.infeasible, "No tours exist:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+            throw PlanningFailure(.infeasible, infeasible.errorDescription!)
         } catch {
             throw Planner.internalError("the export failed", error)
         }

@@ -114,9 +114,9 @@ public enum Planner {
                 budget: budget, relativeGap: options.relativeGap,
                 nodeLimit: options.nodes(.layout), progress: options.progress))
         } catch let infeasible as LayoutInfeasibility {
-            throw PlanningFailure(.infeasible, "No placement exists:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+            throw PlanningFailure(.infeasible, infeasible.errorDescription!)
         } catch let timeout as LayoutTimeout {
-            throw PlanningFailure(.timeLimit, "The time limit passed after \(String(format: "%.1f", timeout.seconds)) s before any placement was found; raise --time-limit.")
+            throw PlanningFailure(.timeLimit, timeout.errorDescription!)
         } catch {
             throw internalError("the placement failed", error)
         }
@@ -135,7 +135,7 @@ public enum Planner {
                 budget: budget, relativeGap: options.relativeGap,
                 nodeLimit: options.nodes(.tours), candidates: options.candidates, progress: options.progress))
         } catch let infeasible as TourInfeasibility {
-            throw PlanningFailure(.infeasible, "No tours exist:\n" + infeasible.reasons.map { "- " + $0 }.joined(separator: "\n"))
+            throw PlanningFailure(.infeasible, infeasible.errorDescription!)
         } catch {
             throw internalError("the tours failed", error)
         }

@@ -43,6 +43,10 @@ public struct TourInfeasibility: Error, Sendable {
     public var reasons: [String]
 }
 
+extension TourInfeasibility: LocalizedError {
+    public var errorDescription: String? { "No tours exist:\n" + reasons.map { "- " + $0 }.joined(separator: "\n") }
+}
+
 /// Delegation tours: a team orienteering problem with time windows, solved as one MILP.
 ///
 /// **Sets.** Delegations d; for each, nodes: its start s_d and end e_d, candidate

@@ -35,41 +35,10 @@ struct ImportOPTWCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text: String
-        let file: String
-        if let instance {
-            file = instance
-            do { text = try String(contentsOfFile: instance, encoding: .utf8) } catch {
-                Console.error("\(instance): cannot be read (\(error.localizedDescription))")
-                throw ExitCode(2)
-            }
-        } else {
-            file = "optw.txt"
-            text = OPTWImport.generate(count: random!, seed: seed)
+        try perform { () throws(PlanningFailure) in
+            let output = try OPTWConversion.files(instance: instance, random: random, seed: seed, out: out)
+            try commit(output)
+            StandardStreams.output("Wrote \(output.paths.joined(separator: ", "))\n")
         }
-        let points: [OPTWImport.Point]
-        do { points = try OPTWImport.parse(text, file: file) } catch let diagnostic as Diagnostic {
-            Console.error(diagnostic.description)
-            throw ExitCode(2)
-        }
-        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let scenario = OPTWImport.scenario(points, name: name)
-        var header = ["The orienteering instance \(name) (\(points.count - 1) points) as a scenario.",
-                      "expoplan import-optw " + (instance.map { ($0 as NSString).lastPathComponent } ?? "--random \(random!) --seed \(seed)")]
-        header.append("The tour: expoplan tours scenario.yaml --plan plan.json --candidates \(points.count - 1) --out tours")
-        let files = ScenarioWriter.files(for: scenario, header: header)
-        // Load the files back: what is written must be a valid scenario.
-        let contents = Dictionary(files.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
-        _ = try ScenarioLoader(readFile: { path in
-            guard let text = contents[(path as NSString).lastPathComponent] else { throw CocoaError(.fileReadNoSuchFile) }
-            return text
-        }).load("scenario.yaml")
-        var output = OutputFiles()
-        func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
-        if instance == nil { output.add(path("optw.txt"), text) }
-        for file in files { output.add(path(file.name), file.text) }
-        output.add(path("plan.json"), try Plan(scenario: "scenario.yaml", layout: OPTWImport.layout(scenario)).json())
-        try perform { () throws(PlanningFailure) in try commit(output) }
-        StandardStreams.output("Wrote \(output.paths.joined(separator: ", "))\n")
     }
 }

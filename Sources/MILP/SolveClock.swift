@@ -1,5 +1,5 @@
 /// Wall-clock time since the solve began, and what is left of its limit.
-struct Clock {
+struct SolveClock {
     let began = ContinuousClock.now
     let limit: Double?
 
