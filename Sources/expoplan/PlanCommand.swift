@@ -11,8 +11,9 @@ struct PlanCommand: ParsableCommand {
             around the tours, and writes everything the three commands write, plus \
             scenario-summary.txt and summary.md (every problem's status, objective, bound, \
             gap and figures). When only work limits end the searches (--time-limit none), \
-            the same scenario gives the same bytes on every machine. Exits 1 when a \
-            problem has no solution (with the reasons), 2 on bad input.
+            the same scenario gives the same bytes on every machine. Exits 1 when some \
+            of it cannot be planned (what could be planned is written, and the rest \
+            listed with its reasons), 2 on bad input, 73 when the folder cannot be written.
             """)
 
     @Argument(help: "The scenario file (YAML or JSON).")
