@@ -82,14 +82,25 @@ public struct CSVTable: Sendable {
         records = Array(rows.dropFirst())
     }
 
-    /// `;` when the first line (the header) holds more `;` than `,` outside quotes.
+    /// `;` when the header (the first line with more than delimiters and spaces) holds
+    /// more `;` than `,` outside quotes.
     static func delimiter(ofHeader text: Substring) -> Character {
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0, semicolons = 0, inQuotes = false, hasContent = false
         for c in text {
             if c == "\"" { inQuotes.toggle() }
-            if inQuotes { continue }
-            if c == "\n" || c == "\r\n" || c == "\r" { break }
-            if c == "," { commas += 1 } else if c == ";" { semicolons += 1 }
+            if !inQuotes && (c == "\n" || c == "\r\n" || c == "\r") {
+                if hasContent { break }
+                commas = 0
+                semicolons = 0
+                continue
+            }
+            if c == "," && !inQuotes {
+                commas += 1
+            } else if c == ";" && !inQuotes {
+                semicolons += 1
+            } else if !c.isWhitespace {
+                hasContent = true
+            }
         }
         return semicolons > commas ? ";" : ","
     }
