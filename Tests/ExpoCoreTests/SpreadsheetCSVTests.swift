@@ -166,6 +166,19 @@ struct SpreadsheetCSVTests {
         }
     }
 
+    /// Columns without a header: passed over when empty (a spreadsheet's trailing `,,`),
+    /// named in the warning when they hold something.
+    @Test func columnsWithoutAHeader() throws {
+        let lines = Self.cleanExhibitors.split(separator: "\n").map { $0 + ",," }
+        let empty = try Self.load(exhibitors: lines.joined(separator: "\n"))
+        #expect(empty.warnings.isEmpty)
+        var filled = lines
+        filled[3] += "x"
+        let loaded = try Self.load(exhibitors: filled.joined(separator: "\n"))
+        #expect(loaded.warnings.map(\.message) == ["ignored column 16 (no header); not fields of exhibitors, which are \(Self.exhibitorFields)"])
+        #expect(try Self.json(loaded.scenario) == Self.json(empty.scenario))
+    }
+
     // MARK: - Numbers
 
     struct Number: CustomTestStringConvertible, Sendable {

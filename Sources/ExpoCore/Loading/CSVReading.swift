@@ -27,9 +27,11 @@ extension ScenarioReading {
             header[k].isEmpty && table.records.contains { k < $0.fields.count && !$0.fields[k].trimmingCharacters(in: .whitespaces).isEmpty }
         }
         if !ignored.isEmpty {
-            let names = ignored.sorted().map { k in header[k].isEmpty ? "column \(k + 1) (no header)" : "\(quoted(header[k])) (column \(k + 1))" }
+            let columns = ignored.sorted()
+            let names = columns.map { k in header[k].isEmpty ? "column \(k + 1) (no header)" : "\(quoted(header[k])) (column \(k + 1))" }
+            let lead = names.count > 1 ? "ignored \(names.count) columns: " : header[columns[0]].isEmpty ? "ignored " : "ignored the column "
             log.warning(SourceLocation(file: file, line: table.headerLine, field: ""),
-                        (names.count == 1 ? "ignored the column " : "ignored \(names.count) columns: ") + names.joined(separator: ", ")
+                        lead + names.joined(separator: ", ")
                             + "; not fields of \(what), which are " + fields.joined(separator: ", "))
         }
 

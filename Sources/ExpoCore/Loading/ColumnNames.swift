@@ -67,7 +67,7 @@ enum ColumnNames {
     }
 
     /// A header row matched to the fields of a table.
-    struct Match: Equatable {
+    struct Match {
         /// The field each column gives, nil for a column not read.
         var fieldOfColumn: [String?] = []
         /// Columns whose header names no field (0-based), in order.
@@ -76,11 +76,6 @@ enum ColumnNames {
         var ambiguous: [(column: Int, fields: [String])] = []
         /// Columns that give a field an earlier column gives already, with that column.
         var repeated: [(column: Int, field: String, first: Int)] = []
-
-        static func == (a: Match, b: Match) -> Bool {
-            a.fieldOfColumn == b.fieldOfColumn && a.unknown == b.unknown
-                && a.ambiguous.map { "\($0)" } == b.ambiguous.map { "\($0)" } && a.repeated.map { "\($0)" } == b.repeated.map { "\($0)" }
-        }
     }
 
     /// Matches `header` to `fields`. A column without a header is neither read nor

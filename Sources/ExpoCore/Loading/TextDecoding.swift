@@ -36,13 +36,13 @@ public enum TextDecoding {
     ///    in the file (which would make it a file of mixed encodings);
     /// 5. anything else is refused (``FileReadError/unknownEncoding(byte:offset:line:column:reason:)``).
     public static func csv(_ data: Data) throws(FileReadError) -> (text: String, encoding: TextEncoding) {
-        let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+        if data.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             throw .unsupportedEncoding(name: "UTF-32")
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return (try utf16(bytes, bigEndian: false), .utf16LittleEndian) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return (try utf16(bytes, bigEndian: true), .utf16BigEndian) }
+        if data.starts(with: [0xFF, 0xFE]) { return (try utf16([UInt8](data), bigEndian: false), .utf16LittleEndian) }
+        if data.starts(with: [0xFE, 0xFF]) { return (try utf16([UInt8](data), bigEndian: true), .utf16BigEndian) }
         if let text = String(data: data, encoding: .utf8) { return (text, .utf8) }
+        let bytes = [UInt8](data)
         let invalid = bytes.withUnsafeBytes { TextFile.invalidUTF8(in: $0) }
         guard case .notUTF8(let byte, let offset, let line, let column)? = invalid else {
             throw .unreadable(reason: "it is not text")
