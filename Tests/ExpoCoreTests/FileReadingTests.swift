@@ -79,6 +79,8 @@ struct FileReadingTests {
                  message: " the file starts with a UTF-16 byte-order mark but is not UTF-16 text (at byte offset 16); save it as UTF-8"),
             Case(name: "UTF-16 with an unpaired surrogate", bytes: [0xFE, 0xFF, 0x00, 0x61, 0xD8, 0x00, 0x00, 0x62],
                  message: " the file starts with a UTF-16 byte-order mark but is not UTF-16 text (at byte offset 4); save it as UTF-8"),
+            Case(name: "UTF-16 without a byte-order mark", bytes: Array("id,name".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+                 message: " the file holds NUL bytes; expected text (UTF-16 without a byte-order mark? save it as UTF-8)"),
             Case(name: "UTF-32", bytes: [0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00],
                  message: "1: the file is UTF-32 text, which is not read; save it as UTF-8"),
         ]

@@ -163,7 +163,7 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         if text.contains("\u{0}") {
-            log.error(SourceLocation(file: path, line: nil, field: ""), "the file holds NUL bytes; expected text")
+            log.error(SourceLocation(file: path, line: nil, field: ""), "the file holds NUL bytes; expected text (UTF-16 without a byte-order mark? save it as UTF-8)")
             return nil
         }
         return text
