@@ -7,8 +7,16 @@ import Foundation
 public enum Inputs {
     /// Loads and validates the scenario at `path`.
     public static func scenario(_ path: String) throws(PlanningFailure) -> Scenario {
+        try scenarioWithWarnings(path).scenario
+    }
+
+    /// Loads and validates the scenario at `path`, with the loader's warnings as lines
+    /// to print (`file:line: warning: …`; CSV columns ignored, a CSV file read as
+    /// Windows-1252). A failure's text holds the warnings after the errors.
+    public static func scenarioWithWarnings(_ path: String) throws(PlanningFailure) -> (scenario: Scenario, warnings: [String]) {
         do {
-            return try ScenarioLoader().load(path)
+            let loaded = try ScenarioLoader().loadWithWarnings(path)
+            return (loaded.scenario, loaded.warnings.map(\.warningDescription))
         } catch {
             throw PlanningFailure(.badInput, error.errorDescription ?? "\(path): the scenario could not be read")
         }

@@ -30,7 +30,8 @@ public struct Job: Sendable {
         public var run: PlanningRun
         /// The files written, relative to the output folder.
         public var files: [String]
-        /// What to tell the person who ran it: each problem's summary, then what was written.
+        /// What to tell the person who ran it: the scenario's warnings, each problem's
+        /// summary, then what was written.
         public var lines: [String]
         /// What could not be planned (the command then exits 1, with these listed).
         public var unplanned: [String]
@@ -40,7 +41,7 @@ public struct Job: Sendable {
     public func run() throws(PlanningFailure) -> Outcome {
         let watch = Stopwatch()
         let budget = TimeBudget(seconds: options.timeLimit)
-        let scenario = try Inputs.scenario(self.scenario)
+        let (scenario, warnings) = try Inputs.scenarioWithWarnings(self.scenario)
         var base: Plan? = nil
         if let basePlan {
             let plan = try Inputs.plan(basePlan)
@@ -61,7 +62,7 @@ public struct Job: Sendable {
             file.add(metrics, (try? JSONOutput.encode(figures)) ?? "")
             do { try file.commit() } catch { throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(metrics)") }
         }
-        let lines = ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", watch.seconds)) s"]
+        let lines = warnings + ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", watch.seconds)) s"]
         return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned)
     }
 }

@@ -8,7 +8,8 @@ struct Validate: ParsableCommand {
         abstract: "Check a scenario and summarize it (hall, modules, exhibitors, demand, visitors).",
         discussion: """
             Exits 0 with a summary, or 2 with every error found, one per line, each naming \
-            the file, the line (or CSV row) and the field.
+            the file, the line (or CSV row) and the field. Warnings (CSV columns ignored, a \
+            CSV file read as Windows-1252) go to standard error either way.
             """)
 
     @Argument(help: "The scenario file (YAML or JSON).")
@@ -19,11 +20,13 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try ScenarioLoader().load(scenario)
+            let (loaded, warnings) = try ScenarioLoader().loadWithWarnings(scenario)
+            for warning in warnings { Console.error(warning.warningDescription) }
             let summary = ScenarioSummary(loaded)
             StandardStreams.output(json ? (try? JSONOutput.encode(summary)) ?? "" : summary.text)
         } catch {
             if json {
+                for warning in error.warnings { Console.error(warning.warningDescription) }
                 StandardStreams.output((try? JSONOutput.encode(["errors": error.diagnostics.map(\.description)])) ?? "")
             } else {
                 Console.error(error.errorDescription ?? "")

@@ -35,3 +35,25 @@ struct CSVTests {
         #expect(text == "a\n\"'=HYPERLINK(\"\"x\"\")\"\n-12\n'-x\n")
     }
 }
+
+@Suite("CSV as spreadsheets write it")
+struct SpreadsheetCSVTableTests {
+    @Test(arguments: [
+        ("id;name;size\n", Character(";")),
+        ("id,name,size\n", ","),
+        ("id;\"name, first\";size\n", ";"),  // a comma inside quotes does not count
+        ("id;name,first;size\n", ";"),
+        ("id,\"a;b\",size\n", ","),
+        ("id\n", ","),
+    ])
+    func delimiterIsTheOneTheHeaderUsesMost(header: String, delimiter: Character) throws {
+        #expect(try CSVTable(parsing: header).delimiter == delimiter)
+    }
+
+    @Test func rowsOfEmptyCellsAreNotRecords() throws {
+        let table = try CSVTable(parsing: "\r\n\r\nid;name\r\na;b\r\n;\r\n ; \r\nc;d\r\n;;\r\n\"\";\r\n")
+        #expect(table.headerLine == 3)
+        #expect(table.records.map(\.line) == [4, 7])
+        #expect(table.records.map(\.fields) == [["a", "b"], ["c", "d"]])
+    }
+}

@@ -19,8 +19,8 @@ enum Fixtures {
     }
 
     /// A loader that reads paths relative to the package root, as the disk reader does.
-    static let loader = ScenarioLoader(readFile: { path in
-        try ScenarioLoader.readDiskFile(path.hasPrefix("/") ? path : Fixtures.path(path))
+    static let loader = ScenarioLoader(readData: { path in
+        try ScenarioLoader.readDiskData(path.hasPrefix("/") ? path : Fixtures.path(path))
     })
 
     /// A loader over files held in memory.

@@ -17,17 +17,19 @@ struct InvalidScenarioTests {
         ("EntranceNotOnOutline", ["Scenarios/invalid/EntranceNotOnOutline.yaml:7: hall.entrances[0].at: the entrance at [20, 26] is 4 m from the hall outline; it must lie on the outline"]),
         ("ExhibitorSizeZero", ["Scenarios/invalid/ExhibitorSizeZero.exhibitors.csv:4: size: expected a whole number of modules from 1 to 12, got \"0\""]),
         ("ImpossibleDate", ["Scenarios/invalid/ImpossibleDate.yaml:3: show.days[0]: expected a date YYYY-MM-DD, got \"2026-02-30\""]),
-        // The exhibitors' file is refused as a whole, so the references to them fail too.
-        ("InvalidUTF8InCSV", ["Scenarios/invalid/InvalidUTF8InCSV.exhibitors.csv:7: the file is not valid UTF-8: byte 0xE9 at byte offset 344 (line 7, column 17); save it as UTF-8",
-                              "Scenarios/invalid/InvalidUTF8InCSV.yaml:22: delegations[0].mustSee[0]: unknown exhibitor \"dune\"",
-                              "Scenarios/invalid/InvalidUTF8InCSV.yaml:25: participants[1].exhibitor: unknown exhibitor \"alba\"",
-                              "Scenarios/invalid/InvalidUTF8InCSV.yaml:26: participants[2].exhibitor: unknown exhibitor \"dune\"",
-                              "Scenarios/invalid/InvalidUTF8InCSV.yaml:29: requests[1].place: a meeting at a stand needs a participant with a stand; neither ana nor cyd has one"]),
         ("InvalidUTF8InYAML", ["Scenarios/invalid/InvalidUTF8InYAML.yaml:17: the file is not valid UTF-8: byte 0xE9 at byte offset 1045 (line 17, column 24); save it as UTF-8"]),
         ("MalformedYAML", ["Scenarios/invalid/MalformedYAML.yaml:18: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"]),
         ("MeetingLongerThanProgramme", ["Scenarios/invalid/MeetingLongerThanProgramme.yaml:34: requests[0].length: the meeting lasts 6 slots but the programme has 4"]),
         ("MissingCSVFile", ["Scenarios/invalid/MissingCSVFile.yaml:29: participants: Scenarios/invalid/nowhere-participants.csv: no such file"]),
         ("MissingHallOutline", ["Scenarios/invalid/MissingHallOutline.yaml:5: hall.outline: missing; this field is required"]),
+        // A CSV file of mixed encodings is neither UTF-8 nor Windows-1252 (a Windows-1252
+        // file alone is read). It is refused as a whole, so the references to its
+        // exhibitors fail too.
+        ("MixedEncodingsInCSV", ["Scenarios/invalid/MixedEncodingsInCSV.exhibitors.csv:7: the file is neither UTF-8 nor Windows-1252: byte 0xE9 at byte offset 346 (line 7, column 17) is not UTF-8, and the bytes at byte offset 236 (line 5) are UTF-8, so the file mixes encodings; save it as UTF-8",
+                                 "Scenarios/invalid/MixedEncodingsInCSV.yaml:22: delegations[0].mustSee[0]: unknown exhibitor \"dune\"",
+                                 "Scenarios/invalid/MixedEncodingsInCSV.yaml:25: participants[1].exhibitor: unknown exhibitor \"alba\"",
+                                 "Scenarios/invalid/MixedEncodingsInCSV.yaml:26: participants[2].exhibitor: unknown exhibitor \"dune\"",
+                                 "Scenarios/invalid/MixedEncodingsInCSV.yaml:29: requests[1].place: a meeting at a stand needs a participant with a stand; neither ana nor cyd has one"]),
         ("NonexistentLocalTime", ["Scenarios/invalid/NonexistentLocalTime.yaml:37: meetings.start: 02:40 does not exist on 2026-03-29 in Europe/Paris (clocks go from 02:00 to 03:00)"]),
         ("OverlappingAppointments", ["Scenarios/invalid/OverlappingAppointments.yaml:27: delegations[0].appointments: appointments \"Speech\" (10:10-10:30) and \"Photo\" (10:20-10:40) overlap"]),
         ("OverlappingBlocks", ["Scenarios/invalid/OverlappingBlocks.yaml:14: blocks[1].rect: block B overlaps block A"]),

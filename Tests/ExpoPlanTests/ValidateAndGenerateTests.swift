@@ -38,6 +38,27 @@ struct ValidateAndGenerateTests {
         #expect(json["errors"]?.first?.contains("unknown pavilion") == true)
     }
 
+    /// CSV files as French Excel saves them validate, with the same summary as the clean
+    /// ones; what was ignored or guessed is said on standard error.
+    @Test func spreadsheetCSVValidatesWithWarningsOnStandardError() throws {
+        let clean = try CLI.run(["validate", "Scenarios/spreadsheets/clean/scenario.yaml"])
+        let excel = try CLI.run(["validate", "Scenarios/spreadsheets/excel-fr/scenario.yaml"])
+        #expect(clean.status == 0 && excel.status == 0, "\(excel.stderr)")
+        #expect(clean.stderr.isEmpty)
+        #expect(excel.stdout == clean.stdout)
+        let lines = excel.stderr.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines.first == "Scenarios/spreadsheets/excel-fr/exhibitors.csv:1: warning: not UTF-8; read as Windows-1252 (Excel's plain CSV on Windows): check the accents, or save it as CSV UTF-8")
+        #expect(lines.contains { $0.hasPrefix("Scenarios/spreadsheets/excel-fr/exhibitors.csv:1: warning: ignored the column \"Commentaire\" (column 15)") })
+
+        // The commands that plan say them too, before their summary.
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try CLI.run(["layout", "Scenarios/spreadsheets/excel-fr/scenario.yaml", "--out", folder.appendingPathComponent("out").path])
+        #expect(layout.status == 0, "\(layout.stderr)")
+        #expect(Array(layout.stderr.split(separator: "\n").prefix(5)) == lines)
+    }
+
     @Test func missingScenarioFileExitsTwo() throws {
         let output = try CLI.run(["validate", "no/such/scenario.yaml"])
         #expect(output.status == 2)

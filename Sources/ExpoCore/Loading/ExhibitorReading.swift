@@ -39,7 +39,7 @@ extension ScenarioReading {
         let pavilionIDs = Set(pavilions.map(\.id))
         let moduleIDs = Set(modules.map(\.id))
         var relations: [(String, Value, String)] = []  // exhibitor id, list value, relation
-        for record in records(value, what: "exhibitors", limit: Limit.exhibitors) {
+        for record in records(value, what: "exhibitors", fields: Self.exhibitorFields, limit: Limit.exhibitors) {
             guard let f = Fields(record, allowed: Self.exhibitorFields, log: log, what: "an exhibitor") else { continue }
             guard let id = f.require("id")?.identifier(log) else { continue }
             guard exhibitorIDs.insert(id).inserted else {

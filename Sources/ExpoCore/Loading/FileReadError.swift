@@ -11,6 +11,18 @@ public enum FileReadError: Error, Sendable, Hashable {
     /// `byte` is the first that is not, `offset` counts the bytes before it, `line` and
     /// `column` (in characters, from 1) say where it is.
     case notUTF8(byte: UInt8, offset: Int, line: Int, column: Int)
+    /// A CSV file that is neither UTF-8 nor Windows-1252: `byte` at `offset` (`line`,
+    /// `column`) is the first that is not UTF-8, and `reason` says why the file is not
+    /// Windows-1252 either (it holds UTF-8 sequences too, or a byte that code page leaves
+    /// undefined).
+    case unknownEncoding(byte: UInt8, offset: Int, line: Int, column: Int, reason: String)
+    /// A CSV file that starts with a UTF-16 byte-order mark but is not UTF-16 text: the
+    /// code unit at byte `offset` is an unpaired surrogate, or the file has an odd number
+    /// of bytes.
+    case invalidUTF16(offset: Int)
+    /// A CSV file in an encoding that is not read, e.g. "UTF-32" (named by its
+    /// byte-order mark).
+    case unsupportedEncoding(name: String)
     /// The file cannot be opened or read, for `reason` (e.g. "permission denied").
     case unreadable(reason: String)
 }

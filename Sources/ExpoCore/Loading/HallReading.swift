@@ -231,7 +231,7 @@ extension ScenarioReading {
     private func readLots(_ value: Value, into builder: inout ModuleBuilder) {
         let blocksByID = Dictionary(blocks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()
-        for record in records(value, what: "lots", limit: Limit.modules) {
+        for record in records(value, what: "lots", fields: Self.lotFields, limit: Limit.modules) {
             guard let f = Fields(record, allowed: Self.lotFields, log: log, what: "a lot") else { continue }
             guard let id = f.require("id")?.identifier(log), let blockValue = f.require("block"),
                 let blockID = blockValue.identifier(log),

@@ -9,18 +9,32 @@ import Yams
 /// exhibitors, delegations, meetings, participants, requests, weights), whatever their
 /// order in the file, so a reference always points back to a section already read.
 public struct ScenarioLoader: Sendable {
-    /// Reads a file's text; by default from disk.
-    public var readFile: @Sendable (String) throws -> String
+    /// What reading a file gives: its bytes (decoded by the loader: UTF-8 for the
+    /// scenario, any encoding ``TextDecoding/csv(_:)`` knows for CSV files), or text a
+    /// reader already decoded.
+    enum Contents {
+        case bytes(Data)
+        case text(String)
+    }
 
-    /// A loader reading files from disk with ``readDiskFile(_:)``.
+    /// Reads a file; by default its bytes from disk.
+    let source: @Sendable (String) throws -> Contents
+
+    /// A loader reading files from disk with ``readDiskData(_:)``.
     public init() {
-        readFile = Self.readDiskFile
+        source = { .bytes(try Self.readDiskData($0)) }
     }
 
     /// A loader reading files through `readFile` (in memory, for tests and the
-    /// generator's self-check).
+    /// generator's self-check). The text is taken as it is, whatever the file.
     public init(readFile: @escaping @Sendable (String) throws -> String) {
-        self.readFile = readFile
+        source = { .text(try readFile($0)) }
+    }
+
+    /// A loader reading the bytes of files through `readData`; CSV files are decoded
+    /// as from disk.
+    public init(readData: @escaping @Sendable (String) throws -> Data) {
+        source = { .bytes(try readData($0)) }
     }
 
     /// The most bytes a scenario or CSV file may have.
@@ -33,22 +47,37 @@ public struct ScenarioLoader: Sendable {
         try TextFile.read(atPath: path, limit: fileSizeLimit)
     }
 
+    /// Reads the bytes of a file from disk, at most ``fileSizeLimit`` of them (checked
+    /// before they are read). Throws ``FileReadError``.
+    @Sendable public static func readDiskData(_ path: String) throws -> Data {
+        try TextFile.readData(atPath: path, limit: fileSizeLimit)
+    }
+
     /// Loads the scenario at `path`.
     public func load(_ path: String) throws(ScenarioErrors) -> Scenario {
+        try loadWithWarnings(path).scenario
+    }
+
+    /// Loads the scenario at `path`, with the warnings a user should read even when it
+    /// loads (CSV columns ignored, a CSV file read as Windows-1252), in file order. The
+    /// errors thrown carry the warnings too.
+    public func loadWithWarnings(_ path: String) throws(ScenarioErrors) -> (scenario: Scenario, warnings: [Diagnostic]) {
         let log = DiagnosticLog()
         let reading = ScenarioReading(path: path, loader: self, log: log)
         let scenario = reading.read()
         guard log.isEmpty, let scenario else {
-            throw ScenarioErrors(log.isEmpty
+            var errors = ScenarioErrors(log.isEmpty
                 ? [Diagnostic(SourceLocation(file: path, line: nil, field: ""), "the scenario could not be read")]
                 : log.sorted)
+            errors.warnings = log.sortedWarnings
+            throw errors
         }
-        return scenario
+        return (scenario, log.sortedWarnings)
     }
 
     /// The YAML root of a file, or nil with its errors logged.
     func document(_ path: String, log: DiagnosticLog, reference: SourceLocation?) -> Value? {
-        guard let text = text(of: path, log: log, reference: reference) else { return nil }
+        guard let text = text(of: path, csv: false, log: log, reference: reference) else { return nil }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 log.error(SourceLocation(file: path, line: 1, field: ""), "the file is empty; expected a scenario")
@@ -70,7 +99,7 @@ public struct ScenarioLoader: Sendable {
 
     /// A CSV table, or nil with its errors logged.
     func table(_ path: String, log: DiagnosticLog, reference: SourceLocation) -> CSVTable? {
-        guard let text = text(of: path, log: log, reference: reference) else { return nil }
+        guard let text = text(of: path, csv: true, log: log, reference: reference) else { return nil }
         do {
             return try CSVTable(parsing: text)
         } catch {
@@ -79,11 +108,28 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    private func text(of path: String, log: DiagnosticLog, reference: SourceLocation?) -> String? {
+    /// The text of a file: UTF-8 for a scenario; for a `csv` file, any encoding
+    /// ``TextDecoding/csv(_:)`` knows, with a warning when it was read as Windows-1252.
+    private func text(of path: String, csv: Bool, log: DiagnosticLog, reference: SourceLocation?) -> String? {
         let blame = reference ?? SourceLocation(file: path, line: nil, field: "")
         let text: String
         do {
-            text = try readFile(path)
+            switch try source(path) {
+            case .text(let given):
+                text = given
+            case .bytes(let data):
+                if !csv {
+                    text = try TextDecoding.utf8(data)
+                } else {
+                    let decoded = try TextDecoding.csv(data)
+                    text = decoded.text
+                    if decoded.encoding == .windows1252 {
+                        log.warning(SourceLocation(file: path, line: TextDecoding.lineOfFirstNonASCII(data), field: ""),
+                                    "not UTF-8; read as Windows-1252 (Excel's plain CSV on Windows): check the accents, "
+                                        + "or save it as CSV UTF-8")
+                    }
+                }
+            }
         } catch let error as FileReadError {
             switch error {
             case .noSuchFile: log.error(blame, "\(path): no such file")
@@ -93,6 +139,15 @@ public struct ScenarioLoader: Sendable {
                 log.error(SourceLocation(file: path, line: line, field: ""),
                           "the file is not valid UTF-8: byte 0x" + String(format: "%02X", byte)
                               + " at byte offset \(offset) (line \(line), column \(column)); save it as UTF-8")
+            case .unknownEncoding(let byte, let offset, let line, let column, let reason):
+                log.error(SourceLocation(file: path, line: line, field: ""),
+                          "the file is neither UTF-8 nor Windows-1252: byte 0x" + String(format: "%02X", byte)
+                              + " at byte offset \(offset) (line \(line), column \(column)) is not UTF-8, and \(reason); save it as UTF-8")
+            case .invalidUTF16(let offset):
+                log.error(SourceLocation(file: path, line: nil, field: ""),
+                          "the file starts with a UTF-16 byte-order mark but is not UTF-16 text (at byte offset \(offset)); save it as UTF-8")
+            case .unsupportedEncoding(let name):
+                log.error(SourceLocation(file: path, line: 1, field: ""), "the file is \(name) text, which is not read; save it as UTF-8")
             case .unreadable(let reason): log.error(blame, "\(path): cannot be read: \(reason)")
             }
             return nil
@@ -108,7 +163,7 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         if text.contains("\u{0}") {
-            log.error(SourceLocation(file: path, line: nil, field: ""), "the file holds NUL bytes; expected text")
+            log.error(SourceLocation(file: path, line: nil, field: ""), "the file holds NUL bytes; expected text (UTF-16 without a byte-order mark? save it as UTF-8)")
             return nil
         }
         return text
@@ -237,8 +292,9 @@ final class ScenarioReading {
     }
 
     /// The records of a table given inline (a YAML list of mappings) or as a CSV file
-    /// name, each as a mapping ``Value``.
-    func records(_ value: Value, what: String, limit: Int) -> [Value] {
+    /// name, each as a mapping ``Value``. A CSV file's columns are matched to `fields`
+    /// (see ``csvRecords(_:file:fields:what:)``).
+    func records(_ value: Value, what: String, fields: [String], limit: Int) -> [Value] {
         switch value.content {
         case .list(let items):
             guard items.count <= limit else {
@@ -253,21 +309,7 @@ final class ScenarioReading {
                 log.error(SourceLocation(file: file, line: nil, field: ""), "more than \(limit) \(what); expected at most \(limit)")
                 return []
             }
-            let header = table.header
-            var seen = Set<String>()
-            for (k, column) in header.enumerated() where !seen.insert(column).inserted {
-                log.error(SourceLocation(file: file, line: 1, field: column), "column \(k + 1) repeats a column name")
-            }
-            var result: [Value] = []
-            for record in table.records {
-                if record.fields.count != header.count {
-                    log.error(SourceLocation(file: file, line: record.line, field: ""),
-                              "expected \(header.count) fields as in the header, got \(record.fields.count)")
-                    continue
-                }
-                result.append(Value.from(record: record, header: header, file: file))
-            }
-            return result
+            return csvRecords(table, file: file, fields: fields, what: what)
         default:
             log.error(value.location, "expected a list of \(what) or the name of a CSV file, got \(value.kindName)")
             return []

@@ -13,6 +13,11 @@ public enum TextFile {
     /// The text of the file at `path`, refused when it is larger than `limit` bytes or
     /// its bytes are not UTF-8.
     public static func read(atPath path: String, limit: Int) throws(FileReadError) -> String {
+        try TextDecoding.utf8(readData(atPath: path, limit: limit))
+    }
+
+    /// The bytes of the file at `path`, refused when there are more than `limit`.
+    public static func readData(atPath path: String, limit: Int) throws(FileReadError) -> Data {
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -40,10 +45,7 @@ public enum TextFile {
             throw .unreadable(reason: (error as NSError).localizedFailureReason ?? "it cannot be read")
         }
         if data.count > limit { throw .tooLarge(bytes: max(data.count, Int(status.st_size))) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw data.withUnsafeBytes { invalidUTF8(in: $0) } ?? .unreadable(reason: "it is not UTF-8 text")
-        }
-        return text
+        return data
     }
 
     /// Where the first ill-formed UTF-8 sequence of `bytes` starts (Unicode §3.9,

@@ -15,6 +15,9 @@ struct Value {
 
     var content: Content
     var location: SourceLocation
+    /// Whether a decimal may be written with a comma (`2,5`): a cell of a CSV file
+    /// delimited by `;`, as French spreadsheets write them.
+    var decimalComma = false
 
     /// What kind of value this is, for messages: "text", "a list", "a mapping", "nothing".
     var kindName: String {
@@ -75,22 +78,6 @@ extension Value {
         case .alias:
             return Value(content: .null, location: location)
         }
-    }
-}
-
-// MARK: - From CSV
-
-extension Value {
-    /// A CSV record as a mapping from column names to text cells; empty cells are
-    /// absent.
-    static func from(record: CSVTable.Record, header: [String], file: String) -> Value {
-        var entries: [(key: String, value: Value)] = []
-        for (column, cell) in zip(header, record.fields) {
-            let location = SourceLocation(file: file, line: record.line, field: column)
-            let trimmed = cell.trimmingCharacters(in: .whitespaces)
-            entries.append((column, Value(content: trimmed.isEmpty ? .null : .text(trimmed), location: location)))
-        }
-        return Value(content: .map(entries), location: SourceLocation(file: file, line: record.line, field: ""))
     }
 }
 

@@ -58,10 +58,11 @@ extension Value {
         return id
     }
 
-    /// A finite number within `range`, described as `expected` in messages.
+    /// A finite number within `range`, described as `expected` in messages. In a CSV
+    /// file delimited by `;` the decimal separator may be a comma (`2,5`).
     func number(_ log: DiagnosticLog, in range: ClosedRange<Double>, expected: String) -> Double? {
         guard case .text(let text) = content,
-            let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite,
+            let number = Double(decimalPointed(text.trimmingCharacters(in: .whitespaces))), number.isFinite,
             range.contains(number)
         else {
             log.error(location, "expected \(expected), got \(kindName)")
@@ -70,9 +71,11 @@ extension Value {
         return number
     }
 
-    /// A whole number within `range`, described as `expected` in messages.
+    /// A whole number within `range`, described as `expected` in messages. A spreadsheet
+    /// may write it with zero decimals (`3.0`, or `3,0` where a decimal comma is allowed);
+    /// `3.5` is refused.
     func integer(_ log: DiagnosticLog, in range: ClosedRange<Int>, expected: String) -> Int? {
-        guard case .text(let text) = content, let number = Int(text.trimmingCharacters(in: .whitespaces)),
+        guard case .text(let text) = content, let number = Self.wholeNumber(decimalPointed(text.trimmingCharacters(in: .whitespaces))),
             range.contains(number)
         else {
             log.error(location, "expected \(expected), got \(kindName)")
@@ -81,12 +84,38 @@ extension Value {
         return number
     }
 
-    /// `yes`/`no`, `true`/`false`, `1`/`0` (any case).
+    /// `text` with a decimal comma turned into a point when this value allows one
+    /// (``decimalComma``) and `text` is digits, one comma, digits (`-2,5`); else `text`.
+    private func decimalPointed(_ text: String) -> String {
+        guard decimalComma else { return text }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let unsigned = parts.first.map { $0.hasPrefix("-") || $0.hasPrefix("+") ? $0.dropFirst() : $0 }
+        guard parts.count == 2, let unsigned, !unsigned.isEmpty, !parts[1].isEmpty,
+            unsigned.allSatisfy(Self.isDigit), parts[1].allSatisfy(Self.isDigit)
+        else { return text }
+        return parts[0] + "." + parts[1]
+    }
+
+    /// Whether `c` is one of the digits 0–9.
+    private static func isDigit(_ c: Character) -> Bool { ("0"..."9").contains(c) }
+
+    /// An integer written as one (`3`) or with zero decimals (`3.0`, `3.00`).
+    static func wholeNumber(_ text: String) -> Int? {
+        if let number = Int(text) { return number }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "0" }),
+            parts[0].dropFirst(parts[0].hasPrefix("-") || parts[0].hasPrefix("+") ? 1 : 0).allSatisfy(isDigit)
+        else { return nil }
+        return Int(parts[0])
+    }
+
+    /// `yes`/`no`, `true`/`false`, `1`/`0`, and French `oui`/`non`, `vrai`/`faux` (as a
+    /// French spreadsheet writes booleans), in any case.
     func bool(_ log: DiagnosticLog) -> Bool? {
         if case .text(let text) = content {
             switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "yes", "true", "1", "y", "oui": return true
-            case "no", "false", "0", "n", "non": return false
+            case "yes", "true", "1", "y", "oui", "vrai": return true
+            case "no", "false", "0", "n", "non", "faux": return false
             default: break
             }
         }
@@ -112,7 +141,7 @@ extension Value {
         case .null: return []
         case .text(let text):
             return text.split(separator: ";").map {
-                Value(content: .text($0.trimmingCharacters(in: .whitespaces)), location: location)
+                Value(content: .text($0.trimmingCharacters(in: .whitespaces)), location: location, decimalComma: decimalComma)
             }.filter { !$0.isNull }
         case .map:
             log.error(location, "expected \(expected), got a mapping")

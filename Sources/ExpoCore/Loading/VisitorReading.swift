@@ -122,9 +122,11 @@ extension ScenarioReading {
 
     static let participantFields = ["id", "name", "organisation", "kind", "exhibitor", "availability", "maxMeetings"]
 
+    static let requestFields = ["id", "a", "b", "priority", "length", "place"]
+
     func readParticipants(_ value: Value) {
         var folded: [String: (id: String, line: Int?)] = [:]
-        for record in records(value, what: "participants", limit: Limit.participants) {
+        for record in records(value, what: "participants", fields: Self.participantFields, limit: Limit.participants) {
             guard let f = Fields(record, allowed: Self.participantFields, log: log, what: "a participant") else { continue }
             guard let id = f.require("id")?.identifier(log) else { continue }
             guard participantIDs[id] == nil else {
@@ -158,8 +160,8 @@ extension ScenarioReading {
 
     func readRequests(_ value: Value) {
         var seen = Set<String>()
-        for (k, record) in records(value, what: "requests", limit: Limit.requests).enumerated() {
-            guard let f = Fields(record, allowed: ["id", "a", "b", "priority", "length", "place"], log: log, what: "a meeting request") else { continue }
+        for (k, record) in records(value, what: "requests", fields: Self.requestFields, limit: Limit.requests).enumerated() {
+            guard let f = Fields(record, allowed: Self.requestFields, log: log, what: "a meeting request") else { continue }
             let id = f.optional("id")?.identifier(log) ?? "R\(k + 1)"
             guard seen.insert(id).inserted else {
                 log.error(f.location.appending("id"), "request \(id) is listed twice")

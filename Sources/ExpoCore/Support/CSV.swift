@@ -1,8 +1,10 @@
 import Foundation
 
 /// A CSV table as organizers export it from a spreadsheet (RFC 4180: quoted fields,
-/// doubled quotes, line breaks inside quotes, CRLF or LF, an optional UTF-8 byte-order
-/// mark). The delimiter is `,`, or `;` when the header uses it (French spreadsheets).
+/// doubled quotes, line breaks inside quotes, CRLF or LF, an optional byte-order mark).
+/// The delimiter is `;` when the header line holds more `;` than `,` outside quotes
+/// (French spreadsheets write `;`), `,` otherwise. Blank lines and rows whose every
+/// cell is empty (spreadsheets write them at the end) are not records.
 public struct CSVTable: Sendable {
     /// One data record and the line it starts on.
     public struct Record: Sendable {
@@ -11,6 +13,8 @@ public struct CSVTable: Sendable {
     }
 
     public var header: [String]
+    /// The line the header starts on (1 unless blank lines come first).
+    public var headerLine: Int
     public var records: [Record]
     public var delimiter: Character
 
@@ -18,8 +22,7 @@ public struct CSVTable: Sendable {
     public init(parsing text: String) throws(CSVError) {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        delimiter = firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
+        delimiter = Self.delimiter(ofHeader: text)
 
         var rows: [Record] = []
         var fields: [String] = []
@@ -30,8 +33,8 @@ public struct CSVTable: Sendable {
         var pending: Character? = nil
         func endRecord() {
             fields.append(field)
-            // A blank line is not a record.
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
+            // A blank line, or a row of empty cells, is not a record.
+            if fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 rows.append(Record(line: recordLine, fields: fields))
             }
             fields = []
@@ -75,7 +78,31 @@ public struct CSVTable: Sendable {
             throw CSVError(line: 1, message: "the file is empty; expected a header line")
         }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        headerLine = first.line
         records = Array(rows.dropFirst())
+    }
+
+    /// `;` when the header (the first line with more than delimiters and spaces) holds
+    /// more `;` than `,` outside quotes.
+    static func delimiter(ofHeader text: Substring) -> Character {
+        var commas = 0, semicolons = 0, inQuotes = false, hasContent = false
+        for c in text {
+            if c == "\"" { inQuotes.toggle() }
+            if !inQuotes && (c == "\n" || c == "\r\n" || c == "\r") {
+                if hasContent { break }
+                commas = 0
+                semicolons = 0
+                continue
+            }
+            if c == "," && !inQuotes {
+                commas += 1
+            } else if c == ";" && !inQuotes {
+                semicolons += 1
+            } else if !c.isWhitespace {
+                hasContent = true
+            }
+        }
+        return semicolons > commas ? ";" : ","
     }
 
     /// Writes rows as CSV with `,`, quoting fields that need it, lines ending in LF.

@@ -30,10 +30,16 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
         self.message = message
     }
 
-    public var description: String {
+    public var description: String { described(as: nil) }
+
+    /// The diagnostic said as a warning: `file:line: field: warning: message`.
+    public var warningDescription: String { described(as: "warning") }
+
+    private func described(as kind: String?) -> String {
         var text = location.file
         if let line = location.line { text += ":\(line)" }
         if !location.field.isEmpty { text += ": \(location.field)" }
+        if let kind { text += ": " + kind }
         return text + ": " + message
     }
 }
@@ -41,26 +47,42 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
 /// Every problem found in a scenario (not only the first), in file order.
 public struct ScenarioErrors: Error, Sendable, LocalizedError {
     public var diagnostics: [Diagnostic]
+    /// What the loader accepted but warned about on the way (e.g. CSV columns it
+    /// ignored), which may explain an error.
+    public var warnings: [Diagnostic] = []
 
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
+    /// The errors, one per line, then the warnings.
     public var errorDescription: String? {
-        diagnostics.map(\.description).joined(separator: "\n")
+        (diagnostics.map(\.description) + warnings.map(\.warningDescription)).joined(separator: "\n")
     }
 }
 
 /// Collects diagnostics while a scenario is read, so that one run reports them all.
 final class DiagnosticLog {
     private(set) var diagnostics: [Diagnostic] = []
+    /// What was accepted but deserves the user's eye; warnings never stop a load.
+    private(set) var warnings: [Diagnostic] = []
 
+    /// Whether no error was logged (warnings do not count).
     var isEmpty: Bool { diagnostics.isEmpty }
 
     func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(location, message))
     }
 
-    /// The diagnostics, sorted by file then line, duplicates removed.
-    var sorted: [Diagnostic] {
+    func warning(_ location: SourceLocation, _ message: String) {
+        warnings.append(Diagnostic(location, message))
+    }
+
+    /// The errors, sorted by file then line, duplicates removed.
+    var sorted: [Diagnostic] { Self.sorted(diagnostics) }
+
+    /// The warnings, sorted by file then line, duplicates removed.
+    var sortedWarnings: [Diagnostic] { Self.sorted(warnings) }
+
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         return diagnostics.enumerated()
             .sorted { a, b in
