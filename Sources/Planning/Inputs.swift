@@ -14,11 +14,20 @@ public enum Inputs {
     /// to print (`file:line: warning: …`; CSV columns ignored, a CSV file read as
     /// Windows-1252). A failure's text holds the warnings after the errors.
     public static func scenarioWithWarnings(_ path: String) throws(PlanningFailure) -> (scenario: Scenario, warnings: [String]) {
+        let loaded = try scenarioWithDiagnostics(path)
+        return (loaded.scenario, loaded.warnings.map(\.warningDescription))
+    }
+
+    /// Loads and validates the scenario at `path`, with the loader's warnings as they
+    /// came. A failure carries the errors and warnings as ``Diagnostic``s too.
+    public static func scenarioWithDiagnostics(_ path: String) throws(PlanningFailure) -> (scenario: Scenario, warnings: [Diagnostic]) {
         do {
-            let loaded = try ScenarioLoader().loadWithWarnings(path)
-            return (loaded.scenario, loaded.warnings.map(\.warningDescription))
+            return try ScenarioLoader().loadWithWarnings(path)
         } catch {
-            throw PlanningFailure(.badInput, error.errorDescription ?? "\(path): the scenario could not be read")
+            var failure = PlanningFailure(.badInput, error.errorDescription ?? "\(path): the scenario could not be read")
+            failure.diagnostics = error.diagnostics
+            failure.warnings = error.warnings
+            throw failure
         }
     }
 
@@ -41,19 +50,38 @@ public enum Inputs {
 
     /// Reads a plan file written by expoplan.
     public static func plan(_ path: String) throws(PlanningFailure) -> Plan {
+        func failure(_ message: String, field: String = "") -> PlanningFailure {
+            var failure = PlanningFailure(.badInput, "\(path): \(message)")
+            failure.diagnostics = [Diagnostic(SourceLocation(file: path, line: nil, field: field), message)]
+            return failure
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw PlanningFailure(.badInput, "\(path): cannot be read (\(Self.reason(error)))")
+            throw failure("cannot be read (\(Self.reason(error)))")
         }
         do {
             return try Plan.read(text)
         } catch let error as DecodingError {
-            throw PlanningFailure(.badInput, "\(path): not a plan file: \(describe(error))")
+            throw failure("not a plan file: \(describe(error))", field: field(of: error))
         } catch {
-            throw PlanningFailure(.badInput, "\(path): not a plan file: \(error.localizedDescription)")
+            throw failure("not a plan file: \(error.localizedDescription)")
         }
+    }
+
+    /// The field a decoding error is about ("layout.stands[3].module"), "" for the whole file.
+    static func field(of error: DecodingError) -> String {
+        let context: DecodingError.Context
+        var key: String? = nil
+        switch error {
+        case .keyNotFound(let missing, let c): context = c; key = missing.stringValue
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        @unknown default: return ""
+        }
+        var path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        if let key { path += "." + key }
+        return String(path.drop { $0 == "." })
     }
 
     /// Where the scenario of a plan read from `planPath` is.

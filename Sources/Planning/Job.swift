@@ -35,13 +35,29 @@ public struct Job: Sendable {
         public var lines: [String]
         /// What could not be planned (the command then exits 1, with these listed).
         public var unplanned: [String]
+        /// The scenario's warnings (also the first of ``lines``).
+        public var warnings: [Diagnostic] = []
+        /// The output folder, as given.
+        public var out: String = ""
+        /// Seconds of the whole run.
+        public var seconds: Double = 0
     }
 
-    /// Runs the job.
+    /// Runs the job. A failure after the scenario was read carries its warnings.
     public func run() throws(PlanningFailure) -> Outcome {
         let watch = Stopwatch()
         let budget = TimeBudget(seconds: options.timeLimit)
-        let (scenario, warnings) = try Inputs.scenarioWithWarnings(self.scenario)
+        let (scenario, warnings) = try Inputs.scenarioWithDiagnostics(self.scenario)
+        do {
+            return try run(scenario, warnings: warnings, watch: watch, budget: budget)
+        } catch {
+            var failure = error
+            failure.warnings = warnings
+            throw failure
+        }
+    }
+
+    private func run(_ scenario: Scenario, warnings: [Diagnostic], watch: Stopwatch, budget: TimeBudget) throws(PlanningFailure) -> Outcome {
         var base: Plan? = nil
         if let basePlan {
             let plan = try Inputs.plan(basePlan)
@@ -62,8 +78,9 @@ public struct Job: Sendable {
             file.add(metrics, (try? JSONOutput.encode(figures)) ?? "")
             do { try file.commit() } catch { throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(metrics)") }
         }
-        let lines = warnings + ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", watch.seconds)) s"]
-        return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned)
+        let seconds = watch.seconds
+        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
+        return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned, warnings: warnings, out: out, seconds: seconds)
     }
 }
 

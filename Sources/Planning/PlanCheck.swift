@@ -16,6 +16,44 @@ public struct PlanCheck: Sendable {
         public var tours: Int?
         public var meetings: Int?
         public var meetingsObjective: Double?
+        /// Every violation again as an error object (file: the plan), so that every
+        /// `--json` document says what failed the same way; empty when valid.
+        public var errors: [ReportedError] = []
+        /// 0 when valid, 1 when not.
+        public var exitStatus: Int32 = 0
+    }
+
+    /// What `check --json` prints when the plan or its scenario cannot be read (exit 2).
+    public struct Failure: Encodable, Sendable {
+        public var plan: String
+        /// The scenario as given with --scenario; null when it was to come from the plan.
+        public var scenario: String?
+        public var valid = false
+        public var violations: [Violation] = []
+        public var errors: [ReportedError]
+        public var exitStatus: Int32
+
+        public init(planPath: String, scenarioPath: String?, failure: PlanningFailure) {
+            plan = planPath
+            scenario = scenarioPath
+            errors = ReportedError.of(failure)
+            exitStatus = failure.exitStatus
+        }
+
+        enum CodingKeys: String, CodingKey { case plan, scenario, valid, violations, errors, exitStatus }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(plan, forKey: .plan)
+            try c.encode(scenario, forKey: .scenario)
+            try c.encode(valid, forKey: .valid)
+            try c.encode(violations, forKey: .violations)
+            try c.encode(errors, forKey: .errors)
+            try c.encode(exitStatus, forKey: .exitStatus)
+        }
+
+        /// The document as JSON text.
+        public var json: String { (try? JSONOutput.encode(self)) ?? "{}\n" }
     }
 
     public var report: Report
@@ -40,6 +78,8 @@ public struct PlanCheck: Sendable {
             report.reportedObjective = plan.layout?.report.objective
             report.recomputedObjective = SolveReport.round(evaluation.objective)
         }
+        report.errors = verification.violations.map { ReportedError(file: planPath, message: $0.description) }
+        report.exitStatus = verification.isValid ? 0 : PlanningFailure.Kind.infeasible.exitStatus
         report.tours = plan.tours?.tours.count
         if let evaluation = verification.meetings {
             report.meetings = plan.meetings?.meetings.count

@@ -1,3 +1,4 @@
+import ExpoCore
 import Foundation
 
 /// Why a run stopped without writing what it was asked to, as one sentence for the person
@@ -31,6 +32,12 @@ public struct PlanningFailure: Error, LocalizedError, Sendable {
     public var kind: Kind
     /// What went wrong, in plain words (may span several lines: one reason per line).
     public var message: String
+    /// The scenario's errors, each with its file, line and field, when the failure is a
+    /// scenario that cannot be used (``message`` says them too).
+    public var diagnostics: [Diagnostic] = []
+    /// What the loader warned about before the failure (``message`` holds them after
+    /// the errors when the scenario could not be read).
+    public var warnings: [Diagnostic] = []
 
     /// A failure of `kind` said as `message`.
     public init(_ kind: Kind, _ message: String) {

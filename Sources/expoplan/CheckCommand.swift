@@ -22,10 +22,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The scenario file, when not the one named in the plan.")
     var scenario: String?
 
-    @Flag(help: "Print the result as JSON.")
+    @Flag(help: "Print the result, or the errors, as JSON (schema in docs/json-output.md); nothing on standard error.")
     var json = false
 
     func run() throws {
+        if json {
+            do {
+                let check = try PlanCheck(planPath: plan, scenarioPath: scenario)
+                StandardStreams.output(check.json)
+                if !check.report.valid { throw ExitCode(check.report.exitStatus) }
+            } catch let failure as PlanningFailure {
+                StandardStreams.output(PlanCheck.Failure(planPath: plan, scenarioPath: scenario, failure: failure).json)
+                throw ExitCode(failure.exitStatus)
+            }
+            return
+        }
         try perform { () throws(PlanningFailure) in
             let check = try PlanCheck(planPath: plan, scenarioPath: scenario)
             StandardStreams.output(json ? check.json : check.text)

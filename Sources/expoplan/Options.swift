@@ -66,6 +66,9 @@ struct OutputOptions: ParsableArguments {
 
     @Option(help: "Also write the run's figures (sizes, reports, times, peak memory) as JSON to this file.")
     var metrics: String?
+
+    @Flag(help: "Print the result, or the errors, as one JSON document on standard output (schema in docs/json-output.md), and nothing on standard error. The exit status is the same.")
+    var json = false
 }
 
 /// Writes lines to standard error, and a progress line that rewrites itself when
@@ -105,10 +108,22 @@ struct Console: Sendable {
 /// Runs a planning job for a command and prints what it did.
 func runJob(scenario: String, basePlan: String? = nil, goal: Goal, output: OutputOptions, solve: SolveOptionGroup,
             candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions) throws {
-    let console = Console(quiet: solve.quiet)
+    let console = Console(quiet: solve.quiet || output.json)
+    let job = Job(scenario: scenario, basePlan: basePlan, goal: goal, out: output.out,
+                  options: solve.options(candidates: candidates, paper: drawing.paper, console: console), metrics: output.metrics)
+    if output.json {
+        let command = goal == .all ? "plan" : goal.rawValue
+        let report: CommandReport
+        do {
+            report = CommandReport(command: command, scenario: scenario, outcome: try job.run())
+        } catch {
+            report = CommandReport(command: command, scenario: scenario, failure: error)
+        }
+        StandardStreams.output(report.json)
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        return
+    }
     try perform { () throws(PlanningFailure) in
-        let job = Job(scenario: scenario, basePlan: basePlan, goal: goal, out: output.out,
-                      options: solve.options(candidates: candidates, paper: drawing.paper, console: console), metrics: output.metrics)
         defer { console.endProgress() }
         let outcome = try job.run()
         console.endProgress()

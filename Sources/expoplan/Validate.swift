@@ -8,8 +8,9 @@ struct Validate: ParsableCommand {
         abstract: "Check a scenario and summarize it (hall, modules, exhibitors, demand, visitors).",
         discussion: """
             Exits 0 with a summary, or 2 with every error found, one per line, each naming \
-            the file, the line (or CSV row) and the field. Warnings (CSV columns ignored, a \
-            CSV file read as Windows-1252) go to standard error either way.
+            the file, the line (or CSV row) and the field (with --json: objects with file, \
+            line, column, field and message). Warnings (CSV columns ignored, a CSV file read \
+            as Windows-1252) go to standard error either way.
             """)
 
     @Argument(help: "The scenario file (YAML or JSON).")
@@ -27,13 +28,21 @@ struct Validate: ParsableCommand {
         } catch {
             if json {
                 for warning in error.warnings { Console.error(warning.warningDescription) }
-                StandardStreams.output((try? JSONOutput.encode(["errors": error.diagnostics.map(\.description)])) ?? "")
+                let document = ValidationErrors(errors: error.diagnostics.map(ReportedError.init), warnings: error.warnings.map(ReportedError.init))
+                StandardStreams.output((try? JSONOutput.encode(document)) ?? "")
             } else {
                 Console.error(error.errorDescription ?? "")
             }
             throw ExitCode(2)
         }
     }
+}
+
+/// What `validate --json` prints for a scenario that cannot be used.
+private struct ValidationErrors: Encodable {
+    var errors: [ReportedError]
+    var warnings: [ReportedError]
+    var exitStatus: Int32 = 2
 }
 
 /// Writes `files` or ends the command with exit 73 and the reason.

@@ -34,8 +34,16 @@ struct ValidateAndGenerateTests {
     @Test func invalidScenarioErrorsAsJSON() throws {
         let output = try CLI.run(["validate", "--json", "Scenarios/invalid/UnknownPavilion.yaml"])
         #expect(output.status == 2)
-        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: [String]]
-        #expect(json["errors"]?.first?.contains("unknown pavilion") == true)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let errors = try #require(json["errors"] as? [[String: Any]])
+        let first = try #require(errors.first)
+        #expect(Set(first.keys) == ["file", "line", "column", "field", "message"])
+        #expect(first["file"] as? String == "Scenarios/invalid/UnknownPavilion.yaml")
+        #expect(first["line"] as? Int == 23)
+        #expect(first["field"] as? String == "exhibitors[3].pavilion")
+        #expect(first["column"] is NSNull)
+        #expect((first["message"] as? String)?.contains("unknown pavilion") == true)
+        #expect(json["exitStatus"] as? Int == 2)
     }
 
     /// CSV files as French Excel saves them validate, with the same summary as the clean

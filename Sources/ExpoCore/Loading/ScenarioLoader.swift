@@ -136,11 +136,11 @@ public struct ScenarioLoader: Sendable {
             case .isFolder: log.error(blame, "\(path): is a folder; expected a file")
             case .tooLarge(let bytes): log.error(blame, Self.tooLarge(path, bytes: bytes))
             case .notUTF8(let byte, let offset, let line, let column):
-                log.error(SourceLocation(file: path, line: line, field: ""),
+                log.error(SourceLocation(file: path, line: line, column: column, field: ""),
                           "the file is not valid UTF-8: byte 0x" + String(format: "%02X", byte)
                               + " at byte offset \(offset) (line \(line), column \(column)); save it as UTF-8")
             case .unknownEncoding(let byte, let offset, let line, let column, let reason):
-                log.error(SourceLocation(file: path, line: line, field: ""),
+                log.error(SourceLocation(file: path, line: line, column: column, field: ""),
                           "the file is neither UTF-8 nor Windows-1252: byte 0x" + String(format: "%02X", byte)
                               + " at byte offset \(offset) (line \(line), column \(column)) is not UTF-8, and \(reason); save it as UTF-8")
             case .invalidUTF16(let offset):
@@ -177,9 +177,9 @@ public struct ScenarioLoader: Sendable {
     private static func location(of error: YamlError, in path: String) -> SourceLocation {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return SourceLocation(file: path, line: mark.line, field: "")
+            return SourceLocation(file: path, line: mark.line, column: mark.column, field: "")
         case .duplicatedKeysInMapping(_, let context):
-            return SourceLocation(file: path, line: context.mark.line, field: "")
+            return SourceLocation(file: path, line: context.mark.line, column: context.mark.column, field: "")
         default:
             return SourceLocation(file: path, line: nil, field: "")
         }

@@ -1,22 +1,26 @@
 import Foundation
 
-/// Where a value came from: a file, a line (or CSV row), and a field.
+/// Where a value came from: a file, a line (or CSV row), a column when known, and a field.
 public struct SourceLocation: Hashable, Sendable, Codable {
     public var file: String
     /// 1-based line of the file (for CSV: the line where the record starts).
     public var line: Int?
+    /// 1-based column in characters, when the reader knows it (a YAML syntax error, a
+    /// byte that is not UTF-8); the messages do not print it.
+    public var column: Int?
     /// The field, e.g. `size` in a CSV or `delegations[0].window.start` in YAML.
     public var field: String
 
-    public init(file: String, line: Int?, field: String) {
+    public init(file: String, line: Int?, column: Int? = nil, field: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.field = field
     }
 
     /// The location of a field inside this one.
     public func appending(_ key: String) -> SourceLocation {
-        SourceLocation(file: file, line: line, field: field.isEmpty ? key : "\(field).\(key)")
+        SourceLocation(file: file, line: line, column: column, field: field.isEmpty ? key : "\(field).\(key)")
     }
 }
 
