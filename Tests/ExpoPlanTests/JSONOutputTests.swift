@@ -119,6 +119,43 @@ struct JSONOutputTests {
         }
     }
 
+    /// A delegation whose must-see stand is never staffed in its window: the rest is
+    /// planned and written, the document says what was not (exit 1).
+    @Test func planMadeInPartListsWhatWasNotPlanned() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = try String(contentsOfFile: CLI.root.appendingPathComponent(Self.small).path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "participants:\n", with: """
+              - {id: early, name: Early birds, date: 2026-03-12, window: "09:00-09:05", start: door, visitMinutes: 8, mustSee: [alba]}
+            participants:
+
+            """)
+        try text.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["plan", "scenario.yaml", "--out", "out", "--json"] + Self.workLimits, in: folder)
+        #expect(run.status == 1 && run.stderr.isEmpty, "\(run.stderr)")
+        let json = try Self.object(run.stdout)
+        #expect(json["status"] as? String == "planned in part" && json["exitStatus"] as? Int == 1)
+        let unplanned = try #require(json["unplanned"] as? [String])
+        #expect(unplanned.contains { $0.contains("Early birds") }, "\(unplanned)")
+        #expect((json["errors"] as? [[String: Any]])?.compactMap { $0["message"] as? String } == unplanned)
+        #expect((json["files"] as? [String])?.contains("tour-mayors.md") == true)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/tour-mayors.md").path))
+    }
+
+    /// docs/json-output.md names every key of the document and of its problem objects.
+    @Test func everyKeyIsDocumented() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["plan", Self.small, "--out", folder.path + "/out", "--json"] + Self.workLimits)
+        let json = try Self.object(run.stdout)
+        var keys = Set(json.keys)
+        for problem in ["layout", "tours", "meetings"] { keys.formUnion((json[problem] as? [String: Any] ?? [:]).keys) }
+        keys.formUnion(((json["tours"] as? [String: Any])?["tours"] as? [[String: Any]])?.first?.keys ?? [:].keys)
+        let doc = try String(contentsOf: CLI.root.appendingPathComponent("docs/json-output.md"), encoding: .utf8)
+        let missing = keys.filter { !doc.contains("`\($0)`") }.sorted()
+        #expect(missing.isEmpty, "keys not in docs/json-output.md: \(missing)")
+    }
+
     @Test func checkErrorsAreObjects() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
