@@ -50,7 +50,7 @@ public struct Job: Sendable {
             base = plan
         }
         // Under a time limit, the time the output files will take to write on this disk.
-        let perFile = budget.isLimited ? (OutputFolder.secondsPerFile(near: out) ?? 0) * 1.5 + Self.renderSecondsPerFile : 0
+        let perFile = budget.isLimited ? (OutputFolder.secondsPerFile(near: out) ?? 0) * 2 + Self.renderSecondsPerFile : 0
         let outputSeconds = perFile * Double(expectedFiles(scenario, base: base))
         var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, goal: goal, options: options, budget: budget,
                                   outputSeconds: outputSeconds)
@@ -72,8 +72,8 @@ public struct Job: Sendable {
 
 extension Job {
     /// The CPU time to draw one output file, checks included, on the build machine: the
-    /// 3,170 files of a 2,000-exhibitor meetings plan took about 0.8 s beside writing.
-    static let renderSecondsPerFile = 0.0003
+    /// 3,170 files of a 2,000-exhibitor meetings plan took 0.8–1.2 s beside writing.
+    static let renderSecondsPerFile = 0.0004
 
     /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
     /// meetings plan are most of them.
