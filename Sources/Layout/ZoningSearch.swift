@@ -20,7 +20,6 @@ struct ZoningSearch {
     /// Each pavilion's candidate areas, and whether all were enumerated.
     private(set) var all: [[ZoneCandidate]] = []
     private(set) var complete = true
-    private var stride = 1
     /// The penalty of an artificial (unzoned pavilion) in the master.
     private var bigM = 0.0
     /// The columns of the master, as (pavilion, candidate index), and their keys.
@@ -30,6 +29,8 @@ struct ZoningSearch {
     private(set) var bound = Double.infinity
     private(set) var iterations = 0
     private var greedy: [(p: Int, k: Int)]?
+    /// Whether the time limit (not a work limit) cut the enumeration short.
+    private var enumerationTimedOut = false
     /// z of each generated column at the last LP.
     private var lastLPValues: [Double] = []
     /// The reduced cost of a candidate under the duals of the last LP solved.
@@ -58,6 +59,7 @@ struct ZoningSearch {
     mutating func run() throws -> ZoningResult {
         enumerate()
         greedyZoning()
+        setPenalty()
         try generateColumns()
         let converged = complete && reducedCost != nil && bound <= lpValue + 1e-6 * max(1, abs(lpValue))
         try addNearColumns()
@@ -65,7 +67,17 @@ struct ZoningSearch {
         return try integerMaster(converged: converged)
     }
 
-    private func key(_ p: Int, _ k: Int) -> Int { p * stride + k }
+    /// A candidate's key: its pavilion, start and length, the same whatever was
+    /// enumerated (admissibility answers and banned areas outlive one enumeration).
+    private func key(_ p: Int, _ k: Int) -> Int { Self.key(all[p][k], slices: sliceCount) }
+
+    private static func key(_ c: ZoneCandidate, slices: Int) -> Int { (c.pavilion * (slices + 1) + c.start) * (slices + 1) + c.length }
+
+    /// ``key(_:_:)`` as a closure over a copy of the candidates, for the parallel checks.
+    private var keyOf: (Int, Int) -> Int {
+        let all = self.all, slices = sliceCount
+        return { p, k in Self.key(all[p][k], slices: slices) }
+    }
 
     /// The candidate of generated column j.
     private func candidate(_ j: Int) -> ZoneCandidate { all[generated[j].p][generated[j].k] }
@@ -73,19 +85,30 @@ struct ZoningSearch {
     private func name(_ p: Int, _ c: ZoneCandidate) -> String { "z(\(stage.instance.scenario.pavilions[p].id),\(c.start),\(c.length))" }
 
     /// Every candidate area, each pavilion on its own thread; when the hall has too many,
-    /// what half the time enumerates, shared among the pavilions.
+    /// what a third of the time enumerates, shared among the pavilions, or at most
+    /// ``ZoningStage/candidateLimit`` in all (both spread along the snake).
     private mutating func enumerate() {
         let stage = self.stage, pavilionCount = self.pavilionCount, threads = self.threads
-        let enumerating = budget.until(0.5)
+        let enumerating = budget.until(Self.enumerationShare)
+        let limit = ZoningStage.candidateLimit(pavilions: pavilionCount)
         let started = SharedCounter()
         let enumerated = Parallel.map(pavilionCount, threads: threads) { p in
             let left = pavilionCount - started.next()
-            return stage.candidates(of: p, budget: enumerating.share(Double(min(threads, left)) / Double(left)))
+            return stage.candidates(of: p, budget: enumerating.share(Double(min(threads, left)) / Double(left)), limit: limit)
         }
         all = enumerated.map(\.candidates)
         complete = enumerated.allSatisfy(\.complete)
-        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated\(complete ? "" : " (stopped by the time limit)")")
-        stride = all.map(\.count).max().map { $0 + 1 } ?? 1
+        enumerationTimedOut = !complete && enumerating.isOver
+        let cut = complete ? "" : enumerationTimedOut ? " (stopped by the time limit)" : " (stopped at \(Figures.count(limit)) per pavilion)"
+        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated\(cut)")
+    }
+
+    /// The part of the zoning's time its enumeration may take at most: the steps after
+    /// it need the rest (column generation runs until 60 %).
+    static let enumerationShare = 0.35
+
+    /// The penalty of an unzoned pavilion, from the candidates' values.
+    private mutating func setPenalty() {
         bigM = 1000.0 * (1 + (all.flatMap { $0.map { abs($0.value) } }.max() ?? 0).rounded(.up))
     }
 
@@ -122,7 +145,11 @@ struct ZoningSearch {
     /// area, give the next area to the pavilion whose shortest admissible run starting
     /// there ends first (a pavilion holding a pinned stand ahead is the only one that can
     /// cover it, so it comes when its turn is due).
+    /// After a truncated enumeration, each pavilion's areas are looked at start by start
+    /// from the end of the last area (``ZoningStage/AreaEnumerator``), as a complete
+    /// enumeration lists them, and the areas chosen join the candidates.
     private mutating func greedyZoning() {
+        guard complete else { return greedyFromEveryStart() }
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [(p: Int, k: Int)] = []
@@ -158,6 +185,66 @@ struct ZoningSearch {
         if remaining.isEmpty { greedy = chosen }
         progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
         for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
+            generated.append(c)
+            inMaster.insert(key(c.p, c.k))
+        }
+    }
+
+    /// The greedy zoning of ``greedyZoning()`` with every start looked at, for a truncated
+    /// enumeration: the same choices as over all candidates.
+    private mutating func greedyFromEveryStart() {
+        var enumerators: [Int: ZoningStage.AreaEnumerator] = [:]
+        var position = 0
+        var remaining = Set(0..<pavilionCount)
+        var chosen: [ZoneCandidate] = []
+        while !remaining.isEmpty {
+            var best: (end: Int, c: ZoneCandidate)? = nil
+            for p in remaining.sorted() {
+                var enumerator = enumerators[p] ?? ZoningStage.AreaEnumerator(stage: stage, pavilion: p)
+                defer { enumerators[p] = enumerator }
+                var a = position, tries = 0
+                scan: while a < sliceCount && tries < 12 {
+                    if let best, a + 1 >= best.end { break }
+                    for c in enumerator.candidates(startingAt: a) {
+                        if let best, c.start + c.length >= best.end { break scan }
+                        let key = Self.key(c, slices: sliceCount)
+                        guard !banned.contains(key) else { continue }
+                        tries += 1
+                        if stage.admissible(c, key: key) {
+                            best = (c.start + c.length, c)
+                            break scan
+                        }
+                        if tries >= 12 { break scan }
+                    }
+                    a += 1
+                }
+            }
+            guard let best else { break }
+            chosen.append(best.c)
+            remaining.remove(best.c.pavilion)
+            position = best.end
+        }
+        progress?("zoning: greedy zoning \(remaining.isEmpty ? "found" : "failed") (every start)")
+        guard remaining.isEmpty else { return }
+        // The chosen areas join the candidates, in order of start then length.
+        var picks: [(p: Int, k: Int)] = []
+        for c in chosen {
+            var low = 0, high = all[c.pavilion].count
+            while low < high {
+                let mid = (low + high) / 2
+                let m = all[c.pavilion][mid]
+                if (m.start, m.length) < (c.start, c.length) { low = mid + 1 } else { high = mid }
+            }
+            if low == all[c.pavilion].count || all[c.pavilion][low].start != c.start || all[c.pavilion][low].length != c.length {
+                all[c.pavilion].insert(c, at: low)
+            }
+        }
+        for c in chosen {
+            let k = all[c.pavilion].firstIndex { $0.start == c.start && $0.length == c.length }!
+            picks.append((c.pavilion, k))
+        }
+        greedy = picks
+        for c in picks where !inMaster.contains(key(c.p, c.k)) {
             generated.append(c)
             inMaster.insert(key(c.p, c.k))
         }
@@ -215,8 +302,8 @@ struct ZoningSearch {
             }
             ranked[p].sort { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }
         }
-        let stride = self.stride
-        let picks = stage.firstAdmissible(ranked.map { $0.map(\.k) }, of: all, limit: Self.perIteration, key: { $0 * stride + $1 }, threads: threads)
+        let (picks, cut) = stage.firstAdmissible(ranked.map { $0.map(\.k) }, of: all, limit: Self.perIteration, key: keyOf, threads: threads,
+                                                 deadline: budget.until(0.6))
         var added = 0
         for p in 0..<pavilionCount {
             for k in picks[p] { try include(p, k) }
@@ -229,7 +316,8 @@ struct ZoningSearch {
                 lagrangian += max(0, best[p])
             }
         }
-        bound = min(bound, lagrangian)
+        // Checks cut short by the time limit leave better columns unchecked: no bound.
+        if !cut { bound = min(bound, lagrangian) }
         progress?("zoning: column generation round \(iterations), LP \(format(lpValue)), bound \(format(bound))")
         return added
     }
@@ -237,15 +325,15 @@ struct ZoningSearch {
     /// The first round without a greedy zoning: the best admissible candidates of each
     /// pavilion by value.
     private mutating func firstRound() -> Int {
-        let all = self.all, banned = self.banned, stride = self.stride
+        let all = self.all, banned = self.banned, keyOf = self.keyOf
         let ranked: [[Int]] = (0..<pavilionCount).map { (p: Int) -> [Int] in
             let candidates = all[p]
             let order = candidates.indices.sorted { (a: Int, b: Int) -> Bool in
                 candidates[a].value > candidates[b].value || (candidates[a].value == candidates[b].value && a < b)
             }
-            return order.filter { !banned.contains(p * stride + $0) }
+            return order.filter { !banned.contains(keyOf(p, $0)) }
         }
-        let picks = stage.firstAdmissible(ranked, of: all, limit: Self.perIteration * 2, key: { $0 * stride + $1 }, threads: threads)
+        let picks = stage.firstAdmissible(ranked, of: all, limit: Self.perIteration * 2, key: keyOf, threads: threads, deadline: budget.until(0.6)).picks
         var added = 0
         for p in 0..<pavilionCount {
             for k in picks[p] {
@@ -272,8 +360,7 @@ struct ZoningSearch {
             }
             return near.sorted { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }.map(\.k)
         }
-        let stride = self.stride
-        let picks = stage.firstAdmissible(near, of: all, limit: 40, key: { $0 * stride + $1 }, threads: threads)
+        let picks = stage.firstAdmissible(near, of: all, limit: 40, key: keyOf, threads: threads, deadline: budget.until(0.7)).picks
         for p in 0..<pavilionCount {
             for k in picks[p] { try include(p, k) }
         }
@@ -378,27 +465,45 @@ struct ZoningSearch {
                                                   nodeLimit: capped && !budget.isLimited ? 2_000 : Layout.zoningNodeLimit,
                                                   relativeGap: converged ? gap : max(gap, 1e-4), start: start(z)))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
+            // The time ran out before the MILP found a zoning: the dived or greedy one.
+            if budget.isOver || result.status == .timeLimit, let zoning = fallback() {
+                return outcome(zoning, objective: zoning.reduce(0) { $0 + candidate($1).value }, status: .timeLimit, capped: false,
+                               converged: converged, model: model, nodes: result.nodes)
+            }
             let missing = result.hasSolution ? artificial.indices.filter { result[artificial[$0]] > 0.5 } : Array(0..<pavilionCount)
             // Only a converged column generation proves that no zoning exists.
             throw ZoningFailure(pavilions: missing.map { stage.instance.scenario.pavilions[$0].id },
                                 timedOut: result.status == .timeLimit || !converged)
         }
+        let zoning = generated.indices.filter { j in z[j].map { result[$0] > 0.5 } ?? false }
+        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes)
+    }
+
+    /// The dived zoning, else the greedy one, as generated columns.
+    private func fallback() -> [Int]? {
+        if let dived { return dived }
+        guard let greedy else { return nil }
+        return greedy.map { c in generated.firstIndex { $0.p == c.p && $0.k == c.k }! }
+    }
+
+    /// The zoning made of generated columns `zoning`, with its report.
+    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int) -> ZoningResult {
         var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
         var chosenKeys = [Int](repeating: -1, count: pavilionCount)
-        for (j, c) in generated.enumerated() where z[j].map({ result[$0] > 0.5 }) ?? false {
+        for j in zoning {
+            let c = generated[j]
             chosen[c.p] = all[c.p][c.k]
             chosenKeys[c.p] = key(c.p, c.k)
         }
-        let objective = result.objective!
         let finalBound = max(objective, converged ? lpValue : bound)
         // A MILP capped on purpose ended by itself; otherwise its limit is named.
         let outcome = SolveOutcome.of(objective: objective, bound: finalBound,
-                                      ended: capped && result.status != .nodeLimit ? .feasible : SolveOutcome(result.status))
+                                      ended: capped && status != .nodeLimit ? .feasible : SolveOutcome(status))
         let report = SolveReport.Stage(
             name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
-            outcome: complete ? outcome : .timeLimit, objective: objective, bound: bound.isFinite && complete ? finalBound : nil,
+            outcome: complete ? outcome : enumerationTimedOut || outcome == .timeLimit ? .timeLimit : .nodeLimit, objective: objective, bound: bound.isFinite && complete ? finalBound : nil,
             rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
-            nodes: result.nodes, seconds: budget.elapsed)
+            nodes: nodes, seconds: budget.elapsed)
         return ZoningResult(chosen: chosen.map { $0! }, keys: chosenKeys, areas: chosen.map { stage.area($0!) }, stage: report)
     }
 }

@@ -44,7 +44,7 @@ struct ZoningStage {
     /// The most spare modules an area may hold, per pavilion.
     let extra: [Int]
     /// Slices holding a pinned module, and whose pinned stand it is.
-    private let slicePinnedPavilions: [Set<Int>]
+    fileprivate let slicePinnedPavilions: [Set<Int>]
     private var admissibility: [Int: Bool] = [:]
 
     init(instance: LayoutInstance) {
@@ -70,39 +70,99 @@ struct ZoningStage {
         return area
     }
 
-    /// Every candidate area of pavilion `p`, with its value — or those found before
-    /// `budget` ran out (then `complete` is false: a bound over them is no bound).
-    func candidates(of p: Int, budget: TimeBudget = .unlimited) -> (candidates: [ZoneCandidate], complete: Bool) {
-        let snake = instance.snake
-        let modules = instance.modules
-        let pinnedStands = instance.members[p].compactMap { instance.pinnedModules[$0] }
-        let pinnedAll = Set(pinnedStands.flatMap { $0 })
-        let free = instance.members[p].filter { instance.pinnedModules[$0] == nil }
-            .reduce(0) { $0 + instance.scenario.exhibitors[$1].size }
-        let standSlices = pinnedStands.map { Set($0.map { snake.sliceOf[$0] }) }
-        let preferred = Set(instance.scenario.pavilions[p].preferredBlocks)
-        let demand = instance.demand[p]
-        // Needs profiles (power, step-free, a height) with their demand by the free
-        // stands: an area must offer at least that many modules meeting each.
-        let exhibitors = instance.scenario.exhibitors
-        let freeMembers = instance.members[p].filter { instance.pinnedModules[$0] == nil }
-        let heights = Array(Set(freeMembers.compactMap { exhibitors[$0].needs.height })).sorted()
-        var profiles: [(needs: Exhibitor.Needs, demand: Int)] = []
-        for power in [false, true] {
-            for accessible in [false, true] {
-                for height in [nil] + heights.map(Optional.some) where power || accessible || height != nil {
-                    let needing = freeMembers.filter { e in
-                        let n = exhibitors[e].needs
-                        return (!power || n.power) && (!accessible || n.accessible) && (height == nil || (n.height ?? 0) >= height!)
-                    }.reduce(0) { $0 + exhibitors[$1].size }
-                    if needing > 0 { profiles.append((Exhibitor.Needs(power: power, accessible: accessible, height: height), needing)) }
+    /// The most candidate areas kept over all pavilions (each pavilion gets its part):
+    /// a hall of many narrow modules has tens of millions, which would take gigabytes.
+    /// A work limit, so a run without a time limit stops at the same point everywhere.
+    static let candidateLimit = 2_000_000
+
+    /// The most candidate areas kept for one pavilion of `pavilions`.
+    static func candidateLimit(pavilions: Int) -> Int { max(50_000, candidateLimit / max(1, pavilions)) }
+
+    /// Every candidate area of pavilion `p`, with its value, sorted by start then length
+    /// — or those found before `budget` ran out or `limit` were kept (then `complete` is
+    /// false: a bound over them is no bound). Starts are visited spread over the snake
+    /// (0, n/2, n/4, 3n/4, …), so a truncated list still offers areas all along it.
+    func candidates(of p: Int, budget: TimeBudget = .unlimited, limit: Int = .max) -> (candidates: [ZoneCandidate], complete: Bool) {
+        var enumerator = AreaEnumerator(stage: self, pavilion: p)
+        let count = instance.snake.slices.count
+        var buckets = [[ZoneCandidate]](repeating: [], count: count)
+        var kept = 0
+        for a in Self.spreadOrder(count) {
+            if budget.isOver || kept >= limit { return (buckets.flatMap { $0 }, false) }
+            buckets[a] = enumerator.candidates(startingAt: a)
+            kept += buckets[a].count
+        }
+        return (buckets.flatMap { $0 }, true)
+    }
+
+    /// 0..<n in van der Corput order: 0, then the multiples of n's next power of two
+    /// halved, quartered, … not visited yet.
+    static func spreadOrder(_ n: Int) -> [Int] {
+        guard n > 0 else { return [] }
+        var order = [0]
+        order.reserveCapacity(n)
+        var step = 1
+        while step < n { step *= 2 }
+        while step > 1 {
+            let half = step / 2
+            for a in Swift.stride(from: half, to: n, by: step) { order.append(a) }
+            step = half
+        }
+        return order
+    }
+
+    /// The candidate areas of one pavilion that start at one slice, by length: what
+    /// ``candidates(of:budget:limit:)`` lists, one start at a time (the zoning found
+    /// greedily after a truncated enumeration looks at every start this way).
+    struct AreaEnumerator {
+        let stage: ZoningStage
+        let p: Int
+        let pinnedAll: Set<Int>
+        let free: Int
+        let standSlices: [Set<Int>]
+        let preferred: Set<String>
+        let demand: Int
+        let profiles: [(needs: Exhibitor.Needs, demand: Int)]
+        var union: UnionFind
+
+        init(stage: ZoningStage, pavilion p: Int) {
+            let instance = stage.instance
+            self.stage = stage
+            self.p = p
+            let snake = instance.snake
+            let pinnedStands = instance.members[p].compactMap { instance.pinnedModules[$0] }
+            pinnedAll = Set(pinnedStands.flatMap { $0 })
+            free = instance.members[p].filter { instance.pinnedModules[$0] == nil }
+                .reduce(0) { $0 + instance.scenario.exhibitors[$1].size }
+            standSlices = pinnedStands.map { Set($0.map { snake.sliceOf[$0] }) }
+            preferred = Set(instance.scenario.pavilions[p].preferredBlocks)
+            demand = instance.demand[p]
+            // Needs profiles (power, step-free, a height) with their demand by the free
+            // stands: an area must offer at least that many modules meeting each.
+            let exhibitors = instance.scenario.exhibitors
+            let freeMembers = instance.members[p].filter { instance.pinnedModules[$0] == nil }
+            let heights = Array(Set(freeMembers.compactMap { exhibitors[$0].needs.height })).sorted()
+            var profiles: [(needs: Exhibitor.Needs, demand: Int)] = []
+            for power in [false, true] {
+                for accessible in [false, true] {
+                    for height in [nil] + heights.map(Optional.some) where power || accessible || height != nil {
+                        let needing = freeMembers.filter { e in
+                            let n = exhibitors[e].needs
+                            return (!power || n.power) && (!accessible || n.accessible) && (height == nil || (n.height ?? 0) >= height!)
+                        }.reduce(0) { $0 + exhibitors[$1].size }
+                        if needing > 0 { profiles.append((Exhibitor.Needs(power: power, accessible: accessible, height: height), needing)) }
+                    }
                 }
             }
+            self.profiles = profiles
+            union = UnionFind(count: instance.modules.count)
         }
-        var result: [ZoneCandidate] = []
-        var union = UnionFind(count: modules.count)
-        for a in snake.slices.indices {
-            if budget.isOver { return (result, false) }
+
+        /// The candidates starting at slice `a`, shortest first.
+        mutating func candidates(startingAt a: Int) -> [ZoneCandidate] {
+            let instance = stage.instance, snake = instance.snake, modules = instance.modules
+            let p = self.p, pinnedAll = self.pinnedAll, profiles = self.profiles, preferred = self.preferred
+            var result: [ZoneCandidate] = []
             union.reset()
             var members = Set<Int>()
             var components = 0
@@ -124,7 +184,7 @@ struct ZoningStage {
             for m in pinnedAll { add(m) }
             for length in 1...(snake.slices.count - a) {
                 let s = a + length - 1
-                if slicePinnedPavilions[s].contains(where: { $0 != p }) { break }
+                if stage.slicePinnedPavilions[s].contains(where: { $0 != p }) { break }
                 for m in snake.slices[s].modules where !modules[m].blocked && !pinnedAll.contains(m) {
                     if instance.pinnedOwner[m] < 0 { add(m) }
                 }
@@ -134,16 +194,16 @@ struct ZoningStage {
                 }
                 // Room for the free stands: the area's usable modules outside pinned stands.
                 let room = usableCount - pinnedAll.count
-                if room - free > extra[p] { break }
+                if room - free > stage.extra[p] { break }
                 guard !partial, room >= free, profiles.indices.allSatisfy({ offered[$0] >= profiles[$0].demand }) else { continue }
                 let mean = visibility / Double(usableCount)
-                let value = weights.preferredArea * Double(min(demand, preferredCount))
-                    - weights.cohesion * Double(components - 1)
-                    - weights.visibilityFairness * Double(demand) * abs(mean - instance.hallMeanVisibility)
+                let value = stage.weights.preferredArea * Double(min(demand, preferredCount))
+                    - stage.weights.cohesion * Double(components - 1)
+                    - stage.weights.visibilityFairness * Double(demand) * abs(mean - instance.hallMeanVisibility)
                 result.append(ZoneCandidate(pavilion: p, start: a, length: length, value: value))
             }
+            return result
         }
-        return (result, true)
     }
 
     /// Whether a packing of the pavilion's stands is found in the candidate's area
@@ -169,27 +229,31 @@ struct ZoningStage {
 
     /// Per pavilion p, the first `limit` admissible candidates of `ranked[p]` (candidate
     /// indices, in that order), checked on `threads` threads; the same answer as
-    /// checking them one by one with ``admissible(_:key:)``.
-    mutating func firstAdmissible(_ ranked: [[Int]], of all: [[ZoneCandidate]], limit: Int, key: (Int, Int) -> Int, threads: Int) -> [[Int]] {
+    /// checking them one by one with ``admissible(_:key:)`` — unless `deadline` passes
+    /// first (then `cut` is true: some pavilions stopped before `limit` picks).
+    mutating func firstAdmissible(_ ranked: [[Int]], of all: [[ZoneCandidate]], limit: Int, key: (Int, Int) -> Int, threads: Int,
+                                  deadline: TimeBudget = .unlimited) -> (picks: [[Int]], cut: Bool) {
         let known = admissibility
         let stage = self
         let keys = ranked.indices.map { p in ranked[p].map { key(p, $0) } }
         /// Pavilion p's picks, and the answers it had to compute.
-        @Sendable func scan(_ p: Int) -> (picked: [Int], checked: [(key: Int, ok: Bool)]) {
+        @Sendable func scan(_ p: Int) -> (picked: [Int], checked: [(key: Int, ok: Bool)], cut: Bool) {
             var picked: [Int] = [], checked: [(key: Int, ok: Bool)] = []
             for (j, k) in ranked[p].enumerated() where picked.count < limit {
+                if known[keys[p][j]] == nil && deadline.isOver { return (picked, checked, true) }
                 let ok = known[keys[p][j]] ?? stage.packs(all[p][k])
                 if known[keys[p][j]] == nil { checked.append((keys[p][j], ok)) }
                 if ok { picked.append(k) }
             }
-            return (picked, checked)
+            return (picked, checked, false)
         }
         let results = Parallel.map(ranked.count, threads: threads) { scan($0) }
-        return ranked.indices.map { p in
+        let picks = ranked.indices.map { p in
             let result = results[p]
             for (key, ok) in result.checked { admissibility[key] = ok }
             return result.picked
         }
+        return (picks, results.contains { $0.cut })
     }
 }
 

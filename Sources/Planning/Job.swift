@@ -66,7 +66,11 @@ public struct Job: Sendable {
             }
             base = plan
         }
-        var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, goal: goal, options: options, budget: budget)
+        // Under a time limit, the time the output files will take to write on this disk.
+        let perFile = budget.isLimited ? (OutputFolder.secondsPerFile(near: out) ?? 0) * 2 + Self.renderSecondsPerFile : 0
+        let outputSeconds = perFile * Double(expectedFiles(scenario, base: base))
+        var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, goal: goal, options: options, budget: budget,
+                                  outputSeconds: outputSeconds)
         // The plan names its scenario relative to where the plan is written.
         run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let solved = watch.seconds
@@ -85,6 +89,22 @@ public struct Job: Sendable {
 }
 
 extension Job {
+    /// The CPU time to draw one output file, checks included, on the build machine: the
+    /// 3,170 files of a 2,000-exhibitor meetings plan took 0.8–1.2 s beside writing.
+    static let renderSecondsPerFile = 0.0004
+
+    /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
+    /// meetings plan are most of them.
+    func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
+        var files = 6
+        let tours = goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
+        if tours { files += 5 * scenario.delegations.count + 2 }
+        if goal == .meetings || (goal == .all && scenario.meetings != nil) {
+            files += 2 * MeetingReport.participantsWithAgendas(scenario).count + 4
+        }
+        return files
+    }
+
     /// Draws a plan file again (another paper, after an edit): every output of the plan,
     /// into `out`, once the plan has passed its check. Returns the lines to print.
     public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper) throws(PlanningFailure) -> [String] {

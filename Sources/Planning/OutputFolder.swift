@@ -93,6 +93,30 @@ public enum OutputFolder {
     }
 
     /// The path without a trailing slash.
+    /// Seconds it takes here and now to create one output file next to `path` (the
+    /// output folder): a few small files written into a hidden temporary folder, then
+    /// removed. Nil when the folder's parent does not exist yet. On a busy disk, creating
+    /// a file can take milliseconds, and a meetings plan writes thousands.
+    public static func secondsPerFile(near path: String) -> Double? {
+        let target = normalized(path)
+        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        let probe = parent + "/" + TemporaryFiles.name(for: (target as NSString).lastPathComponent)
+        let count = 12
+        let watch = Stopwatch()
+        do {
+            try TemporaryFiles.createTemporaryFolder(probe, for: path)
+            let data = Data(repeating: 0x20, count: 2_048)
+            for k in 0..<count { try TemporaryFiles.write(data, to: probe + "/\(k).tmp", for: path) }
+        } catch {
+            TemporaryFiles.remove(probe)
+            return nil
+        }
+        TemporaryFiles.remove(probe)
+        return watch.seconds / Double(count)
+    }
+
     static func normalized(_ path: String) -> String {
         var path = path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }

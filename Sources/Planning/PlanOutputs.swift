@@ -69,9 +69,10 @@ public struct PlanOutputs: Sendable {
 
     private mutating func addMeetings(_ meetings: MeetingsPlan, plan: Plan, scenario: Scenario) {
         if scenario.meetings != nil {
+            let agendas = MeetingReport.Agendas(scenario, plan.layout, tours: plan.tours, meetings: meetings)
             for p in MeetingReport.participantsWithAgendas(scenario) {
-                add("agendas/\(p.id).md", MeetingReport.agendaMarkdown(scenario, plan.layout, tours: plan.tours, meetings: meetings, participant: p))
-                add("agendas/\(p.id).ics", MeetingReport.agendaCalendar(scenario, plan.layout, tours: plan.tours, meetings: meetings, participant: p))
+                add("agendas/\(p.id).md", agendas.markdown(p))
+                add("agendas/\(p.id).ics", agendas.calendar(p))
             }
             add("tables.csv", MeetingReport.tablesCSV(scenario, meetings: meetings))
             if let layout = plan.layout {

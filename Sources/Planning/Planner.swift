@@ -53,8 +53,12 @@ public enum Planner {
     /// Plans `scenario` up to `goal`, taking the parts `base` already has, within
     /// `budget` (which also covers the checks and outputs that follow: the solves stop
     /// at ``outputShare`` of it before its end).
+    ///
+    /// `outputSeconds` estimates what writing the outputs will take; when it is more than
+    /// ``outputShare`` of the limit, the solves stop that much before its end instead (at
+    /// most half the limit).
     public static func run(_ scenario: Scenario, scenarioPath: String, base: Plan? = nil, goal: Goal,
-                           options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> PlanningRun {
+                           options: PlanningOptions, budget: TimeBudget, outputSeconds: Double = 0) throws(PlanningFailure) -> PlanningRun {
         var run = PlanningRun(scenario: scenario, scenarioPath: scenarioPath, plan: Plan(scenario: scenarioPath))
         run.plan.layout = base?.layout
         if goal == .meetings { run.plan.tours = base?.tours }
@@ -63,7 +67,8 @@ public enum Planner {
         if run.plan.layout == nil { todo.append(.layout) }
         if goal != .layout && (goal == .tours || (run.plan.tours == nil && !scenario.delegations.isEmpty)) { todo.append(.tours) }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) { todo.append(.meetings) }
-        let solving = budget.until(1 - outputShare)
+        let kept = budget.seconds.map { max(outputShare, min(0.5, outputSeconds / max($0, 1e-9))) } ?? outputShare
+        let solving = budget.until(1 - kept)
         func share(_ problem: Problem) -> TimeBudget {
             let left = todo.drop { $0 != problem }.reduce(0) { $0 + weights[$1]! }
             return solving.share(weights[problem]! / left)

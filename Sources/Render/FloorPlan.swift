@@ -308,13 +308,16 @@ public struct FloorPlan {
         var y = side.y + 5 * base
         svg.text("Pavilions", x: side.x, y: y, size: 3.6 * base, [("font-weight", "bold")])
         y += 3 * base
-        let placed = layout.map { Dictionary(grouping: $0.stands, by: { stand in scenario.exhibitor(stand.exhibitor)?.pavilionID ?? "" }) } ?? [:]
+        // Indexes built once: a lookup per stand by scanning would be quadratic.
+        let exhibitors = scenario.exhibitorIndex
+        let blockOfModule = Dictionary(scenario.modules.map { ($0.id, $0.blockID) }, uniquingKeysWith: { a, _ in a })
+        let placed = layout.map { Dictionary(grouping: $0.stands, by: { stand in exhibitors[stand.exhibitor].map { scenario.exhibitors[$0].pavilionID } ?? "" }) } ?? [:]
         let rowHeight = min(6.0 * base, (side.height * 0.55 - 10) / Double(max(1, scenario.pavilions.count)))
         let swatch = min(4.0 * base, rowHeight * 0.8)
         for (p, pavilion) in scenario.pavilions.enumerated() {
             svg.rect(x: side.x, y: y, width: swatch, height: swatch, [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.2")])
             let stands = placed[pavilion.id] ?? []
-            let blocks = Set(stands.compactMap { $0.modules.first.flatMap { id in scenario.modules.first { $0.id == id }?.blockID } }).sorted()
+            let blocks = Set(stands.compactMap { $0.modules.first.flatMap { blockOfModule[$0] } }).sorted()
             var line = pavilion.name
             if !stands.isEmpty { line += " — \(stands.count) stands" + (blocks.isEmpty ? "" : ", \(blocks.joined(separator: " "))") }
             if let fitted = TextMetrics.fit(line, width: side.width - swatch - 2, height: swatch * 1.1, maxSize: 2.6 * base, minSize: 1.0, maxLines: 1) {

@@ -10,23 +10,26 @@ public enum MeetingReport {
         let participants: [String: Participant]
         let standNumbers: [String: String]
         let areaName: String
+        let exhibitorIndex: [String: Int]
 
         init(_ scenario: Scenario, _ layout: LayoutPlan?) {
             self.scenario = scenario
             programme = scenario.meetings!
             participants = Dictionary(scenario.participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            exhibitorIndex = scenario.exhibitorIndex
             standNumbers = Dictionary((layout?.stands ?? []).map { ($0.exhibitor, $0.number) }, uniquingKeysWith: { a, _ in a })
             let area = scenario.hall.features.first { $0.id == scenario.meetings!.areaID }
             areaName = area?.name ?? scenario.meetings!.areaID
         }
 
+        func exhibitor(_ id: String) -> Exhibitor? { exhibitorIndex[id].map { scenario.exhibitors[$0] } }
         func name(_ id: String) -> String { participants[id]?.name ?? id }
         func organisation(_ id: String) -> String { participants[id]?.organisation ?? "" }
 
         /// "Table 4, Espace B2B" or "Stand B3-01 (DIVA)".
         func place(_ m: Meeting) -> String {
             if let stand = m.stand {
-                let exhibitor = scenario.exhibitor(stand)
+                let exhibitor = exhibitor(stand)
                 return "Stand \(standNumbers[stand] ?? "?") (\(exhibitor?.name ?? stand))"
             }
             return "Table \(m.table.map(String.init) ?? "?"), \(areaName)"
@@ -41,10 +44,55 @@ public enum MeetingReport {
 
     /// One participant's agenda, in Markdown.
     public static func agendaMarkdown(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
-        let c = Context(scenario, layout)
-        let mine = meetings.meetings.filter { $0.a == p.id || $0.b == p.id }.sorted { ($0.start, $0.request) < ($1.start, $1.request) }
+        Agendas(scenario, layout, tours: tours, meetings: meetings).markdown(p)
+    }
+
+    /// One participant's agenda as a calendar: one event per meeting.
+    public static func agendaCalendar(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
+        Agendas(scenario, layout, tours: tours, meetings: meetings).calendar(p)
+    }
+
+    /// What every agenda of one plan reads, looked up once (one agenda at a time would
+    /// read all meetings and index the scenario again for each participant).
+    public struct Agendas: Sendable {
+        let c: Context
+        let tours: ToursPlan?
+        /// Each participant's meetings, by start then request.
+        let meetingsOf: [String: [Meeting]]
+        /// Each participant's unmet requests, in plan order.
+        let unmetOf: [String: [UnmetRequest]]
+
+        public init(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan) {
+            c = Context(scenario, layout)
+            self.tours = tours
+            var meetingsOf: [String: [Meeting]] = [:], unmetOf: [String: [UnmetRequest]] = [:]
+            for m in meetings.meetings {
+                meetingsOf[m.a, default: []].append(m)
+                if m.b != m.a { meetingsOf[m.b, default: []].append(m) }
+            }
+            for u in meetings.unmet {
+                unmetOf[u.a, default: []].append(u)
+                if u.b != u.a { unmetOf[u.b, default: []].append(u) }
+            }
+            self.meetingsOf = meetingsOf.mapValues { $0.sorted { ($0.start, $0.request) < ($1.start, $1.request) } }
+            self.unmetOf = unmetOf
+        }
+
+        /// One participant's agenda, in Markdown.
+        public func markdown(_ p: Participant) -> String {
+            MeetingReport.agendaMarkdown(c, tours: tours, mine: meetingsOf[p.id] ?? [], unmet: unmetOf[p.id] ?? [], participant: p)
+        }
+
+        /// One participant's agenda as a calendar.
+        public func calendar(_ p: Participant) -> String {
+            MeetingReport.agendaCalendar(c, tours: tours, mine: meetingsOf[p.id] ?? [], participant: p)
+        }
+    }
+
+    static func agendaMarkdown(_ c: Context, tours: ToursPlan?, mine: [Meeting], unmet: [UnmetRequest], participant p: Participant) -> String {
+        let scenario = c.scenario
         var md = "# \(escapeMarkdown(p.name)) — B2B meetings, \(c.programme.day.longDescription)\n\n"
-        md += "\(escapeMarkdown(p.organisation))\(p.exhibitorID.flatMap { scenario.exhibitor($0) }.map { " · stand \(c.standNumbers[$0.id] ?? "?") (\(escapeMarkdown($0.name)))" } ?? "")\n\n"
+        md += "\(escapeMarkdown(p.organisation))\(p.exhibitorID.flatMap { c.exhibitor($0) }.map { " · stand \(c.standNumbers[$0.id] ?? "?") (\(escapeMarkdown($0.name)))" } ?? "")\n\n"
         md += "\(scenario.show.name) · \(c.areaName) · programme \(ClockTime(minutes: c.programme.start.minutes))–\(ClockTime(minutes: c.programme.end))\n\n"
         if mine.isEmpty {
             md += "No meetings scheduled.\n"
@@ -62,7 +110,6 @@ public enum MeetingReport {
                 md += "- \(ClockTime(minutes: v.start))–\(ClockTime(minutes: v.end)): \(escapeMarkdown(v.name))\n"
             }
         }
-        let unmet = meetings.unmet.filter { $0.a == p.id || $0.b == p.id }
         if !unmet.isEmpty {
             md += "\nRequested but not scheduled:\n\n"
             for u in unmet {
@@ -74,17 +121,16 @@ public enum MeetingReport {
         return md
     }
 
-    /// One participant's agenda as a calendar: one event per meeting.
-    public static func agendaCalendar(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan, participant p: Participant) -> String {
-        let c = Context(scenario, layout)
-        let stand = p.exhibitorID.flatMap { scenario.exhibitor($0) }
+    static func agendaCalendar(_ c: Context, tours: ToursPlan?, mine: [Meeting], participant p: Participant) -> String {
+        let scenario = c.scenario
+        let stand = p.exhibitorID.flatMap { c.exhibitor($0) }
         let visits = standVisits(scenario, tours: tours, participant: p).map { v in
             ICalendar.Event(uid: "visit-\(v.delegation)-\(p.id)@expoplan", day: c.programme.day, start: v.start, end: v.end,
                             summary: "Delegation visit: \(v.name)",
                             location: "Stand \(stand.flatMap { c.standNumbers[$0.id] } ?? "?") (\(stand?.name ?? "")), \(scenario.hall.name), \(scenario.show.venue)",
                             description: "\(v.name) visits your stand")
         }
-        let events = meetings.meetings.filter { $0.a == p.id || $0.b == p.id }.sorted { ($0.start, $0.request) < ($1.start, $1.request) }.map { m in
+        let events = mine.map { m in
             let other = m.a == p.id ? m.b : m.a
             return ICalendar.Event(uid: "\(m.request)-\(p.id)@expoplan", day: c.programme.day, start: m.start, end: m.end,
                                    summary: "Meeting: \(c.name(other)) (\(c.organisation(other)))",
@@ -127,7 +173,7 @@ public enum MeetingReport {
         let c = Context(scenario, layout)
         var rows: [[String]] = []
         func add(_ id: String, _ kind: String, _ with: String, _ day: Day, _ start: Int, _ end: Int, _ place: String) {
-            guard let e = scenario.exhibitor(id) else { return }
+            guard let e = c.exhibitor(id) else { return }
             rows.append([id, e.name, c.standNumbers[id] ?? "", e.pavilionID, kind, with, day.description,
                          ClockTime(minutes: start).description, ClockTime(minutes: end).description, place])
         }

@@ -7,7 +7,11 @@ struct SVG {
     static func n(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var text = String(format: "%.2f", rounded)
+        // What "%.2f" prints, without the cost of a format string (a floor plan has
+        // tens of thousands of numbers).
+        let cents = Int((value * 100).rounded())
+        let whole = abs(cents) / 100, fraction = abs(cents) % 100
+        var text = (cents < 0 ? "-" : "") + String(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }

@@ -19,7 +19,7 @@ enum Greedy {
             var sequence = [0] + graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
                 .sorted { graph.nodes[$0].earliest < graph.nodes[$1].earliest } + [graph.count - 1]
             guard schedule(sequence, graph, held: held, day: day) != nil else { return nil }
-            let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
+            let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
             var used = Set<Int>()
             // Must-see stands first, then the rest by score per minute.
             for pass in 0..<2 {

@@ -40,7 +40,7 @@ struct SharedStands {
             let delegation = full.graphs[d].delegation
             let busy = busyTimes(on: delegation.day, except: [])
             let clashes = current.tour.stops.filter { stop in
-                guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) else { return false }
+                guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) else { return false }
                 return (busy[e] ?? []).contains { $0.0 < stop.end && stop.start < $0.1 }
             }
             if !clashes.isEmpty {
@@ -91,7 +91,7 @@ struct SharedStands {
 
     private mutating func hold(_ tour: Tour, delegation: Int) {
         for stop in tour.stops where stop.kind == .visit {
-            if let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) {
+            if let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) {
                 held[tour.day, default: [:]][e, default: []].append((stop.start, stop.end, delegation))
             }
         }
@@ -104,7 +104,7 @@ struct SharedStands {
     /// The delegations already settled that visit one of `delegation`'s must-see stands
     /// on its day.
     private func holders(of delegation: Delegation, in full: TourInstance, settled: [Int]) -> [Int] {
-        let mustSee = Set(delegation.mustSee.compactMap { scenario.exhibitorIndex[$0] })
+        let mustSee = Set(delegation.mustSee.compactMap { scenario.exhibitorPosition($0) })
         let stands = held[delegation.day] ?? [:]
         var holders = Set<Int>()
         for e in mustSee { for visit in stands[e] ?? [] { holders.insert(visit.delegation) } }
@@ -120,7 +120,7 @@ struct SharedStands {
         let instance = TourInstance(scenario: scenario, network: network, stands: stands, candidates: options.candidates,
                                     busy: busy, only: Set(group))
         let mustSeeMissing = instance.graphs.contains { graph in
-            !Set(graph.delegation.mustSee.compactMap { scenario.exhibitorIndex[$0] }).isSubset(of: Set(graph.nodes.compactMap(\.exhibitor)))
+            !Set(graph.delegation.mustSee.compactMap { scenario.exhibitorPosition($0) }).isSubset(of: Set(graph.nodes.compactMap(\.exhibitor)))
         }
         guard !mustSeeMissing else { return nil }
         let model = try TourModel(instance, weights: scenario.weights)
@@ -142,7 +142,7 @@ struct SharedStands {
     private func explanation(_ delegation: Delegation, d: Int, holders: [Int], full: TourInstance, solved: [Tours.Solved?]) -> String {
         var parts: [String] = []
         for id in delegation.mustSee {
-            guard let e = scenario.exhibitorIndex[id] else { continue }
+            guard let e = scenario.exhibitorPosition(id) else { continue }
             let visitors = holders.filter { g in (held[delegation.day]?[e] ?? []).contains { $0.delegation == g } }.map { full.graphs[$0].delegation }
             guard !visitors.isEmpty else { continue }
             let exhibitor = scenario.exhibitors[e]

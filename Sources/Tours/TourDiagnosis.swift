@@ -21,7 +21,7 @@ enum TourDiagnosis {
             let n = graph.count
             let w0 = d.start.minutes, w1 = d.end.minutes
             let end = n - 1
-            for e in d.mustSee.compactMap({ scenario.exhibitorIndex[$0] }) {
+            for e in d.mustSee.compactMap({ scenario.exhibitorPosition($0) }) {
                 let exhibitor = scenario.exhibitors[e]
                 let copies = graph.nodes.indices.filter { graph.nodes[$0].exhibitor == e }
                 if copies.isEmpty {

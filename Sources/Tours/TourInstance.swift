@@ -65,7 +65,7 @@ struct TourInstance: Sendable {
         for (index, delegation) in scenario.delegations.enumerated() where only?.contains(index) ?? true {
             let w0 = delegation.start.minutes, w1 = delegation.end.minutes
             let held = busy[index] ?? [:]
-            let mustSee = Set(delegation.mustSee.compactMap { scenario.exhibitorIndex[$0] })
+            let mustSee = Set(delegation.mustSee.compactMap { scenario.exhibitorPosition($0) })
             var scored: [(exhibitor: Int, score: Double)] = []
             for e in scenario.exhibitors.indices where placed.contains(e) {
                 let score = delegation.score(of: scenario.exhibitors[e])
@@ -117,7 +117,7 @@ struct TourInstance: Sendable {
         case .entrance(let id): .entrance(id)
         case .exit(let id): .exit(id)
         case .feature(let id): .feature(id)
-        case .exhibitor(let id): .stand(scenario.exhibitorIndex[id] ?? 0)
+        case .exhibitor(let id): .stand(scenario.exhibitorPosition(id) ?? 0)
         }
     }
 

@@ -23,7 +23,7 @@ struct TourModel {
             let d = graph.delegation
             let n = graph.count
             let startNode = 0, endNode = n - 1
-            let mustSee = Set(d.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
+            let mustSee = Set(d.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
             let forcedNodes = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
             let prefix = "\(d.id)."
             let (early, late) = Self.tightenedWindows(graph, skipDirect: !forcedNodes.isEmpty || !mustSee.isEmpty)

@@ -212,7 +212,7 @@ public enum Tours {
     static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions) throws -> Solved? {
         let watch = Stopwatch()
         let graph = instance.graphs[0]
-        let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorIndex[$0] })
+        let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
         // A must-see stand with no time left to visit it (others hold it whenever it is
         // staffed in the window): no tour.
         let reachable = Set(graph.nodes.compactMap(\.exhibitor))

@@ -74,8 +74,13 @@ public struct Scenario: Sendable, Codable {
     /// The sum of the exhibitors' stand sizes, in modules.
     public var moduleDemand: Int { exhibitors.reduce(0) { $0 + $1.size } }
 
-    /// Looks up an exhibitor by id.
-    public func exhibitor(_ id: String) -> Exhibitor? { exhibitorIndex[id].map { exhibitors[$0] } }
+    /// Looks up an exhibitor by id (the first with that id). A scan, which allocates
+    /// nothing: callers looking up many ids build ``exhibitorIndex`` once instead.
+    public func exhibitor(_ id: String) -> Exhibitor? { exhibitors.first { $0.id == id } }
+
+    /// The position of the exhibitor with this id (the first), by a scan that allocates
+    /// nothing; callers looking up many ids build ``exhibitorIndex`` once instead.
+    public func exhibitorPosition(_ id: String) -> Int? { exhibitors.firstIndex { $0.id == id } }
 
     /// Exhibitor positions by id.
     public var exhibitorIndex: [String: Int] {

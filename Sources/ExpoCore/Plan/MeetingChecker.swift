@@ -88,7 +88,7 @@ public enum MeetingRules {
 
     /// The network place of a meeting: its host's stand or the meeting area.
     public static func place(_ meeting: Meeting, _ scenario: Scenario) -> WalkingNetwork.Place? {
-        if let stand = meeting.stand { return scenario.exhibitorIndex[stand].map { .stand($0) } }
+        if let stand = meeting.stand { return scenario.exhibitorPosition(stand).map { .stand($0) } }
         return scenario.meetings.map { .feature($0.areaID) }
     }
 }

@@ -20,19 +20,26 @@ public struct ModuleGraph: Sendable {
         }
         let grid = SpatialGrid(rects: modules.map(\.rect), cell: 4)
         let reach = Self.facingDistance
+        // The modules near a, each once: seen[b] == a once b is listed for a (a set per
+        // module costs seconds on a hall of 20,000 narrow modules).
+        var seen = [Int](repeating: -1, count: modules.count)
+        var candidates: [Int] = []
         for a in modules.indices {
             let ra = modules[a].rect
-            var candidates = Set<Int>()
+            candidates.removeAll(keepingCapacity: true)
             var y = ra.minY - reach
             while y <= ra.maxY + reach + 4 {
                 var x = ra.minX - reach
                 while x <= ra.maxX + reach + 4 {
-                    candidates.formUnion(grid.candidates(near: Point(x, y)))
+                    for b in grid.candidates(near: Point(x, y)) where b > a && seen[b] != a {
+                        seen[b] = a
+                        candidates.append(b)
+                    }
                     x += 4
                 }
                 y += 4
             }
-            for b in candidates where b > a {
+            for b in candidates {
                 let rb = modules[b].rect
                 let overlapX = min(ra.maxX, rb.maxX) - max(ra.minX, rb.minX)
                 let overlapY = min(ra.maxY, rb.maxY) - max(ra.minY, rb.minY)

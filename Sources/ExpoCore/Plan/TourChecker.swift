@@ -91,7 +91,7 @@ public enum TourChecker {
 
     /// The network place of a stop.
     public static func place(_ stop: Tour.Stop, _ scenario: Scenario) -> WalkingNetwork.Place? {
-        if let e = scenario.exhibitorIndex[stop.place] { return .stand(e) }
+        if let e = scenario.exhibitorPosition(stop.place) { return .stand(e) }
         if scenario.hall.entrances.contains(where: { $0.id == stop.place }) { return .entrance(stop.place) }
         if scenario.hall.exits.contains(where: { $0.id == stop.place }) { return .exit(stop.place) }
         if scenario.hall.features.contains(where: { $0.id == stop.place }) { return .feature(stop.place) }
@@ -176,7 +176,7 @@ struct TourCheck {
         if stop.walkMinutes != minutes { figure("\(label): the walk to \(stop.place) is reported as \(stop.walkMinutes) minutes, the walking network gives \(minutes)") }
         switch stop.kind {
         case .visit:
-            guard let id = stop.exhibitor, let e = scenario.exhibitorIndex[id], id == stop.place else {
+            guard let id = stop.exhibitor, let e = scenario.exhibitorPosition(id), id == stop.place else {
                 data("\(label): visit of unknown exhibitor \(stop.exhibitor ?? "?") at \(stop.place)")
                 return false
             }
@@ -252,7 +252,7 @@ public struct TourFigures: Sendable {
         }
         for stop in tour.stops {
             busy += stop.end - stop.start
-            if stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorIndex[$0] }) {
+            if stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) {
                 score += delegation.score(of: scenario.exhibitors[e])
             }
         }
