@@ -82,7 +82,7 @@ extension LayoutTimeout: LocalizedError {
 /// pricing), stage 2's bound holds for placements inside the chosen areas. "Optimal"
 /// thus means optimal for the two-stage model: the best zoning, then the best placement
 /// within it. A time limit returns the best plan found, with its gap.
-public enum Layout {
+public enum StandPlacement {
     /// The most nodes of the zoning MILP (fewer, 2,000, once column generation has
     /// converged and a dived zoning is in hand).
     public static let zoningNodeLimit = 20_000

@@ -26,7 +26,7 @@ import MILP
 /// for a flagship with two or more open sides or on a main aisle. Stands next to a
 /// stand of a competitor in a pavilion placed earlier, or next to a competitor's
 /// pinned stand, are left out of C_e, so (7) holds across pavilions too: pavilions
-/// with rival exhibitors are placed one after the other (see ``Layout``).
+/// with rival exhibitors are placed one after the other (see ``StandPlacement``).
 struct PlacementModel {
     let model: Model
     /// Groups of interchangeable exhibitors of each domain (slots into its exhibitors):

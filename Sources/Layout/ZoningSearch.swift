@@ -462,7 +462,7 @@ struct ZoningSearch {
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
         let result = try model.solve(SolveOptions(timeLimit: milpBudget.isLimited ? milpBudget.solverSeconds(floor: 0.5) : nil,
-                                                  nodeLimit: capped && !budget.isLimited ? 2_000 : Layout.zoningNodeLimit,
+                                                  nodeLimit: capped && !budget.isLimited ? 2_000 : StandPlacement.zoningNodeLimit,
                                                   relativeGap: converged ? gap : max(gap, 1e-4), start: start(z)))
         guard result.hasSolution, artificial.allSatisfy({ result[$0] < 0.5 }) else {
             // The time ran out before the MILP found a zoning: the dived or greedy one.

@@ -1,7 +1,7 @@
 import ExpoCore
 import MILP
 
-/// The timetable MILP of ``Meetings``, constraints (M1)–(M8).
+/// The timetable MILP of ``MeetingScheduler``, constraints (M1)–(M8).
 struct MeetingModel {
     let model: Model
     let instance: MeetingInstance

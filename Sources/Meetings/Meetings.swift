@@ -100,7 +100,7 @@ public struct MeetingResult: Sendable {
 /// available through `expoplan export-model --problem
 /// meetings` for other solvers. Tables are numbered first-fit in order of start, so a
 /// meeting keeps its table. Each request not met gets a reason.
-public enum Meetings {
+public enum MeetingScheduler {
     /// Time-indexed models up to this many non-zeros are also solved whole.
     static let exactNonzeros = 20_000
     /// Annealing moves per request: the work limit of the idle-gap annealing.

@@ -25,14 +25,14 @@ public enum ModelExport {
             case .layout(let stage):
                 model = try LayoutModels.model(scenario, stage: stage, timeLimit: timeLimit)
             case .tours(let candidates):
-                model = try Tours.model(scenario, layout: try layout(planPath), candidates: candidates)
+                model = try TourPlanner.model(scenario, layout: try layout(planPath), candidates: candidates)
             case .meetings:
                 let plan = try Inputs.plan(planPath ?? "")
                 guard let layout = plan.layout else { throw PlanningFailure(.badInput, "\(planPath ?? "") holds no layout; run expoplan layout first") }
                 guard scenario.meetings != nil else { throw PlanningFailure(.badInput, "\(scenarioPath) has no meeting programme") }
                 let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
                 let network = WalkingNetwork(scenario, stands: resolved.stands)
-                model = try Meetings.model(scenario, layout: layout, tours: plan.tours, network: network)!
+                model = try MeetingScheduler.model(scenario, layout: layout, tours: plan.tours, network: network)!
             }
             let text = try model.export(format)
             return (text, "\(model.constraintCount) rows, \(model.variableCount) columns, \(model.nonzeroCount) non-zeros")

@@ -53,7 +53,7 @@ public struct PlanOutputs: Sendable {
             case .entrance(let id), .exit(let id), .feature(let id): anchors[id] = point
             }
         }
-        let routes = Tours.routes(tours.tours, scenario: scenario, network: network)
+        let routes = TourPlanner.routes(tours.tours, scenario: scenario, network: network)
         for tour in tours.tours {
             let itinerary = Itinerary(scenario: scenario, tour: tour, layout: layout)
             add("tour-\(tour.delegation).md", itinerary.markdown())

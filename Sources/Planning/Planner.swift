@@ -75,7 +75,7 @@ public enum Planner {
         }
         if run.plan.layout == nil {
             var result = try layout(scenario, options: options, budget: share(.layout))
-            result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(Layout.zoningNodeLimit)) nodes for the zoning MILP")
+            result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(StandPlacement.zoningNodeLimit)) nodes for the zoning MILP")
             run.layout = result
             run.plan.layout = result.plan
             run.solved.append(.layout)
@@ -103,7 +103,7 @@ public enum Planner {
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
         var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
-        result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(Figures.count(Meetings.annealingMovesPerRequest)) annealing moves per request, \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
+        result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(Figures.count(MeetingScheduler.annealingMovesPerRequest)) annealing moves per request, \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
         run.meetings = result
         run.plan.meetings = result.plan
         run.solved.append(.meetings)
@@ -115,7 +115,7 @@ public enum Planner {
     static func layout(_ scenario: Scenario, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> LayoutResult {
         let result: LayoutResult
         do {
-            result = try Layout.solve(scenario, options: LayoutOptions(
+            result = try StandPlacement.solve(scenario, options: LayoutOptions(
                 budget: budget, relativeGap: options.relativeGap,
                 nodeLimit: options.nodes(.layout), progress: options.progress))
         } catch let infeasible as LayoutInfeasibility {
@@ -136,7 +136,7 @@ public enum Planner {
     static func tours(_ scenario: Scenario, layout: LayoutPlan, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> TourResult {
         let result: TourResult
         do {
-            result = try Tours.solve(scenario, layout: layout, options: TourOptions(
+            result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(
                 budget: budget, relativeGap: options.relativeGap,
                 nodeLimit: options.nodes(.tours), candidates: options.candidates, progress: options.progress))
         } catch let infeasible as TourInfeasibility {
@@ -156,7 +156,7 @@ public enum Planner {
                          options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> MeetingResult {
         let result: MeetingResult
         do {
-            result = try Meetings.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(
+            result = try MeetingScheduler.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(
                 budget: budget, relativeGap: options.relativeGap,
                 nodeLimit: options.nodes(.meetings), progress: options.progress))
         } catch {

@@ -29,7 +29,7 @@ struct SharedStands {
 
     /// Settles shared stands in `solved` (indexed like `full`'s graphs), moving
     /// delegations that cannot be planned to `unplanned`. Returns notes for the report.
-    mutating func settle(_ solved: inout [Tours.Solved?], unplanned: inout [Int: [String]], full: TourInstance,
+    mutating func settle(_ solved: inout [TourPlanner.Solved?], unplanned: inout [Int: [String]], full: TourInstance,
                          budget: TimeBudget) throws -> [String] {
         var notes: [String] = []
         let count = full.graphs.count
@@ -48,7 +48,7 @@ struct SharedStands {
                 let around = TourInstance(scenario: scenario, network: network, stands: stands, candidates: options.candidates,
                                           busy: [d: busy], only: [d])
                 let share = budget.until(0.95).share(1 / Double(count - position))
-                if let again = try Tours.solveOne(around, weights: scenario.weights, budget: share, options: options) {
+                if let again = try TourPlanner.solveOne(around, weights: scenario.weights, budget: share, options: options) {
                     solved[d] = replanned(current, with: again)
                 } else {
                     // Its must-see stands are held whenever it could visit them: plan it
@@ -76,7 +76,7 @@ struct SharedStands {
 
     /// `current` with the tour, objective and figures of `again` (never "optimal": the
     /// bound is the delegation's alone).
-    private func replanned(_ current: Tours.Solved, with again: Tours.Solved) -> Tours.Solved {
+    private func replanned(_ current: TourPlanner.Solved, with again: TourPlanner.Solved) -> TourPlanner.Solved {
         var result = current
         result.tour = again.tour
         result.objective = again.objective
@@ -113,7 +113,7 @@ struct SharedStands {
 
     /// Tours for `group` planned as one MILP, around the stands the others hold; nil
     /// when no tours exist (or none were found within the limits).
-    private func jointly(_ group: [Int], full: TourInstance, budget: TimeBudget) throws -> [(Int, Tours.Solved)]? {
+    private func jointly(_ group: [Int], full: TourInstance, budget: TimeBudget) throws -> [(Int, TourPlanner.Solved)]? {
         let others = Set(group)
         var busy: [Int: [Int: [(Int, Int)]]] = [:]
         for g in group { busy[g] = busyTimes(on: full.graphs[g].delegation.day, except: others) }
@@ -132,14 +132,14 @@ struct SharedStands {
             let tour = model.tour(graph, result, network: network, weights: scenario.weights)
             let value = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, scenario.weights)
             let outcome: SolveOutcome = result.status == .optimal ? .feasible : SolveOutcome(result.status)
-            return (g, Tours.Solved(tour: tour, objective: value, bound: value, outcome: outcome, rows: model.model.constraintCount,
+            return (g, TourPlanner.Solved(tour: tour, objective: value, bound: value, outcome: outcome, rows: model.model.constraintCount,
                                     columns: model.model.variableCount, nonzeros: model.model.nonzeroCount, nodes: result.nodes,
                                     seconds: result.solveTime))
         }
     }
 
     /// Why `delegation` has no tour: which must-see stand, held by whom, staffed when.
-    private func explanation(_ delegation: Delegation, d: Int, holders: [Int], full: TourInstance, solved: [Tours.Solved?]) -> String {
+    private func explanation(_ delegation: Delegation, d: Int, holders: [Int], full: TourInstance, solved: [TourPlanner.Solved?]) -> String {
         var parts: [String] = []
         for id in delegation.mustSee {
             guard let e = scenario.exhibitorPosition(id) else { continue }

@@ -1,7 +1,7 @@
 import ExpoCore
 import MILP
 
-/// The tour MILP of ``Tours``, rules (T1)–(T8) and cuts (C1)–(C3), built once for all
+/// The tour MILP of ``TourPlanner``, rules (T1)–(T8) and cuts (C1)–(C3), built once for all
 /// delegations.
 struct TourModel {
     let model: Model

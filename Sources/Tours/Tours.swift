@@ -96,7 +96,7 @@ extension TourInfeasibility: LocalizedError {
 /// tour meets a stand an earlier one holds at that time is solved again with those
 /// times taken out of the stand's windows. The status and gap compare the plan with
 /// that bound.
-public enum Tours {
+public enum TourPlanner {
     /// Plans every delegation's tour. A delegation whose rules cannot hold — alone, or
     /// around the delegations of higher priority — is listed in the plan's `unplanned`
     /// with the reasons in the show's terms, and the others are still planned.

@@ -20,7 +20,7 @@ struct InfeasibilityTests {
         let scenario = try ScenarioLoader().load(Self.root.appendingPathComponent("Scenarios/infeasible/\(name).yaml").path)
         let expected = Self.cases.first { $0.0 == name }!.1
         do {
-            _ = try Layout.solve(scenario, options: LayoutTests.workLimits)
+            _ = try StandPlacement.solve(scenario, options: LayoutTests.workLimits)
             Issue.record("a placement was found")
         } catch let infeasible as LayoutInfeasibility {
             #expect(infeasible.reasons == expected)

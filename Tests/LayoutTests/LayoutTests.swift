@@ -24,7 +24,7 @@ struct LayoutTests {
                 .init(id: "ai2", pavilion: "p", themes: ["ai"]),
                 .init(id: "med", pavilion: "p", themes: ["health"], flagship: true),
             ])
-        let result = try Layout.solve(scenario, options: Self.workLimits)
+        let result = try StandPlacement.solve(scenario, options: Self.workLimits)
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
         let placement = try #require(result.plan.report.stages.last)
         #expect(placement.objective == 3)
@@ -54,7 +54,7 @@ struct LayoutTests {
                 .init(id: "r4", pavilion: "p", themes: ["energy"]),
                 .init(id: "r5", pavilion: "p", themes: ["agritech", "cybersecurity"], size: 2),
             ])
-        let result = try Layout.solve(scenario, options: LayoutOptions(timeLimit: nil, nodeLimit: 1))
+        let result = try StandPlacement.solve(scenario, options: LayoutOptions(timeLimit: nil, nodeLimit: 1))
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
         let placement = try #require(result.plan.report.stages.last)
         #expect(placement.objective == 0)
@@ -96,7 +96,7 @@ struct LayoutTests {
                 .init(id: "b", pavilion: "p", themes: ["ai"]),
                 .init(id: "c", pavilion: "p", themes: ["health"]),
             ])
-        let result = try Layout.solve(scenario, options: Self.workLimits)
+        let result = try StandPlacement.solve(scenario, options: Self.workLimits)
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
         let order = result.plan.stands.sorted { $0.number < $1.number }.map(\.exhibitor)
         #expect(order == ["a", "c", "b"] || order == ["b", "c", "a"])
@@ -168,7 +168,7 @@ struct LayoutTests {
                 .init(id: "b", pavilion: "p", themes: ["ai"]),
                 .init(id: "c", pavilion: "p", themes: ["ai"]),
             ])
-        let result = try Layout.solve(scenario, options: Self.workLimits)
+        let result = try StandPlacement.solve(scenario, options: Self.workLimits)
         #expect(result.plan.stands.first { $0.exhibitor == "sold" }?.modules == ["A-06", "A-07"])
         #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
     }
@@ -194,7 +194,7 @@ struct LayoutTests {
     static func matchesBruteForce(_ scenario: Scenario) throws {
         let result: LayoutResult
         do {
-            result = try Layout.solve(scenario, options: Self.workLimits)
+            result = try StandPlacement.solve(scenario, options: Self.workLimits)
         } catch is LayoutInfeasibility {
             #expect(BruteForce.bestZoning(scenario) == nil)
             return
@@ -220,8 +220,8 @@ struct LayoutTests {
 
     @Test func sameScenarioGivesTheSamePlan() throws {
         let scenario = try TinyShows.random(seed: 3)
-        let a = try Plan(scenario: "x", layout: Layout.solve(scenario, options: Self.workLimits).plan).json()
-        let b = try Plan(scenario: "x", layout: Layout.solve(scenario, options: Self.workLimits).plan).json()
+        let a = try Plan(scenario: "x", layout: StandPlacement.solve(scenario, options: Self.workLimits).plan).json()
+        let b = try Plan(scenario: "x", layout: StandPlacement.solve(scenario, options: Self.workLimits).plan).json()
         #expect(a == b)
     }
 }

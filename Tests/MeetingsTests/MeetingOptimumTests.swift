@@ -74,7 +74,7 @@ struct MeetingOptimumTests {
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         // No time limit: node and move counts end every search, so a busy machine gets
         // the same timetable as a fast one.
-        return (try Meetings.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(timeLimit: nil)), network)
+        return (try MeetingScheduler.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(timeLimit: nil)), network)
     }
 
     static func checked(_ scenario: Scenario, _ layout: LayoutPlan, tours: ToursPlan? = nil) throws -> MeetingResult {
@@ -146,7 +146,7 @@ struct MeetingOptimumTests {
             asks: [.init(a: "v", b: "s", priority: 5, stand: true), .init(a: "w", b: "s", priority: 4)],
             delegation: "14:00-14:40")
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
-        let tours = try Tours.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil)).plan
+        let tours = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil)).plan
         let visit = try #require(tours.tours.first?.stops.first { $0.exhibitor == "e0" })
         let result = try Self.checked(scenario, layout, tours: tours)
         for m in result.plan.meetings where m.a == "s" || m.b == "s" {

@@ -144,7 +144,7 @@ struct TimetableMoveTests {
     /// What the independent checker finds wrong with the plan of a timetable, and
     /// whether the objective it recomputes differs from the timetable's.
     static func violations(_ table: Timetable, _ scenario: Scenario, _ layout: LayoutPlan, _ network: WalkingNetwork) -> [String] {
-        let (meetings, unmet) = Meetings.plan(table, instance: table.instance)
+        let (meetings, unmet) = MeetingScheduler.plan(table, instance: table.instance)
         let report = SolveReport(problem: "meetings", outcome: .feasible, sense: "", objective: table.objective(scenario.weights),
                                  bound: nil, stages: [])
         let plan = MeetingsPlan(meetings: meetings, unmet: unmet, report: report)

@@ -80,7 +80,7 @@ struct TimetableSearchTests {
         #expect(table.objective(weights) >= before - 1e-9)
         #expect(worstShare(table) >= share - 1e-12)
         for p in instance.participants.indices { #expect(table.gaps(p) == Self.countedGaps(table, p)) }
-        let (meetings, unmet) = Meetings.plan(table, instance: instance)
+        let (meetings, unmet) = MeetingScheduler.plan(table, instance: instance)
         let report = SolveReport(problem: "meetings", outcome: .feasible, sense: "", objective: table.objective(weights), bound: nil, stages: [])
         let plan = MeetingsPlan(meetings: meetings, unmet: unmet, report: report)
         let violations = MeetingChecker.check(plan, scenario: scenario, layout: layout, tours: nil, network: network)

@@ -21,7 +21,7 @@ import Testing
             #expect(old.contains { $0.rule == "T8" && $0.object == tour.delegation }, "\(tour.delegation)")
         }
         // Tours planned with the rule keep it, and pass every check.
-        let result = try Tours.solve(scenario, layout: committed.layout!, options: TourOptions(timeLimit: nil))
+        let result = try TourPlanner.solve(scenario, layout: committed.layout!, options: TourOptions(timeLimit: nil))
         #expect(result.plan.unplanned == nil)
         for tour in result.plan.tours {
             #expect(tour.stops.filter { $0.kind == .visit }.count <= 8, "\(tour.delegation)")

@@ -8,7 +8,7 @@ import Testing
 struct OrienteeringTests {
     static func solve(_ text: String, candidates: Int = 100) throws -> (Scenario, TourResult) {
         let scenario = OPTWImport.scenario(try OPTWImport.parse(text, file: "optw.txt"), name: "optw")
-        let result = try Tours.solve(scenario, layout: OPTWImport.layout(scenario), options: TourOptions(timeLimit: nil, candidates: candidates))
+        let result = try TourPlanner.solve(scenario, layout: OPTWImport.layout(scenario), options: TourOptions(timeLimit: nil, candidates: candidates))
         #expect(TourChecker.check(result.plan, scenario: scenario, network: result.network).isEmpty)
         return (scenario, result)
     }

@@ -17,7 +17,7 @@ struct ReferenceToursTests {
     /// free floor: it never crosses a block (with its stands), an obstacle or a feature.
     @Test func toursAreValidAndRoutesFollowTheAisles() throws {
         let (scenario, layout) = try Self.reference()
-        let result = try Tours.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil, nodeLimit: 300))
+        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil, nodeLimit: 300))
         #expect(TourChecker.check(result.plan, scenario: scenario, network: result.network).isEmpty)
         #expect(result.plan.tours.count == scenario.delegations.count)
         let solids = scenario.blocks.map(\.rect) + scenario.hall.obstacles.map(\.rect) + scenario.hall.features.map(\.rect)

@@ -48,7 +48,7 @@ struct TourOptimumTests {
     /// The best tour visits the stands worth 3 and 2.
     @Test func handCheckedOptimum() throws {
         let (scenario, layout) = try Self.scenario(window: "10:00-10:30", visit: 10, themes: ["t3", "t2", "t1"])
-        let result = try Tours.solve(scenario, layout: layout, options: Self.workLimits)
+        let result = try TourPlanner.solve(scenario, layout: layout, options: Self.workLimits)
         let tour = try #require(result.plan.tours.first)
         #expect(Set(tour.stops.compactMap(\.exhibitor)) == ["e0", "e1"])
         #expect(tour.score == 5)
@@ -96,7 +96,7 @@ struct TourOptimumTests {
         let (scenario, layout) = try Self.scenario(window: "10:00-10:\(rng.int(in: 2...5))0", visit: rng.int(in: 4...10), themes: themes,
                                                    availability: availability, mustSee: rng.unit() < 0.3 ? [0] : [])
         let expected = Self.bruteForce(scenario, layout)
-        let result = try Tours.solve(scenario, layout: layout, options: Self.workLimits)
+        let result = try TourPlanner.solve(scenario, layout: layout, options: Self.workLimits)
         if result.plan.tours.isEmpty {
             #expect(expected == -.infinity, "the solver found no tour; brute force found \(expected)")
             #expect(result.plan.unplanned?.count == 1)
@@ -110,7 +110,7 @@ struct TourOptimumTests {
     /// A must-see stand that cannot be reached in the window is explained in minutes.
     @Test func unreachableMustSeeIsExplained() throws {
         let (scenario, layout) = try Self.scenario(window: "10:00-10:10", visit: 10, themes: ["t3", "t2"], mustSee: [1])
-        let result = try Tours.solve(scenario, layout: layout, options: Self.workLimits)
+        let result = try TourPlanner.solve(scenario, layout: layout, options: Self.workLimits)
         #expect(result.plan.tours.isEmpty)
         let reasons = try #require(result.plan.unplanned?.first?.reasons)
         #expect(reasons.count == 1)
@@ -122,7 +122,7 @@ struct TourOptimumTests {
     /// The calendar parses in Python's icalendar with the right local times.
     @Test func calendarParsesWithTheRightLocalTimes() throws {
         let (scenario, layout) = try Self.scenario(window: "10:00-10:30", visit: 10, themes: ["t3", "t2", "t1"])
-        let result = try Tours.solve(scenario, layout: layout, options: Self.workLimits)
+        let result = try TourPlanner.solve(scenario, layout: layout, options: Self.workLimits)
         var tour = result.plan.tours[0]
         let long = "E0, \"quoted\"; with ü and a very long name that goes past the seventy-five octet limit of a line"
         for k in tour.stops.indices where tour.stops[k].exhibitor == "e0" { tour.stops[k].title = long }

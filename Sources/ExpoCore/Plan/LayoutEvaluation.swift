@@ -38,7 +38,7 @@ public struct RowPositions: Sendable {
 /// The objective terms and KPIs of a layout, computed from the plan alone, so that the
 /// solver's claims can be checked independently.
 ///
-/// The objective (maximized) is the sum of two stages, as ``Layout`` solves it:
+/// The objective (maximized) is the sum of two stages, as ``StandPlacement`` solves it:
 /// - zoning, per pavilion p with area Z: `+ preferredArea · min(d_p, preferred modules
 ///   of Z) − cohesion · (components of Z and p's pinned stands − 1) − visibilityFairness ·
 ///   d_p · |mean visibility of Z − hall mean|`, where d_p is p's module demand;
