@@ -44,29 +44,36 @@ struct PlacementDomain {
         self.pieces = pieces
         boundaries = pieces.flatMap { piece in zip(piece, piece.dropFirst()).map { (left: $0, right: $1) } }
 
+        // Per piece, its row's modules (the neighbours just outside a stand).
+        let pieceRows = pieces.map { scenario.rows[instance.positions.row[$0[0]]].modules }
         var columns: [[[Int]]] = []
         for e in exhibitors {
-            let exhibitor = scenario.exhibitors[e]
             if let pinned = instance.pinnedModules[e] {
                 columns.append([pinned])
                 continue
             }
+            let size = scenario.exhibitors[e].size
+            let needs = scenario.exhibitors[e].needs
             let rivals = instance.rivals[e]
             let rivalModules = competitorAreas(e)
+            func blocks(_ m: Int) -> Bool {
+                (instance.pinnedOwner[m] >= 0 && !rivals.isEmpty && rivals.contains(instance.pinnedOwner[m]))
+                    || (!rivalModules.isEmpty && rivalModules.contains(m) && !area.contains(m))
+            }
             var list: [[Int]] = []
-            for piece in pieces where piece.count >= exhibitor.size {
-                for start in 0...(piece.count - exhibitor.size) {
-                    let stand = Array(piece[start..<(start + exhibitor.size)])
-                    guard stand.allSatisfy({ exhibitor.needs.isMet(by: modules[$0].attributes) && instance.pinnedOwner[$0] < 0 }) else { continue }
-                    // Neighbours along the row, just outside the stand.
-                    let row = scenario.rows[instance.positions.row[stand[0]]].modules
-                    let first = instance.positions.position[stand[0]], last = instance.positions.position[stand[stand.count - 1]]
-                    let outside = [first > 0 ? row[first - 1] : nil, last + 1 < row.count ? row[last + 1] : nil].compactMap { $0 }
-                    let blocked = outside.contains { m in
-                        (instance.pinnedOwner[m] >= 0 && rivals.contains(instance.pinnedOwner[m]))
-                            || (!area.contains(m) && rivalModules.contains(m))
-                    }
-                    if !blocked { list.append(stand) }
+            for (i, piece) in pieces.enumerated() where piece.count >= size {
+                let row = pieceRows[i]
+                // Runs of modules this exhibitor may use, counted along the piece: a stand
+                // may start at `start` when the run ending at its last module is long enough.
+                var run = 0
+                for (j, m) in piece.enumerated() {
+                    run = needs.isMet(by: modules[m].attributes) && instance.pinnedOwner[m] < 0 ? run + 1 : 0
+                    guard run >= size else { continue }
+                    let start = j + 1 - size
+                    let first = instance.positions.position[piece[start]], last = instance.positions.position[m]
+                    if first > 0 && blocks(row[first - 1]) { continue }
+                    if last + 1 < row.count && blocks(row[last + 1]) { continue }
+                    list.append(Array(piece[start...j]))
                 }
             }
             columns.append(list)
@@ -81,14 +88,14 @@ struct PlacementDomain {
     func pack(instance: LayoutInstance, nodeLimit: Int = 20_000) -> (choice: [Int]?, exhausted: Bool) {
         let scenario = instance.scenario
         if columns.contains(where: \.isEmpty) || !capacityHolds(instance: instance) { return (nil, true) }
+        let declaredSize = exhibitors.map { scenario.exhibitors[$0].size }
+        let pinned = exhibitors.map { instance.pinnedModules[$0] != nil }
         let order = exhibitors.indices.sorted { a, b in
-            let ea = scenario.exhibitors[exhibitors[a]], eb = scenario.exhibitors[exhibitors[b]]
-            let pa = instance.pinnedModules[exhibitors[a]] != nil, pb = instance.pinnedModules[exhibitors[b]] != nil
-            if pa != pb { return pa }
+            if pinned[a] != pinned[b] { return pinned[a] }
             if columns[a].count != columns[b].count && (columns[a].count < 4 || columns[b].count < 4) {
                 return columns[a].count < columns[b].count
             }
-            if ea.size != eb.size { return ea.size > eb.size }
+            if declaredSize[a] != declaredSize[b] { return declaredSize[a] > declaredSize[b] }
             return a < b
         }
         let rivals: [Set<Int>] = exhibitors.map { instance.rivals[$0] }
@@ -114,7 +121,10 @@ struct PlacementDomain {
             for m in column { occupant[m] = -1 }
             occupied -= column.count
         }
-        let totalFree = Set(columns.flatMap { $0.flatMap { $0 } }).count
+        // The modules some column covers.
+        var covered = [Bool](repeating: false, count: instance.modules.count)
+        var totalFree = 0
+        for list in columns { for column in list { for m in column where !covered[m] { covered[m] = true; totalFree += 1 } } }
         let sizeOf = exhibitors.map { instance.pinnedModules[$0]?.count ?? scenario.exhibitors[$0].size }
         var suffixDemand = [Int](repeating: 0, count: order.count + 1)
         for depth in stride(from: order.count - 1, through: 0, by: -1) { suffixDemand[depth] = suffixDemand[depth + 1] + sizeOf[order[depth]] }
@@ -136,19 +146,19 @@ struct PlacementDomain {
         }
         // Greedy, best fit decreasing: each stand goes into the piece left with the
         // fewest free modules after it (at the leftmost place there), no backtracking.
-        var pieceOf: [Int: Int] = [:]
+        var pieceOf = [Int](repeating: -1, count: instance.modules.count)
         for (p, piece) in pieces.enumerated() { for m in piece { pieceOf[m] = p } }
         var freeIn = pieces.map(\.count)
         var greedyOK = true
         for k in order {
             var best: (left: Int, c: Int)? = nil
             for (c, column) in columns[k].enumerated() where fits(k, column) {
-                let left = freeIn[pieceOf[column[0]]!] - column.count
+                let left = freeIn[pieceOf[column[0]]] - column.count
                 if best == nil || left < best!.left { best = (left, c) }
             }
             guard let best else { greedyOK = false; break }
             place(k, columns[k][best.c])
-            freeIn[pieceOf[columns[k][best.c][0]]!] -= columns[k][best.c].count
+            freeIn[pieceOf[columns[k][best.c][0]]] -= columns[k][best.c].count
             choice[k] = best.c
         }
         if greedyOK { return (choice, false) }
