@@ -109,28 +109,7 @@ public enum TextDecoding {
 
     /// The offset of the first well-formed UTF-8 sequence of two or more bytes, if any.
     private static func firstMultibyteUTF8(_ bytes: [UInt8]) -> Int? {
-        var k = 0
-        while k < bytes.count {
-            let lead = bytes[k]
-            var length = 0
-            var second: ClosedRange<UInt8> = 0x80...0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; second = 0xA0...0xBF
-            case 0xED: length = 3; second = 0x80...0x9F
-            case 0xE1...0xEF: length = 3
-            case 0xF0: length = 4; second = 0x90...0xBF
-            case 0xF4: length = 4; second = 0x80...0x8F
-            case 0xF1...0xF3: length = 4
-            default: length = 0
-            }
-            if length > 0, k + length <= bytes.count, second.contains(bytes[k + 1]),
-                (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[k + $0]) }) {
-                return k
-            }
-            k += 1
-        }
-        return nil
+        bytes.indices.first { k in (TextFile.wellFormedUTF8Sequence(at: k, in: bytes) ?? 1) > 1 }
     }
 
     /// Windows-1252: Latin-1 but for 0x80–0x9F, where five bytes are undefined (nil).

@@ -55,24 +55,9 @@ public enum TextFile {
         var offset = 0, line = 1, column = 1
         while offset < bytes.count {
             let lead = bytes[offset]
-            var length = 1
-            var second: ClosedRange<UInt8> = 0x80...0xBF
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; second = 0xA0...0xBF
-            case 0xED: length = 3; second = 0x80...0x9F  // not a surrogate
-            case 0xE1...0xEF: length = 3
-            case 0xF0: length = 4; second = 0x90...0xBF
-            case 0xF4: length = 4; second = 0x80...0x8F  // not above U+10FFFF
-            case 0xF1...0xF3: length = 4
-            default: length = 0  // a continuation byte, C0, C1 or F5…FF
+            guard let length = wellFormedUTF8Sequence(at: offset, in: bytes) else {
+                return .notUTF8(byte: lead, offset: offset, line: line, column: column)
             }
-            var wellFormed = length > 0 && offset + length <= bytes.count
-            for k in 1..<max(length, 1) where wellFormed {
-                wellFormed = (k == 1 ? second : 0x80...0xBF).contains(bytes[offset + k])
-            }
-            guard wellFormed else { return .notUTF8(byte: lead, offset: offset, line: line, column: column) }
             if lead == 0x0A || (lead == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
                 line += 1
                 column = 1
@@ -82,5 +67,28 @@ public enum TextFile {
             offset += length
         }
         return nil
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `offset` of `bytes`
+    /// (Unicode §3.9, table 3-7); nil when the bytes there are ill formed.
+    static func wellFormedUTF8Sequence<Bytes: RandomAccessCollection>(at offset: Int, in bytes: Bytes) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let lead = bytes[offset]
+        var length: Int
+        var second: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0x00...0x7F: length = 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; second = 0xA0...0xBF
+        case 0xED: length = 3; second = 0x80...0x9F  // not a surrogate
+        case 0xE1...0xEF: length = 3
+        case 0xF0: length = 4; second = 0x90...0xBF
+        case 0xF4: length = 4; second = 0x80...0x8F  // not above U+10FFFF
+        case 0xF1...0xF3: length = 4
+        default: return nil  // a continuation byte, C0, C1 or F5…FF
+        }
+        guard offset + length <= bytes.count else { return nil }
+        for k in 1..<length where !(k == 1 ? second : 0x80...0xBF).contains(bytes[offset + k]) { return nil }
+        return length
     }
 }
