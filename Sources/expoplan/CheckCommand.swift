@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         }
         try perform { () throws(PlanningFailure) in
             let check = try PlanCheck(planPath: plan, scenarioPath: scenario)
-            StandardStreams.output(json ? check.json : check.text)
+            StandardStreams.output(check.text)
             if !check.report.valid { throw PlanningFailure(.infeasible, "") }
         }
     }

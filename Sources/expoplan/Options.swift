@@ -71,40 +71,6 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// Writes lines to standard error, and a progress line that rewrites itself when
-/// standard error is a terminal. Writing never traps: a closed or full stream loses the
-/// text.
-struct Console: Sendable {
-    let quiet: Bool
-
-    static let isTerminal = isatty(2) == 1
-
-    func note(_ text: String) {
-        guard !quiet else { return }
-        StandardStreams.error(text + "\n")
-    }
-
-    /// Progress as one line per event, for logs (`EXPOPLAN_PROGRESS=lines`).
-    static let progressLines = ProcessInfo.processInfo.environment["EXPOPLAN_PROGRESS"] == "lines"
-
-    /// A progress callback: rewrites one line on a terminal (or prints lines when
-    /// `EXPOPLAN_PROGRESS=lines`), silent otherwise.
-    var progress: (@Sendable (String) -> Void)? {
-        guard !quiet, Console.isTerminal || Console.progressLines else { return nil }
-        let watch = Stopwatch()
-        if Console.progressLines {
-            return { line in StandardStreams.error("[\(String(format: "%6.2f s", watch.seconds))] \(line)\n") }
-        }
-        return { line in StandardStreams.error("\r\u{1B}[2K[\(String(format: "%5.1f s", watch.seconds))] " + String(line.prefix(110))) }
-    }
-
-    func endProgress() {
-        if !quiet, Console.isTerminal, !Console.progressLines { StandardStreams.error("\r\u{1B}[2K") }
-    }
-
-    static func error(_ text: String) { StandardStreams.error(text + "\n") }
-}
-
 /// Runs a planning job for a command and prints what it did.
 func runJob(scenario: String, basePlan: String? = nil, goal: Goal, output: OutputOptions, solve: SolveOptionGroup,
             candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions) throws {

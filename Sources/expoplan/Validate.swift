@@ -20,29 +20,11 @@ struct Validate: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
-            let (loaded, warnings) = try ScenarioLoader().loadWithWarnings(scenario)
-            for warning in warnings { Console.error(warning.warningDescription) }
-            let summary = ScenarioSummary(loaded)
-            StandardStreams.output(json ? (try? JSONOutput.encode(summary)) ?? "" : summary.text)
-        } catch {
-            if json {
-                for warning in error.warnings { Console.error(warning.warningDescription) }
-                let document = ValidationErrors(errors: error.diagnostics.map(ReportedError.init), warnings: error.warnings.map(ReportedError.init))
-                StandardStreams.output((try? JSONOutput.encode(document)) ?? "")
-            } else {
-                Console.error(error.errorDescription ?? "")
-            }
-            throw ExitCode(2)
-        }
+        let validation = ScenarioValidation(path: scenario, json: json)
+        for line in validation.errorLines { Console.error(line) }
+        StandardStreams.output(validation.output)
+        if validation.exitStatus != 0 { throw ExitCode(validation.exitStatus) }
     }
-}
-
-/// What `validate --json` prints for a scenario that cannot be used.
-private struct ValidationErrors: Encodable {
-    var errors: [ReportedError]
-    var warnings: [ReportedError]
-    var exitStatus: Int32 = 2
 }
 
 /// Writes `files` or ends the command with exit 73 and the reason.
