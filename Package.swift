@@ -16,6 +16,8 @@ let package = Package(
         // Pinned: the reports must repeat byte for byte from clone to clone.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // The zip container of Excel workbooks (.xlsx), read and written (zlib on Linux).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. No pkg-config file exists for GLPK, so the
@@ -26,14 +28,15 @@ let package = Package(
         ),
         // The only code that touches C.
         .target(name: "MILP", dependencies: ["CGLPK"]),
-        // Domain types, scenario loading and validation, hall geometry, the generator.
-        .target(name: "ExpoCore", dependencies: ["Yams", "MILP"]),
+        // Domain types, scenario loading and validation (CSV files and Excel workbooks),
+        // hall geometry, the generator.
+        .target(name: "ExpoCore", dependencies: ["Yams", "MILP", "ZIPFoundation"]),
         // The solvers.
         .target(name: "Layout", dependencies: ["ExpoCore", "MILP"]),
         .target(name: "Tours", dependencies: ["ExpoCore", "MILP"]),
         .target(name: "Meetings", dependencies: ["ExpoCore", "MILP"]),
-        // What people read: SVG floor plans, Markdown, CSV.
-        .target(name: "Render", dependencies: ["ExpoCore"]),
+        // What people read: SVG floor plans, Markdown, CSV, Excel workbooks.
+        .target(name: "Render", dependencies: ["ExpoCore", "ZIPFoundation"]),
         // System calls Swift's Glibc module does not expose (an atomic folder swap).
         .target(name: "CSystem"),
         // The pipeline: solve, check independently, next problem, outputs, the output

@@ -97,13 +97,47 @@ public struct ScenarioLoader: Sendable {
         return nil
     }
 
-    /// A CSV table, or nil with its errors logged.
-    func table(_ path: String, log: DiagnosticLog, reference: SourceLocation) -> CSVTable? {
+    /// A CSV file's table, or nil with its errors logged.
+    func table(_ path: String, log: DiagnosticLog, reference: SourceLocation) -> RecordTable? {
         guard let text = text(of: path, csv: true, log: log, reference: reference) else { return nil }
         do {
-            return try CSVTable(parsing: text)
+            return RecordTable(csv: try CSVTable(parsing: text), file: path)
         } catch {
             log.error(SourceLocation(file: path, line: error.line, field: ""), error.message)
+            return nil
+        }
+    }
+
+    /// The most cells a sheet read as a table may span (rows × columns).
+    static let sheetCellLimit = Workbook.Limits.standard.cells
+
+    /// A workbook sheet's table (the first sheet when `sheet` is nil), or nil with its
+    /// error logged: file errors as for any file, then what ``Workbook`` says, at the
+    /// workbook (and sheet).
+    func workbookTable(_ path: String, sheet: String?, log: DiagnosticLog, reference: SourceLocation) -> RecordTable? {
+        let data: Data
+        do {
+            switch try source(path) {
+            case .bytes(let bytes): data = bytes
+            case .text:
+                log.error(reference, "\(path): an Excel workbook cannot be read here (only text files are)")
+                return nil
+            }
+        } catch {
+            logReadError(error, path: path, blame: reference, log: log)
+            return nil
+        }
+        do {
+            let workbook = try Workbook(data: data)
+            let read = try workbook.sheet(named: sheet)
+            do {
+                return try RecordTable(sheet: read, file: path, cellLimit: Self.sheetCellLimit)
+            } catch {
+                log.error(SourceLocation(file: path, line: nil, field: "", sheet: read.name), "\(error)")
+                return nil
+            }
+        } catch {
+            log.error(SourceLocation(file: path, line: nil, field: ""), "\(error)")
             return nil
         }
     }
@@ -130,31 +164,8 @@ public struct ScenarioLoader: Sendable {
                     }
                 }
             }
-        } catch let error as FileReadError {
-            switch error {
-            case .noSuchFile: log.error(blame, "\(path): no such file")
-            case .isFolder: log.error(blame, "\(path): is a folder; expected a file")
-            case .tooLarge(let bytes): log.error(blame, Self.tooLarge(path, bytes: bytes))
-            case .notUTF8(let byte, let offset, let line, let column):
-                log.error(SourceLocation(file: path, line: line, column: column, field: ""),
-                          "the file is not valid UTF-8: byte 0x" + String(format: "%02X", byte)
-                              + " at byte offset \(offset) (line \(line), column \(column)); save it as UTF-8")
-            case .unknownEncoding(let byte, let offset, let line, let column, let reason):
-                log.error(SourceLocation(file: path, line: line, column: column, field: ""),
-                          "the file is neither UTF-8 nor Windows-1252: byte 0x" + String(format: "%02X", byte)
-                              + " at byte offset \(offset) (line \(line), column \(column)) is not UTF-8, and \(reason); save it as UTF-8")
-            case .invalidUTF16(let offset):
-                log.error(SourceLocation(file: path, line: nil, field: ""),
-                          "the file starts with a UTF-16 byte-order mark but is not UTF-16 text (at byte offset \(offset)); save it as UTF-8")
-            case .unsupportedEncoding(let name):
-                log.error(SourceLocation(file: path, line: 1, field: ""), "the file is \(name) text, which is not read; save it as UTF-8")
-            case .unreadable(let reason): log.error(blame, "\(path): cannot be read: \(reason)")
-            }
-            return nil
         } catch {
-            let reason = (error as? CocoaError)?.code == .fileReadNoSuchFile || !FileManager.default.fileExists(atPath: path)
-                ? "no such file" : "cannot be read as UTF-8 text"
-            log.error(blame, "\(path): \(reason)")
+            logReadError(error, path: path, blame: blame, log: log)
             return nil
         }
         // A reader given to the loader (in memory) is held to the same limit.
@@ -167,6 +178,36 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         return text
+    }
+
+    /// Logs why the file at `path` could not be read: a ``FileReadError`` in words at the
+    /// file (or at `blame`, the place naming it, when it is missing or unreadable).
+    private func logReadError(_ error: any Error, path: String, blame: SourceLocation, log: DiagnosticLog) {
+        guard let error = error as? FileReadError else {
+            let reason = (error as? CocoaError)?.code == .fileReadNoSuchFile || !FileManager.default.fileExists(atPath: path)
+                ? "no such file" : "cannot be read as UTF-8 text"
+            log.error(blame, "\(path): \(reason)")
+            return
+        }
+        switch error {
+        case .noSuchFile: log.error(blame, "\(path): no such file")
+        case .isFolder: log.error(blame, "\(path): is a folder; expected a file")
+        case .tooLarge(let bytes): log.error(blame, Self.tooLarge(path, bytes: bytes))
+        case .notUTF8(let byte, let offset, let line, let column):
+            log.error(SourceLocation(file: path, line: line, column: column, field: ""),
+                      "the file is not valid UTF-8: byte 0x" + String(format: "%02X", byte)
+                          + " at byte offset \(offset) (line \(line), column \(column)); save it as UTF-8")
+        case .unknownEncoding(let byte, let offset, let line, let column, let reason):
+            log.error(SourceLocation(file: path, line: line, column: column, field: ""),
+                      "the file is neither UTF-8 nor Windows-1252: byte 0x" + String(format: "%02X", byte)
+                          + " at byte offset \(offset) (line \(line), column \(column)) is not UTF-8, and \(reason); save it as UTF-8")
+        case .invalidUTF16(let offset):
+            log.error(SourceLocation(file: path, line: nil, field: ""),
+                      "the file starts with a UTF-16 byte-order mark but is not UTF-16 text (at byte offset \(offset)); save it as UTF-8")
+        case .unsupportedEncoding(let name):
+            log.error(SourceLocation(file: path, line: 1, field: ""), "the file is \(name) text, which is not read; save it as UTF-8")
+        case .unreadable(let reason): log.error(blame, "\(path): cannot be read: \(reason)")
+        }
     }
 
     /// `big.csv is larger than 64 MiB (100.0 MiB)`.
@@ -291,10 +332,12 @@ final class ScenarioReading {
         return (directory as NSString).appendingPathComponent(name)
     }
 
-    /// The records of a table given inline (a YAML list of mappings) or as a CSV file
-    /// name, each as a mapping ``Value``. A CSV file's columns are matched to `fields`
-    /// (see ``csvRecords(_:file:fields:what:)``).
+    /// The records of a table given inline (a YAML list of mappings), as a CSV file name,
+    /// or as a workbook (`.xlsx`: a file name, its first sheet, or `{file, sheet}`), each
+    /// as a mapping ``Value``. A file's columns are matched to `fields` (see
+    /// ``tableRecords(_:fields:what:)``).
     func records(_ value: Value, what: String, fields: [String], limit: Int) -> [Value] {
+        let table: RecordTable?
         switch value.content {
         case .list(let items):
             guard items.count <= limit else {
@@ -304,16 +347,34 @@ final class ScenarioReading {
             return items
         case .text(let name):
             let file = resolve(name.trimmingCharacters(in: .whitespaces))
-            guard let table = loader.table(file, log: log, reference: value.location) else { return [] }
-            guard table.records.count <= limit else {
-                log.error(SourceLocation(file: file, line: nil, field: ""), "more than \(limit) \(what); expected at most \(limit)")
+            table = Self.isWorkbook(file) ? loader.workbookTable(file, sheet: nil, log: log, reference: value.location)
+                : loader.table(file, log: log, reference: value.location)
+        case .map:
+            guard let f = Fields(value, allowed: ["file", "sheet"], log: log, what: "a workbook sheet"),
+                  let name = f.require("file")?.text(log, expected: "the name of an .xlsx file") else { return [] }
+            let sheet = f.optional("sheet")?.text(log, expected: "the name of a sheet")
+            let file = resolve(name.trimmingCharacters(in: .whitespaces))
+            guard Self.isWorkbook(file) else {
+                log.error(value.location.appending("file"), "expected an Excel workbook (.xlsx); a CSV file is named alone, as \(what): \(name)")
                 return []
             }
-            return csvRecords(table, file: file, fields: fields, what: what)
+            table = loader.workbookTable(file, sheet: sheet, log: log, reference: value.location)
         default:
-            log.error(value.location, "expected a list of \(what) or the name of a CSV file, got \(value.kindName)")
+            log.error(value.location, "expected a list of \(what), the name of a CSV file, or {file: <.xlsx>, sheet: <name>}, got \(value.kindName)")
             return []
         }
+        guard let table else { return [] }
+        guard table.records.count <= limit else {
+            log.error(SourceLocation(file: table.file, line: nil, field: "", sheet: table.sheet), "more than \(limit) \(what); expected at most \(limit)")
+            return []
+        }
+        return tableRecords(table, fields: fields, what: what)
+    }
+
+    /// Whether a file named in the scenario is read as an Excel workbook: its name ends
+    /// in `.xlsx` (or `.xlsm`, a workbook with macros, which are never run), in any case.
+    static func isWorkbook(_ file: String) -> Bool {
+        ["xlsx", "xlsm"].contains((file as NSString).pathExtension.lowercased())
     }
 
     /// Checks that the exhibitors' stands fit in the usable modules.

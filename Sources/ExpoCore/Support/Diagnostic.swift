@@ -1,30 +1,49 @@
 import Foundation
 
-/// Where a value came from: a file, a line (or CSV row), a column when known, and a field.
+/// Where a value came from: a file, a line (or CSV row, or a workbook's sheet and row), a
+/// column and a cell when known, and a field.
 public struct SourceLocation: Hashable, Sendable, Codable {
     public var file: String
-    /// 1-based line of the file (for CSV: the line where the record starts).
+    /// 1-based line of the file (for CSV: the line where the record starts; for a
+    /// workbook: the row of the sheet).
     public var line: Int?
     /// 1-based column in characters, when the reader knows it (a YAML syntax error, a
-    /// byte that is not UTF-8); the messages do not print it.
+    /// byte that is not UTF-8), or the 1-based column of a workbook's cell; the messages
+    /// do not print it.
     public var column: Int?
     /// The field, e.g. `size` in a CSV or `delegations[0].window.start` in YAML.
     public var field: String
+    /// The sheet, in a workbook (`.xlsx`).
+    public var sheet: String?
+    /// The cell, in a workbook's sheet (`B14`).
+    public var cell: String?
 
-    public init(file: String, line: Int?, column: Int? = nil, field: String) {
+    public init(file: String, line: Int?, column: Int? = nil, field: String, sheet: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.field = field
+        self.sheet = sheet
+        self.cell = cell
     }
 
     /// The location of a field inside this one.
     public func appending(_ key: String) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column, field: field.isEmpty ? key : "\(field).\(key)")
+        var location = self
+        location.field = field.isEmpty ? key : "\(field).\(key)"
+        return location
+    }
+
+    /// The place as messages say it: `file:line` (`exhibitors.csv:4`), or in a workbook
+    /// `file, sheet S, cell B14` (`row 14` when no one cell is meant).
+    public var place: String {
+        guard let sheet else { return file + (line.map { ":\($0)" } ?? "") }
+        return "\(file), sheet \(sheet)" + (cell.map { ", cell \($0)" } ?? line.map { ", row \($0)" } ?? "")
     }
 }
 
-/// One thing wrong with an input, said as `file:line: field: message`.
+/// One thing wrong with an input, said as `file:line: field: message` (in a workbook:
+/// `file, sheet S, cell B14: field: message`).
 public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
@@ -40,8 +59,7 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     public var warningDescription: String { described(as: "warning") }
 
     private func described(as kind: String?) -> String {
-        var text = location.file
-        if let line = location.line { text += ":\(line)" }
+        var text = location.place
         if !location.field.isEmpty { text += ": \(location.field)" }
         if let kind { text += ": " + kind }
         return text + ": " + message
