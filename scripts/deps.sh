@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what expoplan needs, only what is missing.
-#   scripts/deps.sh          what building and running need (GLPK)
+#   scripts/deps.sh          what building and running need (GLPK; zlib for the
+#                            zip container of Excel workbooks, libxml2 for their XML)
 #   scripts/deps.sh test     plus the tests' independent references: glpsol
-#                            (glpk-utils) and Python's icalendar parser
+#                            (glpk-utils), Python's icalendar parser and openpyxl
+#                            (an independent reader and writer of .xlsx workbooks)
 set -euo pipefail
 
-packages=(libglpk-dev)
+packages=(libglpk-dev zlib1g-dev libxml2)
 if [ "${1:-}" = "test" ]; then
     packages+=(glpk-utils)
     command -v python3 >/dev/null || packages+=(python3 python3-pip)
@@ -34,4 +36,11 @@ if [ "${1:-}" = "test" ] && ! python3 -c "import icalendar" 2>/dev/null; then
     python3 -m pip install --quiet icalendar 2>/dev/null \
         || python3 -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
         || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-icalendar >/dev/null; }
+fi
+
+if [ "${1:-}" = "test" ] && ! python3 -c "import openpyxl" 2>/dev/null; then
+    echo "Installing Python's openpyxl …" >&2
+    python3 -m pip install --quiet openpyxl 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages openpyxl 2>/dev/null \
+        || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-openpyxl >/dev/null; }
 fi

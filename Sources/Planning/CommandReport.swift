@@ -11,14 +11,21 @@ public struct ReportedError: Codable, Sendable, Equatable {
     public var column: Int?
     /// The field, e.g. `size` in a CSV or `delegations[0].window.start` in YAML.
     public var field: String?
+    /// The sheet, in an Excel workbook.
+    public var sheet: String?
+    /// The cell, in an Excel workbook's sheet (`B14`).
+    public var cell: String?
     public var message: String
 
     /// An error with no known place.
-    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String) {
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil,
+                sheet: String? = nil, cell: String? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
         self.field = field
+        self.sheet = sheet
+        self.cell = cell
         self.message = message
     }
 
@@ -26,7 +33,8 @@ public struct ReportedError: Codable, Sendable, Equatable {
     public init(_ diagnostic: Diagnostic) {
         let location = diagnostic.location
         self.init(file: location.file, line: location.line, column: location.column,
-                  field: location.field.isEmpty ? nil : location.field, message: diagnostic.message)
+                  field: location.field.isEmpty ? nil : location.field, sheet: location.sheet, cell: location.cell,
+                  message: diagnostic.message)
     }
 
     /// The errors a failure names: its diagnostics when it has them, else one per reason
@@ -41,7 +49,7 @@ public struct ReportedError: Codable, Sendable, Equatable {
         return lines.dropFirst().map { ReportedError(message: $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0) }
     }
 
-    enum CodingKeys: String, CodingKey { case file, line, column, field, message }
+    enum CodingKeys: String, CodingKey { case file, line, column, field, sheet, cell, message }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +57,8 @@ public struct ReportedError: Codable, Sendable, Equatable {
         try c.encode(line, forKey: .line)
         try c.encode(column, forKey: .column)
         try c.encode(field, forKey: .field)
+        try c.encode(sheet, forKey: .sheet)
+        try c.encode(cell, forKey: .cell)
         try c.encode(message, forKey: .message)
     }
 }

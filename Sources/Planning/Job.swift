@@ -74,7 +74,8 @@ public struct Job: Sendable {
         // The plan names its scenario relative to where the plan is written.
         run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let solved = watch.seconds
-        let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network)
+        let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
+                                  workbooks: options.workbooks)
         try OutputFolder.replace(out, with: outputs.files)
         if let metrics {
             let figures = RunMetrics(run, renderSeconds: watch.seconds - solved, totalSeconds: watch.seconds, timeLimit: options.timeLimit)
@@ -96,7 +97,7 @@ extension Job {
     /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
     /// meetings plan are most of them.
     func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
-        var files = 6
+        var files = options.workbooks ? 9 : 6
         let tours = goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
         if tours { files += 5 * scenario.delegations.count + 2 }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) {
@@ -106,8 +107,10 @@ extension Job {
     }
 
     /// Draws a plan file again (another paper, after an edit): every output of the plan,
-    /// into `out`, once the plan has passed its check. Returns the lines to print.
-    public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper) throws(PlanningFailure) -> [String] {
+    /// into `out`, once the plan has passed its check, with Excel workbooks when
+    /// `workbooks`. Returns the lines to print.
+    public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper,
+                              workbooks: Bool = false) throws(PlanningFailure) -> [String] {
         let read = try Inputs.plan(path, scenario: scenario)
         guard read.plan.layout != nil else { throw PlanningFailure(.badInput, "\(path) holds no layout to draw") }
         let check = PlanCheck(read.plan, scenario: read.scenario, planPath: path, scenarioPath: read.scenarioPath)
@@ -116,7 +119,7 @@ extension Job {
         }
         var plan = read.plan
         plan.scenario = Inputs.storedScenarioPath(read.scenarioPath, planPath: (out as NSString).appendingPathComponent("plan.json"))
-        let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper)
+        let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper, workbooks: workbooks)
         try OutputFolder.replace(out, with: outputs.files)
         return ["Wrote \(outputs.files.count) files to \(out)"]
     }

@@ -12,20 +12,30 @@ import Tours
 /// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
 ///   `exhibitor-visits.csv`, `tours-summary.md`;
 /// - meetings: per participant `agendas/<id>.md` and `.ics`; `tables.csv`,
-///   `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.
+///   `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`;
+/// - with `workbooks` (`--xlsx`), beside their CSV files and equal to them cell for cell:
+///   `stands.xlsx`, `tables.xlsx` (a sheet per programme day) and
+///   `exhibitor-schedule.xlsx`.
 public struct PlanOutputs: Sendable {
     /// The files, by name inside the folder, in the order they were added.
     public private(set) var files: [(name: String, data: Data)] = []
 
+    /// Whether Excel workbooks are written beside the CSV files.
+    private let workbooks: Bool
+
     /// The files of `plan`. `network` is the walking network on the plan's stands, when
-    /// the run already has it.
-    public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil) {
+    /// the run already has it; `workbooks` adds the `.xlsx` files.
+    public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil,
+                workbooks: Bool = false) {
+        self.workbooks = workbooks
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
             let evaluation = LayoutEvaluation(scenario, resolved)
             add("floor-plan.svg", Self.floorPlan(scenario, layout, paper: paper).svg())
-            add("stands.csv", LayoutReport.standListCSV(scenario, layout))
+            let stands = LayoutReport.standList(scenario, layout)
+            add("stands.csv", stands.csv)
+            addWorkbook("stands.xlsx", [WorkbookWriter.Sheet(name: "Stands", table: stands)])
             add("layout-summary.md", LayoutReport.summaryMarkdown(scenario, layout, evaluation, scenarioPath: scenarioPath))
             if let tours = plan.tours {
                 addTours(tours, layout: layout, scenario: scenario, paper: paper,
@@ -42,6 +52,12 @@ public struct PlanOutputs: Sendable {
 
     private mutating func add(_ name: String, _ text: String) {
         files.append((name, Data(text.utf8)))
+    }
+
+    /// Adds a workbook of `sheets` when workbooks are asked for.
+    private mutating func addWorkbook(_ name: String, _ sheets: [WorkbookWriter.Sheet]) {
+        guard workbooks, let data = try? WorkbookWriter.xlsx(sheets) else { return }
+        files.append((name, data))
     }
 
     private mutating func addTours(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper, network: WalkingNetwork) {
@@ -75,8 +91,11 @@ public struct PlanOutputs: Sendable {
                 add("agendas/\(p.id).ics", agendas.calendar(p))
             }
             add("tables.csv", MeetingReport.tablesCSV(scenario, meetings: meetings))
+            addWorkbook("tables.xlsx", MeetingReport.tableSheets(scenario, meetings: meetings))
             if let layout = plan.layout {
-                add("exhibitor-schedule.csv", MeetingReport.exhibitorScheduleCSV(scenario, layout, tours: plan.tours, meetings: meetings))
+                let schedule = MeetingReport.exhibitorSchedule(scenario, layout, tours: plan.tours, meetings: meetings)
+                add("exhibitor-schedule.csv", schedule.csv)
+                addWorkbook("exhibitor-schedule.xlsx", [WorkbookWriter.Sheet(name: "Exhibitor schedule", table: schedule)])
             }
             add("unmet-requests.csv", MeetingReport.unmetCSV(scenario, meetings: meetings))
         }

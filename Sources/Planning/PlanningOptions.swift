@@ -32,17 +32,21 @@ public struct PlanningOptions: Sendable {
     public var candidates: Int
     /// The paper the floor plans are drawn for.
     public var paper: FloorPlan.Paper
+    /// Whether Excel workbooks (`.xlsx`) are written beside the stand list, the tables'
+    /// grid and the exhibitor schedule (`--xlsx`).
+    public var workbooks: Bool
     /// Receives a line on the progress of each solve.
     public var progress: (@Sendable (String) -> Void)?
 
     public init(timeLimit: Double? = PlanningOptions.defaultTimeLimit, relativeGap: Double = 0, nodeLimit: Int? = nil,
-                candidates: Int = PlanningOptions.defaultCandidates, paper: FloorPlan.Paper = .a3,
+                candidates: Int = PlanningOptions.defaultCandidates, paper: FloorPlan.Paper = .a3, workbooks: Bool = false,
                 progress: (@Sendable (String) -> Void)? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.nodeLimit = nodeLimit
         self.candidates = candidates
         self.paper = paper
+        self.workbooks = workbooks
         self.progress = progress
     }
 

@@ -3,9 +3,14 @@ import Foundation
 
 /// The stand list and the layout summary.
 public enum LayoutReport {
-    /// One line per stand: number, exhibitor, pavilion, size, type, frontage and the
-    /// attributes of its modules.
+    /// The stand list as CSV (`stands.csv`).
     public static func standListCSV(_ scenario: Scenario, _ layout: LayoutPlan) -> String {
+        standList(scenario, layout).csv
+    }
+
+    /// One line per stand: number, exhibitor, pavilion, size, type, frontage and the
+    /// attributes of its modules (sizes, lengths, areas and visibility are numbers).
+    public static func standList(_ scenario: Scenario, _ layout: LayoutPlan) -> ReportTable {
         let moduleIndex = scenario.moduleIndex
         let exhibitors = scenario.exhibitorIndex
         let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
@@ -27,7 +32,8 @@ public enum LayoutReport {
                 exhibitor.tier.rawValue, exhibitor.themes.joined(separator: ";"),
             ]
         }
-        return CSVTable.format(header: header, rows: rows, protectingFormulas: true)
+        return ReportTable(header: header, rows: rows,
+                           numberColumns: ["size_modules", "frontage_m", "area_m2", "height_limit_m", "visibility"])
     }
 
     /// The layout's status, figures and KPIs, in Markdown.

@@ -149,8 +149,20 @@ public enum MeetingReport {
         }
     }
 
-    /// The tables' slot grid: a row per slot, a column per table.
+    /// The tables' slot grid as CSV (`tables.csv`).
     public static func tablesCSV(_ scenario: Scenario, meetings: MeetingsPlan) -> String {
+        tables(scenario, meetings: meetings).csv
+    }
+
+    /// The tables' slot grid of each day of the programme, for a workbook's sheets named
+    /// after the days (the programme has one day: one sheet, the grid of `tables.csv`).
+    public static func tableSheets(_ scenario: Scenario, meetings: MeetingsPlan) -> [WorkbookWriter.Sheet] {
+        [WorkbookWriter.Sheet(name: Context(scenario, nil).programme.day.description, table: tables(scenario, meetings: meetings))]
+    }
+
+    /// The tables' slot grid: a row per slot (its number, start and end), a column per
+    /// table, the names of the two participants meeting there in each cell.
+    public static func tables(_ scenario: Scenario, meetings: MeetingsPlan) -> ReportTable {
         let c = Context(scenario, nil)
         let tables = c.programme.tables
         var rows: [[String]] = []
@@ -164,12 +176,17 @@ public enum MeetingReport {
             rows.append(row)
         }
         let header = ["slot", "start", "end"] + (tables > 0 ? (1...tables).map { "table \($0)" } : [])
-        return CSVTable.format(header: header, rows: rows, protectingFormulas: true)
+        return ReportTable(header: header, rows: rows, numberColumns: [0])
+    }
+
+    /// Each exhibitor's day as CSV (`exhibitor-schedule.csv`).
+    public static func exhibitorScheduleCSV(_ scenario: Scenario, _ layout: LayoutPlan, tours: ToursPlan?, meetings: MeetingsPlan) -> String {
+        exhibitorSchedule(scenario, layout, tours: tours, meetings: meetings).csv
     }
 
     /// Each exhibitor's day: the delegation visits it receives and the meetings of the
     /// people at its stand (at the stand or at a table).
-    public static func exhibitorScheduleCSV(_ scenario: Scenario, _ layout: LayoutPlan, tours: ToursPlan?, meetings: MeetingsPlan) -> String {
+    public static func exhibitorSchedule(_ scenario: Scenario, _ layout: LayoutPlan, tours: ToursPlan?, meetings: MeetingsPlan) -> ReportTable {
         let c = Context(scenario, layout)
         var rows: [[String]] = []
         func add(_ id: String, _ kind: String, _ with: String, _ day: Day, _ start: Int, _ end: Int, _ place: String) {
@@ -195,8 +212,8 @@ public enum MeetingReport {
             }
         }
         rows.sort { ($0[0], $0[6], $0[7], $0[5]) < ($1[0], $1[6], $1[7], $1[5]) }
-        return CSVTable.format(header: ["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end", "where"],
-                               rows: rows, protectingFormulas: true)
+        return ReportTable(header: ["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end", "where"],
+                           rows: rows)
     }
 
     /// The requests not met, with their reasons.

@@ -13,7 +13,8 @@ struct MeetingsCommand: ParsableCommand {
             and tours, plan.json with the timetable, agendas/<participant>.md and .ics \
             (staff also see the delegations visiting their stand), tables.csv (the slot \
             grid of every table), exhibitor-schedule.csv (each exhibitor's visits and \
-            meetings), unmet-requests.csv (with reasons) and meetings-summary.md.
+            meetings), unmet-requests.csv (with reasons) and meetings-summary.md; with \
+            --xlsx, tables.xlsx and exhibitor-schedule.xlsx too.
             """)
 
     @Argument(help: "The scenario file (YAML or JSON).")

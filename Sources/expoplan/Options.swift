@@ -43,9 +43,9 @@ struct SolveOptionGroup: ParsableArguments {
     }
 
     /// The planning options these flags give.
-    func options(candidates: Int = PlanningOptions.defaultCandidates, paper: FloorPlan.Paper, console: Console) -> PlanningOptions {
-        PlanningOptions(timeLimit: timeLimit.seconds, relativeGap: gap, nodeLimit: nodeLimit, candidates: candidates, paper: paper,
-                        progress: console.progress)
+    func options(candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions, console: Console) -> PlanningOptions {
+        PlanningOptions(timeLimit: timeLimit.seconds, relativeGap: gap, nodeLimit: nodeLimit, candidates: candidates, paper: drawing.paper,
+                        workbooks: drawing.xlsx, progress: console.progress)
     }
 }
 
@@ -53,10 +53,13 @@ extension FloorPlan.Paper: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }
 
-/// How floor plans are drawn.
+/// How the outputs are drawn: the floor plan's paper, and Excel workbooks or not.
 struct DrawingOptions: ParsableArguments {
     @Option(help: "Paper size of the floor plan.")
     var paper: FloorPlan.Paper = .a3
+
+    @Flag(help: "Also write Excel workbooks beside the CSV files, equal to them cell for cell: stands.xlsx, tables.xlsx (a sheet per day), exhibitor-schedule.xlsx.")
+    var xlsx = false
 }
 
 /// Options of the commands that plan and write an output folder.
@@ -76,7 +79,7 @@ func runJob(scenario: String, basePlan: String? = nil, goal: Goal, output: Outpu
             candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions) throws {
     let console = Console(quiet: solve.quiet || output.json)
     let job = Job(scenario: scenario, basePlan: basePlan, goal: goal, out: output.out,
-                  options: solve.options(candidates: candidates, paper: drawing.paper, console: console), metrics: output.metrics)
+                  options: solve.options(candidates: candidates, drawing: drawing, console: console), metrics: output.metrics)
     if output.json {
         let command = goal == .all ? "plan" : goal.rawValue
         let report: CommandReport

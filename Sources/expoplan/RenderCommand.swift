@@ -26,7 +26,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try perform { () throws(PlanningFailure) in
-            for line in try Job.render(plan: plan, scenario: scenario, out: out, paper: drawing.paper) { Console.error(line) }
+            for line in try Job.render(plan: plan, scenario: scenario, out: out, paper: drawing.paper, workbooks: drawing.xlsx) { Console.error(line) }
         }
     }
 }

@@ -83,7 +83,7 @@ struct JSONOutputTests {
         #expect(Set(json.keys) == Self.keys)
         #expect(json["exitStatus"] as? Int == 2 && json["status"] as? String == "bad input")
         let first = try #require((json["errors"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["file", "line", "column", "field", "message"])
+        #expect(Set(first.keys) == ["file", "line", "column", "field", "sheet", "cell", "message"])
         #expect(first["file"] as? String == "Scenarios/invalid/UnknownPavilion.yaml")
         #expect(first["line"] is Int)
         #expect(first["field"] as? String == "exhibitors[3].pavilion")

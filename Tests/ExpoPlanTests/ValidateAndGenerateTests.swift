@@ -37,7 +37,7 @@ struct ValidateAndGenerateTests {
         let json = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let errors = try #require(json["errors"] as? [[String: Any]])
         let first = try #require(errors.first)
-        #expect(Set(first.keys) == ["file", "line", "column", "field", "message"])
+        #expect(Set(first.keys) == ["file", "line", "column", "field", "sheet", "cell", "message"])
         #expect(first["file"] as? String == "Scenarios/invalid/UnknownPavilion.yaml")
         #expect(first["line"] as? Int == 23)
         #expect(first["field"] as? String == "exhibitors[3].pavilion")
