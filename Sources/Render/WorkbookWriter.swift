@@ -119,11 +119,13 @@ public enum WorkbookWriter {
     }
 
     /// Whether text is a decimal a workbook may hold as a number as it is: an optional
-    /// `-`, digits, and optionally `.` and digits.
+    /// `-`, digits without a leading zero (`007` is a code, kept as text), and optionally
+    /// `.` and digits.
     static func isPlainNumber(_ text: String) -> Bool {
         let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.count == 1 || !parts[1].isEmpty, !parts[0].isEmpty, parts[0].count <= 15 else { return false }
+        guard (1...2).contains(parts.count), parts.count == 1 || !parts[1].isEmpty, !parts[0].isEmpty, parts[0].count <= 15,
+              parts[0] == "0" || !parts[0].hasPrefix("0") else { return false }
         return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
