@@ -55,11 +55,10 @@ extension WorkbookXML {
                 case .end("c"):
                     guard let current = cell else { return }
                     cell = nil
-                    let reference = XLSX.reference(row: row, column: column)
                     guard let text = try self.text(type: current.type, style: current.style, value: value, inline: inline,
-                                                   part: part, reference: reference), !text.isEmpty else { return }
+                                                   part: part, row: row, column: column), !text.isEmpty else { return }
                     guard cells.count < cellLimit else {
-                        throw .tooLarge("the sheet holds more than \(cellLimit) cells with a value (at \(reference))")
+                        throw .tooLarge("the sheet holds more than \(cellLimit) cells with a value (at \(XLSX.reference(row: row, column: column)))")
                     }
                     cells.append((row, column, text))
                 default: break
@@ -69,12 +68,12 @@ extension WorkbookXML {
         }
 
         /// The text of one cell, nil when it holds none.
-        private func text(type: String, style: Int, value: String, inline: String, part: String, reference: String) throws(WorkbookError) -> String? {
+        private func text(type: String, style: Int, value: String, inline: String, part: String, row: Int, column: Int) throws(WorkbookError) -> String? {
             switch type {
             case "s":
                 guard !value.isEmpty else { return nil }
                 guard let k = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(k) else {
-                    throw .malformed(part: part, reason: "cell \(reference) names shared string \(quoted(value)), which the workbook does not have")
+                    throw .malformed(part: part, reason: "cell \(XLSX.reference(row: row, column: column)) names shared string \(quoted(value)), which the workbook does not have")
                 }
                 return sharedStrings[k]
             case "inlineStr": return XLSX.unescape(inline)
