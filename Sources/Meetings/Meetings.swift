@@ -130,6 +130,7 @@ public enum MeetingScheduler {
         var stages: [SolveReport.Stage] = []
         var bounds: [Double] = []
         var outcome = SolveOutcome.feasible
+        var floorFree: Double? = nil
         let selection = try Selection(instance, weights: weights)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
@@ -143,10 +144,15 @@ public enum MeetingScheduler {
                                                     nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: lpWatch.seconds))
                 }
             }
+            if instance.floor.contains(where: { $0 > 0 }), budget.remaining > 0.5 {
+                let free = try Selection(instance, weights: weights, withFloors: false)
+                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.25).solverSeconds(floor: 0.2), method: .primal)
+                if relaxation.status == .optimal { floorFree = relaxation.objective }
+            }
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
             if budget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.share(0.8).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: "selection", outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
@@ -169,12 +175,14 @@ public enum MeetingScheduler {
             }
         }
         table.repair(weights)
+        table.raiseFloors(weights)
         for _ in 0..<5 where table.exchange(weights) {}
         table.compact()
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
-            let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1, deadline: budget.until(0.9))
+            let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
+                                     deadline: annealingBudget(budget, requests: instance.requests.count))
             table.compact()
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
@@ -205,21 +213,26 @@ public enum MeetingScheduler {
         // Neighbourhoods re-timetable a few participants at a time for fewer idle gaps.
         let before = table.objective(weights)
         let lnsWatch = Stopwatch()
-        let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.97))
+        let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.9))
         stages.append(SolveReport.Stage(name: "neighbourhoods", outcome: .feasible, objective: table.objective(weights), bound: nil,
                                         rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: lnsWatch.seconds))
         options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
         let objective = table.objective(weights)
         // Nothing to choose: the (empty) timetable is optimal.
         if selection.model.variableCount == 0 { bounds.append(objective) }
+        let priorityBound = stages.filter { $0.name.hasPrefix("selection") }.compactMap(\.bound).min()
+        let certificate = try Self.certificate(table, instance: instance, weights: weights, bound: priorityBound,
+                                               budget: budget, floorFree: floorFree)
+        if let lower = certificate.idleGapLowerBound, let u = priorityBound { bounds.append(u - weights.compactness * Double(lower)) }
+        options.progress?("meetings: idle gaps \(certificate.idleGaps), at least \(certificate.idleGapLowerBound.map(String.init) ?? "?") in any timetable as good")
         let finalBound = bounds.min().map { max($0, objective) }
         outcome = .of(objective: objective, bound: finalBound, ended: outcome)
         let plan = Self.plan(table, instance: instance)
         var report = SolveReport(problem: "meetings", outcome: outcome,
-                                 sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted)",
+                                 sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted), after the share floor",
                                  objective: objective, bound: finalBound, stages: stages)
         report.seconds = budget.elapsed
-        return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report), lpBound: stages.first { $0.name == "selection LP" }?.objective)
+        return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report, certificate: certificate), lpBound: stages.first { $0.name == "selection LP" }?.objective)
     }
 
     /// The meetings of a timetable, and each request not met with its reason.

@@ -171,13 +171,18 @@ struct Timetable {
         return total
     }
 
-    /// The objective (as the MILP counts it).
+    /// Meetings missing from participants' share floors, in all.
+    var shortfall: Int { instance.participants.indices.reduce(0) { $0 + instance.shortfall($1, count: count[$1]) } }
+
+    /// The objective (as the MILP counts it): priority met, the worst share, idle gaps,
+    /// and the price of every meeting missing from a share floor.
     func objective(_ weights: Weights) -> Double {
         var value = 0.0
         for (q, s) in start.enumerated() where s != nil { value += weights.requestPriority * Double(instance.requests[q].priority) }
         let shares = instance.participants.indices.filter { instance.possible[$0] > 0 }.map { Double(count[$0]) / Double(instance.possible[$0]) }
         value += weights.fairness * min(1, shares.min() ?? 1)
         value -= weights.compactness * Double(instance.participants.indices.reduce(0) { $0 + gaps($1) })
+        value -= instance.floorPenalty(weights) * Double(shortfall)
         return value
     }
 

@@ -233,6 +233,8 @@ public struct MeetingEvaluation: Sendable {
     public var worstShare: Double
     /// Idle gaps, summed over participants (``MeetingRules/idleGaps(busy:free:)``).
     public var gaps: Int
+    /// Meetings missing from participants' share floors (``MeetingProgramme/floor(possible:)``), in all.
+    public var floorShortfall: Int
     public var objective: Double
 
     public init(_ plan: MeetingsPlan, scenario: Scenario, layout: LayoutPlan?, tours: ToursPlan?) {
@@ -274,7 +276,9 @@ public struct MeetingEvaluation: Sendable {
         self.possible = possible
         worstShare = worst
         self.gaps = gaps
+        floorShortfall = programme.map { m in possible.reduce(0) { $0 + max(0, m.floor(possible: $1.value) - (held[$1.key] ?? 0)) } } ?? 0
         let w = scenario.weights
-        objective = w.requestPriority * Double(priorityMet) + w.fairness * worst - w.compactness * Double(gaps)
+        let penalty = MeetingProgramme.floorPenalty(w, highestPriority: scenario.requests.map(\.priority).max() ?? 1)
+        objective = w.requestPriority * Double(priorityMet) + w.fairness * worst - w.compactness * Double(gaps) - penalty * Double(floorShortfall)
     }
 }
