@@ -4,7 +4,7 @@ import MILP
 extension MeetingScheduler {
     /// Seconds of annealing per request at most, under a time limit: large programmes
     /// anneal to the deadline, small ones stop well before it.
-    static let annealingSecondsPerRequest = 0.01
+    public static let annealingSecondsPerRequest = 0.01
 
     /// The annealing's time: to 80 % of a time limit (what follows needs the rest), at
     /// most ``annealingSecondsPerRequest`` per request; unlimited (the move budget

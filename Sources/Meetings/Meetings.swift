@@ -178,6 +178,7 @@ public enum MeetingScheduler {
         table.raiseFloors(weights)
         for _ in 0..<5 where table.exchange(weights) {}
         table.compact()
+        let startIdleGaps = table.gaps
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
@@ -221,8 +222,9 @@ public enum MeetingScheduler {
         // Nothing to choose: the (empty) timetable is optimal.
         if selection.model.variableCount == 0 { bounds.append(objective) }
         let priorityBound = stages.filter { $0.name.hasPrefix("selection") }.compactMap(\.bound).min()
-        let certificate = try Self.certificate(table, instance: instance, weights: weights, bound: priorityBound,
+        var certificate = try Self.certificate(table, instance: instance, weights: weights, bound: priorityBound,
                                                budget: budget, floorFree: floorFree)
+        certificate.startIdleGaps = startIdleGaps
         if let lower = certificate.idleGapLowerBound, let u = priorityBound { bounds.append(u - weights.compactness * Double(lower)) }
         options.progress?("meetings: idle gaps \(certificate.idleGaps), at least \(certificate.idleGapLowerBound.map(String.init) ?? "?") in any timetable as good")
         let finalBound = bounds.min().map { max($0, objective) }

@@ -78,6 +78,8 @@ public struct MeetingsCertificate: Codable, Sendable, Hashable {
     /// as good (so of an optimal one).
     public var idleGaps: Int
     public var idleGapLowerBound: Int?
+    /// Idle gaps when the search for fewer began (after repair and exchanges).
+    public var startIdleGaps: Int?
     /// The selection bound without the share floor (what priority the floor may cost).
     public var boundWithoutFloor: Double?
     /// Priority met (sum of the priorities of the meetings held), and requested.
