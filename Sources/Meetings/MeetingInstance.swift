@@ -27,6 +27,8 @@ final class MeetingInstance: Sendable {
     let possible: [Int]
     /// Per participant: the meetings owed by the share floor (``MeetingProgramme/floor(possible:)``).
     let floor: [Int]
+    /// The highest priority of any request of the scenario.
+    let highestPriority: Int
     /// Per participant: indices of their requests.
     let byParticipant: [[Int]]
     /// Walking minutes between places (keys from ``Request/place``), dense:
@@ -74,6 +76,7 @@ final class MeetingInstance: Sendable {
         let possible = maximum.indices.map { p in min(byParticipant[p].filter { !requests[$0].starts.isEmpty }.count, maximum[p]) }
         self.possible = possible
         floor = possible.map { programme.floor(possible: $0) }
+        highestPriority = scenario.requests.map(\.priority).max() ?? 1
         // Walking minutes between every pair of places some participant uses.
         var places = Set<Int>()
         for r in requests where !r.starts.isEmpty { places.insert(r.place) }
@@ -103,7 +106,7 @@ final class MeetingInstance: Sendable {
 
     /// ``MeetingProgramme/floorPenalty(_:highestPriority:)`` for these requests.
     func floorPenalty(_ weights: Weights) -> Double {
-        MeetingProgramme.floorPenalty(weights, highestPriority: scenario.requests.map(\.priority).max() ?? 1)
+        MeetingProgramme.floorPenalty(weights, highestPriority: highestPriority)
     }
 
     /// Meetings missing from participant p's floor when they hold `count`.

@@ -136,7 +136,7 @@ public enum MeetingScheduler {
             // Which requests to meet: the time-free relaxation, then its MILP.
             let lpWatch = Stopwatch()
             if selection.model.constraintCount > 0 {
-                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: budget.until(0.2).solverSeconds(floor: 0.5), method: .primal)
+                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: budget.until(0.3).solverSeconds(floor: 0.5), method: .primal)
                 if relaxation.status == .optimal, let value = relaxation.objective {
                     bounds.append(value)
                     stages.append(SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
@@ -144,9 +144,10 @@ public enum MeetingScheduler {
                                                     nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: lpWatch.seconds))
                 }
             }
-            if instance.floor.contains(where: { $0 > 0 }), budget.remaining > 0.5 {
+            // What the floor costs, when there is time for a second LP.
+            if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
                 let free = try Selection(instance, weights: weights, withFloors: false)
-                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.25).solverSeconds(floor: 0.2), method: .primal)
+                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
                 if relaxation.status == .optimal { floorFree = relaxation.objective }
             }
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
@@ -162,7 +163,7 @@ public enum MeetingScheduler {
                     let scheduleWatch = Stopwatch()
                     let chosen = selection.selected(result)
                     var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
-                    scheduled.repair(weights)
+                    scheduled.repair(weights, deadline: budget.until(0.4))
                     scheduled.compact()
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
                     stages.append(SolveReport.Stage(name: "timetable", outcome: left.isEmpty ? .optimal : .feasible,
@@ -174,9 +175,11 @@ public enum MeetingScheduler {
                 if outcome == .optimal { outcome = .feasible }
             }
         }
-        table.repair(weights)
-        table.raiseFloors(weights)
-        for _ in 0..<5 where table.exchange(weights) {}
+        // Repair, floors and exchanges until 45 % of the limit (work limits without one).
+        let repairBudget = budget.until(0.45)
+        table.repair(weights, deadline: repairBudget)
+        table.raiseFloors(weights, deadline: repairBudget)
+        for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}
         table.compact()
         let startIdleGaps = table.gaps
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
@@ -188,8 +191,11 @@ public enum MeetingScheduler {
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
-        let full = try MeetingModel(instance, weights: weights)
-        if full.model.variableCount > 0 && full.model.nonzeroCount <= Self.exactNonzeros {
+        // (Each start is a column with a non-zero at least: beyond the limit in starts
+        // alone, the model is not even built.)
+        let starts = instance.requests.reduce(0) { $0 + $1.starts.count }
+        let full = starts <= Self.exactNonzeros ? try MeetingModel(instance, weights: weights) : nil
+        if let full, full.model.variableCount > 0 && full.model.nonzeroCount <= Self.exactNonzeros {
             if budget.remaining > 0.2 {
                 // The walking rows compare every pair of a person's meetings, the checker
                 // consecutive ones; should walking minutes break the triangle inequality,

@@ -41,11 +41,11 @@ extension Timetable {
     /// start, or in place of a meeting of its partner or of the participant (lowest
     /// priority first) that takes no one else below their floor; the displaced meeting
     /// moves to its best other start if it has one. A change is kept only if the
-    /// objective rises (the floor penalty outweighs the priority lost).
-    mutating func raiseFloors(_ weights: Weights) {
+    /// objective rises (the floor penalty outweighs the priority lost). Stops at `deadline`.
+    mutating func raiseFloors(_ weights: Weights, deadline: TimeBudget = .unlimited) {
         let owed = instance.participants.indices.filter { instance.shortfall($0, count: count[$0]) > 0 }
             .sorted { (count[$0], $0) < (count[$1], $1) }
-        for p in owed {
+        for p in owed where !deadline.isOver {
             let mine = instance.byParticipant[p].filter { start[$0] == nil && !instance.requests[$0].starts.isEmpty }
                 .sorted { (-instance.requests[$0].priority, $0) < (-instance.requests[$1].priority, $1) }
             for q in mine where instance.shortfall(p, count: count[p]) > 0 {
