@@ -61,14 +61,17 @@ public struct MeetingResult: Sendable {
 /// (M6) no stand meeting during a visit: s ∈ K_q. (M7) Σ_{q ∋ p, s} x_qs ≤ m_p.
 /// (M8) for each p, place P and boundary t, and each gap g of whole slots with
 /// W_PQ > changeMinutes + g·slotMinutes: (p's meetings at P ending at t) + (p's meetings
-/// at such Q starting at t + g) ≤ 1. Fairness: Σ_{q ∋ p, s} x_qs ≥ n_p z for n_p > 0.
+/// at such Q starting at t + g) ≤ 1. (M9) the share floor (``ShareFloor``): Σ_{q ∋ p, s}
+/// x_qs + σ_p ≥ f_p, f_p = max(1, ⌈minShare × n_p⌉) for n_p > 0, σ_p ≥ 0 priced above any
+/// meeting, so it holds wherever capacity allows. Fairness: Σ_{q ∋ p, s} x_qs ≥ n_p z for n_p > 0.
 /// Compactness: u_pt ≥ b_pt − b_p,t′ with b_pt the left side of (M2) and t′ the slot
 /// before t in which p is free (a stretch when p is away or receiving a delegation at
 /// their stand is not idle); h_p ≤ Σ_{q ∋ p} x; Σ_t u_pt ≥ h_p.
 ///
 /// **Objective.** maximize w_priority Σ π_q x_qs + w_fairness z − w_compactness Σ_p
-/// (Σ_t u_pt − h_p): priority-weighted requests met, then the worst-served
-/// participant's share, then fewer idle gaps (runs of meetings minus one per person).
+/// (Σ_t u_pt − h_p) − P Σ_p σ_p: the share floor first, then priority-weighted requests
+/// met, the worst-served participant's share, and fewer idle gaps (runs of meetings
+/// minus one per person).
 ///
 /// **Solving.** The time-indexed LP is too slow in GLPK beyond a few hundred requests
 /// (docs/measurements.md), so the work is split.
@@ -86,8 +89,14 @@ public struct MeetingResult: Sendable {
 /// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:)``: a
 /// meeting moves, trades slots with another meeting of one of its participants, or
 /// gives way to a request not met of the same participant; seeded; 20,000 moves per
-/// request, at most 90 % of the time limit) removes most of the idle gaps local moves
-/// leave (docs/measurements.md).
+/// request without a time limit; with one, cooled over the time to 80 % of it, at most
+/// 0.01 s per request) removes most of the idle gaps local moves leave
+/// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
+/// selection LP to 30 %, its MILP to 40 %, repair, floors and exchanges to 60 %, the
+/// annealing to 80 %, the neighbourhoods to 90 %, the idle-gap bound to 97 %.
+/// (7) The certificate (``MeetingsCertificate``): the selection bound on priority
+/// (proven), and ``GapBound``'s lower bound on the idle gaps of any timetable as good,
+/// which tightens the reported bound to U − w_compactness × L.
 /// Idle gaps are counted as the timetable changes, so a move costs a few slots' work.
 /// (5) A programme whose time-indexed model has at
 /// most 20,000 non-zeros is solved whole, from the timetable so far, so small ones end
@@ -153,7 +162,7 @@ public enum MeetingScheduler {
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
             if budget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.until(0.4).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: "selection", outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
@@ -163,7 +172,7 @@ public enum MeetingScheduler {
                     let scheduleWatch = Stopwatch()
                     let chosen = selection.selected(result)
                     var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
-                    scheduled.repair(weights, deadline: budget.until(0.4))
+                    scheduled.repair(weights, deadline: budget.until(0.5))
                     scheduled.compact()
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
                     stages.append(SolveReport.Stage(name: "timetable", outcome: left.isEmpty ? .optimal : .feasible,
@@ -175,8 +184,8 @@ public enum MeetingScheduler {
                 if outcome == .optimal { outcome = .feasible }
             }
         }
-        // Repair, floors and exchanges until 45 % of the limit (work limits without one).
-        let repairBudget = budget.until(0.45)
+        // Repair, floors and exchanges until 60 % of the limit (work limits without one).
+        let repairBudget = budget.until(0.6)
         table.repair(weights, deadline: repairBudget)
         table.raiseFloors(weights, deadline: repairBudget)
         for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}

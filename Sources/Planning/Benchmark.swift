@@ -52,7 +52,8 @@ public struct Benchmark: Sendable {
                                "status", "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
     static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
     static let meetingHeader = ["show", "participants", "requests", "slots", "selection rows×cols (nnz)", "time-indexed rows×cols (nnz)",
-                                "status", "objective", "bound", "gap", "met", "solve s", "peak MiB"]
+                                "status", "objective", "bound", "gap", "priority gap (proven)", "idle gaps (lower bound)", "worst share", "met",
+                                "solve s", "peak MiB"]
     static let planHeader = ["scenario", "layout s", "tours s", "meetings s", "loading, checks and outputs s", "total s", "peak MiB"]
     static let overrunHeader = ["show", "command", "time limit s", "wall s", "overrun", "exit", "outcome"]
 
@@ -223,15 +224,23 @@ public struct Benchmark: Sendable {
                                           "--time-limit", String(meetingsTimeLimit), "--quiet"],
                                          metrics: work.appendingPathComponent("meetings-\(key).json"))
         guard let metrics = measured, let r = metrics.reports["meetings"] else {
-            return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 6)
+            return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 9)
         }
         func size(_ stage: String) -> String {
             r.stages.first { $0.name == stage }.map { "\($0.rows)×\($0.columns) (\($0.nonzeros))" } ?? "–"
         }
         return [name, String(metrics.participants), String(metrics.requests), String(metrics.slots), size("selection"), size("timetable MILP"),
-                r.outcome.rawValue, Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap),
-                "\(metrics.met ?? 0) of \(metrics.requests)", String(format: "%.2f", metrics.seconds["meetings"] ?? 0),
+                r.outcome.rawValue, Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap)]
+            + Self.certificateCells(metrics.meetingsCertificate) + ["\(metrics.met ?? 0) of \(metrics.requests)", String(format: "%.2f", metrics.seconds["meetings"] ?? 0),
                 String(format: "%.0f", metrics.peakMemoryMB)]
+    }
+
+    /// The certificate's parts: the priority gap against the selection bound, the idle
+    /// gaps with their lower bound, the worst share.
+    static func certificateCells(_ k: MeetingsCertificate?) -> [String] {
+        guard let k else { return ["", "", ""] }
+        return [k.priorityBound.map { Figures.percent(max(0, $0 - k.priorityObjective) / max(1e-9, abs($0))) } ?? "–",
+                "\(k.idleGaps) (≥ \(k.idleGapLowerBound.map(String.init) ?? "?"))", k.worstShare.map { Figures.share($0, decimals: 0) } ?? "–"]
     }
 
     /// Runs expoplan with `arguments` and `--metrics file`: its exit status, and the
