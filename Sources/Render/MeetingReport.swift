@@ -253,9 +253,11 @@ public enum MeetingReport {
         md += "\nShare floor: " + (k.minShare.map { "every participant gets at least \(Int(($0 * 100).rounded())) % of min(their requests that can be met, their maximum), and one meeting" }
                                    ?? "every participant with a request that can be met gets at least one meeting")
         md += ", where capacity allows."
-        if let free = k.boundWithoutFloor, let bound = k.priorityBound {
-            md += " Without the floor the priority bound would be \(number(free)) instead of \(number(bound)): the floor costs at most \(number(max(0, free - bound))) of it."
+        md += " Priority met: \(k.priorityMet) of \(k.priorityRequested)"
+        if let free = k.boundWithoutFloor {
+            md += "; without the floor, no timetable scores more than \(number(free)) on priority and worst share (selection LP), against \(number(k.priorityObjective)) here"
         }
+        md += "."
         md += "\n\n| share met | participants |\n|---|---:|\n"
         for (i, n) in k.shareHistogram.enumerated() where n > 0 {
             md += "| \(i == 10 ? "100 %" : "\(i * 10)–\(i * 10 + 9) %") | \(n) |\n"
