@@ -2,6 +2,13 @@ import ExpoCore
 import MILP
 
 extension MeetingScheduler {
+    /// The greedy timetable, compacted by local moves.
+    static func greedyStart(_ instance: MeetingInstance) -> Timetable {
+        var table = Timetable.greedy(instance)
+        table.compact()
+        return table
+    }
+
     /// Seconds of annealing per request at most, under a time limit: large programmes
     /// anneal to the deadline, small ones stop well before it.
     public static let annealingSecondsPerRequest = 0.01

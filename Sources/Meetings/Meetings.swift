@@ -134,13 +134,12 @@ public enum MeetingScheduler {
         let instance = MeetingInstance(scenario: scenario, programme: programme, layout: layout, tours: tours, network: network)
         let weights = scenario.weights
         options.progress?("meetings: \(instance.requests.count) requests, \(instance.requests.reduce(0) { $0 + $1.starts.count }) possible starts")
-        var table = Timetable.greedy(instance)
-        table.compact()
         var stages: [SolveReport.Stage] = []
         var bounds: [Double] = []
         var outcome = SolveOutcome.feasible
         var floorFree: Double? = nil
         let selection = try Selection(instance, weights: weights)
+        var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
             let lpWatch = Stopwatch()
@@ -159,6 +158,9 @@ public enum MeetingScheduler {
                 let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
                 if relaxation.status == .optimal { floorFree = relaxation.objective }
             }
+            // The greedy timetable (after the LPs, which do not need it and get the
+            // first part of the time): the fallback and the selection MILP's start.
+            table = Self.greedyStart(instance)
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
             if budget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
@@ -186,6 +188,7 @@ public enum MeetingScheduler {
         }
         // Repair, floors and exchanges until 60 % of the limit (work limits without one).
         let repairBudget = budget.until(0.6)
+        if selection.model.variableCount == 0 { table = Self.greedyStart(instance) }
         table.repair(weights, deadline: repairBudget)
         table.raiseFloors(weights, deadline: repairBudget)
         for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}
