@@ -327,7 +327,7 @@ struct PlanMutations {
             all.meetings!.minShare = 1
             let e = MeetingEvaluation(held, scenario: scenario, layout: plan.layout, tours: plan.tours)
             let short = e.possible.keys.filter { (e.held[$0] ?? 0) < e.possible[$0]! }.sorted()
-            if !short.isEmpty { add("a participant below the share floor, not listed", "M9", short, scenario: all) { _ in } }
+            if !short.isEmpty { add("a participant below the share floor, not listed", "M9", Set(short), scenario: all) { _ in } }
         }
         // (M8): a meeting moved right after one of the same person elsewhere, too far to walk.
         if let network = PlanVerification(plan, scenario: scenario).network {
