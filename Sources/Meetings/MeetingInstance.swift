@@ -25,6 +25,10 @@ final class MeetingInstance: Sendable {
     /// possible slot, capped by the most).
     let maximum: [Int]
     let possible: [Int]
+    /// Per participant: the meetings owed by the share floor (``MeetingProgramme/floor(possible:)``).
+    let floor: [Int]
+    /// The highest priority of any request of the scenario.
+    let highestPriority: Int
     /// Per participant: indices of their requests.
     let byParticipant: [[Int]]
     /// Walking minutes between places (keys from ``Request/place``), dense:
@@ -69,7 +73,10 @@ final class MeetingInstance: Sendable {
         self.byParticipant = byParticipant
         let maximum = scenario.participants.map { $0.maxMeetings ?? programme.maxMeetingsPerPerson }
         self.maximum = maximum
-        possible = maximum.indices.map { p in min(byParticipant[p].filter { !requests[$0].starts.isEmpty }.count, maximum[p]) }
+        let possible = maximum.indices.map { p in min(byParticipant[p].filter { !requests[$0].starts.isEmpty }.count, maximum[p]) }
+        self.possible = possible
+        floor = possible.map { programme.floor(possible: $0) }
+        highestPriority = scenario.requests.map(\.priority).max() ?? 1
         // Walking minutes between every pair of places some participant uses.
         var places = Set<Int>()
         for r in requests where !r.starts.isEmpty { places.insert(r.place) }
@@ -96,6 +103,14 @@ final class MeetingInstance: Sendable {
         requestPlace = requests.map(\.place)
         free = freeSlot.flatMap { $0 }
     }
+
+    /// ``MeetingProgramme/floorPenalty(_:highestPriority:)`` for these requests.
+    func floorPenalty(_ weights: Weights) -> Double {
+        MeetingProgramme.floorPenalty(weights, highestPriority: highestPriority)
+    }
+
+    /// Meetings missing from participant p's floor when they hold `count`.
+    func shortfall(_ p: Int, count: Int) -> Int { max(0, floor[p] - count) }
 
     /// The longest walk between two places requests use, in minutes.
     var longestWalk: Int { walkMatrix.max() ?? 0 }

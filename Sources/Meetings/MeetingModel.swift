@@ -101,6 +101,7 @@ struct MeetingModel {
                 try model.addConstraint(held[p] - Double(instance.possible[p]) * z >= 0, name: "share\(instance.participants[p].id)")
             }
         }
+        try ShareFloor.addRows(model, instance, weights: weights, objective: &objective) { held[$0] }
         // Compactness: u_pt ≥ b_pt − b_p,t−1 counts the runs of p's agenda; h_p = 1 if p
         // meets at all; gaps = Σ u − h.
         if weights.compactness > 0 {

@@ -61,14 +61,17 @@ public struct MeetingResult: Sendable {
 /// (M6) no stand meeting during a visit: s ∈ K_q. (M7) Σ_{q ∋ p, s} x_qs ≤ m_p.
 /// (M8) for each p, place P and boundary t, and each gap g of whole slots with
 /// W_PQ > changeMinutes + g·slotMinutes: (p's meetings at P ending at t) + (p's meetings
-/// at such Q starting at t + g) ≤ 1. Fairness: Σ_{q ∋ p, s} x_qs ≥ n_p z for n_p > 0.
+/// at such Q starting at t + g) ≤ 1. (M9) the share floor (``ShareFloor``): Σ_{q ∋ p, s}
+/// x_qs + σ_p ≥ f_p, f_p = max(1, ⌈minShare × n_p⌉) for n_p > 0, σ_p ≥ 0 priced above any
+/// meeting, so it holds wherever capacity allows. Fairness: Σ_{q ∋ p, s} x_qs ≥ n_p z for n_p > 0.
 /// Compactness: u_pt ≥ b_pt − b_p,t′ with b_pt the left side of (M2) and t′ the slot
 /// before t in which p is free (a stretch when p is away or receiving a delegation at
 /// their stand is not idle); h_p ≤ Σ_{q ∋ p} x; Σ_t u_pt ≥ h_p.
 ///
 /// **Objective.** maximize w_priority Σ π_q x_qs + w_fairness z − w_compactness Σ_p
-/// (Σ_t u_pt − h_p): priority-weighted requests met, then the worst-served
-/// participant's share, then fewer idle gaps (runs of meetings minus one per person).
+/// (Σ_t u_pt − h_p) − P Σ_p σ_p: the share floor first, then priority-weighted requests
+/// met, the worst-served participant's share, and fewer idle gaps (runs of meetings
+/// minus one per person).
 ///
 /// **Solving.** The time-indexed LP is too slow in GLPK beyond a few hundred requests
 /// (docs/measurements.md), so the work is split.
@@ -86,8 +89,14 @@ public struct MeetingResult: Sendable {
 /// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:)``: a
 /// meeting moves, trades slots with another meeting of one of its participants, or
 /// gives way to a request not met of the same participant; seeded; 20,000 moves per
-/// request, at most 90 % of the time limit) removes most of the idle gaps local moves
-/// leave (docs/measurements.md).
+/// request without a time limit; with one, cooled over the time to 80 % of it, at most
+/// 0.01 s per request) removes most of the idle gaps local moves leave
+/// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
+/// selection LP to 30 %, its MILP to 40 %, repair, floors and exchanges to 60 %, the
+/// annealing to 80 %, the neighbourhoods to 90 %, the idle-gap bound to 97 %.
+/// (7) The certificate (``MeetingsCertificate``): the selection bound on priority
+/// (proven), and ``GapBound``'s lower bound on the idle gaps of any timetable as good,
+/// which tightens the reported bound to U − w_compactness × L.
 /// Idle gaps are counted as the timetable changes, so a move costs a few slots' work.
 /// (5) A programme whose time-indexed model has at
 /// most 20,000 non-zeros is solved whole, from the timetable so far, so small ones end
@@ -125,17 +134,17 @@ public enum MeetingScheduler {
         let instance = MeetingInstance(scenario: scenario, programme: programme, layout: layout, tours: tours, network: network)
         let weights = scenario.weights
         options.progress?("meetings: \(instance.requests.count) requests, \(instance.requests.reduce(0) { $0 + $1.starts.count }) possible starts")
-        var table = Timetable.greedy(instance)
-        table.compact()
         var stages: [SolveReport.Stage] = []
         var bounds: [Double] = []
         var outcome = SolveOutcome.feasible
+        var floorFree: Double? = nil
         let selection = try Selection(instance, weights: weights)
+        var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
             let lpWatch = Stopwatch()
             if selection.model.constraintCount > 0 {
-                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: budget.until(0.2).solverSeconds(floor: 0.5), method: .primal)
+                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: budget.until(0.3).solverSeconds(floor: 0.5), method: .primal)
                 if relaxation.status == .optimal, let value = relaxation.objective {
                     bounds.append(value)
                     stages.append(SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
@@ -143,10 +152,19 @@ public enum MeetingScheduler {
                                                     nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: lpWatch.seconds))
                 }
             }
+            // What the floor costs, when there is time for a second LP.
+            if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
+                let free = try Selection(instance, weights: weights, withFloors: false)
+                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
+                if relaxation.status == .optimal { floorFree = relaxation.objective }
+            }
+            // The greedy timetable (after the LPs, which do not need it and get the
+            // first part of the time): the fallback and the selection MILP's start.
+            table = Self.greedyStart(instance)
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
             if budget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.share(0.8).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.until(0.4).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: "selection", outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
@@ -156,7 +174,7 @@ public enum MeetingScheduler {
                     let scheduleWatch = Stopwatch()
                     let chosen = selection.selected(result)
                     var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
-                    scheduled.repair(weights)
+                    scheduled.repair(weights, deadline: budget.until(0.5))
                     scheduled.compact()
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
                     stages.append(SolveReport.Stage(name: "timetable", outcome: left.isEmpty ? .optimal : .feasible,
@@ -168,19 +186,28 @@ public enum MeetingScheduler {
                 if outcome == .optimal { outcome = .feasible }
             }
         }
-        table.repair(weights)
-        for _ in 0..<5 where table.exchange(weights) {}
+        // Repair, floors and exchanges until 60 % of the limit (work limits without one).
+        let repairBudget = budget.until(0.6)
+        if selection.model.variableCount == 0 { table = Self.greedyStart(instance) }
+        table.repair(weights, deadline: repairBudget)
+        table.raiseFloors(weights, deadline: repairBudget)
+        for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}
         table.compact()
+        let startIdleGaps = table.gaps
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
-            let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1, deadline: budget.until(0.9))
+            let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
+                                     deadline: annealingBudget(budget, requests: instance.requests.count))
             table.compact()
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
-        let full = try MeetingModel(instance, weights: weights)
-        if full.model.variableCount > 0 && full.model.nonzeroCount <= Self.exactNonzeros {
+        // (Each start is a column with a non-zero at least: beyond the limit in starts
+        // alone, the model is not even built.)
+        let starts = instance.requests.reduce(0) { $0 + $1.starts.count }
+        let full = starts <= Self.exactNonzeros ? try MeetingModel(instance, weights: weights) : nil
+        if let full, full.model.variableCount > 0 && full.model.nonzeroCount <= Self.exactNonzeros {
             if budget.remaining > 0.2 {
                 // The walking rows compare every pair of a person's meetings, the checker
                 // consecutive ones; should walking minutes break the triangle inequality,
@@ -205,21 +232,27 @@ public enum MeetingScheduler {
         // Neighbourhoods re-timetable a few participants at a time for fewer idle gaps.
         let before = table.objective(weights)
         let lnsWatch = Stopwatch()
-        let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.97))
+        let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.9))
         stages.append(SolveReport.Stage(name: "neighbourhoods", outcome: .feasible, objective: table.objective(weights), bound: nil,
                                         rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: lnsWatch.seconds))
         options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
         let objective = table.objective(weights)
         // Nothing to choose: the (empty) timetable is optimal.
         if selection.model.variableCount == 0 { bounds.append(objective) }
+        let priorityBound = stages.filter { $0.name.hasPrefix("selection") }.compactMap(\.bound).min()
+        var certificate = try Self.certificate(table, instance: instance, weights: weights, bound: priorityBound,
+                                               budget: budget, floorFree: floorFree)
+        certificate.startIdleGaps = startIdleGaps
+        if let lower = certificate.idleGapLowerBound, let u = priorityBound { bounds.append(u - weights.compactness * Double(lower)) }
+        options.progress?("meetings: idle gaps \(certificate.idleGaps), at least \(certificate.idleGapLowerBound.map(String.init) ?? "?") in any timetable as good")
         let finalBound = bounds.min().map { max($0, objective) }
         outcome = .of(objective: objective, bound: finalBound, ended: outcome)
         let plan = Self.plan(table, instance: instance)
         var report = SolveReport(problem: "meetings", outcome: outcome,
-                                 sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted)",
+                                 sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted), after the share floor",
                                  objective: objective, bound: finalBound, stages: stages)
         report.seconds = budget.elapsed
-        return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report), lpBound: stages.first { $0.name == "selection LP" }?.objective)
+        return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report, certificate: certificate), lpBound: stages.first { $0.name == "selection LP" }?.objective)
     }
 
     /// The meetings of a timetable, and each request not met with its reason.

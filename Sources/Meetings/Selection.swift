@@ -12,7 +12,9 @@ import MILP
 /// can use at all: Σ ℓ_q y_q ≤ |[a,b] ∩ U_p| (tables: T × (b−a+1)). Only rows that
 /// can bind are added. (S3) fairness Σ_{q ∋ p} y_q ≥ n_p z.
 ///
-/// **Objective.** maximize w_priority Σ π_q y_q + w_fairness z.
+/// (S4) the share floor: Σ_{q ∋ p} y_q + σ_p ≥ f_p (``ShareFloor``).
+///
+/// **Objective.** maximize w_priority Σ π_q y_q + w_fairness z − P Σ σ_p.
 ///
 /// Every timetable gives a feasible y (the meetings it holds), and its objective is at
 /// most this one's (idle gaps only subtract), so the LP optimum of this model is an
@@ -21,7 +23,11 @@ struct Selection {
     let model: Model
     let y: [Variable?]
 
-    init(_ instance: MeetingInstance, weights: Weights) throws {
+    /// The objective, for models built on these rows (``GapBound``).
+    let objective: LinearExpression
+
+    /// The selection model; `withFloors` false leaves out the share floor (to price it).
+    init(_ instance: MeetingInstance, weights: Weights, withFloors: Bool = true) throws {
         let model = Model(name: "meeting-selection")
         let S = instance.slots
         var objective = LinearExpression()
@@ -87,8 +93,14 @@ struct Selection {
                 try model.addConstraint(held - Double(instance.possible[p]) * z >= 0, name: "share\(instance.participants[p].id)")
             }
         }
+        if withFloors {
+            try ShareFloor.addRows(model, instance, weights: weights, objective: &objective) { p in
+                LinearExpression.sum(instance.byParticipant[p].compactMap { y[$0] })
+            }
+        }
         try model.maximize(objective)
         self.model = model
+        self.objective = objective
         self.y = y
     }
 

@@ -10,27 +10,39 @@ extension Timetable {
     /// gives way to a request not met of one of its participants, at a random start;
     /// 30 %), or a shift (it moves to a random other start; 30 %).
     ///
-    /// The energy is E = idle gaps − (w_priority / w_compactness) × the priority met;
-    /// the worst-served participant's share never falls below its value at the start.
-    /// A move raising the energy by d is taken with probability exp(−d / T), T falling
-    /// geometrically from 1 to 0.02 over `iterations`; the best timetable seen is kept,
-    /// so the objective never falls. Seeded, so the same input gives the same
-    /// timetable. Stops early at `deadline`. Returns the moves tried.
+    /// The energy is E = idle gaps − (w_priority / w_compactness) × the priority met
+    /// + (P / w_compactness) × the meetings missing from share floors (P the floor
+    /// penalty); the worst-served participant's share never falls below its value at
+    /// the start, nor anyone below their floor. A move raising the energy by d is taken
+    /// with probability exp(−d / T), T falling geometrically from 1 to 0.02: over the
+    /// time to `deadline` when it has one (the search uses the time it is given, and a
+    /// longer limit cools more slowly), else over `iterations` moves (a work limit: the
+    /// same input gives the same timetable). The best timetable seen is kept, so the
+    /// objective never falls. Seeded. Returns the moves tried.
     @discardableResult
     mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, deadline: TimeBudget = .unlimited) -> Int {
         var met = start.indices.filter { start[$0] != nil }
-        guard !met.isEmpty, iterations > 0, weights.compactness > 0 else { return 0 }
+        guard !met.isEmpty, weights.compactness > 0, deadline.isLimited || iterations > 0 else { return 0 }
         let (t0, t1) = (1.0, 0.02)
         let (swapShare, replaceShare) = (0.4, 0.3)
         let floor = instance.participants.indices.filter { instance.possible[$0] > 0 }
             .map { Double(count[$0]) / Double(instance.possible[$0]) }.min() ?? 0
-        var search = Annealing(seed: seed, best: start, cooling: pow(t1 / t0, 1 / Double(iterations)), temperature: t0,
-                               priceOfPriority: weights.requestPriority / weights.compactness, floor: floor)
+        var search = Annealing(seed: seed, best: start, cooling: pow(t1 / t0, 1 / Double(max(1, iterations))), temperature: t0,
+                               priceOfPriority: weights.requestPriority / weights.compactness,
+                               priceOfFloor: instance.floorPenalty(weights) / weights.compactness, floor: floor)
+        let span = deadline.remaining
+        let began = Stopwatch()
         var tried = 0
-        for k in 0..<iterations {
-            if k % 4096 == 0 && deadline.isOver { break }
+        while deadline.isLimited || tried < iterations {
+            if tried % 1024 == 0 && deadline.isLimited {
+                // Cooling by the clock: the fraction of the time to the deadline gone.
+                let fraction = began.seconds / span
+                if fraction >= 1 || deadline.isOver { break }
+                search.temperature = t0 * pow(t1 / t0, fraction)
+            } else if !deadline.isLimited {
+                search.temperature *= search.cooling
+            }
             tried += 1
-            search.temperature *= search.cooling
             let i = search.rng.int(in: 0...(met.count - 1))
             let q = met[i]
             let kind = search.rng.unit()
@@ -108,6 +120,8 @@ extension Timetable {
         guard !starts2.isEmpty else { return nil }
         let y = p == instance.requestA[q2] ? instance.requestB[q2] : instance.requestA[q2]
         if instance.possible[x] > 0 && Double(count[x] - 1) / Double(instance.possible[x]) < search.floor - 1e-12 { return nil }
+        if count[x] <= instance.floor[x] { return nil }
+        let shortBefore = instance.shortfall(y, count: count[y])
         let s2 = starts2[search.rng.int(in: 0...(starts2.count - 1))]
         let before = gaps(p, x, y)
         remove(q)
@@ -115,6 +129,7 @@ extension Timetable {
         place(q2, at: s2)
         let after = gaps(p, x, y)
         let delta = Double(after - before) - search.priceOfPriority * Double(instance.requests[q2].priority - instance.requests[q].priority)
+            + search.priceOfFloor * Double(instance.shortfall(y, count: count[y]) - shortBefore)
         if search.accept(delta, start: start, undo: [(q, old), (q2, nil)]) { return q2 }
         remove(q2)
         place(q, at: old)
@@ -156,10 +171,13 @@ private struct Annealing {
     var temperature: Double
     /// Energy per unit of priority: w_priority / w_compactness.
     let priceOfPriority: Double
+    /// Energy per meeting missing from a share floor: P / w_compactness.
+    let priceOfFloor: Double
     /// The worst-served participant's share at the start, which no move may lower.
     let floor: Double
 
-    init(seed: UInt64, best: [Int?], cooling: Double, temperature: Double, priceOfPriority: Double, floor: Double) {
+    init(seed: UInt64, best: [Int?], cooling: Double, temperature: Double, priceOfPriority: Double, priceOfFloor: Double, floor: Double) {
+        self.priceOfFloor = priceOfFloor
         rng = SeededRandom(seed: seed)
         bestStart = best
         self.cooling = cooling

@@ -8,11 +8,12 @@ extension Timetable {
     /// goes to its best other free start if it has one; an exchange is kept when the
     /// objective rises (more priority, a better-served worst participant, or fewer
     /// gaps), else undone exactly. True if some exchange was kept; when false, the
-    /// timetable is unchanged.
+    /// timetable is unchanged. Stops at `deadline`.
     @discardableResult
-    mutating func exchange(_ weights: Weights) -> Bool {
+    mutating func exchange(_ weights: Weights, deadline: TimeBudget = .unlimited) -> Bool {
         var improved = false
         for q in unmetByPriority() where start[q] == nil {
+            if deadline.isOver { return improved }
             let r = instance.requests[q]
             let before = objective(weights)
             let candidates = Set(instance.byParticipant[r.a] + instance.byParticipant[r.b])

@@ -22,6 +22,11 @@ struct Timetable {
     private(set) var count: [Int]
     /// Per participant: runs of meetings in their agenda, over the slots they are free in.
     private var runs: [Int]
+    /// Kept as the timetable changes, so the objective costs O(participants): the
+    /// priority met, idle gaps in all agendas, meetings missing from share floors.
+    private var priorityMet = 0
+    private(set) var gaps = 0
+    private(set) var shortfall = 0
 
     init(_ instance: MeetingInstance) {
         self.instance = instance
@@ -31,6 +36,14 @@ struct Timetable {
         stand = Array(repeating: false, count: instance.scenario.exhibitors.count * instance.slots)
         count = Array(repeating: 0, count: instance.participants.count)
         runs = count
+        shortfall = instance.floor.reduce(0, +)
+    }
+
+    /// Updates the running totals for participant p, whose count changes by `delta` and
+    /// whose runs change from `before` to `after`.
+    private mutating func account(_ p: Int, delta: Int, runsBefore: Int) {
+        gaps += max(0, runs[p] - 1) - max(0, runsBefore - 1)
+        shortfall += instance.shortfall(p, count: count[p]) - instance.shortfall(p, count: count[p] - delta)
     }
 
     /// Whether participant p is in a meeting in slot t.
@@ -106,10 +119,15 @@ struct Timetable {
             person[b * S + t] = q
             if place >= 0 { stand[place * S + t] = true } else { tablesUsed[t] += 1 }
         }
+        let (runsA, runsB) = (runs[a], runs[b])
         count[a] += 1
         count[b] += 1
         runs[a] += runStarts(a, from: s, end: end) - beforeA
+        account(a, delta: 1, runsBefore: runsA)
+        let runsBNow = runs[b]
         runs[b] += runStarts(b, from: s, end: end) - beforeB
+        account(b, delta: 1, runsBefore: a == b ? runsBNow : runsB)
+        priorityMet += instance.requests[q].priority
     }
 
     /// Takes request q out of the timetable (nothing if it is not in it).
@@ -124,10 +142,15 @@ struct Timetable {
             person[b * S + t] = -1
             if place >= 0 { stand[place * S + t] = false } else { tablesUsed[t] -= 1 }
         }
+        let (runsA, runsB) = (runs[a], runs[b])
         count[a] -= 1
         count[b] -= 1
         runs[a] += runStarts(a, from: s, end: end) - beforeA
+        account(a, delta: -1, runsBefore: runsA)
+        let runsBNow = runs[b]
         runs[b] += runStarts(b, from: s, end: end) - beforeB
+        account(b, delta: -1, runsBefore: a == b ? runsBNow : runsB)
+        priorityMet -= instance.requests[q].priority
     }
 
     /// The starts of runs of meetings in p's agenda (over the slots p is free in) at the
@@ -156,8 +179,6 @@ struct Timetable {
     /// (a stretch when p is away or receiving a delegation is not idle).
     func gaps(_ p: Int) -> Int { max(0, runs[p] - 1) }
 
-    /// Idle gaps in all agendas.
-    var gaps: Int { instance.participants.indices.reduce(0) { $0 + gaps($1) } }
 
     /// The idle gaps of participants x, y and z, each counted once (no allocation, for
     /// the annealing's moves; z may equal y).
@@ -171,14 +192,15 @@ struct Timetable {
         return total
     }
 
-    /// The objective (as the MILP counts it).
+    /// The objective (as the MILP counts it): priority met, the worst share, idle gaps,
+    /// and the price of every meeting missing from a share floor.
     func objective(_ weights: Weights) -> Double {
-        var value = 0.0
-        for (q, s) in start.enumerated() where s != nil { value += weights.requestPriority * Double(instance.requests[q].priority) }
-        let shares = instance.participants.indices.filter { instance.possible[$0] > 0 }.map { Double(count[$0]) / Double(instance.possible[$0]) }
-        value += weights.fairness * min(1, shares.min() ?? 1)
-        value -= weights.compactness * Double(instance.participants.indices.reduce(0) { $0 + gaps($1) })
-        return value
+        var worst = 1.0
+        for p in instance.participants.indices where instance.possible[p] > 0 {
+            worst = min(worst, Double(count[p]) / Double(instance.possible[p]))
+        }
+        return weights.requestPriority * Double(priorityMet) + weights.fairness * worst
+            - weights.compactness * Double(gaps) - instance.floorPenalty(weights) * Double(shortfall)
     }
 
     /// The change in gaps of q's participants if q started at s (which ``fits(_:at:)``);

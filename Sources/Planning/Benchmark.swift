@@ -19,6 +19,9 @@ public struct Benchmark: Sendable {
     /// Time limits (seconds) at which each command's wall time is measured on the
     /// largest generated show (empty: none).
     public var overrunLimits: [Double] = []
+    /// Time limits (seconds) of the large B2B benchmark, 1,000 participants × 10,000
+    /// requests × 24 slots × 150 tables (empty: not run).
+    public var largeB2BLimits: [Double] = []
     /// The expoplan executable to run.
     public var executable: URL
     /// Receives a line per case started.
@@ -49,7 +52,8 @@ public struct Benchmark: Sendable {
                                "status", "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
     static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
     static let meetingHeader = ["show", "participants", "requests", "slots", "selection rows×cols (nnz)", "time-indexed rows×cols (nnz)",
-                                "status", "objective", "bound", "gap", "met", "solve s", "peak MiB"]
+                                "status", "objective", "bound", "gap", "priority gap (proven)", "idle gaps (lower bound)", "worst share", "met",
+                                "solve s", "peak MiB"]
     static let planHeader = ["scenario", "layout s", "tours s", "meetings s", "loading, checks and outputs s", "total s", "peak MiB"]
     static let overrunHeader = ["show", "command", "time limit s", "wall s", "overrun", "exit", "outcome"]
 
@@ -145,10 +149,17 @@ public struct Benchmark: Sendable {
             progress("bench: time limits on generated \(largest)…")
             overrunRows = overruns(scenario: work.appendingPathComponent("show-\(k)/scenario.yaml").path, name: "generated \(largest)", work: work)
         }
+        var largeRows: [[String]] = []
+        if !largeB2BLimits.isEmpty {
+            progress("bench: B2B 1,000 × 10,000 × 24 × 150…")
+            largeRows = try largeB2B(work: work)
+        }
         let markdown = "Placement (time limit \(Figures.fixed(layoutTimeLimit)) s)\n\n" + Self.table(Self.layoutHeader, rows)
             + "\nTours (time limit \(Figures.fixed(toursTimeLimit)) s)\n\n" + Self.table(Self.tourHeader, tourRows)
             + "\nMeetings (time limit \(Figures.fixed(meetingsTimeLimit)) s)\n\n" + Self.table(Self.meetingHeader, meetingRows)
             + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + Self.table(Self.planHeader, planRows))
+            + (largeRows.isEmpty ? "" : "\nB2B at scale: 1,000 participants × 10,000 requests × 24 slots × 150 tables (`meetings` per time limit; wall time of the whole command)\n\n"
+               + Self.table(Self.largeB2BHeader, largeRows))
             + (overrunRows.isEmpty ? "" : "\nTime limits honoured (wall time of the whole command, from start to exit, against `--time-limit`)\n\n"
                + Self.table(Self.overrunHeader, overrunRows))
         return Tables(markdown: markdown, csv: [
@@ -156,6 +167,7 @@ public struct Benchmark: Sendable {
             ("bench-tours.csv", CSVTable.format(header: Self.tourHeader, rows: tourRows, protectingFormulas: true)),
             ("bench-meetings.csv", CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true)),
             ("bench-limits.csv", CSVTable.format(header: Self.overrunHeader, rows: overrunRows, protectingFormulas: true)),
+            ("bench-b2b-large.csv", CSVTable.format(header: Self.largeB2BHeader, rows: largeRows, protectingFormulas: true)),
         ])
     }
 
@@ -212,15 +224,23 @@ public struct Benchmark: Sendable {
                                           "--time-limit", String(meetingsTimeLimit), "--quiet"],
                                          metrics: work.appendingPathComponent("meetings-\(key).json"))
         guard let metrics = measured, let r = metrics.reports["meetings"] else {
-            return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 6)
+            return [name] + Array(repeating: "", count: 5) + ["exit \(status)"] + Array(repeating: "", count: 9)
         }
         func size(_ stage: String) -> String {
             r.stages.first { $0.name == stage }.map { "\($0.rows)×\($0.columns) (\($0.nonzeros))" } ?? "–"
         }
         return [name, String(metrics.participants), String(metrics.requests), String(metrics.slots), size("selection"), size("timetable MILP"),
-                r.outcome.rawValue, Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap),
-                "\(metrics.met ?? 0) of \(metrics.requests)", String(format: "%.2f", metrics.seconds["meetings"] ?? 0),
+                r.outcome.rawValue, Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap)]
+            + Self.certificateCells(metrics.meetingsCertificate) + ["\(metrics.met ?? 0) of \(metrics.requests)", String(format: "%.2f", metrics.seconds["meetings"] ?? 0),
                 String(format: "%.0f", metrics.peakMemoryMB)]
+    }
+
+    /// The certificate's parts: the priority gap against the selection bound, the idle
+    /// gaps with their lower bound, the worst share.
+    static func certificateCells(_ k: MeetingsCertificate?) -> [String] {
+        guard let k else { return ["", "", ""] }
+        return [k.priorityBound.map { Figures.percent(max(0, $0 - k.priorityObjective) / max(1e-9, abs($0))) } ?? "–",
+                "\(k.idleGaps) (≥ \(k.idleGapLowerBound.map(String.init) ?? "?"))", k.worstShare.map { Figures.share($0, decimals: 0) } ?? "–"]
     }
 
     /// Runs expoplan with `arguments` and `--metrics file`: its exit status, and the
@@ -239,5 +259,45 @@ public struct Benchmark: Sendable {
         do { try process.run() } catch { return -1 }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+extension Benchmark {
+    static let largeB2BHeader = ["time limit s", "wall s", "overrun", "status", "objective", "LP bound", "of LP bound", "priority gap (proven)",
+                                 "idle gaps: start → end (lower bound)", "at 0 meetings", "below floor", "worst share",
+                                 "share histogram 0–9 %, …, 90–99 %, 100 %"]
+
+    /// The large B2B benchmark: the show generated (1,000 exhibitors), placed and toured
+    /// once, then `meetings` at each time limit, each its own process.
+    func largeB2B(work: URL) throws -> [[String]] {
+        let folder = work.appendingPathComponent("b2b-large")
+        var files = OutputFiles()
+        let options = ShowGenerator.Options(exhibitors: 1000, seed: seed, delegations: delegations, participants: 1000, requests: 10_000,
+                                            slots: 24, tables: 150)
+        for file in try ShowGenerator(options).files() { files.add(folder.appendingPathComponent(file.name).path, file.text) }
+        try files.commit()
+        let scenario = folder.appendingPathComponent("scenario.yaml").path
+        let layout = work.appendingPathComponent("b2b-large-layout")
+        guard measure(["layout", scenario, "--out", layout.path, "--time-limit", String(layoutTimeLimit), "--quiet"],
+                      metrics: work.appendingPathComponent("b2b-large-layout.json")).status == 0 else { return [["layout failed"]] }
+        guard let plan = tours("B2B large", scenario: scenario, plan: layout.appendingPathComponent("plan.json").path, work: work,
+                               candidates: PlanningOptions.defaultCandidates).plan else { return [["tours failed"]] }
+        return largeB2BLimits.map { limit in
+            let key = "b2b-large-\(Int(limit))"
+            let watch = Stopwatch()
+            let (status, measured) = measure(["meetings", scenario, "--plan", plan, "--out", work.appendingPathComponent(key).path,
+                                              "--time-limit", String(limit), "--quiet"], metrics: work.appendingPathComponent("\(key).json"))
+            let wall = watch.seconds
+            guard let metrics = measured, let r = metrics.reports["meetings"], let k = metrics.meetingsCertificate else {
+                return [Figures.compact(limit), String(format: "%.2f", wall), "", "exit \(status)"] + Array(repeating: "", count: 9)
+            }
+            let ofBound = metrics.lpBound.flatMap { b in r.objective.map { Figures.share($0 / b, decimals: 2) } } ?? ""
+            let priorityGap = k.priorityBound.map { String(format: "%.3f", max(0, $0 - k.priorityObjective)) } ?? ""
+            let gaps = "\(k.startIdleGaps.map(String.init) ?? "?") → \(k.idleGaps) (≥ \(k.idleGapLowerBound.map(String.init) ?? "?"))"
+            return [Figures.compact(limit), String(format: "%.2f", wall), Figures.share((wall - limit) / limit, decimals: 1), r.outcome.rawValue,
+                    Figures.fixed(r.objective), Figures.fixed(metrics.lpBound), ofBound, priorityGap, gaps,
+                    String(k.belowFloor.filter { $0.meetings == 0 }.count), String(k.belowFloor.count),
+                    k.worstShare.map { Figures.share($0, decimals: 0) } ?? "", k.shareHistogram.map(String.init).joined(separator: " ")]
+        }
     }
 }

@@ -91,8 +91,10 @@ public struct Job: Sendable {
 
 extension Job {
     /// The CPU time to draw one output file, checks included, on the build machine: the
-    /// 3,170 files of a 2,000-exhibitor meetings plan took 0.8–1.2 s beside writing.
-    static let renderSecondsPerFile = 0.0004
+    /// 3,170 files of a 2,000-exhibitor meetings plan took 0.8–1.2 s beside writing, but
+    /// the 2,042 of 1,000 participants with 3,200 meetings and 6,800 unmet requests about
+    /// 4.8 s on a busy machine (agendas list their unmet requests), so 2.5 ms.
+    static let renderSecondsPerFile = 0.0025
 
     /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
     /// meetings plan are most of them.

@@ -103,7 +103,9 @@ public enum Planner {
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
         var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
-        result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(Figures.count(MeetingScheduler.annealingMovesPerRequest)) annealing moves per request, \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
+        let annealing = options.timeLimit == nil ? "\(Figures.count(MeetingScheduler.annealingMovesPerRequest)) annealing moves per request"
+            : "annealing cooled over the time left (at most \(Figures.compact(MeetingScheduler.annealingSecondsPerRequest)) s per request)"
+        result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(annealing), \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
         run.meetings = result
         run.plan.meetings = result.plan
         run.solved.append(.meetings)

@@ -21,6 +21,8 @@ public struct RunMetrics: Codable, Sendable {
     public var seconds: [String: Double]
     /// The meetings' LP bound.
     public var lpBound: Double?
+    /// The meetings' certificate: priority and idle-gap parts, shares (nil without meetings).
+    public var meetingsCertificate: MeetingsCertificate?
     /// Seconds spent after the solves: checks, outputs.
     public var renderSeconds: Double
     /// Seconds of the whole command, from start to exit.
@@ -48,6 +50,7 @@ public struct RunMetrics: Codable, Sendable {
         stageSeconds = reports.mapValues { $0.stages.map(\.seconds) }
         seconds = run.seconds
         lpBound = run.meetings?.lpBound
+        meetingsCertificate = run.meetings?.plan.certificate
         self.renderSeconds = renderSeconds
         self.totalSeconds = totalSeconds
         self.timeLimit = timeLimit

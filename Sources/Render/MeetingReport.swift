@@ -246,10 +246,43 @@ public enum MeetingReport {
             guard asked > 0 else { continue }
             md += "| \(priority) | \(asked) | \(meetings.meetings.filter { $0.priority == priority }.count) |\n"
         }
+        if let certificate = meetings.certificate { md += certificateMarkdown(certificate, c) }
         if !meetings.unmet.isEmpty {
             md += "\n## Requests not met\n\n| request | between | priority | why |\n|---|---|---:|---|\n"
             for u in meetings.unmet.sorted(by: { (-$0.priority, $0.request) < (-$1.priority, $1.request) }) {
                 md += "| \(u.request) | \(escapeMarkdown(c.name(u.a))) and \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(u.reason)) |\n"
+            }
+        }
+        return md
+    }
+
+    /// The certificate split in two (priority, proven; idle gaps, with the bound on what
+    /// is left), the share floor and its cost, the share histogram, and whoever the
+    /// floor could not serve.
+    static func certificateMarkdown(_ k: MeetingsCertificate, _ c: Context) -> String {
+        func number(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
+        var md = "\n## How close to the best\n\n| part | this timetable | bound | gap |\n|---|---:|---:|---:|\n"
+        let priorityGap = k.priorityBound.map { max(0, $0 - k.priorityObjective) }
+        md += "| priority, worst share and floor (proven) | \(number(k.priorityObjective)) | \(number(k.priorityBound)) | \(number(priorityGap)) |\n"
+        let lower = k.idleGapLowerBound.map(String.init) ?? "–"
+        md += "| idle gaps (no timetable as good has fewer than the bound) | \(k.idleGaps) | ≥ \(lower) | "
+            + "\(k.idleGapLowerBound.map { String(max(0, k.idleGaps - $0)) } ?? "–") at most to remove |\n"
+        md += "\nShare floor: " + (k.minShare.map { "every participant gets at least \(Int(($0 * 100).rounded())) % of min(their requests that can be met, their maximum), and one meeting" }
+                                   ?? "every participant with a request that can be met gets at least one meeting")
+        md += ", where capacity allows."
+        md += " Priority met: \(k.priorityMet) of \(k.priorityRequested)"
+        if let free = k.boundWithoutFloor {
+            md += "; without the floor, no timetable scores more than \(number(free)) on priority and worst share (selection LP), against \(number(k.priorityObjective)) here"
+        }
+        md += "."
+        md += "\n\n| share met | participants |\n|---|---:|\n"
+        for (i, n) in k.shareHistogram.enumerated() where n > 0 {
+            md += "| \(i == 10 ? "100 %" : "\(i * 10)–\(i * 10 + 9) %") | \(n) |\n"
+        }
+        if !k.belowFloor.isEmpty {
+            md += "\n### Below the share floor\n\n| participant | meetings | floor | why |\n|---|---:|---:|---|\n"
+            for b in k.belowFloor {
+                md += "| \(escapeMarkdown(c.name(b.participant))) | \(b.meetings) | \(b.floor) | \(escapeMarkdown(b.reason)) |\n"
             }
         }
         return md

@@ -42,7 +42,10 @@ public enum PlanReport {
             let e = MeetingEvaluation(meetings, scenario: scenario, layout: plan.layout, tours: plan.tours)
             md += "\n## B2B meetings\n\n"
             md += "\(e.met) of \(e.requested) requests met (priority \(e.priorityMet) of \(e.priorityRequested)); "
-            md += "worst-served participant's share \(String(format: "%.0f %%", e.worstShare * 100)); \(e.gaps) idle gaps; "
+            md += "worst-served participant's share \(String(format: "%.0f %%", e.worstShare * 100)); \(e.gaps) idle gaps"
+            if let lower = meetings.certificate?.idleGapLowerBound { md += " (at least \(lower) in any timetable as good)" }
+            if let below = meetings.certificate?.belowFloor.count, below > 0 { md += "; \(below) below the share floor, each with the reason" }
+            md += "; "
             md += "none at a stand while a delegation visits it. \(meetings.unmet.count) requests not met, each with its reason.\n"
             md += "Files: `agendas/<participant>.md` and `.ics`, `tables.csv`, `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.\n"
         }

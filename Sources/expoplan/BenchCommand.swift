@@ -38,6 +38,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also run the B2B benchmark (400 participants, 3,000 requests, 24 slots).")
     var b2b: Bool = true
 
+    @Option(help: "Time limits, in seconds separated by commas, of the large B2B benchmark (1,000 participants, 10,000 requests, 24 slots, 150 tables; empty: not run, about 3 minutes at 10,30,60).")
+    var b2bLargeLimits: String = ""
+
     @Option(help: "Delegations in each generated show.")
     var delegations: Int = 6
 
@@ -68,6 +71,7 @@ struct BenchCommand: ParsableCommand {
         var bench = Benchmark(sizes: parsedSizes, seed: seed, layoutTimeLimit: timeLimit, toursTimeLimit: toursTimeLimit,
                               meetingsTimeLimit: meetingsTimeLimit, b2b: b2b, delegations: delegations, reference: reference,
                               executable: executable, progress: { Console.error($0) })
+        bench.largeB2BLimits = b2bLargeLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         bench.overrunLimits = overrunLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         let tables = try bench.run()
         StandardStreams.output(tables.markdown)

@@ -35,6 +35,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of 20-minute meeting slots.")
     var slots: Int = 12
 
+    @Option(help: "Number of meeting tables (default: one per 8 participants, at least 2).")
+    var tables: Int?
+
     @Option(help: "Folder to write the scenario into.")
     var out: String
 
@@ -44,13 +47,14 @@ struct Generate: ParsableCommand {
         if let delegations, !(0...1_000).contains(delegations) { throw ValidationError("--delegations must be from 0 to 1000") }
         if let participants, !(0...100_000).contains(participants) { throw ValidationError("--participants must be from 0 to 100000") }
         if let requests, !(0...1_000_000).contains(requests) { throw ValidationError("--requests must be from 0 to 1000000") }
+        if let tables, !(0...10_000).contains(tables) { throw ValidationError("--tables must be from 0 to 10000") }
         guard (1...45).contains(slots) else { throw ValidationError("--slots must be from 1 to 45 (20-minute slots from 09:00 to midnight)") }
     }
 
     func run() throws {
         let generator = ShowGenerator(.init(
             exhibitors: exhibitors, seed: seed, pavilions: pavilions, delegations: delegations,
-            participants: participants, requests: requests, slots: slots))
+            participants: participants, requests: requests, slots: slots, tables: tables))
         var output = OutputFiles()
         for file in try generator.files() {
             output.add((out as NSString).appendingPathComponent(file.name), file.text)

@@ -20,6 +20,7 @@ struct InvalidScenarioTests {
         ("InvalidUTF8InYAML", ["Scenarios/invalid/InvalidUTF8InYAML.yaml:17: the file is not valid UTF-8: byte 0xE9 at byte offset 1045 (line 17, column 24); save it as UTF-8"]),
         ("MalformedYAML", ["Scenarios/invalid/MalformedYAML.yaml:18: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"]),
         ("MeetingLongerThanProgramme", ["Scenarios/invalid/MeetingLongerThanProgramme.yaml:34: requests[0].length: the meeting lasts 6 slots but the programme has 4"]),
+        ("MinShareAboveOne", ["Scenarios/invalid/MinShareAboveOne.yaml:36: meetings.minShare: expected a share from 0 to 1, got \"1.5\""]),
         ("MissingCSVFile", ["Scenarios/invalid/MissingCSVFile.yaml:29: participants: Scenarios/invalid/nowhere-participants.csv: no such file"]),
         ("MissingHallOutline", ["Scenarios/invalid/MissingHallOutline.yaml:5: hall.outline: missing; this field is required"]),
         // A CSV file of mixed encodings is neither UTF-8 nor Windows-1252 (a Windows-1252

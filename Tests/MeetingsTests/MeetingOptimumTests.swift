@@ -24,7 +24,7 @@ struct MeetingOptimumTests {
     /// A row of three stands (e0…e2, pinned), a B2B area at the far end of the hall, a
     /// programme of `slots` 20-minute slots from 14:00 with `tables` tables.
     static func scenario(slots: Int, tables: Int, change: Int = 5, people: [Person], asks: [Ask],
-                         delegation: String? = nil, weights: String = "") throws -> (Scenario, LayoutPlan) {
+                         delegation: String? = nil, weights: String = "", minShare: Double? = nil) throws -> (Scenario, LayoutPlan) {
         var y = """
             expoplan: 1
             show: {name: T, venue: V, timeZone: Europe/Paris, days: [2026-01-05]}
@@ -40,7 +40,7 @@ struct MeetingOptimumTests {
               - {id: e0, name: E0, pavilion: p, size: 1, pinned: A-01}
               - {id: e1, name: E1, pavilion: p, size: 1, pinned: A-02}
               - {id: e2, name: E2, pavilion: p, size: 1, pinned: A-03}
-            meetings: {date: 2026-01-05, start: "14:00", slotMinutes: 20, slots: \(slots), area: b2b, tables: \(tables), maxPerPerson: 8, changeMinutes: \(change)}
+            meetings: {date: 2026-01-05, start: "14:00", slotMinutes: 20, slots: \(slots), area: b2b, tables: \(tables), maxPerPerson: 8, changeMinutes: \(change)\(minShare.map { ", minShare: \($0)" } ?? "")}
             participants:
 
             """
@@ -102,6 +102,67 @@ struct MeetingOptimumTests {
         let unmet = try #require(result.plan.unmet.first)
         #expect(unmet.request == "R2")
         #expect(unmet.reason.contains("of the 2 slots both are free, 2 with A or C in another meeting"), "\(unmet.reason)")
+    }
+
+    /// a can meet b only in the first slot and c only in the third: both meetings make
+    /// one idle gap in a's agenda that no timetable avoids. The idle-gap bound proves it
+    /// (1), so the bound equals the objective: 6 for priority, 5 for full shares, −0.2.
+    @Test func forcedIdleGapIsProven() throws {
+        let (scenario, layout) = try Self.scenario(
+            slots: 3, tables: 2,
+            people: [.init(id: "a"), .init(id: "b", availability: "2026-01-05 14:00-14:20"), .init(id: "c", availability: "2026-01-05 14:40-15:00")],
+            asks: [.init(a: "a", b: "b"), .init(a: "a", b: "c")])
+        let result = try Self.checked(scenario, layout)
+        let certificate = try #require(result.plan.certificate)
+        #expect(certificate.idleGaps == 1)
+        #expect(certificate.idleGapLowerBound == 1)
+        #expect(abs(result.plan.report.objective! - 10.8) < 1e-9)
+        #expect(abs(result.plan.report.bound! - 10.8) < 1e-9)
+        #expect(result.plan.report.outcome == .optimal)
+    }
+
+    /// Two slots, one table: a–b (5), a–c (5), d–e (1). Priority alone holds a–b and
+    /// a–c and leaves d and e with nothing; the floor (one meeting each) holds d–e and
+    /// one of a's, leaving one of b and c without — the one participant the floor could
+    /// not serve, listed with the reason. The summary's floor-free bound shows the cost.
+    @Test func shareFloorComesBeforePriority() throws {
+        let (scenario, layout) = try Self.scenario(
+            slots: 2, tables: 1, people: ["a", "b", "c", "d", "e"].map { Person(id: $0) },
+            asks: [.init(a: "a", b: "b", priority: 5), .init(a: "a", b: "c", priority: 5), .init(a: "d", b: "e", priority: 1)])
+        let result = try Self.checked(scenario, layout)
+        #expect(result.plan.meetings.contains { $0.request == "R3" })
+        #expect(result.plan.meetings.count == 2)
+        let certificate = try #require(result.plan.certificate)
+        #expect(certificate.belowFloor.count == 1)
+        #expect(["b", "c"].contains(certificate.belowFloor.first?.participant ?? ""))
+        #expect(certificate.belowFloor.first?.reason.contains("every table taken") == true, "\(certificate.belowFloor)")
+        #expect(certificate.priorityMet == 6)
+        // b or c at 0 %, a at 1 of 2, the other three at 100 %.
+        #expect(certificate.shareHistogram[0] == 1 && certificate.shareHistogram[5] == 1 && certificate.shareHistogram[10] == 3)
+        // Without the floor, a–b and a–c (10) at least: the floor costs 4 of priority.
+        let free = try #require(certificate.boundWithoutFloor)
+        #expect(free >= 10 - 1e-6)
+        #expect(result.plan.report.outcome == .optimal)
+        let expected = Self.bruteForce(scenario, layout, network: WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands))
+        #expect(abs(result.plan.report.objective! - expected) < 1e-6)
+    }
+
+    /// Three slots, one table: b–c (5), d–e (5), and a with b, c, d and e (1 each).
+    /// One meeting each (the default floor): b–c, d–e and one of a's (11). minShare 0.5
+    /// owes a two of their four: two of a's and one more, a shortfall costing more than
+    /// the priority given up.
+    @Test(arguments: [nil, 0.5] as [Double?])
+    func minShareOwesHalf(minShare: Double?) throws {
+        let (scenario, layout) = try Self.scenario(
+            slots: 3, tables: 1, people: ["a", "b", "c", "d", "e"].map { Person(id: $0) },
+            asks: [.init(a: "b", b: "c", priority: 5), .init(a: "d", b: "e", priority: 5)]
+                + ["b", "c", "d", "e"].map { Ask(a: "a", b: $0, priority: 1) },
+            minShare: minShare)
+        let result = try Self.checked(scenario, layout)
+        let held = result.plan.meetings.filter { $0.a == "a" }.count
+        #expect(held == (minShare == nil ? 1 : 2), "\(result.plan.meetings.map(\.request))")
+        #expect(result.plan.certificate?.belowFloor.isEmpty == true)
+        #expect(result.plan.report.outcome == .optimal)
     }
 
     /// With no change time, a person cannot go from the B2B area to a stand 80 m away
@@ -197,12 +258,18 @@ struct MeetingOptimumTests {
     /// Every assignment of every request to a start or to nothing, checked by hand-written
     /// rules; the best objective must equal the solver's.
     static func bruteForce(_ scenario: Scenario, _ layout: LayoutPlan, network: WalkingNetwork) -> Double {
+        optimum(scenario, layout, network: network).objective
+    }
+
+    /// The brute-force optimum, and the fewest idle gaps among the optimal timetables.
+    static func optimum(_ scenario: Scenario, _ layout: LayoutPlan, network: WalkingNetwork) -> (objective: Double, gaps: Int) {
         let programme = scenario.meetings!
         let instance = MeetingInstance(scenario: scenario, programme: programme, layout: layout, tours: nil, network: network)
         let S = programme.slotCount
         let requests = instance.requests
         var choice = [Int](repeating: -1, count: requests.count)
         var best = -Double.infinity
+        var bestGaps = Int.max
         let w = scenario.weights
         func evaluate() {
             // Occupancy and feasibility.
@@ -248,11 +315,20 @@ struct MeetingOptimumTests {
             for (q, s) in choice.enumerated() where s >= 0 { value += w.requestPriority * Double(requests[q].priority) }
             let shares = instance.participants.indices.filter { instance.possible[$0] > 0 }.map { Double(count[$0]) / Double(instance.possible[$0]) }
             value += w.fairness * min(1, shares.min() ?? 1)
+            var gaps = 0
             for p in person.indices {
                 let busy = (0..<S).filter { person[p][$0] >= 0 }
-                value -= w.compactness * Double(MeetingRules.idleGaps(busy: busy, free: instance.freeSlot[p]))
+                gaps += MeetingRules.idleGaps(busy: busy, free: instance.freeSlot[p])
+                // The share floor (one meeting each unless the programme says more).
+                value -= instance.floorPenalty(w) * Double(max(0, programme.floor(possible: instance.possible[p]) - count[p]))
             }
-            best = max(best, value)
+            value -= w.compactness * Double(gaps)
+            if value > best + 1e-9 {
+                best = value
+                bestGaps = gaps
+            } else if value > best - 1e-9 {
+                bestGaps = min(bestGaps, gaps)
+            }
         }
         func assign(_ q: Int) {
             if q == requests.count { evaluate(); return }
@@ -265,7 +341,7 @@ struct MeetingOptimumTests {
             choice[q] = -1
         }
         assign(0)
-        return best
+        return (best, bestGaps)
     }
 
     @Test(arguments: 1...12)
@@ -296,8 +372,11 @@ struct MeetingOptimumTests {
         let (scenario, layout) = try Self.scenario(slots: slots, tables: rng.int(in: 1...2), change: rng.unit() < 0.5 ? 0 : 5,
                                                    people: people, asks: asks)
         let (result, network) = try Self.solve(scenario, layout)
-        let expected = Self.bruteForce(scenario, layout, network: network)
+        let (expected, gaps) = Self.optimum(scenario, layout, network: network)
         #expect(abs(result.plan.report.objective! - expected) < 1e-6, "solver \(result.plan.report.objective!) vs brute force \(expected)")
+        // The idle-gap lower bound never exceeds an optimal timetable's idle gaps.
+        let lower = try #require(result.plan.certificate?.idleGapLowerBound)
+        #expect(lower <= gaps, "idle-gap bound \(lower) above the optimum's \(gaps)")
         #expect(result.plan.report.outcome == .optimal)
         #expect(MeetingChecker.check(result.plan, scenario: scenario, layout: layout, tours: nil, network: network).isEmpty)
     }

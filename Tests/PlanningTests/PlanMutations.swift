@@ -320,6 +320,15 @@ struct PlanMutations {
             lower.meetings!.maxMeetingsPerPerson = list.count - 1
             add("more meetings than a participant's maximum", "M7", [person], scenario: lower) { _ in }
         }
+        // (M9): the share floor raised to everything a participant could hold: whoever
+        // holds less is below it and not listed in the certificate.
+        if let held = plan.meetings, held.certificate != nil {
+            var all = scenario
+            all.meetings!.minShare = 1
+            let e = MeetingEvaluation(held, scenario: scenario, layout: plan.layout, tours: plan.tours)
+            let short = e.possible.keys.filter { (e.held[$0] ?? 0) < e.possible[$0]! }.sorted()
+            if !short.isEmpty { add("a participant below the share floor, not listed", "M9", Set(short), scenario: all) { _ in } }
+        }
         // (M8): a meeting moved right after one of the same person elsewhere, too far to walk.
         if let network = PlanVerification(plan, scenario: scenario).network {
             walking: for (person, list) in agendas.sorted(by: { $0.key < $1.key }) {

@@ -74,11 +74,17 @@ public struct MeetingProgramme: Sendable, Codable, Hashable {
     /// meeting ends this much before its slots do, and two meetings back to back in
     /// different places need a walk no longer than this.
     public var changeMinutes: Int
+    /// The share floor: every participant with a possible request is owed at least
+    /// ⌈minShare × n_p⌉ meetings, n_p = min(their possible requests, their maximum), and
+    /// at least one whatever the floor — where capacity allows (a participant left below
+    /// it is explained). nil: one meeting each.
+    public var minShare: Double?
 
     public init(
         day: Day, start: ClockTime, slotMinutes: Int, slotCount: Int, areaID: String, tables: Int,
-        maxMeetingsPerPerson: Int, changeMinutes: Int = 5
+        maxMeetingsPerPerson: Int, changeMinutes: Int = 5, minShare: Double? = nil
     ) {
+        self.minShare = minShare
         self.day = day
         self.start = start
         self.slotMinutes = slotMinutes
@@ -94,4 +100,20 @@ public struct MeetingProgramme: Sendable, Codable, Hashable {
 
     /// The end of the programme, in minutes since midnight.
     public var end: Int { slotStart(slotCount) }
+
+    /// The meetings owed to a participant with `possible` = min(possible requests,
+    /// maximum) by the share floor: ⌈minShare × possible⌉, at least one when possible > 0.
+    public func floor(possible: Int) -> Int {
+        guard possible > 0 else { return 0 }
+        let share = Int((Double(possible) * (minShare ?? 0) - 1e-9).rounded(.up))
+        return min(possible, max(1, share))
+    }
+
+    /// The objective's price of a meeting missing from a participant's share floor: more
+    /// than one meeting can bring (twice the highest priority, as a floor meeting can
+    /// displace a meeting of each of its participants, plus the fairness weight), so
+    /// floors come before priority.
+    public static func floorPenalty(_ weights: Weights, highestPriority: Int) -> Double {
+        2 * weights.requestPriority * Double(highestPriority) + weights.fairness + 1
+    }
 }

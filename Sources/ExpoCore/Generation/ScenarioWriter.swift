@@ -58,6 +58,7 @@ public enum ScenarioWriter {
             y.line("  tables: \(m.tables)")
             y.line("  maxPerPerson: \(m.maxMeetingsPerPerson)")
             if m.changeMinutes != 5 { y.line("  changeMinutes: \(m.changeMinutes)") }
+            if let share = m.minShare { y.line("  minShare: \(share)") }
         }
         let defaults = Weights()
         let changed = Weights.fields.filter { scenario.weights[keyPath: $0.keyPath] != defaults[keyPath: $0.keyPath] }

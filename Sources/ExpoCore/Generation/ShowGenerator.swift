@@ -20,9 +20,12 @@ public struct ShowGenerator {
         public var participants: Int?
         public var requests: Int?
         public var slots: Int
+        /// Tables in the meeting area (default: one per 8 participants, at least 2).
+        public var tables: Int?
 
         public init(exhibitors: Int, seed: UInt64, pavilions: Int? = nil, delegations: Int? = nil,
-                    participants: Int? = nil, requests: Int? = nil, slots: Int = 12) {
+                    participants: Int? = nil, requests: Int? = nil, slots: Int = 12, tables: Int? = nil) {
+            self.tables = tables
             self.exhibitors = exhibitors
             self.seed = seed
             self.pavilions = pavilions
@@ -271,7 +274,7 @@ public struct ShowGenerator {
             }
         }
         let programme = MeetingProgramme(day: day, start: ClockTime(minutes: programmeStart), slotMinutes: 20, slotCount: options.slots,
-                                         areaID: "b2b", tables: max(2, participantCount / 8), maxMeetingsPerPerson: 8)
+                                         areaID: "b2b", tables: options.tables ?? max(2, participantCount / 8), maxMeetingsPerPerson: 8)
         return (participants, requests, programme)
     }
 

@@ -205,7 +205,7 @@ extension ScenarioReading {
     }
 
     func readMeetingProgramme(_ value: Value) -> MeetingProgramme? {
-        let allowed = ["date", "start", "slotMinutes", "slots", "area", "tables", "maxPerPerson", "changeMinutes"]
+        let allowed = ["date", "start", "slotMinutes", "slots", "area", "tables", "maxPerPerson", "changeMinutes", "minShare"]
         guard let f = Fields(value, allowed: allowed, log: log, what: "the meeting programme") else { return nil }
         let day = f.require("date").flatMap { dayOfShow($0) }
         let startValue = f.require("start"), slotsValue = f.require("slots")
@@ -221,6 +221,7 @@ extension ScenarioReading {
         let tables = f.require("tables")?.integer(log, in: 0...10_000, expected: "a number of tables from 0 to 10000")
         let maxPerPerson = f.optional("maxPerPerson")?.integer(log, in: 1...200, expected: "a number of meetings from 1 to 200") ?? 8
         let changeMinutes = f.optional("changeMinutes")?.integer(log, in: 0...60, expected: "minutes from 0 to 60") ?? 5
+        let minShare = f.optional("minShare")?.number(log, in: 0...1, expected: "a share from 0 to 1")
         guard let day, let start, let slotMinutes, let slots, let area, let tables else { return nil }
         if changeMinutes >= slotMinutes {
             log.error(f.location.appending("changeMinutes"), "a change of \(changeMinutes) minutes leaves no time in a \(slotMinutes)-minute slot")
@@ -231,7 +232,7 @@ extension ScenarioReading {
             return nil
         }
         let programme = MeetingProgramme(day: day, start: start, slotMinutes: slotMinutes, slotCount: slots, areaID: area, tables: tables,
-                                         maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes)
+                                         maxMeetingsPerPerson: maxPerPerson, changeMinutes: changeMinutes, minShare: minShare)
         guard let startValue, let slotsValue, checkSlotsExist(programme, start: startValue, slots: slotsValue) else { return nil }
         return programme
     }

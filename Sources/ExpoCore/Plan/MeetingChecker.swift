@@ -106,6 +106,7 @@ public enum MeetingChecker {
         case visits = "(M6) no meeting at a stand while a delegation visits it"
         case maximum = "(M7) at most each participant's maximum of meetings"
         case walking = "(M8) time to walk between consecutive meetings in different places"
+        case floor = "(M9) each participant's share floor held, or the participant listed below it with the reason"
     }
 
     public static func check(_ plan: MeetingsPlan, scenario: Scenario, layout: LayoutPlan?, tours: ToursPlan?,
@@ -214,6 +215,36 @@ public enum MeetingChecker {
         // The objective, from the scenario's priorities.
         let evaluation = MeetingEvaluation(plan, scenario: scenario, layout: layout, tours: tours)
         violations += ReportChecker.check(plan.report, problem: "meetings", recomputed: evaluation.objective, object: "meetings")
+        if let certificate = plan.certificate {
+            violations += checkFloor(certificate, evaluation: evaluation, programme: programme)
+        }
+        return violations
+    }
+
+    /// (M9): whoever holds fewer meetings than their share floor is listed in the
+    /// certificate with the meetings they hold and a reason, and nobody else is; the
+    /// certificate's figures agree with the timetable.
+    static func checkFloor(_ certificate: MeetingsCertificate, evaluation: MeetingEvaluation, programme: MeetingProgramme) -> [Violation] {
+        var violations: [Violation] = []
+        let listed = Dictionary(certificate.belowFloor.map { ($0.participant, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, n) in evaluation.possible.sorted(by: { $0.key < $1.key }) {
+            let held = evaluation.held[id] ?? 0, floor = programme.floor(possible: n)
+            if held < floor {
+                if let entry = listed[id], entry.meetings == held, entry.floor == floor, !entry.reason.isEmpty { continue }
+                violations.append(Violation(Constraint.floor, object: id, "\(id) has \(held) meetings, below their floor of \(floor), and is not listed below it with a reason"))
+            } else if listed[id] != nil {
+                violations.append(Violation(PlanRule.figure, object: id, "\(id) is listed below the share floor but holds \(held) of \(floor)"))
+            }
+        }
+        for id in listed.keys.sorted() where evaluation.possible[id] == nil {
+            violations.append(Violation(PlanRule.figure, object: id, "\(id) is listed below the share floor but has no request that can be met"))
+        }
+        if certificate.idleGaps != evaluation.gaps {
+            violations.append(Violation(PlanRule.figure, object: "meetings", "certificate: \(certificate.idleGaps) idle gaps reported, the timetable has \(evaluation.gaps)"))
+        }
+        if certificate.priorityMet != evaluation.priorityMet {
+            violations.append(Violation(PlanRule.figure, object: "meetings", "certificate: priority met \(certificate.priorityMet) reported, the timetable holds \(evaluation.priorityMet)"))
+        }
         return violations
     }
 }
@@ -233,6 +264,8 @@ public struct MeetingEvaluation: Sendable {
     public var worstShare: Double
     /// Idle gaps, summed over participants (``MeetingRules/idleGaps(busy:free:)``).
     public var gaps: Int
+    /// Meetings missing from participants' share floors (``MeetingProgramme/floor(possible:)``), in all.
+    public var floorShortfall: Int
     public var objective: Double
 
     public init(_ plan: MeetingsPlan, scenario: Scenario, layout: LayoutPlan?, tours: ToursPlan?) {
@@ -274,7 +307,9 @@ public struct MeetingEvaluation: Sendable {
         self.possible = possible
         worstShare = worst
         self.gaps = gaps
+        floorShortfall = programme.map { m in possible.reduce(0) { $0 + max(0, m.floor(possible: $1.value) - (held[$1.key] ?? 0)) } } ?? 0
         let w = scenario.weights
-        objective = w.requestPriority * Double(priorityMet) + w.fairness * worst - w.compactness * Double(gaps)
+        let penalty = MeetingProgramme.floorPenalty(w, highestPriority: scenario.requests.map(\.priority).max() ?? 1)
+        objective = w.requestPriority * Double(priorityMet) + w.fairness * worst - w.compactness * Double(gaps) - penalty * Double(floorShortfall)
     }
 }

@@ -3,8 +3,12 @@ public struct MeetingsPlan: Codable, Sendable {
     public var meetings: [Meeting]
     public var unmet: [UnmetRequest]
     public var report: SolveReport
+    /// The certificate split into priority and idle gaps, and the shares met (nil in
+    /// plans written before it existed).
+    public var certificate: MeetingsCertificate?
 
-    public init(meetings: [Meeting], unmet: [UnmetRequest], report: SolveReport) {
+    public init(meetings: [Meeting], unmet: [UnmetRequest], report: SolveReport, certificate: MeetingsCertificate? = nil) {
+        self.certificate = certificate
         self.meetings = meetings
         self.unmet = unmet
         self.report = report
@@ -58,6 +62,66 @@ public struct UnmetRequest: Codable, Sendable, Hashable {
         self.a = a
         self.b = b
         self.priority = priority
+        self.reason = reason
+    }
+}
+
+/// What a meeting timetable proves and how fairly it serves people: the priority
+/// bound and the idle-gap lower bound reported apart, and the shares met.
+public struct MeetingsCertificate: Codable, Sendable, Hashable {
+    /// The selection bound U: no timetable scores more on priority, the worst share and
+    /// the share floor (idle gaps ignored).
+    public var priorityBound: Double?
+    /// The timetable's score on those terms (its objective without the idle gaps).
+    public var priorityObjective: Double
+    /// Idle gaps in all agendas, and a lower bound on those of any timetable at least
+    /// as good (so of an optimal one).
+    public var idleGaps: Int
+    public var idleGapLowerBound: Int?
+    /// Idle gaps when the search for fewer began (after repair and exchanges).
+    public var startIdleGaps: Int?
+    /// The selection bound without the share floor (what priority the floor may cost).
+    public var boundWithoutFloor: Double?
+    /// Priority met (sum of the priorities of the meetings held), and requested.
+    public var priorityMet: Int
+    public var priorityRequested: Int
+    /// The organizer's share floor (nil: one meeting each).
+    public var minShare: Double?
+    /// The worst-served participant's share (meetings / min(possible requests, maximum)).
+    public var worstShare: Double?
+    /// Participants by share met in tenths: [0,10 %), …, [90,100 %), 100 %.
+    public var shareHistogram: [Int]
+    /// Participants left below their floor, with why.
+    public var belowFloor: [FloorShortfall]
+
+    public init(priorityBound: Double?, priorityObjective: Double, idleGaps: Int, idleGapLowerBound: Int?, boundWithoutFloor: Double?,
+                priorityMet: Int, priorityRequested: Int, minShare: Double?, worstShare: Double?, shareHistogram: [Int],
+                belowFloor: [FloorShortfall]) {
+        self.priorityBound = priorityBound
+        self.priorityObjective = priorityObjective
+        self.idleGaps = idleGaps
+        self.idleGapLowerBound = idleGapLowerBound
+        self.boundWithoutFloor = boundWithoutFloor
+        self.priorityMet = priorityMet
+        self.priorityRequested = priorityRequested
+        self.minShare = minShare
+        self.worstShare = worstShare
+        self.shareHistogram = shareHistogram
+        self.belowFloor = belowFloor
+    }
+}
+
+/// A participant the share floor could not serve.
+public struct FloorShortfall: Codable, Sendable, Hashable {
+    public var participant: String
+    public var meetings: Int
+    public var floor: Int
+    public var reason: String
+
+    public init(participant: String, meetings: Int, floor: Int, reason: String) {
+        self.participant = participant
+        self.meetings = meetings
+        self.floor = floor
         self.reason = reason
     }
 }
