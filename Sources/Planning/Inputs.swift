@@ -88,7 +88,7 @@ public enum Inputs {
     public static func scenarioPath(of plan: Plan, planPath: String) -> String {
         let stored = plan.scenario
         if stored.hasPrefix("/") { return stored }
-        let folder = (planPath as NSString).deletingLastPathComponent
+        let folder = Paths.folder(of: planPath)
         let besidePlan = folder.isEmpty ? stored : (folder as NSString).appendingPathComponent(stored)
         if FileManager.default.fileExists(atPath: besidePlan) || !FileManager.default.fileExists(atPath: stored) {
             return normalized(besidePlan)
@@ -114,7 +114,7 @@ public enum Inputs {
     /// `scenarioPath` as a plan written to `planPath` stores it: relative to the plan
     /// file's folder, so that `check` and `render` find it from anywhere.
     public static func storedScenarioPath(_ scenarioPath: String, planPath: String) -> String {
-        let scenario = absolute(scenarioPath), folder = absolute((planPath as NSString).deletingLastPathComponent)
+        let scenario = absolute(scenarioPath), folder = absolute(Paths.folder(of: planPath))
         let a = scenario.split(separator: "/"), b = folder.split(separator: "/")
         var common = 0
         while common < a.count && common < b.count && a[common] == b[common] { common += 1 }

@@ -20,7 +20,7 @@ public enum OutputFolder {
               (target as NSString).lastPathComponent != ".." else {
             throw PlanningFailure(.cannotWrite, "cannot write to \(path): give --out a folder of its own (it is replaced whole by each run)")
         }
-        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let folder = Paths.folder(of: target), parent = folder.isEmpty ? "." : folder
         let base = (target as NSString).lastPathComponent
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
@@ -75,7 +75,7 @@ public enum OutputFolder {
         try TemporaryFiles.createTemporaryFolder(folder, for: path)
         var folders: Set<String> = []
         for file in files {
-            let sub = (file.name as NSString).deletingLastPathComponent
+            let sub = Paths.folder(of: file.name)
             let output = (path as NSString).appendingPathComponent(file.name)
             try TemporaryFiles.critical { () throws(OutputError) in
                 if !sub.isEmpty && !folders.contains(sub) {
@@ -99,7 +99,7 @@ public enum OutputFolder {
     /// a file can take milliseconds, and a meetings plan writes thousands.
     public static func secondsPerFile(near path: String) -> Double? {
         let target = normalized(path)
-        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let folder = Paths.folder(of: target), parent = folder.isEmpty ? "." : folder
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else { return nil }
         let probe = parent + "/" + TemporaryFiles.name(for: (target as NSString).lastPathComponent)

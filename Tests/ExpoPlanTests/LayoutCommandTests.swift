@@ -26,6 +26,18 @@ struct LayoutCommandTests {
         #expect(csv.split(separator: "\n").count == 7)
     }
 
+    /// A relative output folder of one letter, and a scenario named relative to the
+    /// working folder: Foundation's own folder-of-a-path trapped on such a name.
+    @Test func oneLetterOutputFolderInTheWorkingFolder() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = CLI.root.appendingPathComponent(Self.small).path
+        let run = try CLI.run(["layout", scenario, "--out", "L"] + Self.workLimits, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("L/plan.json").path))
+        #expect(try CLI.run(["check", "L/plan.json"], in: folder).status == 0)
+    }
+
     @Test func checkFindsABrokenPlan() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -283,7 +283,7 @@ final class ScenarioReading {
 
     init(path: String, loader: ScenarioLoader, log: DiagnosticLog) {
         self.path = path
-        self.directory = (path as NSString).deletingLastPathComponent
+        self.directory = Paths.folder(of: path)
         self.loader = loader
         self.log = log
     }

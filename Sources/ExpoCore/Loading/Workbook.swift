@@ -77,7 +77,7 @@ public struct Workbook {
         guard let workbookXML = try container.part(workbookPath) else {
             throw .notAWorkbook("it holds no workbook part (\(workbookPath)); is it an .xlsx file?")
         }
-        let folder = (workbookPath as NSString).deletingLastPathComponent
+        let folder = Paths.folder(of: workbookPath)
         let relations = try WorkbookXML.relationships(
             container.part(folder + "/_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"), of: folder)
         let book = try WorkbookXML.workbook(workbookXML, part: workbookPath)

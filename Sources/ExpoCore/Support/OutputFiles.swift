@@ -37,7 +37,7 @@ public struct OutputFiles {
         var temporaries: [(String, String)] = []
         do {
             for (path, data) in files {
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = Paths.folder(of: path)
                 let directory = folder.isEmpty ? "." : folder
                 try TemporaryFiles.createFolder(directory, for: path)
                 TemporaryFiles.removeStale(in: directory)
