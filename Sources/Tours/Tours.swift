@@ -151,11 +151,23 @@ public enum TourPlanner {
             }
         }
         var shared = SharedStands(scenario: scenario, network: network, stands: resolved.stands, options: options)
-        let notes = try shared.settle(&solved, unplanned: &unplanned, full: full, budget: budget)
+        var notes = try shared.settle(&solved, unplanned: &unplanned, full: full, budget: budget)
+        notes += relaxationNotes(solved, full: full)
         // The bound of the delegations planned (each alone: the joint problem only adds
         // (T7)); a delegation left unplanned is not part of the plan.
         let bound = solved.compactMap { $0?.bound }.reduce(0, +)
         return result(solved.compactMap { $0 }, bound: bound, unplanned: unplanned, full: full, notes: notes, network: network, budget: budget)
+    }
+
+    /// For each delegation with coverage rules: the DP relaxation's bound (which relaxes
+    /// some of them) against the tour's final bound — how much the relaxation weakens.
+    static func relaxationNotes(_ solved: [Solved?], full: TourInstance) -> [String] {
+        full.graphs.indices.compactMap { d in
+            guard !full.graphs[d].rules.isEmpty, let one = solved[d], let relaxation = one.relaxation else { return nil }
+            let weaker = (relaxation - one.bound) / max(1e-9, abs(one.bound))
+            return "\(full.graphs[d].delegation.id): the DP relaxation (coverage maxima and minima above 1 relaxed) bounds the tour at "
+                + "\(Figures.fixed(relaxation)), \(Figures.percent(weaker)) above its final bound \(Figures.fixed(one.bound))"
+        }
     }
 
     /// The tours' plan, report and routes.
@@ -217,6 +229,8 @@ public enum TourPlanner {
         var outcome: SolveOutcome
         var rows: Int, columns: Int, nonzeros: Int, nodes: Int
         var seconds: Double
+        /// The DP relaxation's bound (nil when it found no path).
+        var relaxation: Double? = nil
     }
 
     /// Solves a one-delegation instance; nil when infeasible. The dynamic-programming
@@ -238,7 +252,7 @@ public enum TourPlanner {
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
-                   nodes: nodes, seconds: watch.seconds)
+                   nodes: nodes, seconds: watch.seconds, relaxation: relaxation?.bound)
         }
         if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)

@@ -35,6 +35,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of 20-minute meeting slots.")
     var slots: Int = 12
 
+    @Flag(help: "Give each delegation coverage rules: at most 3 visits per pavilion, at least one in three pavilions, two on one of its themes, a member's own pavilion.")
+    var coverage = false
+
     @Option(help: "Folder to write the scenario into.")
     var out: String
 
@@ -50,7 +53,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let generator = ShowGenerator(.init(
             exhibitors: exhibitors, seed: seed, pavilions: pavilions, delegations: delegations,
-            participants: participants, requests: requests, slots: slots))
+            participants: participants, requests: requests, slots: slots, coverage: coverage))
         var output = OutputFiles()
         for file in try generator.files() {
             output.add((out as NSString).appendingPathComponent(file.name), file.text)
