@@ -234,7 +234,7 @@ public struct Benchmark: Sendable {
             let scenario = folder.appendingPathComponent("scenario.yaml").path
             let loaded = try? ScenarioLoader().load(scenario)
             let rules = loaded.map { show in show.delegations.reduce(0) { $0 + $1.coverageRules(in: show).count } } ?? 0
-            let key = "coverage-\(size)"
+            let key = "coverage-tours-\(size)"
             let (status, measured) = measure(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent(key).path,
                                               "--time-limit", String(toursTimeLimit), "--quiet"],
                                              metrics: work.appendingPathComponent("\(key).json"))
