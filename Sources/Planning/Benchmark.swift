@@ -22,6 +22,9 @@ public struct Benchmark: Sendable {
     /// Time limits (seconds) of the large B2B benchmark, 1,000 participants × 10,000
     /// requests × 24 slots × 150 tables (empty: not run).
     public var largeB2BLimits: [Double] = []
+    /// Generated sizes (among `sizes`) whose tours are measured again with coverage
+    /// rules (`generate --coverage`), on the stands placed for that size.
+    public var coverageSizes: [Int] = []
     /// The expoplan executable to run.
     public var executable: URL
     /// Receives a line per case started.
@@ -51,6 +54,8 @@ public struct Benchmark: Sendable {
     static let layoutHeader = ["show", "exhibitors", "modules", "zoning rows×cols (nnz)", "zoning", "placement rows×cols (nnz)", "placement",
                                "status", "objective", "bound", "gap", "solve s", "render s", "peak MiB", "walking s (all stand pairs)"]
     static let tourHeader = ["show", "delegations", "stands", "models", "status", "objective", "bound", "gap", "solve s", "peak MiB"]
+    static let coverageHeader = ["show", "delegations", "stands", "rules", "status", "objective", "bound", "gap", "solve s",
+                                 "DP bound (rules relaxed in part)", "DP bound above final bound", "peak MiB"]
     static let meetingHeader = ["show", "participants", "requests", "slots", "selection rows×cols (nnz)", "time-indexed rows×cols (nnz)",
                                 "status", "objective", "bound", "gap", "priority gap (proven)", "idle gaps (lower bound)", "worst share", "met",
                                 "solve s", "peak MiB"]
@@ -105,6 +110,7 @@ public struct Benchmark: Sendable {
             cases.append((show.name, folder.appendingPathComponent("scenario.yaml").path))
         }
         var rows: [[String]] = [], tourRows: [[String]] = [], meetingRows: [[String]] = []
+        var placed: [String: String] = [:]  // case name -> its plan with stands
         for (index, (name, scenario)) in cases.enumerated() {
             progress("bench: \(name)…")
             let out = work.appendingPathComponent("out-\(index)")
@@ -115,6 +121,7 @@ public struct Benchmark: Sendable {
                 continue
             }
             rows.append(layoutRow(name, metrics: metrics, report: report, scenario: scenario, plan: out.appendingPathComponent("plan.json").path))
+            placed[name] = out.appendingPathComponent("plan.json").path
             // The tours on the stands just placed, then the meetings around them.
             let (row, plan) = tours(name, scenario: scenario, plan: out.appendingPathComponent("plan.json").path, work: work,
                                     candidates: PlanningOptions.defaultCandidates)
@@ -128,6 +135,7 @@ public struct Benchmark: Sendable {
             tourRows.append(tours("orienteering, 100 points (seed 1)", scenario: optw.appendingPathComponent("scenario.yaml").path,
                                   plan: optw.appendingPathComponent("plan.json").path, work: work, candidates: 100).row)
         }
+        let coverageRows = try coverageTours(placed: placed, work: work)
         // The whole plan of the reference, as the README runs it.
         var planRows: [[String]] = []
         if !reference.isEmpty {
@@ -156,6 +164,8 @@ public struct Benchmark: Sendable {
         }
         let markdown = "Placement (time limit \(Figures.fixed(layoutTimeLimit)) s)\n\n" + Self.table(Self.layoutHeader, rows)
             + "\nTours (time limit \(Figures.fixed(toursTimeLimit)) s)\n\n" + Self.table(Self.tourHeader, tourRows)
+            + (coverageRows.isEmpty ? "" : "\nTours with coverage rules (`generate --coverage`; time limit \(Figures.fixed(toursTimeLimit)) s)\n\n"
+               + Self.table(Self.coverageHeader, coverageRows))
             + "\nMeetings (time limit \(Figures.fixed(meetingsTimeLimit)) s)\n\n" + Self.table(Self.meetingHeader, meetingRows)
             + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + Self.table(Self.planHeader, planRows))
             + (largeRows.isEmpty ? "" : "\nB2B at scale: 1,000 participants × 10,000 requests × 24 slots × 150 tables (`meetings` per time limit; wall time of the whole command)\n\n"
@@ -165,6 +175,7 @@ public struct Benchmark: Sendable {
         return Tables(markdown: markdown, csv: [
             ("bench.csv", CSVTable.format(header: Self.layoutHeader, rows: rows, protectingFormulas: true)),
             ("bench-tours.csv", CSVTable.format(header: Self.tourHeader, rows: tourRows, protectingFormulas: true)),
+            ("bench-coverage.csv", CSVTable.format(header: Self.coverageHeader, rows: coverageRows, protectingFormulas: true)),
             ("bench-meetings.csv", CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true)),
             ("bench-limits.csv", CSVTable.format(header: Self.overrunHeader, rows: overrunRows, protectingFormulas: true)),
             ("bench-b2b-large.csv", CSVTable.format(header: Self.largeB2BHeader, rows: largeRows, protectingFormulas: true)),
@@ -215,6 +226,49 @@ public struct Benchmark: Sendable {
                  Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap), String(format: "%.2f", metrics.seconds["tours"] ?? 0),
                  String(format: "%.0f", metrics.peakMemoryMB)],
                 work.appendingPathComponent("tours-\(key)/plan.json").path)
+    }
+
+    /// The tours of each of `coverageSizes` again, its delegations now with coverage
+    /// rules, on the stands placed for that size: a row each, with the sum of the DP
+    /// relaxation's bounds (from the report's notes) against the final bound.
+    func coverageTours(placed: [String: String], work: URL) throws -> [[String]] {
+        var rows: [[String]] = []
+        for size in coverageSizes {
+            let name = "generated \(size)"
+            guard let plan = placed[name] else { continue }
+            progress("bench: \(name) with coverage rules…")
+            let folder = work.appendingPathComponent("coverage-\(size)")
+            var files = OutputFiles()
+            for file in try ShowGenerator(.init(exhibitors: size, seed: seed, delegations: delegations, coverage: true)).files() {
+                files.add(folder.appendingPathComponent(file.name).path, file.text)
+            }
+            try files.commit()
+            let scenario = folder.appendingPathComponent("scenario.yaml").path
+            let loaded = try? ScenarioLoader().load(scenario)
+            let rules = loaded.map { show in show.delegations.reduce(0) { $0 + $1.coverageRules(in: show).count } } ?? 0
+            let key = "coverage-tours-\(size)"
+            let (status, measured) = measure(["tours", scenario, "--plan", plan, "--out", work.appendingPathComponent(key).path,
+                                              "--time-limit", String(toursTimeLimit), "--quiet"],
+                                             metrics: work.appendingPathComponent("\(key).json"))
+            guard let metrics = measured, let r = metrics.reports["tours"] else {
+                rows.append([name, "", "", String(rules), "exit \(status)", "", "", "", "", "", "", ""])
+                continue
+            }
+            // "<id>: the DP relaxation (…) bounds the tour at X, P % above its final bound B"
+            let relaxed = r.notes.compactMap { note -> Double? in
+                guard let range = note.range(of: "bounds the tour at ") else { return nil }
+                return Double(note[range.upperBound...].prefix { $0 != "," })
+            }.reduce(0, +)
+            let finals = r.notes.compactMap { note -> Double? in
+                guard let range = note.range(of: "above its final bound ") else { return nil }
+                return Double(note[range.upperBound...])
+            }.reduce(0, +)
+            rows.append([name, String(metrics.delegations), String(metrics.stands), String(rules), r.outcome.rawValue,
+                         Figures.fixed(r.objective), Figures.fixed(r.bound), Figures.percent(r.gap),
+                         String(format: "%.2f", metrics.seconds["tours"] ?? 0), Figures.fixed(relaxed),
+                         finals > 0 ? Figures.percent((relaxed - finals) / finals) : "–", String(format: "%.0f", metrics.peakMemoryMB)])
+        }
+        return rows
     }
 
     /// The meetings of a show with its stands and tours: one table row.

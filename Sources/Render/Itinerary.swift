@@ -49,13 +49,22 @@ public struct Itinerary {
                 let wait = stop.start - stop.arrival
                 result.append(Row(number: String(number), arrival: clock(stop.arrival), time: "\(clock(stop.start))–\(clock(stop.end))", walk: walk,
                                   stand: standNumbers[stop.exhibitor ?? ""] ?? "", what: stop.title,
-                                  pavilion: exhibitor.map { pavilions[$0.pavilionID] ?? $0.pavilionID } ?? "",
+                                  pavilion: exhibitor.map { pavilionLabel($0.pavilionID, pavilions) } ?? "",
                                   themes: exhibitor?.themes.joined(separator: ", ") ?? "",
                                   note: (exhibitor?.pitch ?? "") + (wait > 0 ? (exhibitor?.pitch.isEmpty ?? true ? "" : " · ") + "waits \(wait) min" : "")))
             }
         }
         return result
     }
+
+    /// The pavilion's name, with the members whose own pavilion (region) it is.
+    func pavilionLabel(_ id: String, _ names: [String: String]) -> String {
+        let members = delegation.members.filter { $0.pavilion == id }.map(\.name)
+        return (names[id] ?? id) + (members.isEmpty ? "" : " — region of " + members.joined(separator: ", "))
+    }
+
+    /// Visits per pavilion, the delegation's coverage rules kept.
+    var pavilionLine: String { PavilionVisits(tour, delegation: delegation, scenario: scenario).summary }
 
     var headline: String { "\(delegation.name) — \(delegation.day.longDescription), \(delegation.start)–\(delegation.end)" }
 
@@ -72,6 +81,7 @@ public struct Itinerary {
             md += "**Members:** " + delegation.members.map { escapeMarkdown($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "\n\n"
         }
         md += "\(figures)\n\n"
+        md += "\(escapeMarkdown(pavilionLine))\n\n"
         md += "| # | arrive | visit | walk | stand | exhibitor | pavilion | themes | note |\n"
         md += "|---:|---|---|---|---|---|---|---|---|\n"
         for row in rows {
@@ -115,6 +125,7 @@ public struct Itinerary {
             html += "<p class=\"meta\"><strong>Members:</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "</p>\n"
         }
         html += "<p class=\"figures\">\(e(figures))</p>\n"
+        html += "<p class=\"figures\">\(e(pavilionLine))</p>\n"
         html += "<table>\n<thead><tr><th>#</th><th>Arrive</th><th>Visit</th><th>Walk</th><th>Stand</th><th>Exhibitor</th><th>Pavilion</th><th>Themes</th></tr></thead>\n<tbody>\n"
         for row in rows {
             let edge = row.number.isEmpty ? " class=\"edge\"" : ""

@@ -35,6 +35,7 @@ public enum PlanReport {
                 let d = scenario.delegations.first { $0.id == tour.delegation }
                 md += "| \(escapeMarkdown(d?.name ?? tour.delegation)) | \(tour.day) | \(d.map { "\($0.start)–\($0.end)" } ?? "") | \(tour.stops.filter { $0.kind == .visit }.count) | \(String(format: "%.1f", tour.score)) | \(Int(tour.walkingMetres.rounded())) m |\n"
             }
+            md += TourReport.pavilionVisitsMarkdown(scenario, tours: tours)
             md += TourReport.unplannedMarkdown(scenario, tours: tours)
             md += "\nFiles: `tour-<delegation>.md`, `.html`, `.ics`, `.svg`, `.json`; `exhibitor-visits.csv`; `tours-summary.md`.\n"
         }

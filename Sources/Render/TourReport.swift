@@ -64,7 +64,30 @@ public enum TourReport {
             let d = scenario.delegations.first { $0.id == tour.delegation }!
             md += "| \(escapeMarkdown(d.name)) | \(tour.day) | \(d.start)–\(d.end) | \(tour.stops.filter { $0.kind == .visit }.count) | \(String(format: "%.1f", tour.score)) | \(Int(tour.walkingMetres.rounded())) m, \(tour.walkingMinutes) min | \(tour.idleMinutes) min |\n"
         }
+        md += pavilionVisitsMarkdown(scenario, tours: tours)
         md += unplannedMarkdown(scenario, tours: tours)
+        return md
+    }
+
+    /// Visits per pavilion (rows) and delegation (columns): each cell the visits, with
+    /// the delegation's coverage rule in brackets and ★ for a member's own pavilion; only
+    /// pavilions some tour visits or some rule names ("" without tours).
+    public static func pavilionVisitsMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
+        let columns = tours.tours.compactMap { tour in
+            scenario.delegations.first { $0.id == tour.delegation }.map { PavilionVisits(tour, delegation: $0, scenario: scenario) }
+        }
+        guard !columns.isEmpty else { return "" }
+        let names = tours.tours.compactMap { tour in scenario.delegations.first { $0.id == tour.delegation }?.name }
+        var md = "\nVisits per pavilion (in brackets: the delegation's coverage rule; ★: a member's own pavilion)\n\n"
+        md += "| pavilion | " + names.map(escapeMarkdown).joined(separator: " | ") + " |\n|---|" + names.map { _ in "---:" }.joined(separator: "|") + "|\n"
+        for pavilion in scenario.pavilions {
+            let cells = columns.map { column -> String in
+                guard let line = column.lines.first(where: { $0.pavilion.id == pavilion.id }) else { return "" }
+                return (line.members.isEmpty ? "" : "★ ") + (line.visits == 0 ? "0" : String(line.visits)) + (line.rule.isEmpty ? "" : " (\(line.rule))")
+            }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            md += "| \(escapeMarkdown(pavilion.name)) | " + cells.joined(separator: " | ") + " |\n"
+        }
         return md
     }
 

@@ -1,9 +1,10 @@
 import ExpoCore
 
 /// A first plan by greedy insertion: delegations one after the other (highest priority
-/// first), must-see stands first, then the stand that adds the most score per minute
-/// added, at its best place in the tour, keeping clear of stands other delegations
-/// already hold at that time.
+/// first), must-see stands first, then stands of the coverage rules (T9) still short of
+/// their minimum, then the stand that adds the most score per minute added, at its best
+/// place in the tour, keeping clear of stands other delegations already hold at that
+/// time and never past a coverage maximum.
 enum Greedy {
     /// Node sequences with start times, one per delegation (in scenario order), or nil
     /// when some must-see stand or appointment does not fit.
@@ -21,12 +22,16 @@ enum Greedy {
             guard schedule(sequence, graph, held: held, day: day) != nil else { return nil }
             let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
             var used = Set<Int>()
-            // Must-see stands first, then the rest by score per minute.
-            for pass in 0..<2 {
+            // Must-see stands first, then stands coverage minimums need, then the rest by
+            // score per minute.
+            for pass in 0..<3 {
                 while true {
                     var best: (value: Double, sequence: [Int], exhibitor: Int)? = nil
+                    let counts = graph.ruleCounts(sequence)
                     for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!) {
                         if pass == 0 && !mustSee.contains(node.exhibitor!) { continue }
+                        if pass == 1 && !node.rules.contains(where: { graph.rules[$0].softWeight == nil && counts[$0] < graph.rules[$0].min }) { continue }
+                        if pass > 0 && graph.exceedsMaximum(adding: i, to: sequence) { continue }
                         guard let base = schedule(sequence, graph, held: held, day: day) else { continue }
                         for position in 1..<sequence.count {
                             var candidate = sequence
@@ -34,16 +39,17 @@ enum Greedy {
                             guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
                             let added = max(1, (times.last! - base.last!) + node.service)
                             let walk = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
-                            let value = (weights.visitScore * node.score - weights.walking * Double(walk)) / Double(added) + (pass == 0 ? 1e6 : 0)
+                            let value = (weights.visitScore * node.score - weights.walking * Double(walk)) / Double(added) + (pass < 2 ? 1e6 : 0)
                             if best == nil || value > best!.value { best = (value, candidate, node.exhibitor!) }
                         }
                     }
-                    guard let chosen = best, pass == 0 || chosen.value > 0 else { break }
+                    guard let chosen = best, pass < 2 || chosen.value > 0 else { break }
                     sequence = chosen.sequence
                     used.insert(chosen.exhibitor)
                 }
                 if pass == 0 && !mustSee.isSubset(of: used) { return nil }
-                if pass == 1 {
+                if pass == 1 && !graph.keepsRules(sequence) { return nil }
+                if pass == 2 {
                     // Local search: shorten the walk by 2-opt, then insert what now fits;
                     // repeat while either improves.
                     var improved = true
@@ -119,7 +125,8 @@ enum Greedy {
     static func bestInsertion(_ sequence: [Int], _ graph: DelegationGraph, used: Set<Int>, held: [String: [(Int, Int, Int)]], day: String, weights: Weights) -> ([Int], Int)? {
         guard let base = schedule(sequence, graph, held: held, day: day) else { return nil }
         var best: (value: Double, sequence: [Int], exhibitor: Int)? = nil
-        for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!) {
+        for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!)
+            && !graph.exceedsMaximum(adding: i, to: sequence) {
             for position in 1..<sequence.count {
                 var candidate = sequence
                 candidate.insert(i, at: position)

@@ -11,12 +11,21 @@ import ExpoCore
 /// MILP's objective terms: for a visit w_score p_j + w_idle σ_j, for a walk
 /// w_idle τ_ij − w_walk m_ij / speed, and at the end −w_idle T_end.
 ///
+/// Coverage rules (T9), (T10): a hard rule with a minimum is a mandatory item ("some
+/// visit it counts"), unless a must-see exhibitor it counts already makes it one; a
+/// soft member's pavilion is an optional item whose weight is gained when its bit is
+/// first set.
+///
 /// What is relaxed: a stand may be visited twice unless the two visits are one after
 /// the other (the two-label rule forbids i → j → i); when there are more than a few
-/// mandatory items (appointments and must-see exhibitors) or the state space would be
-/// large, the last ones are not tracked. Every tour is a path of the relaxation, so its
-/// best value bounds the tour's objective; when the best path visits each exhibitor at
-/// most once and keeps every mandatory item, it is a tour, and an optimal one.
+/// items (appointments, must-see exhibitors, coverage rules, in that order) or the
+/// state space would be large, the last ones are not tracked (an untracked soft rule
+/// then pays its weight at every visit it counts, which only raises the bound); the
+/// coverage maxima, and minima above 1, are not enforced. Every tour is a path of the
+/// relaxation, so its best value bounds the tour's objective; when the best path
+/// visits each exhibitor at most once, keeps every mandatory item and every coverage
+/// rule, it is a tour, and an optimal one. (With coverage rules the bound is weaker:
+/// Reports/benchmarks.md measures by how much.)
 enum TourDP {
     struct Result {
         /// An upper bound on the delegation's objective.
@@ -37,23 +46,31 @@ enum TourDP {
         let w0 = nodes[0].earliest, w1 = nodes[n - 1].latest
         guard w1 >= w0 else { return nil }
         let horizon = w1 - w0 + 1
-        // Mandatory items: appointments, then must-see exhibitors, as many as fit.
-        var items: [Int] = []  // an appointment node i as −(i + 1), a must-see exhibitor e as e
-        for (i, node) in nodes.enumerated() where node.kind == .appointment { items.append(-(i + 1)) }
-        for e in mustSee.sorted() { items.append(e) }
+        let items = Item.list(graph, mustSee: mustSee)
         var tracked = min(items.count, 12)
         while tracked > 0 && n * horizon << tracked > stateLimit { tracked -= 1 }
         let masks = 1 << tracked
-        let full = masks - 1
+        var full = 0  // the mandatory items' bits
         var bit = [Int](repeating: 0, count: n)
-        for (i, node) in nodes.enumerated() {
-            for (k, item) in items.prefix(tracked).enumerated() {
-                if (node.kind == .appointment && item == -(i + 1)) || (node.kind == .visit && node.exhibitor == item) { bit[i] = 1 << k }
+        // Per node: the tracked soft items it sets, with their values.
+        var softBits = [[(bit: Int, value: Double)]](repeating: [], count: n)
+        for (k, item) in items.prefix(tracked).enumerated() {
+            if item.softWeight == nil { full |= 1 << k }
+            for i in 0..<n where item.isSet(by: i, graph) {
+                bit[i] |= 1 << k
+                if let weight = item.softWeight { softBits[i].append((1 << k, weights.visitScore * weight)) }
             }
         }
         // The exhibitor (or, for other nodes, a negative tag) of each node.
         let tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
-        let gain = nodes.map { node in node.kind == .visit ? weights.visitScore * node.score + weights.idle * Double(node.service) : 0 }
+        // Untracked soft items pay at every visit they count.
+        let untracked = items.dropFirst(tracked)
+        let gain = (0..<n).map { i -> Double in
+            let node = nodes[i]
+            guard node.kind == .visit else { return 0 }
+            let soft = untracked.reduce(0) { $0 + ($1.isSet(by: i, graph) ? weights.visitScore * ($1.softWeight ?? 0) : 0) }
+            return weights.visitScore * node.score + weights.idle * Double(node.service) + soft
+        }
 
         // Labels: two per state. value −∞ means empty.
         let states = n * horizon * masks
@@ -105,9 +122,10 @@ enum TourDP {
                             if i == 0 && j == n - 1 && skipDirect { continue }
                             let arrive = max(nodes[j].earliest, leave + graph.travel(i, j))
                             guard arrive <= nodes[j].latest else { continue }
-                            let next = v + gain[j] + TourModel.arcValue(graph, i, j, weights)
+                            var next = v + gain[j] + TourModel.arcValue(graph, i, j, weights)
+                            for soft in softBits[j] where mask & soft.bit == 0 { next += soft.value }
                             if j == n - 1 {
-                                guard mask == full else { continue }
+                                guard mask & full == full else { continue }
                                 let total = next - weights.idle * Double(arrive)
                                 if total > best + 1e-9 { best = total; bestLabel = label; bestEnd = arrive }
                                 continue
@@ -136,7 +154,42 @@ enum TourDP {
         let exhibitors = path.compactMap { nodes[$0.node].exhibitor }
         let appointments = Set(path.map(\.node).filter { nodes[$0].kind == .appointment })
         let isTour = Set(exhibitors).count == exhibitors.count && mustSee.isSubset(of: Set(exhibitors))
-            && appointments.count == nodes.filter { $0.kind == .appointment }.count
+            && appointments.count == nodes.filter { $0.kind == .appointment }.count && graph.keepsRules(path.map(\.node))
         return Result(bound: elementary ? .infinity : best + constant, tour: isTour ? path : nil)
+    }
+
+    /// A mandatory or optional item of a path, tracked in the state's mask.
+    enum Item {
+        case appointment(Int)
+        case mustSee(Int)
+        case rule(Int, softWeight: Double?)
+
+        /// Appointments, must-see exhibitors, hard coverage rules with a minimum that no
+        /// must-see exhibitor already meets, then soft coverage rules.
+        static func list(_ graph: DelegationGraph, mustSee: Set<Int>) -> [Item] {
+            var items: [Item] = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }.map { .appointment($0) }
+            items += mustSee.sorted().map { .mustSee($0) }
+            let mustSeeRules = Set(graph.nodes.filter { $0.exhibitor.map(mustSee.contains) ?? false }.flatMap(\.rules))
+            for (r, rule) in graph.rules.enumerated() where rule.softWeight == nil && rule.min > 0 && !mustSeeRules.contains(r) {
+                items.append(.rule(r, softWeight: nil))
+            }
+            for (r, rule) in graph.rules.enumerated() where rule.softWeight != nil { items.append(.rule(r, softWeight: rule.softWeight)) }
+            return items
+        }
+
+        var softWeight: Double? {
+            if case .rule(_, let weight) = self { return weight }
+            return nil
+        }
+
+        /// Whether reaching node i sets the item.
+        func isSet(by i: Int, _ graph: DelegationGraph) -> Bool {
+            let node = graph.nodes[i]
+            switch self {
+            case .appointment(let a): return i == a
+            case .mustSee(let e): return node.kind == .visit && node.exhibitor == e
+            case .rule(let r, _): return node.kind == .visit && node.rules.contains(r)
+            }
+        }
     }
 }

@@ -55,6 +55,7 @@ enum TourDiagnosis {
                     reasons.append("\(d.name): appointments \"\(first.title)\" and \"\(second.title)\" are \(second.earliest - first.earliest - first.service) minutes apart but the walk between them takes \(graph.travel(a, b))")
                 }
             }
+            reasons += coverageReasons(graph, instance)
             let mustSeeCount = Set(d.mustSee).count
             if let maximum = d.maxVisits, mustSeeCount > maximum {
                 reasons.append("\(d.name): \(mustSeeCount) must-see stands but at most \(maximum) visits (maxVisits)")
@@ -67,11 +68,20 @@ enum TourDiagnosis {
     /// delegations whose must-see stands and appointments do not fit together.
     static func conflicts(_ instance: TourInstance, weights: Weights) -> [String] {
         var reasons: [String] = []
-        for graph in instance.graphs where !graph.delegation.mustSee.isEmpty || !graph.delegation.appointments.isEmpty {
+        for graph in instance.graphs where !graph.delegation.mustSee.isEmpty || !graph.delegation.appointments.isEmpty || !graph.rules.isEmpty {
             let alone = TourInstance(copying: instance, only: graph.index)
             if let model = try? TourModel(alone, weights: weights), let result = try? model.model.solve(SolveOptions(timeLimit: 10)),
                result.status == .infeasible {
-                reasons.append("\(graph.delegation.name): its must-see stands (\(graph.delegation.mustSee.joined(separator: ", "))) and appointments do not all fit in its window \(graph.delegation.start)–\(graph.delegation.end) with the walks between them")
+                let d = graph.delegation
+                var what = d.mustSee.isEmpty ? [] : ["its must-see stands (\(d.mustSee.joined(separator: ", ")))"]
+                if !d.appointments.isEmpty { what.append("appointments") }
+                let hard = graph.rules.filter { $0.softWeight == nil }
+                if !hard.isEmpty {
+                    what.append("coverage rules (" + hard.map { rule in
+                        "\(rule.label) " + (rule.max.map { rule.min == $0 ? "exactly \($0)" : "\(rule.min)–\($0)" } ?? "at least \(rule.min)")
+                    }.joined(separator: ", ") + ")")
+                }
+                reasons.append("\(d.name): \(what.joined(separator: ", ")) do not all fit in its window \(d.start)–\(d.end) with the walks between them")
             }
         }
         if reasons.isEmpty {

@@ -16,6 +16,9 @@ struct TourNode: Sendable {
     /// Minutes spent at the node.
     var service: Int
     var score: Double
+    /// The delegation's coverage rules (indices into ``DelegationGraph/rules``) that
+    /// count this visit.
+    var rules: [Int] = []
 }
 
 /// A delegation's tour graph: nodes, walking minutes and metres between them.
@@ -23,6 +26,8 @@ struct DelegationGraph: Sendable {
     let delegation: Delegation
     var index: Int
     var nodes: [TourNode]
+    /// The delegation's coverage rules (``Delegation/coverageRules(in:)``).
+    var rules: [CoverageRule] = []
     /// `minutes[i * n + j]`: walking minutes (rounded up) from node i to node j.
     var minutes: [Int]
     var metres: [Double]
@@ -47,9 +52,13 @@ struct TourInstance: Sendable {
         }
     }
 
-    /// Candidates per delegation: its `candidates` best-scoring exhibitors (score > 0)
-    /// plus its must-see ones, each copied once per availability window that can hold a
-    /// visit inside the delegation's window.
+    /// Candidates per delegation: its must-see exhibitors; for each coverage rule that
+    /// asks for visits, enough of its best-scoring exhibitors that can be visited in the
+    /// window to have `min + 1` of them among these and the must-see ones (so that a
+    /// pavilion the delegation has no interest in can still be covered, with a choice);
+    /// then its best-scoring exhibitors (score > 0), `candidates` in all besides the
+    /// must-see ones (without coverage rules: its `candidates` best plus its must-see). Each is copied once per availability window that can hold a visit
+    /// inside the delegation's window.
     init(scenario: Scenario, stands: [(exhibitor: Int, modules: [Int])], candidates: Int) {
         self.init(scenario: scenario, network: WalkingNetwork(scenario, stands: stands), stands: stands, candidates: candidates, busy: [:])
     }
@@ -72,7 +81,10 @@ struct TourInstance: Sendable {
                 if score > 0 || mustSee.contains(e) { scored.append((e, score)) }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.exhibitor < $1.exhibitor) }
-            var chosen: [Int] = scored.prefix(candidates).map { $0.exhibitor }
+            let rules = delegation.coverageRules(in: scenario)
+            let covering = Self.coverageCandidates(rules, delegation: delegation, scenario: scenario, placed: placed, busy: held,
+                                                   chosen: mustSee.sorted())
+            var chosen = covering + scored.prefix(max(0, candidates - covering.count)).map { $0.exhibitor }.filter { !covering.contains($0) }
             for e in mustSee.sorted() where !chosen.contains(e) { chosen.append(e) }
             var nodes = [TourNode(kind: .start, place: Self.place(delegation.startPlace, scenario), placeID: delegation.startPlace.id,
                                   title: Self.name(delegation.startPlace, scenario), exhibitor: nil, earliest: w0, latest: w0, service: 0, score: 0)]
@@ -81,7 +93,8 @@ struct TourInstance: Sendable {
                 let score = delegation.score(of: exhibitor)
                 for (start, end) in Self.windows(exhibitor, day: delegation.day, from: w0, to: w1, service: delegation.visitMinutes, busy: held[e] ?? []) {
                     nodes.append(TourNode(kind: .visit, place: .stand(e), placeID: exhibitor.id, title: exhibitor.name, exhibitor: e,
-                                          earliest: start, latest: end - delegation.visitMinutes, service: delegation.visitMinutes, score: score))
+                                          earliest: start, latest: end - delegation.visitMinutes, service: delegation.visitMinutes, score: score,
+                                          rules: rules.indices.filter { rules[$0].counts(exhibitor) }))
                 }
             }
             for appointment in delegation.appointments {
@@ -93,9 +106,32 @@ struct TourInstance: Sendable {
                                   title: Self.name(delegation.endPlace, scenario), exhibitor: nil, earliest: w0, latest: w1, service: 0, score: 0))
             let metres = network.matrix(nodes.map(\.place))
             let minutes = metres.map { $0.isFinite ? Int(($0 / delegation.walkingSpeed - 1e-9).rounded(.up)) : Int.max / 4 }
-            graphs.append(DelegationGraph(delegation: delegation, index: graphs.count, nodes: nodes, minutes: minutes, metres: metres))
+            graphs.append(DelegationGraph(delegation: delegation, index: graphs.count, nodes: nodes, rules: rules, minutes: minutes, metres: metres))
         }
         self.graphs = graphs
+    }
+
+    /// For each coverage rule that asks for visits (a minimum, or a soft member's
+    /// pavilion), its best-scoring placed exhibitors that have a window for a visit
+    /// (ties by position), so that `min + 1` of them are in `chosen` or the result.
+    static func coverageCandidates(_ rules: [CoverageRule], delegation: Delegation, scenario: Scenario, placed: Set<Int>,
+                                   busy: [Int: [(Int, Int)]], chosen: [Int]) -> [Int] {
+        var result: [Int] = []
+        for rule in rules where rule.min > 0 || rule.softWeight != nil {
+            let have = (chosen + result).filter { rule.counts(scenario.exhibitors[$0]) }.count
+            guard have < rule.min + 1 else { continue }
+            let counted = scenario.exhibitors.indices.filter { e in
+                placed.contains(e) && rule.counts(scenario.exhibitors[e])
+                    && !windows(scenario.exhibitors[e], day: delegation.day, from: delegation.start.minutes, to: delegation.end.minutes,
+                                service: delegation.visitMinutes, busy: busy[e] ?? []).isEmpty
+            }
+            let best = counted.sorted { a, b in
+                let sa = delegation.score(of: scenario.exhibitors[a]), sb = delegation.score(of: scenario.exhibitors[b])
+                return sa > sb || (sa == sb && a < b)
+            }
+            result += best.filter { !chosen.contains($0) && !result.contains($0) }.prefix(rule.min + 1 - have)
+        }
+        return result
     }
 
     /// The parts of `[from, to]` when the exhibitor is at its stand, and no other
@@ -128,5 +164,35 @@ struct TourInstance: Sendable {
         case .feature(let id): scenario.hall.features.first { $0.id == id }?.name ?? id
         case .exhibitor(let id): scenario.exhibitor(id)?.name ?? id
         }
+    }
+}
+
+extension DelegationGraph {
+    /// Visits per coverage rule along a node sequence.
+    func ruleCounts(_ sequence: [Int]) -> [Int] {
+        var counts = [Int](repeating: 0, count: rules.count)
+        for i in sequence where nodes[i].kind == .visit { for r in nodes[i].rules { counts[r] += 1 } }
+        return counts
+    }
+
+    /// Whether a node sequence keeps every hard coverage rule.
+    func keepsRules(_ sequence: [Int]) -> Bool {
+        zip(rules, ruleCounts(sequence)).allSatisfy { rule, count in
+            rule.softWeight != nil || (count >= rule.min && count <= (rule.max ?? Int.max))
+        }
+    }
+
+    /// What the soft rules add to the objective: w_score × weight for each soft
+    /// member's pavilion the sequence visits.
+    func softValue(_ sequence: [Int], _ weights: Weights) -> Double {
+        zip(rules, ruleCounts(sequence)).reduce(0) { sum, pair in
+            sum + (pair.1 > 0 ? weights.visitScore * (pair.0.softWeight ?? 0) : 0)
+        }
+    }
+
+    /// Whether visiting node `i` in addition to `sequence` would exceed a hard maximum.
+    func exceedsMaximum(adding i: Int, to sequence: [Int]) -> Bool {
+        let counts = ruleCounts(sequence)
+        return nodes[i].rules.contains { r in rules[r].softWeight == nil && counts[r] + 1 > (rules[r].max ?? Int.max) }
     }
 }

@@ -1,7 +1,7 @@
 import ExpoCore
 import MILP
 
-/// The tour MILP of ``TourPlanner``, rules (T1)–(T8) and cuts (C1)–(C3), built once for all
+/// The tour MILP of ``TourPlanner``, rules (T1)–(T10) and cuts (C1)–(C3), built once for all
 /// delegations.
 struct TourModel {
     let model: Model
@@ -10,6 +10,8 @@ struct TourModel {
     var x: [[Int: Variable]] = []
     var y: [[Variable?]] = []
     var t: [[Variable]] = []
+    /// Per delegation: the indicator z_r of each soft coverage rule r (10), by rule index.
+    var z: [[Int: Variable]] = []
     /// Ordering variables of (T7): delegations g < h, their nodes i, k.
     var order: [(g: Int, i: Int, h: Int, k: Int, o: Variable)] = []
 
@@ -132,6 +134,7 @@ struct TourModel {
                     try model.addConstraint(count <= Double(maximum), name: "\(prefix)maxVisits")
                 }
             }
+            z.append(try Self.addCoverage(model, graph: graph, visits: visits, objective: &objective, weights: weights, prefix: prefix))
             // Idle: − w_idle (T_end − window start − Σ σ y − Σ τ x − Σ appointments).
             objective.add(-weights.idle, times[endNode])
             objective += weights.idle * Double(d.start.minutes + forcedNodes.reduce(0) { $0 + graph.nodes[$1].service })
@@ -163,6 +166,35 @@ struct TourModel {
         self.model = model
     }
 
+    /// (T9) each hard coverage rule r: min_r ≤ Σ_{i counted by r} y_i ≤ max_r (the maximum
+    /// only when fewer copies could exceed it; a rule no candidate can meet is left to
+    /// the LP to prove infeasible). (T10) each soft rule r (a member's pavilion marked
+    /// soft): z_r ≤ Σ_{i counted by r} y_i, z_r ∈ {0,1}, and the objective gains
+    /// w_score × weight_r z_r. Returns the z_r by rule index.
+    static func addCoverage(_ model: Model, graph: DelegationGraph, visits: [Variable?], objective: inout LinearExpression,
+                            weights: Weights, prefix: String) throws -> [Int: Variable] {
+        var soft: [Int: Variable] = [:]
+        for (r, rule) in graph.rules.enumerated() {
+            var sum = LinearExpression()
+            var exhibitors = Set<Int>()
+            for (i, node) in graph.nodes.enumerated() where node.kind == .visit && node.rules.contains(r) {
+                sum.add(1, visits[i]!)
+                exhibitors.insert(node.exhibitor!)
+            }
+            if let weight = rule.softWeight {
+                guard !exhibitors.isEmpty else { continue }
+                let indicator = try model.addBinary(name: "\(prefix)z\(r)")
+                try model.addConstraint(LinearExpression(indicator) - sum <= 0, name: "\(prefix)soft\(r)")
+                objective.add(weights.visitScore * weight, indicator)
+                soft[r] = indicator
+                continue
+            }
+            if rule.min > 0 { try model.addConstraint(sum >= Double(rule.min), name: "\(prefix)cover\(r)") }
+            if let maximum = rule.max, maximum < exhibitors.count { try model.addConstraint(sum <= Double(maximum), name: "\(prefix)coverMax\(r)") }
+        }
+        return soft
+    }
+
     /// The objective's term for walking from i to j.
     static func arcValue(_ graph: DelegationGraph, _ i: Int, _ j: Int, _ weights: Weights) -> Double {
         weights.idle * Double(graph.travel(i, j)) - weights.walking * graph.metres[i * graph.count + j] / graph.delegation.walkingSpeed
@@ -178,7 +210,7 @@ struct TourModel {
             if node.kind == .appointment { value += weights.idle * Double(node.service) }
         }
         for (i, j) in zip(sequence, sequence.dropFirst()) { value += arcValue(graph, i, j, weights) }
-        return value
+        return value + graph.softValue(sequence, weights)
     }
 
     /// Time windows narrowed by what any tour can reach: a node starts no earlier than
@@ -295,6 +327,8 @@ struct TourModel {
                 values[arc] = 1
             }
             for stop in tour { if let v = y[g][stop.node] { values[v] = 1 } }
+            let counts = instance.graphs[g].ruleCounts(tour.map(\.node))
+            for (r, v) in z[g] { values[v] = counts[r] > 0 ? 1 : 0 }
         }
         for pair in order {
             let ti = tours[pair.g].first { $0.node == pair.i }?.time
@@ -326,20 +360,23 @@ struct TourModel {
     }
 
     /// A path with at most `maxVisits` visits: the lowest-scoring visits that are not
-    /// must-see dropped (each later stop keeps its planned time, which stays reachable
-    /// since walks obey the triangle inequality); nil when the must-see stands alone
-    /// are too many.
+    /// must-see and that no coverage minimum needs dropped (each later stop keeps its
+    /// planned time, which stays reachable since walks obey the triangle inequality);
+    /// nil when the stands that must stay are too many, or when the path breaks a
+    /// coverage rule.
     static func trimmed(_ path: [(node: Int, time: Int)], _ graph: DelegationGraph, maxVisits: Int, mustSee: Set<Int>) -> [(node: Int, time: Int)]? {
         var path = path
         while path.filter({ graph.nodes[$0.node].kind == .visit }).count > maxVisits {
+            let counts = graph.ruleCounts(path.map(\.node))
             let droppable = path.indices.filter { k in
                 let node = graph.nodes[path[k].node]
                 return node.kind == .visit && !mustSee.contains(node.exhibitor!)
+                    && !node.rules.contains { graph.rules[$0].softWeight == nil && counts[$0] <= graph.rules[$0].min }
             }
             guard let worst = droppable.min(by: { graph.nodes[path[$0].node].score < graph.nodes[path[$1].node].score || (graph.nodes[path[$0].node].score == graph.nodes[path[$1].node].score && $0 > $1) }) else { return nil }
             path.remove(at: worst)
         }
-        return path
+        return graph.keepsRules(path.map(\.node)) ? path : nil
     }
 
     /// The tour of a node sequence with planned start times (a visit starts at its

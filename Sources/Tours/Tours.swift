@@ -69,7 +69,20 @@ extension TourInfeasibility: LocalizedError {
 /// exhibitor sum to 1. (T6) other exhibitors: their copies sum to at most 1.
 /// (T7) two delegations at one stand on one day: T_i + σ_i ≤ T_k + M (1 − o_ik) +
 /// M (2 − y_i − y_k) and T_k + σ_k ≤ T_i + M o_ik + M (2 − y_i − y_k). (T8) Σ y_i ≤
-/// the delegation's `maxVisits`, when it has one.
+/// the delegation's `maxVisits`, when it has one. (T9) coverage: for each hard rule r
+/// of the delegation (a pavilion's or a theme's `min`/`max`, a member's own pavilion),
+/// min_r ≤ Σ_{i ∈ V_r} y_i ≤ max_r, V_r the visits r counts. (T10) a member's pavilion
+/// marked soft: z_r ≤ Σ_{i ∈ V_r} y_i, z_r ∈ {0,1}, worth w_score × weight_r z_r.
+///
+/// **Coverage in each part.** The candidates include, per rule asking for visits, its
+/// `min + 3` best exhibitors that can be visited. The MILP has (T9)–(T10) exactly. The
+/// cuts (C1)–(C3), the time cuts and the subtour cuts hold for every tour, so for every
+/// tour that also keeps the rules: they stay valid. The DP relaxation tracks "at least
+/// one visit" of minimum rules and soft pavilions as items while its state space
+/// allows, and relaxes the rest (maxima, minima above 1, untracked items): its bound
+/// stays valid, only weaker, and its path is taken as a tour only when it keeps every
+/// rule. The greedy tour inserts what the minimums need first and never passes a
+/// maximum; trimming a start to `maxVisits` never drops a visit a minimum needs.
 ///
 /// **Cuts**, valid for every tour: x_ij + x_ji ≤ 1;
 /// (C1) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
@@ -84,7 +97,8 @@ extension TourInfeasibility: LocalizedError {
 /// no arc either way. Generalized subtour cuts Σ_{i∈S, j∉S} x_ij ≥ y_k are separated at
 /// the root (``TourModel/addSubtourCuts(timeLimit:maxRounds:)``).
 ///
-/// **Objective.** maximize Σ w_score p_i y_i − w_walk Σ τ_ij x_ij − w_idle · idle, where
+/// **Objective.** maximize Σ w_score p_i y_i (+ the soft rules' w_score weight_r z_r)
+/// − w_walk Σ τ_ij x_ij − w_idle · idle, where
 /// idle = T_{e_d} − window start − Σ σ_i y_i − Σ τ_ij x_ij: score first, then less walking,
 /// then less idle time (with the default weights).
 ///
@@ -137,11 +151,23 @@ public enum TourPlanner {
             }
         }
         var shared = SharedStands(scenario: scenario, network: network, stands: resolved.stands, options: options)
-        let notes = try shared.settle(&solved, unplanned: &unplanned, full: full, budget: budget)
+        var notes = try shared.settle(&solved, unplanned: &unplanned, full: full, budget: budget)
+        notes += relaxationNotes(solved, full: full)
         // The bound of the delegations planned (each alone: the joint problem only adds
         // (T7)); a delegation left unplanned is not part of the plan.
         let bound = solved.compactMap { $0?.bound }.reduce(0, +)
         return result(solved.compactMap { $0 }, bound: bound, unplanned: unplanned, full: full, notes: notes, network: network, budget: budget)
+    }
+
+    /// For each delegation with coverage rules: the DP relaxation's bound (which relaxes
+    /// some of them) against the tour's final bound — how much the relaxation weakens.
+    static func relaxationNotes(_ solved: [Solved?], full: TourInstance) -> [String] {
+        full.graphs.indices.compactMap { d in
+            guard !full.graphs[d].rules.isEmpty, let one = solved[d], let relaxation = one.relaxation else { return nil }
+            let weaker = (relaxation - one.bound) / max(1e-9, abs(one.bound))
+            return "\(full.graphs[d].delegation.id): the DP relaxation (coverage maxima, minima above 1 and rules it cannot track relaxed) bounds the tour at "
+                + "\(Figures.fixed(relaxation)), \(Figures.percent(weaker)) above its final bound \(Figures.fixed(one.bound))"
+        }
     }
 
     /// The tours' plan, report and routes.
@@ -183,7 +209,7 @@ public enum TourPlanner {
         return routes
     }
 
-    /// The joint tour MILP of every delegation, (T1)–(T9) with the time cuts, for
+    /// The joint tour MILP of every delegation, (T1)–(T10) with the time cuts, for
     /// export: its optimum is the tours' optimum (``solve`` gets there by solving each
     /// delegation alone, then again around the stands others hold).
     public static func model(_ scenario: Scenario, layout: LayoutPlan, candidates: Int = 30) throws -> Model {
@@ -203,6 +229,8 @@ public enum TourPlanner {
         var outcome: SolveOutcome
         var rows: Int, columns: Int, nonzeros: Int, nodes: Int
         var seconds: Double
+        /// The DP relaxation's bound (nil when it found no path).
+        var relaxation: Double? = nil
     }
 
     /// Solves a one-delegation instance; nil when infeasible. The dynamic-programming
@@ -224,7 +252,7 @@ public enum TourPlanner {
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
-                   nodes: nodes, seconds: watch.seconds)
+                   nodes: nodes, seconds: watch.seconds, relaxation: relaxation?.bound)
         }
         if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)

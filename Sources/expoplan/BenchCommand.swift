@@ -50,6 +50,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Time limits, in seconds separated by commas, at which each command's wall time is measured on the largest generated show (empty: none).")
     var overrunLimits: String = "10,30"
 
+    @Option(help: "Generated sizes, among --sizes and separated by commas, whose tours are measured again with coverage rules (generate --coverage) on the same stands (empty: none).")
+    var coverageSizes: String = "220,2000"
+
     @Option(help: "Folder for bench.md and bench.csv.")
     var out: String
 
@@ -72,6 +75,7 @@ struct BenchCommand: ParsableCommand {
                               meetingsTimeLimit: meetingsTimeLimit, b2b: b2b, delegations: delegations, reference: reference,
                               executable: executable, progress: { Console.error($0) })
         bench.largeB2BLimits = b2bLargeLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        bench.coverageSizes = coverageSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         bench.overrunLimits = overrunLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         let tables = try bench.run()
         StandardStreams.output(tables.markdown)

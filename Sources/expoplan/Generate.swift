@@ -37,6 +37,8 @@ struct Generate: ParsableCommand {
 
     @Option(help: "Number of meeting tables (default: one per 8 participants, at least 2).")
     var tables: Int?
+    @Flag(help: "Give each delegation coverage rules: at most 3 visits per pavilion, at least one in three pavilions, two on one of its themes, a member's own pavilion.")
+    var coverage = false
 
     @Option(help: "Folder to write the scenario into.")
     var out: String
@@ -54,7 +56,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let generator = ShowGenerator(.init(
             exhibitors: exhibitors, seed: seed, pavilions: pavilions, delegations: delegations,
-            participants: participants, requests: requests, slots: slots, tables: tables))
+            participants: participants, requests: requests, slots: slots, tables: tables, coverage: coverage))
         var output = OutputFiles()
         for file in try generator.files() {
             output.add((out as NSString).appendingPathComponent(file.name), file.text)

@@ -10,6 +10,8 @@ struct InvalidScenarioTests {
         ("BadColour", ["Scenarios/invalid/BadColour.yaml:18: pavilions[1].colour: expected a colour #RRGGBB, got \"orange\""]),
         ("BlockDepthNotModuleMultiple", ["Scenarios/invalid/BlockDepthNotModuleMultiple.yaml:13: blocks[0].rect: block A is 5 m deep; expected 1 or 2 module depths of 2 m (2 or 4 m)"]),
         ("BlockOutsideHall", ["Scenarios/invalid/BlockOutsideHall.yaml:15: blocks[2].rect: block C is not inside the hall outline"]),
+        ("CoverageMinAboveMax", ["Scenarios/invalid/CoverageMinAboveMax.yaml:34: delegations[0].coverage.themes.ai: min 3 is more than max 2"]),
+        ("CoverageUnknownPavilion", ["Scenarios/invalid/CoverageUnknownPavilion.yaml:35: delegations[0].coverage.pavilions.east: unknown pavilion \"east\"; expected all or one of the scenario's pavilions (north, south)"]),
         ("DelegationDayNotShowDay", ["Scenarios/invalid/DelegationDayNotShowDay.yaml:27: delegations[0].date: 2026-03-13 is not a day of the show (2026-03-12)"]),
         ("DelegationIdsDifferOnlyInCase", ["Scenarios/invalid/DelegationIdsDifferOnlyInCase.yaml:30: delegations[1].id: delegation bretagne differs from Bretagne (line 28) only in case; their tour files would overwrite each other on a case-insensitive file system (macOS, Windows)"]),
         ("DemandAboveSupply", ["Scenarios/invalid/DemandAboveSupply.yaml:20: exhibitors: the exhibitors need 28 modules but the hall has 20 usable modules (8 too many)"]),
@@ -21,6 +23,7 @@ struct InvalidScenarioTests {
         ("MalformedYAML", ["Scenarios/invalid/MalformedYAML.yaml:18: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"]),
         ("MeetingLongerThanProgramme", ["Scenarios/invalid/MeetingLongerThanProgramme.yaml:34: requests[0].length: the meeting lasts 6 slots but the programme has 4"]),
         ("MinShareAboveOne", ["Scenarios/invalid/MinShareAboveOne.yaml:36: meetings.minShare: expected a share from 0 to 1, got \"1.5\""]),
+        ("MemberUnknownPavilion", ["Scenarios/invalid/MemberUnknownPavilion.yaml:33: delegations[0].members[0].pavilion: unknown pavilion \"east\""]),
         ("MissingCSVFile", ["Scenarios/invalid/MissingCSVFile.yaml:29: participants: Scenarios/invalid/nowhere-participants.csv: no such file"]),
         ("MissingHallOutline", ["Scenarios/invalid/MissingHallOutline.yaml:5: hall.outline: missing; this field is required"]),
         // A CSV file of mixed encodings is neither UTF-8 nor Windows-1252 (a Windows-1252

@@ -24,4 +24,35 @@ struct ToursCommandTests {
         #expect(again.status == 0)
         #expect(try Data(contentsOf: folder.appendingPathComponent("tour-mayors.ics")) == Data(contentsOf: folder.appendingPathComponent("again/tour-mayors.ics")))
     }
+
+    /// A tour that breaks the delegation's coverage rules fails `expoplan check` (exit 1)
+    /// with (T9) violations; planned with the rules, it passes.
+    @Test func checkCatchesATourBreakingCoverageRules() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["tours", "Scenarios/examples/small.yaml", "--out", folder.path, "--time-limit", "none"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The same show, the mayors now asking for exactly one visit per pavilion and
+        // for Région Nord as a member's own pavilion.
+        let original = try String(contentsOfFile: "Scenarios/examples/small.yaml", encoding: .utf8)
+        let ruled = original.replacingOccurrences(of: "mustSee: [dune]}", with: "mustSee: [dune], members: [{name: Ana Mayor, pavilion: north}], coverage: {pavilions: {all: {max: 1}}}}")
+        #expect(ruled != original)
+        let scenario = folder.appendingPathComponent("ruled.yaml")
+        try ruled.write(to: scenario, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.json").path
+        let tour = try String(contentsOf: folder.appendingPathComponent("tour-mayors.md"), encoding: .utf8)
+        #expect(tour.components(separatedBy: "Région Sud").count > 2 || tour.components(separatedBy: "Région Nord").count > 2,
+                "the unruled tour visits one pavilion twice")
+        let check = try CLI.run(["check", plan, "--scenario", scenario.path])
+        #expect(check.status == 1, "\(check.stdout)")
+        #expect(check.stdout.contains("(T9)"))
+        #expect(check.stdout.contains("more than the 1 allowed"))
+        // Planned with the rules, the tour keeps them.
+        let again = try CLI.run(["tours", scenario.path, "--out", folder.appendingPathComponent("ruled").path, "--time-limit", "none"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let recheck = try CLI.run(["check", folder.appendingPathComponent("ruled/plan.json").path])
+        #expect(recheck.status == 0, "\(recheck.stdout)")
+        let itinerary = try String(contentsOf: folder.appendingPathComponent("ruled/tour-mayors.md"), encoding: .utf8)
+        #expect(itinerary.contains("Région Nord — region of Ana Mayor"))
+    }
 }

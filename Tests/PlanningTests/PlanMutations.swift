@@ -237,6 +237,14 @@ struct PlanMutations {
         let d = fewer.delegations.firstIndex { $0.id == id }!
         fewer.delegations[d].maxVisits = visits.count - 1
         add("more visits than the delegation's maximum", "T8", [id], scenario: fewer) { _ in }
+        // (T9): the delegation now allows one visit fewer in the pavilion of a visit.
+        if let e = scenario.exhibitorPosition(tour.stops[v].place) {
+            let pavilion = scenario.exhibitors[e].pavilionID
+            let count = visits.filter { scenario.exhibitorPosition(tour.stops[$0].place).map { scenario.exhibitors[$0].pavilionID } == pavilion }.count
+            var capped = scenario
+            capped.delegations[d].coverage.pavilions[pavilion] = Coverage.Bounds(min: 0, max: count - 1)
+            add("more visits in a pavilion than the coverage rules allow", "T9", [id], scenario: capped) { _ in }
+        }
         add("a stop at an unknown place", "D", [id]) { $0.tours!.tours[k].stops[v].place = "nowhere" }
         // Figures of stops and tours.
         add("a walk shorter than the network", "F", [id]) { $0.tours!.tours[k].stops[v].walkMetres -= 5 }

@@ -25,14 +25,23 @@ public struct Delegation: Sendable, Codable, Hashable {
     public var mustSee: [String]
     /// Fixed appointments in the window (a press point, a lunch).
     public var appointments: [Appointment]
+    /// Visits per pavilion and per theme the tour must keep (see ``Coverage``).
+    public var coverage: Coverage
 
     /// A member of the delegation.
     public struct Member: Sendable, Codable, Hashable {
         public var name: String
         public var role: String
-        public init(name: String, role: String) {
+        /// The member's own pavilion (their region): the tour visits it.
+        public var pavilion: String?
+        /// When set, visiting the member's pavilion is a wish worth this weight (added to
+        /// the tour's score once), not a rule.
+        public var softWeight: Double?
+        public init(name: String, role: String, pavilion: String? = nil, softWeight: Double? = nil) {
             self.name = name
             self.role = role
+            self.pavilion = pavilion
+            self.softWeight = softWeight
         }
     }
 
@@ -55,7 +64,7 @@ public struct Delegation: Sendable, Codable, Hashable {
         startPlace: PlaceRef, endPlace: PlaceRef, walkingSpeed: Double = 55, visitMinutes: Int = 8,
         maxVisits: Int? = nil, themeInterests: [String: Double] = [:],
         pavilionInterests: [String: Double] = [:], priority: Double = 1, mustSee: [String] = [],
-        appointments: [Appointment] = []
+        appointments: [Appointment] = [], coverage: Coverage = Coverage()
     ) {
         self.id = id
         self.name = name
@@ -73,6 +82,7 @@ public struct Delegation: Sendable, Codable, Hashable {
         self.priority = priority
         self.mustSee = mustSee
         self.appointments = appointments
+        self.coverage = coverage
     }
 
     /// The interest of this delegation in `exhibitor`: the sum of its theme interests

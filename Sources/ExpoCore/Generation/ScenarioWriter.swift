@@ -143,7 +143,10 @@ public enum ScenarioWriter {
             y.line("    name: \(YAMLText.quote(d.name))")
             if !d.members.isEmpty {
                 y.line("    members:")
-                for m in d.members { y.line("      - {name: \(YAMLText.quote(m.name)), role: \(YAMLText.quote(m.role))}") }
+                for m in d.members {
+                    let own = (m.pavilion.map { ", pavilion: \($0)" } ?? "") + (m.softWeight.map { ", soft: \(YAMLText.number($0))" } ?? "")
+                    y.line("      - {name: \(YAMLText.quote(m.name)), role: \(YAMLText.quote(m.role))\(own)}")
+                }
             }
             y.line("    date: \(d.day)")
             y.line("    window: \(d.start)-\(d.end)")
@@ -159,11 +162,24 @@ public enum ScenarioWriter {
                 if !d.pavilionInterests.isEmpty { y.line("      pavilions: \(YAMLText.weights(d.pavilionInterests))") }
             }
             if !d.mustSee.isEmpty { y.line("    mustSee: [\(d.mustSee.joined(separator: ", "))]") }
+            writeCoverage(d.coverage, &y)
             if !d.appointments.isEmpty {
                 y.line("    appointments:")
                 for a in d.appointments {
                     y.line("      - {title: \(YAMLText.quote(a.title)), place: \(a.place.id), time: \(a.start)-\(a.end)}")
                 }
+            }
+        }
+    }
+
+    /// A delegation's coverage rules, one line per pavilion or theme with a rule.
+    private static func writeCoverage(_ coverage: Coverage, _ y: inout YAMLText) {
+        guard !coverage.isEmpty else { return }
+        y.line("    coverage:")
+        for (name, table) in [("pavilions", coverage.pavilions), ("themes", coverage.themes)] where !table.isEmpty {
+            y.line("      \(name):")
+            for (id, b) in table.sorted(by: { $0.key < $1.key }) {
+                y.line("        \(id): {min: \(b.min)\(b.max.map { ", max: \($0)" } ?? "")}")
             }
         }
     }

@@ -1,7 +1,7 @@
 extension ScenarioReading {
     static let delegationFields = [
         "id", "name", "members", "date", "window", "start", "end", "walkingSpeed", "visitMinutes",
-        "maxVisits", "priority", "interests", "mustSee", "appointments",
+        "maxVisits", "priority", "interests", "mustSee", "appointments", "coverage",
     ]
 
     func readDelegations(_ value: Value) {
@@ -27,9 +27,11 @@ extension ScenarioReading {
             let name = f.optional("name")?.name(log) ?? id
             var members: [Delegation.Member] = []
             for entry in f.optional("members")?.list(log) ?? [] {
-                guard let m = Fields(entry, allowed: ["name", "role"], log: log, what: "a member") else { continue }
+                guard let m = Fields(entry, allowed: ["name", "role", "pavilion", "soft"], log: log, what: "a member") else { continue }
+                let own = memberPavilion(m)
                 if let memberName = m.require("name")?.name(log) {
-                    members.append(Delegation.Member(name: memberName, role: m.optional("role")?.freeText(log, limit: 200) ?? ""))
+                    members.append(Delegation.Member(name: memberName, role: m.optional("role")?.freeText(log, limit: 200) ?? "",
+                                                     pavilion: own.pavilion, softWeight: own.soft))
                 }
             }
             let day = f.require("date").flatMap { dayOfShow($0) }
@@ -73,12 +75,14 @@ extension ScenarioReading {
             for (a, b) in zip(sorted, sorted.dropFirst()) where b.start < a.end {
                 log.error(f.location.appending("appointments"), "appointments \(quoted(a.title)) (\(a.start)-\(a.end)) and \(quoted(b.title)) (\(b.start)-\(b.end)) overlap")
             }
+            let coverage = f.optional("coverage").map(readCoverage) ?? Coverage()
             guard let day, let window, let start, let end else { continue }
             delegations.append(Delegation(
                 id: id, name: name, members: members, day: day, start: window.start, end: window.end,
                 startPlace: start, endPlace: end, walkingSpeed: speed, visitMinutes: visit,
                 maxVisits: maxVisits, themeInterests: themes, pavilionInterests: pavilionWeights,
-                priority: priority, mustSee: mustSee, appointments: sorted))
+                priority: priority, mustSee: mustSee, appointments: sorted,
+                coverage: coverage))
         }
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// every delegation has its tour on its day, times add up with the walking times of
 /// the network, windows hold, appointments are kept, must-see stands are visited, no
 /// stand is visited twice by one delegation, no two delegations stand at one stand at
-/// the same time, no tour has more visits than its delegation's maximum — and every
+/// the same time, no tour has more visits than its delegation's maximum, every coverage
+/// rule holds (visits per pavilion and per theme, members' own pavilions) — and every
 /// figure of every stop and tour, and the tours' objective, is recomputed from the
 /// scenario and the network and compared with the one reported.
 public enum TourChecker {
@@ -18,6 +19,7 @@ public enum TourChecker {
         case once = "(T6) a stand at most once per delegation"
         case shared = "(T7) never two delegations at one stand at the same time"
         case maxVisits = "(T8) at most the delegation's maximum number of visits"
+        case coverage = "(T9) the delegation's coverage rules: visits per pavilion and per theme within their min and max, each member's own pavilion visited"
     }
 
     /// Every violation; `network` gives walking distances on the plan's layout. A
@@ -224,13 +226,30 @@ struct TourCheck {
         if let maximum = delegation.maxVisits, visits.count > maximum {
             fail(.maxVisits, "\(label): \(visits.count) visits, more than its maximum of \(maximum)")
         }
+        coverage()
+    }
+
+    /// (T9): visits per pavilion and per theme, counted from the scenario's exhibitors.
+    private mutating func coverage() {
+        let label = delegation.id
+        let visited = visits.compactMap { scenario.exhibitorPosition($0.0).map { scenario.exhibitors[$0] } }
+        for rule in delegation.coverageRules(in: scenario) where rule.softWeight == nil {
+            let count = visited.filter(rule.counts).count
+            let whose = rule.members.isEmpty ? "" : " (the pavilion of \(rule.members.joined(separator: ", ")))"
+            if count < rule.min {
+                fail(.coverage, "\(label): \(count) visits in \(rule.label)\(whose), fewer than the \(rule.min) asked")
+            }
+            if let maximum = rule.max, count > maximum {
+                fail(.coverage, "\(label): \(count) visits in \(rule.label), more than the \(maximum) allowed")
+            }
+        }
     }
 }
 
 /// A tour's figures recomputed from the scenario and the walking network, as the tour
 /// model counts them: the visit scores (the delegation's interest in each exhibitor),
-/// each walk's metres and minutes, idle minutes, and the tour's value — w_score · score
-/// − w_walk · walking minutes (metres / speed, unrounded) − w_idle · idle, where idle is
+/// each walk's metres and minutes, idle minutes, and the tour's value — w_score · (score
+/// + the weights of the soft member pavilions visited) − w_walk · walking minutes (metres / speed, unrounded) − w_idle · idle, where idle is
 /// the end's time less the window's start, the stops' minutes and the walks' minutes.
 public struct TourFigures: Sendable {
     public var score: Double
@@ -262,6 +281,11 @@ public struct TourFigures: Sendable {
         walkingMetres = metres
         walkingMinutes = minutes
         idleMinutes = max(0, idle)
-        value = weights.visitScore * score - weights.walking * exactMinutes - weights.idle * Double(idle)
+        // Soft coverage rules (a member's pavilion marked soft): their weight, once, for
+        // each such pavilion visited.
+        let visited = tour.stops.filter { $0.kind == .visit }.compactMap { $0.exhibitor.flatMap(scenario.exhibitorPosition).map { scenario.exhibitors[$0] } }
+        let soft = delegation.coverageRules(in: scenario).filter { rule in rule.softWeight != nil && visited.contains(where: rule.counts) }
+            .reduce(0) { $0 + $1.softWeight! }
+        value = weights.visitScore * (score + soft) - weights.walking * exactMinutes - weights.idle * Double(idle)
     }
 }

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import ExpoCore
+@testable import Tours
+
+/// Coverage rules (T9)–(T10): tiny tours whose optimum is enumerated, rule sets that
+/// cannot hold explained in the show's terms, and the independent check.
+@Suite("Tour coverage rules")
+struct CoverageTests {
+    /// One row of six modules (A-01…A-06), three pavilions P, Q, R, a door below the
+    /// row; `stands` gives each stand's pavilion, theme and optional hours.
+    static func scenario(window: String, visit: Int, stands: [(pavilion: String, theme: String, hours: String?)],
+                         members: String = "[]", coverage: String = "{}", maxVisits: Int? = nil) throws -> (Scenario, LayoutPlan) {
+        var y = """
+            expoplan: 1
+            show: {name: T, venue: V, timeZone: Europe/Paris, days: [2026-01-05]}
+            hall:
+              name: H
+              outline: [[0, 0], [40, 0], [40, 30], [0, 30]]
+              entrances: [{id: door, at: [20, 30]}]
+            blocks:
+              - {id: A, rect: [2, 12, 36, 2], module: [6, 2]}
+            pavilions: [{id: p, name: P}, {id: q, name: Q}, {id: r, name: R}]
+            exhibitors:
+
+            """
+        for (k, stand) in stands.enumerated() {
+            let hours = stand.hours.map { ", availability: [\"\($0)\"]" } ?? ""
+            y += "  - {id: e\(k), name: E\(k), pavilion: \(stand.pavilion), size: 1, themes: [\(stand.theme)], pinned: A-0\(k + 1)\(hours)}\n"
+        }
+        y += """
+            delegations:
+              - {id: d, name: D, date: 2026-01-05, window: \(window), start: door, visitMinutes: \(visit), walkingSpeed: 60,
+                 interests: {themes: {t3: 3, t2: 2, t1: 1}}, members: \(members), coverage: \(coverage)\(maxVisits.map { ", maxVisits: \($0)" } ?? "")}
+
+            """
+        let text = y
+        let scenario = try ScenarioLoader(readFile: { _ in text }).load("t.yaml")
+        let stands = scenario.exhibitors.map { StandAssignment(exhibitor: $0.id, modules: [$0.pinnedModule!]) }
+        let layout = LayoutPlan(stands: stands, areas: [], report: SolveReport(problem: "layout", outcome: .optimal, sense: "", objective: 0, bound: 0, stages: []))
+        return (scenario, layout)
+    }
+
+    /// Every order of every subset of the stands, scheduled as early as possible; a tour
+    /// counts when it keeps the coverage rules, counted here from the scenario (each
+    /// pavilion's and theme's bounds, members' pavilions), and the soft members'
+    /// pavilions add their weight. The best objective, or −∞ when none keeps them.
+    static func bruteForce(_ scenario: Scenario, _ layout: LayoutPlan) -> Double {
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let graph = instance.graphs[0]
+        let weights = scenario.weights
+        let d = graph.delegation
+        let visits = graph.nodes.indices.filter { graph.nodes[$0].kind == .visit }
+        var best = -Double.infinity
+        func keeps(_ visited: [Exhibitor]) -> Bool {
+            for pavilion in scenario.pavilions {
+                let count = visited.filter { $0.pavilionID == pavilion.id }.count
+                let bounds = d.coverage.pavilions[pavilion.id] ?? Coverage.Bounds()
+                if count < bounds.min || count > (bounds.max ?? .max) { return false }
+                if count == 0 && d.members.contains(where: { $0.pavilion == pavilion.id && $0.softWeight == nil }) { return false }
+            }
+            for (theme, bounds) in d.coverage.themes {
+                let count = visited.filter { $0.themes.contains(theme) }.count
+                if count < bounds.min || count > (bounds.max ?? .max) { return false }
+            }
+            return true
+        }
+        func evaluate(_ order: [Int]) {
+            let sequence = [0] + order + [graph.count - 1]
+            guard let times = Greedy.schedule(sequence, graph, held: [:], day: d.day.description) else { return }
+            let visited = order.map { scenario.exhibitors[graph.nodes[$0].exhibitor!] }
+            guard Set(visited.map(\.id)).count == order.count, keeps(visited) else { return }
+            let walk = zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.travel($1.0, $1.1) }
+            let metres = zip(sequence, sequence.dropFirst()).reduce(0.0) { $0 + graph.metres[$1.0 * graph.count + $1.1] }
+            let idle = times.last! - d.start.minutes - order.count * d.visitMinutes - walk
+            let score = visited.reduce(0.0) { $0 + d.score(of: $1) }
+            var soft = 0.0
+            var paid = Set<String>()
+            for member in d.members {
+                if let p = member.pavilion, let weight = member.softWeight, visited.contains(where: { $0.pavilionID == p }) {
+                    soft += weight
+                    paid.insert(p)
+                }
+            }
+            best = max(best, weights.visitScore * (score + soft) - weights.walking * metres / d.walkingSpeed - weights.idle * Double(idle))
+        }
+        func extend(_ order: [Int]) {
+            evaluate(order)
+            for v in visits where !order.contains(v) { extend(order + [v]) }
+        }
+        extend([])
+        return best
+    }
+
+    @Test(arguments: 1...12)
+    func randomTinyToursWithCoverageMatchBruteForce(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(100 + seed))
+        let count = rng.int(in: 4...6)
+        let stands = (0..<count).map { _ in
+            (pavilion: rng.pick(["p", "q", "r"]), theme: rng.pick(["t1", "t2", "t3", "t0"]),
+             hours: rng.unit() < 0.25 ? "10:\(rng.int(in: 0...2))0-10:\(rng.int(in: 3...5))0" : nil as String?)
+        }
+        var rules: [String] = []
+        if rng.unit() < 0.7 { rules.append("pavilions: {all: {min: \(rng.int(in: 0...1)), max: \(rng.int(in: 1...2))}\(rng.unit() < 0.5 ? ", q: {max: 1}" : "")}") }
+        if rng.unit() < 0.4 { rules.append("themes: {\(stands[0].theme): {min: \(rng.int(in: 1...2))}}") }
+        let pavilion = rng.pick(["p", "q", "r"])
+        let members = rng.unit() < 0.5 ? "[{name: M, pavilion: \(pavilion)\(rng.unit() < 0.5 ? ", soft: 4" : "")}]" : "[]"
+        let (scenario, layout) = try Self.scenario(window: "10:00-10:\(rng.int(in: 3...5))0", visit: rng.int(in: 4...10), stands: stands,
+                                                   members: members, coverage: "{\(rules.joined(separator: ", "))}")
+        let expected = Self.bruteForce(scenario, layout)
+        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil))
+        if result.plan.tours.isEmpty {
+            #expect(expected == -.infinity, "the solver found no tour; brute force found \(expected)")
+            #expect(result.plan.unplanned?.first?.reasons.isEmpty == false)
+        } else {
+            #expect(abs(result.plan.report.objective! - expected) < 1e-6, "solver \(result.plan.report.objective!) vs brute force \(expected)")
+            #expect(result.plan.report.outcome == .optimal)
+            #expect(TourChecker.check(result.plan, scenario: scenario, network: result.network).isEmpty)
+        }
+    }
+
+    /// Without rules the best tour takes the two stands of P worth 3; `all: {max: 1}`
+    /// with Q's member makes it one P stand and the Q stand. Hand-checked: 30 minutes,
+    /// 10-minute visits, two visits fit.
+    @Test func rulesChangeTheTourAsAsked() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("p", "t3", nil), ("q", "t1", nil)]
+        let (free, layout) = try Self.scenario(window: "10:00-10:30", visit: 10, stands: stands)
+        let unruled = try TourPlanner.solve(free, layout: layout, options: TourOptions(timeLimit: nil))
+        #expect(Set(unruled.plan.tours[0].stops.compactMap(\.exhibitor)) == ["e0", "e1"])
+        let (ruled, _) = try Self.scenario(window: "10:00-10:30", visit: 10, stands: stands, members: "[{name: M, pavilion: q}]",
+                                           coverage: "{pavilions: {all: {max: 1}}}")
+        let result = try TourPlanner.solve(ruled, layout: layout, options: TourOptions(timeLimit: nil))
+        let visited = result.plan.tours[0].stops.compactMap(\.exhibitor)
+        #expect(visited.count == 2 && visited.contains("e2"))
+        #expect(result.plan.report.outcome == .optimal)
+        // The unruled tour breaks both rules: the checker says so.
+        let violations = TourChecker.check(unruled.plan, scenario: ruled, network: result.network).filter { $0.constraint == TourChecker.Constraint.coverage.rawValue }
+        #expect(violations.map(\.message).sorted() == ["d: 0 visits in Q (the pavilion of M), fewer than the 1 asked", "d: 2 visits in P, more than the 1 allowed"])
+    }
+
+    /// A member's pavilion whose stands are all unstaffed in the window.
+    @Test func unstaffedPavilionIsExplained() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("q", "t1", "11:00-12:00"), ("q", "t2", "11:00-12:00")]
+        let (scenario, layout) = try Self.scenario(window: "10:00-11:00", visit: 10, stands: stands, members: "[{name: Ana, pavilion: q}]")
+        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil))
+        #expect(result.plan.tours.isEmpty)
+        let reasons = try #require(result.plan.unplanned?.first?.reasons)
+        #expect(reasons == ["D: Q's 2 stands are all unstaffed during the window 10:00–11:00 (staffed 11:00–12:00 on 2026-01-05, for visits of 10 minutes), but the tour must visit it, as the pavilion of Ana"])
+    }
+
+    /// Three pavilions of 10-minute visits and the walks do not fit in 25 minutes.
+    @Test func tooManyPavilionsForTheWindowIsExplained() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("q", "t1", nil), ("r", "t2", nil)]
+        let (scenario, layout) = try Self.scenario(window: "10:00-10:25", visit: 10, stands: stands, coverage: "{pavilions: {all: {min: 1}}}")
+        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil))
+        #expect(result.plan.tours.isEmpty)
+        let reasons = try #require(result.plan.unplanned?.first?.reasons)
+        #expect(reasons.count == 1)
+        #expect(reasons[0].hasPrefix("D: the coverage rules ask for at least 3 visits (3 pavilions); 3 visits × 10 minutes + at least 4 walks of"))
+        #expect(reasons[0].hasSuffix("the window 10:00–10:25 is 25 minutes"))
+    }
+}
