@@ -100,9 +100,10 @@ public struct Benchmark: Sendable {
             try files.commit()
             cases.append((show.name, folder.appendingPathComponent("scenario.yaml").path))
         }
-        var rows: [[String]] = [], tourRows: [[String]] = [], meetingRows: [[String]] = []
+        var rows: [[String]] = [], tourRows: [[String]] = [], meetingRows: [[String]] = [], safetyRows: [[String]] = []
         for (index, (name, scenario)) in cases.enumerated() {
             progress("bench: \(name)…")
+            safetyRows.append(Self.safetyRow(name, scenario: scenario))
             let out = work.appendingPathComponent("out-\(index)")
             let (status, measured) = measure(["layout", scenario, "--out", out.path, "--time-limit", String(layoutTimeLimit), "--quiet"],
                                              metrics: work.appendingPathComponent("\(index).json"))
@@ -149,6 +150,8 @@ public struct Benchmark: Sendable {
             + "\nTours (time limit \(Figures.fixed(toursTimeLimit)) s)\n\n" + Self.table(Self.tourHeader, tourRows)
             + "\nMeetings (time limit \(Figures.fixed(meetingsTimeLimit)) s)\n\n" + Self.table(Self.meetingHeader, meetingRows)
             + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + Self.table(Self.planHeader, planRows))
+            + "\nSafety checks (every measure of `SafetyAnalysis` on the hall, in process, after loading; median of 3 runs)\n\n"
+            + Self.table(Self.safetyHeader, safetyRows)
             + (overrunRows.isEmpty ? "" : "\nTime limits honoured (wall time of the whole command, from start to exit, against `--time-limit`)\n\n"
                + Self.table(Self.overrunHeader, overrunRows))
         return Tables(markdown: markdown, csv: [
@@ -156,6 +159,7 @@ public struct Benchmark: Sendable {
             ("bench-tours.csv", CSVTable.format(header: Self.tourHeader, rows: tourRows, protectingFormulas: true)),
             ("bench-meetings.csv", CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true)),
             ("bench-limits.csv", CSVTable.format(header: Self.overrunHeader, rows: overrunRows, protectingFormulas: true)),
+            ("bench-safety.csv", CSVTable.format(header: Self.safetyHeader, rows: safetyRows, protectingFormulas: true)),
         ])
     }
 
@@ -164,6 +168,25 @@ public struct Benchmark: Sendable {
         var text = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
         return text
+    }
+
+    static let safetyHeader = ["show", "modules", "blocks", "aisles", "exits", "errors", "warnings", "longest travel m", "safety s"]
+
+    /// The time of the safety checks of a scenario's hall (median of 3), with what they found.
+    static func safetyRow(_ name: String, scenario: String) -> [String] {
+        guard let loaded = try? ScenarioLoader().load(scenario) else { return [name, "", "", "", "", "", "", "", "not loaded"] }
+        var times: [Double] = []
+        var analysis: SafetyAnalysis?
+        for _ in 0..<3 {
+            let watch = Stopwatch()
+            analysis = SafetyAnalysis(loaded)
+            times.append(watch.seconds)
+        }
+        let a = analysis!
+        let longest = a.travel.filter(\.isFinite).max() ?? 0
+        return [name, String(loaded.modules.count), String(loaded.blocks.count), String(loaded.hall.aisles.count),
+                String(loaded.hall.exits.count + loaded.hall.entrances.count), String(a.errors.count), String(a.warnings.count),
+                Figures.metres(longest), String(format: "%.2f", times.sorted()[1])]
     }
 
     /// The placement row of a case, with the walking network over its stands (every pair).

@@ -117,7 +117,7 @@ public struct ShowGenerator {
         scenario.hall.exits = points.map { side, point in
             counts[side, default: 0] += 1
             let name = ["n": "N", "s": "S", "e": "E", "w": "W"][side]! + String(counts[side]!)
-            return Access(id: "exit-\(side)\(counts[side]!)", name: "Emergency exit \(name)", point: point, width: Double(each) * rules.unitWidth)
+            return Access(id: "exit-\(side)\(counts[side]!)", name: "Emergency exit \(name)", point: point, width: (Double(each) * rules.unitWidth * 1000).rounded() / 1000)
         }
         let longest = EgressDistances(scenario).travel.filter(\.isFinite).max() ?? 0
         if longest > rules.maxTravelDistance { scenario.safety.maxTravelDistance = (longest + 1).rounded(.up) }
