@@ -61,7 +61,10 @@ extension LayoutTimeout: LocalizedError {
 /// exhibitor placed exactly once; (2) on k_e consecutive modules of one block row;
 /// (3) a module holds at most one stand; (4) blocked modules unused; (5) power,
 /// accessibility and height needs met; (6) pinned stands kept; (7) competitors never
-/// side by side along a row.
+/// side by side along a row. (8) The safety rules enter through (4) and (5): the planner
+/// hands this model the scenario with every module a safety rule forbids blocked and
+/// every module without a step-free route not accessible (``SafetyAnalysis/applied(to:)``),
+/// and the checker verifies (8) from the scenario itself.
 ///
 /// **Model, in two stages.** Stage 1 (zoning, see ``ZoningStage``) gives each pavilion
 /// one area, a run of consecutive slices of the snake plus its pinned stands, chosen by

@@ -109,10 +109,11 @@ public struct Benchmark: Sendable {
             try files.commit()
             cases.append((show.name, folder.appendingPathComponent("scenario.yaml").path))
         }
-        var rows: [[String]] = [], tourRows: [[String]] = [], meetingRows: [[String]] = []
+        var rows: [[String]] = [], tourRows: [[String]] = [], meetingRows: [[String]] = [], safetyRows: [[String]] = []
         var placed: [String: String] = [:]  // case name -> its plan with stands
         for (index, (name, scenario)) in cases.enumerated() {
             progress("bench: \(name)…")
+            safetyRows.append(Self.safetyRow(name, scenario: scenario))
             let out = work.appendingPathComponent("out-\(index)")
             let (status, measured) = measure(["layout", scenario, "--out", out.path, "--time-limit", String(layoutTimeLimit), "--quiet"],
                                              metrics: work.appendingPathComponent("\(index).json"))
@@ -170,6 +171,8 @@ public struct Benchmark: Sendable {
             + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + Self.table(Self.planHeader, planRows))
             + (largeRows.isEmpty ? "" : "\nB2B at scale: 1,000 participants × 10,000 requests × 24 slots × 150 tables (`meetings` per time limit; wall time of the whole command)\n\n"
                + Self.table(Self.largeB2BHeader, largeRows))
+            + "\nSafety checks (every measure of `SafetyAnalysis` on the hall, in process, after loading; median of 3 runs)\n\n"
+            + Self.table(Self.safetyHeader, safetyRows)
             + (overrunRows.isEmpty ? "" : "\nTime limits honoured (wall time of the whole command, from start to exit, against `--time-limit`)\n\n"
                + Self.table(Self.overrunHeader, overrunRows))
         return Tables(markdown: markdown, csv: [
@@ -179,6 +182,7 @@ public struct Benchmark: Sendable {
             ("bench-meetings.csv", CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true)),
             ("bench-limits.csv", CSVTable.format(header: Self.overrunHeader, rows: overrunRows, protectingFormulas: true)),
             ("bench-b2b-large.csv", CSVTable.format(header: Self.largeB2BHeader, rows: largeRows, protectingFormulas: true)),
+            ("bench-safety.csv", CSVTable.format(header: Self.safetyHeader, rows: safetyRows, protectingFormulas: true)),
         ])
     }
 
@@ -187,6 +191,25 @@ public struct Benchmark: Sendable {
         var text = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
         return text
+    }
+
+    static let safetyHeader = ["show", "modules", "blocks", "aisles", "exits", "errors", "warnings", "longest travel m", "safety s"]
+
+    /// The time of the safety checks of a scenario's hall (median of 3), with what they found.
+    static func safetyRow(_ name: String, scenario: String) -> [String] {
+        guard let loaded = try? ScenarioLoader().load(scenario) else { return [name, "", "", "", "", "", "", "", "not loaded"] }
+        var times: [Double] = []
+        var analysis: SafetyAnalysis?
+        for _ in 0..<3 {
+            let watch = Stopwatch()
+            analysis = SafetyAnalysis(loaded)
+            times.append(watch.seconds)
+        }
+        let a = analysis!
+        let longest = a.travel.filter(\.isFinite).max() ?? 0
+        return [name, String(loaded.modules.count), String(loaded.blocks.count), String(loaded.hall.aisles.count),
+                String(loaded.hall.exits.count + loaded.hall.entrances.count), String(a.errors.count), String(a.warnings.count),
+                Figures.metres(longest), String(format: "%.2f", times.sorted()[1])]
     }
 
     /// The placement row of a case, with the walking network over its stands (every pair).

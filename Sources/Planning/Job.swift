@@ -84,7 +84,8 @@ public struct Job: Sendable {
             do { try file.commit() } catch { throw PlanningFailure(.cannotWrite, error.errorDescription ?? "cannot write \(metrics)") }
         }
         let seconds = watch.seconds
-        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
+        let safetyLines = outputs.safety.map { $0.errors.isEmpty ? [] : ["\($0.summaryLine): the hall breaks safety rules, see safety.md (expoplan validate lists them)"] } ?? []
+        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + safetyLines + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
         return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned, warnings: warnings, out: out, seconds: seconds)
     }
 }
@@ -111,8 +112,9 @@ extension Job {
     /// Draws a plan file again (another paper, after an edit): every output of the plan,
     /// into `out`, once the plan has passed its check, with Excel workbooks when
     /// `workbooks`. Returns the lines to print.
+    /// With `safetyOverlay`, the floor plan shows the safety measures.
     public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper,
-                              workbooks: Bool = false) throws(PlanningFailure) -> [String] {
+                              workbooks: Bool = false, safetyOverlay: Bool = false) throws(PlanningFailure) -> [String] {
         let read = try Inputs.plan(path, scenario: scenario)
         guard read.plan.layout != nil else { throw PlanningFailure(.badInput, "\(path) holds no layout to draw") }
         let check = PlanCheck(read.plan, scenario: read.scenario, planPath: path, scenarioPath: read.scenarioPath)
@@ -121,7 +123,8 @@ extension Job {
         }
         var plan = read.plan
         plan.scenario = Inputs.storedScenarioPath(read.scenarioPath, planPath: (out as NSString).appendingPathComponent("plan.json"))
-        let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper, workbooks: workbooks)
+        let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper,
+                                  workbooks: workbooks, safetyOverlay: safetyOverlay)
         try OutputFolder.replace(out, with: outputs.files)
         return ["Wrote \(outputs.files.count) files to \(out)"]
     }

@@ -8,7 +8,7 @@ import Tours
 /// the plan gives people to read, print and import.
 ///
 /// - always: `plan.json` (the plan, readable back), `scenario-summary.txt`, `summary.md`;
-/// - a layout: `floor-plan.svg`, `stands.csv`, `layout-summary.md`;
+/// - a layout: `floor-plan.svg`, `stands.csv`, `layout-summary.md`, `safety.md`;
 /// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
 ///   `exhibitor-visits.csv`, `tours-summary.md`;
 /// - meetings: per participant `agendas/<id>.md` and `.ics`; `tables.csv`,
@@ -19,24 +19,32 @@ import Tours
 public struct PlanOutputs: Sendable {
     /// The files, by name inside the folder, in the order they were added.
     public private(set) var files: [(name: String, data: Data)] = []
+    /// The hall's safety analysis, when the plan has a layout.
+    public private(set) var safety: SafetyAnalysis?
 
     /// Whether Excel workbooks are written beside the CSV files.
     private let workbooks: Bool
 
     /// The files of `plan`. `network` is the walking network on the plan's stands, when
     /// the run already has it; `workbooks` adds the `.xlsx` files.
+    /// With `safetyOverlay`, the floor plan shows the safety measures (``FloorPlan/safety``).
     public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil,
-                workbooks: Bool = false) {
+                workbooks: Bool = false, safetyOverlay: Bool = false) {
         self.workbooks = workbooks
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
-            let evaluation = LayoutEvaluation(scenario, resolved)
-            add("floor-plan.svg", Self.floorPlan(scenario, layout, paper: paper).svg())
+            let safety = SafetyAnalysis(scenario)
+            self.safety = safety
+            let evaluation = LayoutEvaluation(safety.applied(to: scenario), resolved)
+            var floorPlan = Self.floorPlan(scenario, layout, paper: paper)
+            if safetyOverlay { floorPlan.safety = safety }
+            add("floor-plan.svg", floorPlan.svg())
             let stands = LayoutReport.standList(scenario, layout)
             add("stands.csv", stands.csv)
             addWorkbook("stands.xlsx", [WorkbookWriter.Sheet(name: "Stands", table: stands)])
             add("layout-summary.md", LayoutReport.summaryMarkdown(scenario, layout, evaluation, scenarioPath: scenarioPath))
+            add("safety.md", SafetyReport.markdown(scenario, safety, layout: layout))
             if let tours = plan.tours {
                 addTours(tours, layout: layout, scenario: scenario, paper: paper,
                          network: network ?? WalkingNetwork(scenario, stands: resolved.stands))

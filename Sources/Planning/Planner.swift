@@ -113,15 +113,19 @@ public enum Planner {
         return run
     }
 
-    /// Places the stands and checks the placement.
+    /// Places the stands and checks the placement. The placement never uses a module a
+    /// safety rule forbids, nor gives a module without a step-free route to an exhibitor
+    /// who needs access (``SafetyAnalysis/applied(to:)``); when the show no longer fits,
+    /// the explanation says how many modules the rules took.
     static func layout(_ scenario: Scenario, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> LayoutResult {
         let result: LayoutResult
+        let safety = SafetyAnalysis(scenario)
         do {
-            result = try StandPlacement.solve(scenario, options: LayoutOptions(
+            result = try StandPlacement.solve(safety.applied(to: scenario), options: LayoutOptions(
                 budget: budget, relativeGap: options.relativeGap,
                 nodeLimit: options.nodes(.layout), progress: options.progress))
         } catch let infeasible as LayoutInfeasibility {
-            throw PlanningFailure(.infeasible, infeasible.errorDescription!)
+            throw PlanningFailure(.infeasible, infeasible.errorDescription! + safety.infeasibilityNote)
         } catch let timeout as LayoutTimeout {
             throw PlanningFailure(.timeLimit, timeout.errorDescription!)
         } catch {

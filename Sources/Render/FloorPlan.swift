@@ -44,6 +44,8 @@ public struct FloorPlan {
     public var title: String
     public var subtitle: [String]
     public var routes: [Route] = []
+    /// The safety overlay to draw, when wanted (`render --safety`).
+    public var safety: SafetyAnalysis?
 
     /// Scales a plan may use, as 1:N.
     static let scales: [Double] = [50, 100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000]
@@ -100,6 +102,7 @@ public struct FloorPlan {
 
         // Routes.
         for route in routes { drawRoute(&svg, route, X: frame.X, Y: frame.Y, base: frame.base) }
+        if let safety { drawSafety(&svg, safety, frame) }
 
         // Side column: legend, then the title block at the bottom.
         let side = Rect(x: pageWidth - margin - sideWidth, y: margin, width: sideWidth, height: pageHeight - 2 * margin)

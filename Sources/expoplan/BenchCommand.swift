@@ -15,9 +15,10 @@ struct BenchCommand: ParsableCommand {
             shows of --sizes exhibitors (delegations, participants and requests scaled \
             along), the B2B benchmark (500 exhibitors, 400 participants, 3,000 requests, \
             24 slots), a seeded 100-point orienteering instance (import-optw), and the \
-            whole `plan` of the reference. Prints Markdown tables and writes bench.md, \
-            bench.csv, bench-tours.csv and bench-meetings.csv to --out. Use a release \
-            build: swift build -c release.
+            whole `plan` of the reference; and the safety checks of each case's hall, in \
+            process. Prints Markdown tables and writes bench.md, bench.csv, \
+            bench-tours.csv, bench-meetings.csv and bench-safety.csv to --out. Use a \
+            release build: swift build -c release.
             """)
 
     @Option(help: "Show sizes, in exhibitors, separated by commas.")

@@ -24,9 +24,13 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var drawing: DrawingOptions
 
+    @Flag(help: "Draw the safety overlay on the floor plan: travel distance shading, modules no stand may use, exit clearance zones, the narrowest clear widths, rings at the findings.")
+    var safety = false
+
     func run() throws {
         try perform { () throws(PlanningFailure) in
-            for line in try Job.render(plan: plan, scenario: scenario, out: out, paper: drawing.paper, workbooks: drawing.xlsx) { Console.error(line) }
+            for line in try Job.render(plan: plan, scenario: scenario, out: out, paper: drawing.paper,
+                                       workbooks: drawing.xlsx, safetyOverlay: safety) { Console.error(line) }
         }
     }
 }

@@ -9,7 +9,9 @@ struct ValidateAndGenerateTests {
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("Exhibitors: 238 in 14 pavilions"))
         #expect(output.stdout.contains("Île-de-France"))
-        #expect(output.stderr.isEmpty)
+        #expect(output.stdout.contains("Safety: 0 error(s)"))
+        // Only safety warnings (island pods and the press point inside the 16 m parvis).
+        #expect(output.stderr.split(separator: "\n").allSatisfy { $0.contains(": safety: warning: ") }, "\(output.stderr)")
     }
 
     @Test func validateJSONHasTheSameFigures() throws {

@@ -8,7 +8,7 @@ import Testing
 /// rule's number and the id of the object concerned.
 @Suite struct CheckMutationTests {
     /// Every rule of the three models, and the figure and data rules.
-    static let allRules: Set<String> = Set(["1", "2", "3", "4", "5", "6", "7", "A"] + (1...9).map { "T\($0)" } + (1...9).map { "M\($0)" } + ["F", "D"])
+    static let allRules: Set<String> = Set(["1", "2", "3", "4", "5", "6", "7", "8", "A"] + (1...9).map { "T\($0)" } + (1...9).map { "M\($0)" } + ["F", "D"])
 
     func expectEachRejected(_ mutations: PlanMutations) {
         // The walking network of the plan's stands serves every mutation that keeps them.

@@ -84,6 +84,15 @@ struct PlanMutations {
         if let blocked = scenario.modules.first(where: \.blocked), let s = free.first(where: { stands[$0].modules.count == 1 }) {
             add("a stand on a blocked module", "4", [blocked.id]) { $0.layout!.stands[s].modules = [blocked.id] }
         }
+        // (8): a travel-distance limit just under the farthest stand's walk to an exit (the
+        // plan kept, the scenario's rule tightened).
+        let travel = SafetyAnalysis(scenario).travel
+        func walk(_ s: Int) -> Double { stands[s].modules.compactMap { modules[$0] }.map { travel[$0] }.max() ?? 0 }
+        if let s = stands.indices.max(by: { walk($0) < walk($1) }), walk(s).isFinite {
+            var tightened = scenario
+            tightened.safety.maxTravelDistance = walk(s) - 0.5
+            add("a stand farther from an exit than the limit", "8", [stands[s].exhibitor], scenario: tightened) { _ in }
+        }
         // (5): an exhibitor with a need swapped onto modules that do not meet it.
         if let s = free.first(where: { s in exhibitor(s).needs != Exhibitor.Needs() }),
            let t = sameSize(s, where: { t in stands[t].modules.contains { !exhibitor(s).needs.isMet(by: scenario.modules[modules[$0]!].attributes) } }) {

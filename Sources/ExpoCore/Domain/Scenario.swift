@@ -45,13 +45,15 @@ public struct Scenario: Sendable, Codable {
     public var meetings: MeetingProgramme?
     public var weights: Weights
     public var distanceMode: DistanceMode
+    /// The safety and accessibility rules the floor plan must meet.
+    public var safety: SafetyRules = SafetyRules()
 
     public init(
         show: Show, hall: Hall, blocks: [Block], modules: [Module], rows: [BlockRow],
         pavilions: [Pavilion], exhibitors: [Exhibitor], delegations: [Delegation] = [],
         participants: [Participant] = [], requests: [MeetingRequest] = [],
         meetings: MeetingProgramme? = nil, weights: Weights = Weights(),
-        distanceMode: DistanceMode = .aisles
+        distanceMode: DistanceMode = .aisles, safety: SafetyRules = SafetyRules()
     ) {
         self.show = show
         self.hall = hall
@@ -66,6 +68,7 @@ public struct Scenario: Sendable, Codable {
         self.meetings = meetings
         self.weights = weights
         self.distanceMode = distanceMode
+        self.safety = safety
     }
 
     /// Modules that may hold a stand (not blocked).

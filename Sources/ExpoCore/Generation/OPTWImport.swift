@@ -99,9 +99,16 @@ public enum OPTWImport {
         var weights = Weights()
         weights.walking = 0
         weights.idle = 0
+        // Not a venue: points on a plane, one door. No safety rule may move or forbid a point.
+        var safety = SafetyRules()
+        safety.maxTravelDistance = 10_000
+        safety.exitClearance = 0
+        safety.personsPerSquareMetre = 0
+        safety.secondaryAisleWidth = 0.5
+        safety.maxDeadEnd = 10_000
         return Scenario(show: Show(name: name, venue: "Orienteering instance", timeZone: "UTC", days: [day]), hall: hall, blocks: blocks,
                         modules: modules, rows: rows, pavilions: [Pavilion(id: "points", name: "Points")], exhibitors: exhibitors,
-                        delegations: [delegation], weights: weights, distanceMode: .straightLine)
+                        delegations: [delegation], weights: weights, distanceMode: .straightLine, safety: safety)
     }
 
     /// The stands of the instance: every point on its pinned module.

@@ -67,7 +67,27 @@ public enum ScenarioWriter {
             y.line("weights:")
             for field in changed { y.line("  \(field.name): \(YAMLText.number(scenario.weights[keyPath: field.keyPath]))") }
         }
+        writeSafety(scenario.safety, to: &y)
         return [("scenario.yaml", y.text)] + files.map { (name: $0.0, text: $0.1) }
+    }
+
+    /// The `safety:` section: the rules that differ from the defaults.
+    private static func writeSafety(_ safety: SafetyRules, to y: inout YAMLText) {
+        let defaults = SafetyRules()
+        var lines = SafetyRules.figures.filter { safety[keyPath: $0.keyPath] != defaults[keyPath: $0.keyPath] }
+            .map { "  \($0.name): \(YAMLText.number(safety[keyPath: $0.keyPath]))" }
+        if safety.occupancyArea != defaults.occupancyArea { lines.append("  occupancyArea: \(safety.occupancyArea.rawValue)") }
+        if safety.entrancesAreExits != defaults.entrancesAreExits { lines.append("  entrancesAreExits: \(safety.entrancesAreExits ? "yes" : "no")") }
+        if !safety.steps.isEmpty {
+            lines.append("  steps:")
+            for step in safety.steps {
+                lines.append("    - {id: \(step.id), name: \(YAMLText.quote(step.name)), rect: \(YAMLText.rect(step.rect))}")
+            }
+        }
+        guard !lines.isEmpty else { return }
+        y.line("")
+        y.line("safety:")
+        for line in lines { y.line(line) }
     }
 
     private static func writeShow(_ show: Show, _ y: inout YAMLText) {

@@ -86,9 +86,49 @@ public struct ShowGenerator {
         var builder = ModuleBuilder(hall: hall, blocks: blocks)
         for block in blocks { builder.cut(block) }
         let (modules, rows) = builder.finish()
-        return Scenario(show: show, hall: hall, blocks: blocks, modules: modules, rows: rows, pavilions: pavilions,
-                        exhibitors: exhibitors, delegations: delegations, participants: participants, requests: requests,
-                        meetings: programme, weights: Weights(), distanceMode: .aisles)
+        var scenario = Scenario(show: show, hall: hall, blocks: blocks, modules: modules, rows: rows, pavilions: pavilions,
+                                exhibitors: exhibitors, delegations: delegations, participants: participants, requests: requests,
+                                meetings: programme, weights: Weights(), distanceMode: .aisles)
+        Self.makeSafe(&scenario)
+        return scenario
+    }
+
+    /// Gives a generated hall exits along its walls wide enough for its occupancy under
+    /// the default rules, and a travel-distance limit it meets: a hall this deep needs
+    /// exits inside it (stairs, protected passages) that a rectangle cannot show, so the
+    /// limit is the longest travel distance measured, rounded up, when that is above the
+    /// default.
+    static func makeSafe(_ scenario: inout Scenario) {
+        let box = scenario.hall.outline.boundingBox
+        let rules = scenario.safety
+        let entrances = scenario.hall.entrances
+        // Every 60 m along the north and south walls, the middle of the east and west
+        // walls' halves; none within 12 m of an entrance.
+        var points: [(String, Point)] = []
+        var x = 30.0
+        while x < box.maxX - 10 {
+            points.append(("n", Point(x, box.minY)))
+            points.append(("s", Point(x, box.maxY)))
+            x += 60
+        }
+        for fraction in [0.25, 0.75] {
+            points.append(("e", Point(box.maxX, (box.minY + box.height * fraction).rounded())))
+            points.append(("w", Point(box.minX, (box.minY + box.height * fraction).rounded())))
+        }
+        points = points.filter { p in !entrances.contains { $0.point.distance(to: p.1) < 12 } }
+        var area = scenario.hall.outline.area - scenario.hall.obstacles.reduce(0) { $0 + $1.rect.area }
+        area -= scenario.blocks.reduce(0) { $0 + $1.rect.area } + scenario.hall.features.reduce(0) { $0 + $1.rect.area }
+        let required = Int((max(0, area) * rules.personsPerSquareMetre / rules.personsPerUnit).rounded(.up)) + 1
+        let given = entrances.reduce(0) { $0 + rules.units(ofWidth: $1.width) }
+        let each = max(3, Int((Double(max(0, required - given)) / Double(max(1, points.count))).rounded(.up)))
+        var counts: [String: Int] = [:]
+        scenario.hall.exits = points.map { side, point in
+            counts[side, default: 0] += 1
+            let name = ["n": "N", "s": "S", "e": "E", "w": "W"][side]! + String(counts[side]!)
+            return Access(id: "exit-\(side)\(counts[side]!)", name: "Emergency exit \(name)", point: point, width: (Double(each) * rules.unitWidth * 1000).rounded() / 1000)
+        }
+        let longest = EgressDistances(scenario).travel.filter(\.isFinite).max() ?? 0
+        if longest > rules.maxTravelDistance { scenario.safety.maxTravelDistance = (longest + 1).rounded(.up) }
     }
 
     /// The hall: blocks of 27 m × 4 m in `columns` × `blockRows` with a central main
@@ -120,11 +160,8 @@ public struct ShowGenerator {
             Access(id: "main", name: "Main entrance", point: Point(centreX, height), width: 10),
             Access(id: "west", name: "West entrance", point: Point(0, (midY * 10).rounded() / 10), width: 6),
         ]
-        var exits: [Access] = []
-        for (k, fraction) in [0.25, 0.75].enumerated() {
-            exits.append(Access(id: "exit-n\(k + 1)", name: "Emergency exit N\(k + 1)", point: Point((width * fraction).rounded(), 0), width: 2))
-            exits.append(Access(id: "exit-e\(k + 1)", name: "Emergency exit E\(k + 1)", point: Point(width, (height * fraction).rounded()), width: 2))
-        }
+        // Exits: see makeSafe(_:), which sizes them once the blocks are known.
+        let exits: [Access] = []
         let topZone = min(40.0, (width - 24) / 3)
         let features = [
             Feature(id: "b2b", name: "B2B meeting area", kind: .meetingArea, rect: Rect(x: 6, y: 4, width: topZone, height: 13)),

@@ -6,7 +6,7 @@ import Yams
 /// found, each naming its file, line and field.
 ///
 /// Sections are read in a fixed order (show, hall, blocks, lots, pavilions,
-/// exhibitors, delegations, meetings, participants, requests, weights), whatever their
+/// exhibitors, delegations, meetings, participants, requests, weights, safety), whatever their
 /// order in the file, so a reference always points back to a section already read.
 public struct ScenarioLoader: Sendable {
     /// What reading a file gives: its bytes (decoded by the loader: UTF-8 for the
@@ -265,6 +265,7 @@ final class ScenarioReading {
     var meetings: MeetingProgramme?
     var weights = Weights()
     var distanceMode = DistanceMode.aisles
+    var safety = SafetyRules()
     var placeIDs: Set<String> = []
     var exhibitorsLocation: SourceLocation?
     /// The wall clocks of the show days met so far, by day.
@@ -291,6 +292,7 @@ final class ScenarioReading {
     static let topLevelFields = [
         "expoplan", "show", "distances", "hall", "blocks", "lots", "pavilions", "exhibitors",
         "delegations", "participants", "requests", "meetings", "weights",
+        "safety",
     ]
 
     func read() -> Scenario? {
@@ -315,6 +317,7 @@ final class ScenarioReading {
         if let value = fields.optional("participants") { readParticipants(value) }
         if let value = fields.optional("requests") { readRequests(value) }
         if let value = fields.optional("weights") { readWeights(value) }
+        if let value = fields.optional("safety"), let hall { readSafety(value, hall: hall) }
         checkProgramme(requestsGiven: fields.has("requests"), location: fields.location)
         checkDemand(location: fields.location)
 
@@ -323,7 +326,7 @@ final class ScenarioReading {
             show: show, hall: hall, blocks: blocks, modules: modules, rows: rows,
             pavilions: pavilions, exhibitors: exhibitors, delegations: delegations,
             participants: participants, requests: requests, meetings: meetings, weights: weights,
-            distanceMode: distanceMode)
+            distanceMode: distanceMode, safety: safety)
     }
 
     /// The path of a file named in the scenario, relative to the scenario's folder.

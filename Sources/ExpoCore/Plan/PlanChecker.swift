@@ -10,6 +10,7 @@ public enum PlanChecker {
         case requirements = "(5) power, accessibility and height requirements met"
         case pinned = "(6) pinned stands stay where they were sold"
         case competitors = "(7) competitors never side by side"
+        case safety = "(8) no stand on a module a safety rule forbids (exit clearance, travel distance to an exit), nor a stand needing step-free access off a step-free route"
         case areas = "(A) each pavilion has one area, disjoint from the others, holding every stand of the pavilion (but pinned stands, which stay where sold)"
     }
 

@@ -47,8 +47,11 @@ public struct PlanVerification: Sendable {
     /// layout resolved to indices.
     public static func layout(_ layout: LayoutPlan, scenario: Scenario) -> ([Violation], LayoutEvaluation, ResolvedLayout) {
         let (resolved, problems) = PlanChecker.resolve(layout, in: scenario)
-        var violations = problems + PlanChecker.check(resolved, in: scenario)
-        let evaluation = LayoutEvaluation(scenario, resolved)
+        // (8) the safety rules, measured again from the scenario; the figures are those of
+        // the scenario the placement worked on (forbidden modules blocked).
+        let safety = SafetyAnalysis(scenario)
+        var violations = problems + PlanChecker.check(resolved, in: scenario) + safety.check(resolved, in: scenario)
+        let evaluation = LayoutEvaluation(safety.applied(to: scenario), resolved)
         let complete = problems.isEmpty
         violations += ReportChecker.check(layout.report, problem: "layout", recomputed: complete ? evaluation.objective : nil, object: "layout")
         for stage in layout.report.stages {
