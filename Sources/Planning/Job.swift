@@ -75,7 +75,7 @@ public struct Job: Sendable {
         run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let solved = watch.seconds
         let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
-                                  workbooks: options.workbooks)
+                                  safety: run.safety, workbooks: options.workbooks)
         try OutputFolder.replace(out, with: outputs.files)
         if let metrics {
             let figures = RunMetrics(run, renderSeconds: watch.seconds - solved, totalSeconds: watch.seconds, timeLimit: options.timeLimit)

@@ -26,15 +26,16 @@ public struct PlanOutputs: Sendable {
     private let workbooks: Bool
 
     /// The files of `plan`. `network` is the walking network on the plan's stands, when
-    /// the run already has it; `workbooks` adds the `.xlsx` files.
+    /// the run already has it, and `safety` the hall's safety analysis likewise;
+    /// `workbooks` adds the `.xlsx` files.
     /// With `safetyOverlay`, the floor plan shows the safety measures (``FloorPlan/safety``).
     public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil,
-                workbooks: Bool = false, safetyOverlay: Bool = false) {
+                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false) {
         self.workbooks = workbooks
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
-            let safety = SafetyAnalysis(scenario)
+            let safety = safety ?? SafetyAnalysis(scenario)
             self.safety = safety
             let evaluation = LayoutEvaluation(safety.applied(to: scenario), resolved)
             var floorPlan = Self.floorPlan(scenario, layout, paper: paper)

@@ -32,6 +32,8 @@ public struct PlanningRun: Sendable {
     public var meetings: MeetingResult?
     /// The walking network on the plan's stands, once a step needed it.
     public var network: WalkingNetwork?
+    /// The hall's safety analysis, when this run placed the stands (the outputs reuse it).
+    public var safety: SafetyAnalysis?
     /// Seconds spent in each problem this run solved, by problem name.
     public var seconds: [String: Double] = [:]
     /// What could not be planned, one sentence each (the run then ends with exit 1,
@@ -74,7 +76,9 @@ public enum Planner {
             return solving.share(weights[problem]! / left)
         }
         if run.plan.layout == nil {
-            var result = try layout(scenario, options: options, budget: share(.layout))
+            let safety = SafetyAnalysis(scenario)
+            run.safety = safety
+            var result = try layout(scenario, safety: safety, options: options, budget: share(.layout))
             result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(StandPlacement.zoningNodeLimit)) nodes for the zoning MILP")
             run.layout = result
             run.plan.layout = result.plan
@@ -117,9 +121,9 @@ public enum Planner {
     /// safety rule forbids, nor gives a module without a step-free route to an exhibitor
     /// who needs access (``SafetyAnalysis/applied(to:)``); when the show no longer fits,
     /// the explanation says how many modules the rules took.
-    static func layout(_ scenario: Scenario, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> LayoutResult {
+    static func layout(_ scenario: Scenario, safety: SafetyAnalysis, options: PlanningOptions,
+                       budget: TimeBudget) throws(PlanningFailure) -> LayoutResult {
         let result: LayoutResult
-        let safety = SafetyAnalysis(scenario)
         do {
             result = try StandPlacement.solve(safety.applied(to: scenario), options: LayoutOptions(
                 budget: budget, relativeGap: options.relativeGap,
