@@ -11,7 +11,8 @@ import Tours
 /// - a layout: `floor-plan.svg`, `stands.csv`, `layout-summary.md`, `safety.md`;
 /// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
 ///   `exhibitor-visits.csv`, `tours-summary.md`;
-/// - meetings: per participant `agendas/<id>.md` and `.ics`; `tables.csv`,
+/// - meetings: per participant `agendas/<id>.md`, `.html` and `.ics`; `agendas.html`
+///   (every agenda, a participant a printed page); `tables.csv`,
 ///   `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`;
 /// - with `workbooks` (`--xlsx`), beside their CSV files and equal to them cell for cell:
 ///   `stands.xlsx`, `tables.xlsx` (a sheet per programme day) and
@@ -95,10 +96,13 @@ public struct PlanOutputs: Sendable {
     private mutating func addMeetings(_ meetings: MeetingsPlan, plan: Plan, scenario: Scenario) {
         if scenario.meetings != nil {
             let agendas = MeetingReport.Agendas(scenario, plan.layout, tours: plan.tours, meetings: meetings)
-            for p in MeetingReport.participantsWithAgendas(scenario) {
+            let participants = MeetingReport.participantsWithAgendas(scenario)
+            for p in participants {
                 add("agendas/\(p.id).md", agendas.markdown(p))
+                add("agendas/\(p.id).html", agendas.html(p))
                 add("agendas/\(p.id).ics", agendas.calendar(p))
             }
+            add("agendas.html", agendas.html(participants))
             add("tables.csv", MeetingReport.tablesCSV(scenario, meetings: meetings))
             addWorkbook("tables.xlsx", MeetingReport.tableSheets(scenario, meetings: meetings))
             if let layout = plan.layout {

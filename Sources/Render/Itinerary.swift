@@ -8,12 +8,15 @@ public struct Itinerary {
     public let delegation: Delegation
     /// The stand number of each exhibitor (its first module).
     public let standNumbers: [String: String]
+    /// The words of the show's language.
+    let words: Localization
 
     public init(scenario: Scenario, tour: Tour, layout: LayoutPlan) {
         self.scenario = scenario
         self.tour = tour
         delegation = scenario.delegations.first { $0.id == tour.delegation }!
         standNumbers = Dictionary(uniqueKeysWithValues: layout.stands.map { ($0.exhibitor, $0.number) })
+        words = scenario.localization
     }
 
     struct Row {
@@ -33,16 +36,16 @@ public struct Itinerary {
         var number = 0
         let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
         for stop in tour.stops {
-            let walk = stop.kind == .start ? "" : "\(stop.walkMinutes) min · \(Int(stop.walkMetres.rounded())) m"
+            let walk = stop.kind == .start ? "" : "\(words.minutes(stop.walkMinutes)) · \(words.metres(stop.walkMetres))"
             switch stop.kind {
             case .start:
-                result.append(Row(number: "", arrival: clock(stop.start), time: "", walk: "", stand: "", what: "Start: \(stop.title)", pavilion: "", themes: "", note: ""))
+                result.append(Row(number: "", arrival: clock(stop.start), time: "", walk: "", stand: "", what: words.startAt(stop.title), pavilion: "", themes: "", note: ""))
             case .end:
-                result.append(Row(number: "", arrival: clock(stop.arrival), time: "", walk: walk, stand: "", what: "End: \(stop.title)", pavilion: "", themes: "", note: ""))
+                result.append(Row(number: "", arrival: clock(stop.arrival), time: "", walk: walk, stand: "", what: words.endAt(stop.title), pavilion: "", themes: "", note: ""))
             case .appointment:
                 number += 1
                 result.append(Row(number: String(number), arrival: clock(stop.arrival), time: "\(clock(stop.start))–\(clock(stop.end))", walk: walk,
-                                  stand: "", what: stop.title, pavilion: "", themes: "", note: "fixed appointment"))
+                                  stand: "", what: stop.title, pavilion: "", themes: "", note: words.fixedAppointment))
             case .visit:
                 number += 1
                 let exhibitor = stop.exhibitor.flatMap { scenario.exhibitor($0) }
@@ -51,7 +54,7 @@ public struct Itinerary {
                                   stand: standNumbers[stop.exhibitor ?? ""] ?? "", what: stop.title,
                                   pavilion: exhibitor.map { pavilionLabel($0.pavilionID, pavilions) } ?? "",
                                   themes: exhibitor?.themes.joined(separator: ", ") ?? "",
-                                  note: (exhibitor?.pitch ?? "") + (wait > 0 ? (exhibitor?.pitch.isEmpty ?? true ? "" : " · ") + "waits \(wait) min" : "")))
+                                  note: (exhibitor?.pitch ?? "") + (wait > 0 ? (exhibitor?.pitch.isEmpty ?? true ? "" : " · ") + words.waits(words.minutes(wait)) : "")))
             }
         }
         return result
@@ -60,17 +63,18 @@ public struct Itinerary {
     /// The pavilion's name, with the members whose own pavilion (region) it is.
     func pavilionLabel(_ id: String, _ names: [String: String]) -> String {
         let members = delegation.members.filter { $0.pavilion == id }.map(\.name)
-        return (names[id] ?? id) + (members.isEmpty ? "" : " — region of " + members.joined(separator: ", "))
+        return (names[id] ?? id) + (members.isEmpty ? "" : " — \(words.regionOf) " + members.joined(separator: ", "))
     }
 
     /// Visits per pavilion, the delegation's coverage rules kept.
-    var pavilionLine: String { PavilionVisits(tour, delegation: delegation, scenario: scenario).summary }
+    var pavilionLine: String { PavilionVisits(tour, delegation: delegation, scenario: scenario).summary(words) }
 
-    var headline: String { "\(delegation.name) — \(delegation.day.longDescription), \(delegation.start)–\(delegation.end)" }
+    var headline: String { "\(delegation.name) — \(words.date(delegation.day)), \(delegation.start)–\(delegation.end)" }
 
     var figures: String {
         let visits = tour.stops.filter { $0.kind == .visit }.count
-        return "\(visits) stands visited · \(Int(tour.walkingMetres.rounded())) m walked (\(tour.walkingMinutes) min at \(Int(delegation.walkingSpeed)) m/min) · \(tour.idleMinutes) min idle · score \(String(format: "%.1f", tour.score))"
+        return words.tourFigures(visits, words.metres(tour.walkingMetres), words.minutes(tour.walkingMinutes), String(Int(delegation.walkingSpeed)),
+                                 words.minutes(tour.idleMinutes), words.number(tour.score, decimals: 1))
     }
 
     /// The itinerary in Markdown.
@@ -78,16 +82,16 @@ public struct Itinerary {
         var md = "# \(escapeMarkdown(headline))\n\n"
         md += "\(escapeMarkdown(scenario.show.name)) · \(escapeMarkdown(scenario.show.venue)) · \(escapeMarkdown(scenario.hall.name))\n\n"
         if !delegation.members.isEmpty {
-            md += "**Members:** " + delegation.members.map { escapeMarkdown($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "\n\n"
+            md += "**\(words.label(words.members))** " + delegation.members.map { escapeMarkdown($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "\n\n"
         }
         md += "\(figures)\n\n"
         md += "\(escapeMarkdown(pavilionLine))\n\n"
-        md += "| # | arrive | visit | walk | stand | exhibitor | pavilion | themes | note |\n"
+        md += "| " + words.itineraryColumns.joined(separator: " | ") + " |\n"
         md += "|---:|---|---|---|---|---|---|---|---|\n"
         for row in rows {
             md += "| \(row.number) | \(row.arrival) | \(row.time) | \(row.walk) | \(escapeMarkdown(row.stand)) | \(escapeMarkdown(row.what)) | \(escapeMarkdown(row.pavilion)) | \(escapeMarkdown(row.themes)) | \(escapeMarkdown(row.note)) |\n"
         }
-        md += "\nNumbers match the route on `tour-\(tour.delegation).svg`. Times are local (\(scenario.show.timeZone)).\n"
+        md += "\n" + words.itineraryFooter("`tour-\(tour.delegation).svg`", escapeMarkdown(scenario.show.timeZone)) + "\n"
         for note in scenario.show.notes { md += "\n*\(escapeMarkdown(note))*\n" }
         return md
     }
@@ -97,7 +101,7 @@ public struct Itinerary {
         func e(_ text: String) -> String { SVG.escape(text) }
         var html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(words.language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -122,11 +126,12 @@ public struct Itinerary {
         html += "<h1>\(e(headline))</h1>\n"
         html += "<p class=\"meta\">\(e(scenario.show.name)) · \(e(scenario.show.venue)) · \(e(scenario.hall.name))</p>\n"
         if !delegation.members.isEmpty {
-            html += "<p class=\"meta\"><strong>Members:</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "</p>\n"
+            html += "<p class=\"meta\"><strong>\(e(words.label(words.members)))</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "</p>\n"
         }
         html += "<p class=\"figures\">\(e(figures))</p>\n"
         html += "<p class=\"figures\">\(e(pavilionLine))</p>\n"
-        html += "<table>\n<thead><tr><th>#</th><th>Arrive</th><th>Visit</th><th>Walk</th><th>Stand</th><th>Exhibitor</th><th>Pavilion</th><th>Themes</th></tr></thead>\n<tbody>\n"
+        let headers = words.itineraryColumns.dropLast().map { "<th>\(e(capitalizedFirst($0)))</th>" }.joined()
+        html += "<table>\n<thead><tr>\(headers)</tr></thead>\n<tbody>\n"
         for row in rows {
             let edge = row.number.isEmpty ? " class=\"edge\"" : ""
             html += "<tr\(edge)><td class=\"num\">\(e(row.number))</td><td>\(e(row.arrival))</td><td>\(e(row.time))</td><td>\(e(row.walk))</td><td>\(e(row.stand))</td><td>\(e(row.what))"
@@ -134,7 +139,7 @@ public struct Itinerary {
             html += "</td><td>\(e(row.pavilion))</td><td>\(e(row.themes))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<footer>Numbers match the route on tour-\(e(tour.delegation)).svg. Times are local (\(e(scenario.show.timeZone))).</footer>\n"
+        html += "<footer>\(e(words.itineraryFooter("tour-\(tour.delegation).svg", scenario.show.timeZone)))</footer>\n"
         for note in scenario.show.notes { html += "<footer><em>\(e(note))</em></footer>\n" }
         html += "</body>\n</html>\n"
         return html
@@ -142,3 +147,6 @@ public struct Itinerary {
 
     func clock(_ minutes: Int) -> String { ClockTime(minutes: minutes).description }
 }
+
+/// The text with its first letter upper-case ("arrivée" → "Arrivée").
+func capitalizedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

@@ -38,8 +38,8 @@ public enum LayoutReport {
 
     /// The layout's status, figures and KPIs, in Markdown.
     public static func summaryMarkdown(_ scenario: Scenario, _ layout: LayoutPlan, _ evaluation: LayoutEvaluation, scenarioPath: String) -> String {
-        var md = "# Stand placement — \(scenario.show.name)\n\n"
-        md += "Scenario `\(scenarioPath)` · \(scenario.hall.name) · \(scenario.show.venue)\n\n"
+        var md = "# \(scenario.localization.layoutTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
+        md += markdownTitleLine(scenario, scenarioPath: scenarioPath)
         md += "## Solve\n\n"
         md += SolveTable.markdown(layout.report)
         md += "\n"

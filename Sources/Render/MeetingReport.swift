@@ -11,12 +11,15 @@ public enum MeetingReport {
         let standNumbers: [String: String]
         let areaName: String
         let exhibitorIndex: [String: Int]
+        /// The words of the show's language.
+        let words: Localization
 
         init(_ scenario: Scenario, _ layout: LayoutPlan?) {
             self.scenario = scenario
             programme = scenario.meetings!
             participants = Dictionary(scenario.participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             exhibitorIndex = scenario.exhibitorIndex
+            words = scenario.localization
             standNumbers = Dictionary((layout?.stands ?? []).map { ($0.exhibitor, $0.number) }, uniquingKeysWith: { a, _ in a })
             let area = scenario.hall.features.first { $0.id == scenario.meetings!.areaID }
             areaName = area?.name ?? scenario.meetings!.areaID
@@ -30,9 +33,9 @@ public enum MeetingReport {
         func place(_ m: Meeting) -> String {
             if let stand = m.stand {
                 let exhibitor = exhibitor(stand)
-                return "Stand \(standNumbers[stand] ?? "?") (\(exhibitor?.name ?? stand))"
+                return "\(words.stand) \(standNumbers[stand] ?? "?") (\(exhibitor?.name ?? stand))"
             }
-            return "Table \(m.table.map(String.init) ?? "?"), \(areaName)"
+            return "\(words.table) \(m.table.map(String.init) ?? "?"), \(areaName)"
         }
     }
 
@@ -80,7 +83,25 @@ public enum MeetingReport {
 
         /// One participant's agenda, in Markdown.
         public func markdown(_ p: Participant) -> String {
-            MeetingReport.agendaMarkdown(c, tours: tours, mine: meetingsOf[p.id] ?? [], unmet: unmetOf[p.id] ?? [], participant: p)
+            page(p).markdown()
+        }
+
+        /// One participant's agenda as a printable HTML page.
+        public func html(_ p: Participant) -> String {
+            let page = page(p)
+            return HTMLDocument.page(language: c.words.language, title: page.title, style: AgendaPage.style, body: page.htmlSection())
+        }
+
+        /// The agendas of `participants` in one printable HTML file, a participant a page.
+        public func html(_ participants: [Participant]) -> String {
+            let words = c.words
+            let body = participants.map { page($0).htmlSection() }.joined()
+            return HTMLDocument.page(language: words.language, title: words.agendasTitle(c.scenario.show.name), style: AgendaPage.style, body: body)
+        }
+
+        func page(_ p: Participant) -> AgendaPage {
+            AgendaPage(c, visits: MeetingReport.standVisits(c.scenario, tours: tours, participant: p),
+                       mine: meetingsOf[p.id] ?? [], unmet: unmetOf[p.id] ?? [], participant: p)
         }
 
         /// One participant's agenda as a calendar.
@@ -89,56 +110,24 @@ public enum MeetingReport {
         }
     }
 
-    static func agendaMarkdown(_ c: Context, tours: ToursPlan?, mine: [Meeting], unmet: [UnmetRequest], participant p: Participant) -> String {
-        let scenario = c.scenario
-        var md = "# \(escapeMarkdown(p.name)) — B2B meetings, \(c.programme.day.longDescription)\n\n"
-        md += "\(escapeMarkdown(p.organisation))\(p.exhibitorID.flatMap { c.exhibitor($0) }.map { " · stand \(c.standNumbers[$0.id] ?? "?") (\(escapeMarkdown($0.name)))" } ?? "")\n\n"
-        md += "\(scenario.show.name) · \(c.areaName) · programme \(ClockTime(minutes: c.programme.start.minutes))–\(ClockTime(minutes: c.programme.end))\n\n"
-        if mine.isEmpty {
-            md += "No meetings scheduled.\n"
-        } else {
-            md += "\(mine.count) meeting\(mine.count == 1 ? "" : "s")\n\n| time | with | organisation | where | priority |\n|---|---|---|---|---:|\n"
-            for m in mine {
-                let other = m.a == p.id ? m.b : m.a
-                md += "| \(ClockTime(minutes: m.start))–\(ClockTime(minutes: m.end)) | \(escapeMarkdown(c.name(other))) | \(escapeMarkdown(c.organisation(other))) | \(escapeMarkdown(c.place(m))) | \(m.priority) |\n"
-            }
-        }
-        let visits = standVisits(scenario, tours: tours, participant: p)
-        if !visits.isEmpty {
-            md += "\nDelegations visiting your stand that day (be there; no meeting is booked for you meanwhile):\n\n"
-            for v in visits {
-                md += "- \(ClockTime(minutes: v.start))–\(ClockTime(minutes: v.end)): \(escapeMarkdown(v.name))\n"
-            }
-        }
-        if !unmet.isEmpty {
-            md += "\nRequested but not scheduled:\n\n"
-            for u in unmet {
-                let other = u.a == p.id ? u.b : u.a
-                md += "- \(escapeMarkdown(c.name(other))) (\(escapeMarkdown(c.organisation(other))), priority \(u.priority)): \(escapeMarkdown(u.reason))\n"
-            }
-        }
-        md += "\nTimes are local (\(scenario.show.timeZone)). Meetings end \(c.programme.changeMinutes) minutes before the next slot, to leave time to move.\n"
-        return md
-    }
-
     static func agendaCalendar(_ c: Context, tours: ToursPlan?, mine: [Meeting], participant p: Participant) -> String {
-        let scenario = c.scenario
+        let scenario = c.scenario, words = c.words
         let stand = p.exhibitorID.flatMap { c.exhibitor($0) }
         let visits = standVisits(scenario, tours: tours, participant: p).map { v in
             ICalendar.Event(uid: "visit-\(v.delegation)-\(p.id)@expoplan", day: c.programme.day, start: v.start, end: v.end,
-                            summary: "Delegation visit: \(v.name)",
-                            location: "Stand \(stand.flatMap { c.standNumbers[$0.id] } ?? "?") (\(stand?.name ?? "")), \(scenario.hall.name), \(scenario.show.venue)",
-                            description: "\(v.name) visits your stand")
+                            summary: words.delegationVisitEvent(v.name),
+                            location: "\(words.stand) \(stand.flatMap { c.standNumbers[$0.id] } ?? "?") (\(stand?.name ?? "")), \(scenario.hall.name), \(scenario.show.venue)",
+                            description: words.visitsYourStand(v.name))
         }
         let events = mine.map { m in
             let other = m.a == p.id ? m.b : m.a
             return ICalendar.Event(uid: "\(m.request)-\(p.id)@expoplan", day: c.programme.day, start: m.start, end: m.end,
-                                   summary: "Meeting: \(c.name(other)) (\(c.organisation(other)))",
+                                   summary: words.meetingEvent("\(c.name(other)) (\(c.organisation(other)))"),
                                    location: "\(c.place(m)), \(scenario.hall.name), \(scenario.show.venue)",
-                                   description: "B2B meeting \(m.request), priority \(m.priority)")
+                                   description: words.meetingDescription(m.request, m.priority))
         }
         let all = (events + visits).sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
-        return ICalendar(name: "\(p.name) — \(scenario.show.name) B2B", timeZone: scenario.show.timeZone, events: all).text()
+        return ICalendar(name: words.agendaCalendarName(p.name, scenario.show.name), timeZone: scenario.show.timeZone, events: all).text()
     }
 
     /// Delegation visits on the programme's day to the stand the participant staffs.
@@ -229,7 +218,7 @@ public enum MeetingReport {
     public static func summaryMarkdown(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan) -> String {
         let c = Context(scenario, layout)
         let e = MeetingEvaluation(meetings, scenario: scenario, layout: layout, tours: tours)
-        var md = "# B2B meetings — \(scenario.show.name)\n\n"
+        var md = "# \(c.words.meetingsTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
         md += SolveTable.markdown(meetings.report)
         md += "\n| figure | value |\n|---|---:|\n"
         md += "| requests met | \(e.met) of \(e.requested) (\(percent(e.met, e.requested))) |\n"

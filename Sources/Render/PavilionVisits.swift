@@ -40,12 +40,12 @@ struct PavilionVisits {
     }
 
     /// One line for an itinerary: "Pavilions visited (13 of 14 …): A 2 · B 1 …".
-    var summary: String {
+    func summary(_ words: Localization) -> String {
         let visited = lines.filter { $0.visits > 0 }.count
         let asked = lines.filter { !$0.rule.isEmpty }.count
         let kept = lines.filter { !$0.rule.isEmpty && $0.visits > 0 }.count
-        var text = "Pavilions visited: \(visited)"
-        if asked > 0 { text += kept == asked ? ", all \(asked) the delegation asks for" : ", \(kept) of the \(asked) the delegation asks for" }
+        var text = words.label(words.pavilionsVisited) + " \(visited)"
+        if asked > 0 { text += kept == asked ? words.allAsked(asked) : words.keptOfAsked(kept, asked) }
         return text + " — " + lines.filter { $0.visits > 0 }.map { "\($0.pavilion.name) \($0.visits)" }.joined(separator: " · ")
     }
 }

@@ -7,7 +7,7 @@ public enum SafetyReport {
     public static func markdown(_ scenario: Scenario, _ analysis: SafetyAnalysis, layout: LayoutPlan?) -> String {
         let rules = analysis.rules
         let m = Figures.metres
-        var md = "# Safety and accessibility — \(escapeMarkdown(scenario.show.name))\n\n"
+        var md = "# \(scenario.localization.safetyTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
         md += "\(escapeMarkdown(scenario.hall.name)) · \(escapeMarkdown(scenario.show.venue)). Measured from the hall's geometry by expoplan; "
         md += "the limits are the scenario's `safety:` rules (defaults in docs/scenario-format.md). A check for the organizer, not a certificate: "
         md += "the venue's safety officer has the last word.\n\n"

@@ -24,15 +24,16 @@ public enum TourReport {
     public static func calendar(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour) -> String {
         let numbers = Dictionary(uniqueKeysWithValues: layout.stands.map { ($0.exhibitor, $0.number) })
         let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
+        let words = scenario.localization
         var events: [ICalendar.Event] = []
         for (k, stop) in tour.stops.enumerated() where stop.kind == .visit || stop.kind == .appointment {
             let exhibitor = stop.exhibitor.flatMap { scenario.exhibitor($0) }
-            let location = exhibitor.map { "Stand \(numbers[$0.id] ?? ""), \(pavilions[$0.pavilionID] ?? $0.pavilionID), \(scenario.hall.name), \(scenario.show.venue)" }
+            let location = exhibitor.map { "\(words.stand) \(numbers[$0.id] ?? ""), \(pavilions[$0.pavilionID] ?? $0.pavilionID), \(scenario.hall.name), \(scenario.show.venue)" }
                 ?? "\(stop.title), \(scenario.hall.name), \(scenario.show.venue)"
             events.append(ICalendar.Event(
                 uid: "\(tour.delegation)-\(tour.day)-\(k)@expoplan", day: tour.day, start: stop.start, end: stop.end,
-                summary: stop.kind == .visit ? "Visit: \(stop.title)" : stop.title, location: location,
-                description: exhibitor.map { [$0.pitch, $0.themes.joined(separator: ", ")].filter { !$0.isEmpty }.joined(separator: " — ") } ?? "Fixed appointment"))
+                summary: stop.kind == .visit ? words.visitEvent(stop.title) : stop.title, location: location,
+                description: exhibitor.map { [$0.pitch, $0.themes.joined(separator: ", ")].filter { !$0.isEmpty }.joined(separator: " — ") } ?? capitalizedFirst(words.fixedAppointment)))
         }
         let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
         return ICalendar(name: "\(name) — \(scenario.show.name)", timeZone: scenario.show.timeZone, events: events).text()
@@ -57,12 +58,13 @@ public enum TourReport {
 
     /// The tours' status and figures, in Markdown.
     public static func summaryMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
-        var md = "# Delegation tours — \(scenario.show.name)\n\n"
+        let words = scenario.localization
+        var md = "# \(words.delegationTours) — \(escapeMarkdown(scenario.show.name))\n\n"
         md += SolveTable.markdown(tours.report)
-        md += "\n| delegation | day | window | visits | score | walking | idle |\n|---|---|---|---:|---:|---:|---:|\n"
+        md += "\n| " + words.tourColumns.joined(separator: " | ") + " |\n|---|---|---|---:|---:|---:|---:|\n"
         for tour in tours.tours {
             let d = scenario.delegations.first { $0.id == tour.delegation }!
-            md += "| \(escapeMarkdown(d.name)) | \(tour.day) | \(d.start)–\(d.end) | \(tour.stops.filter { $0.kind == .visit }.count) | \(String(format: "%.1f", tour.score)) | \(Int(tour.walkingMetres.rounded())) m, \(tour.walkingMinutes) min | \(tour.idleMinutes) min |\n"
+            md += "| \(escapeMarkdown(d.name)) | \(tour.day) | \(d.start)–\(d.end) | \(tour.stops.filter { $0.kind == .visit }.count) | \(words.number(tour.score, decimals: 1)) | \(words.metres(tour.walkingMetres)), \(words.minutes(tour.walkingMinutes)) | \(words.minutes(tour.idleMinutes)) |\n"
         }
         md += pavilionVisitsMarkdown(scenario, tours: tours)
         md += unplannedMarkdown(scenario, tours: tours)
@@ -78,8 +80,9 @@ public enum TourReport {
         }
         guard !columns.isEmpty else { return "" }
         let names = tours.tours.compactMap { tour in scenario.delegations.first { $0.id == tour.delegation }?.name }
-        var md = "\nVisits per pavilion (in brackets: the delegation's coverage rule; ★: a member's own pavilion)\n\n"
-        md += "| pavilion | " + names.map(escapeMarkdown).joined(separator: " | ") + " |\n|---|" + names.map { _ in "---:" }.joined(separator: "|") + "|\n"
+        let words = scenario.localization
+        var md = "\n\(words.visitsPerPavilion)\n\n"
+        md += "| \(words.pavilion) | " + names.map(escapeMarkdown).joined(separator: " | ") + " |\n|---|" + names.map { _ in "---:" }.joined(separator: "|") + "|\n"
         for pavilion in scenario.pavilions {
             let cells = columns.map { column -> String in
                 guard let line = column.lines.first(where: { $0.pavilion.id == pavilion.id }) else { return "" }
@@ -94,10 +97,10 @@ public enum TourReport {
     /// The delegations without a tour, each with its reasons ("" when there are none).
     public static func unplannedMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
         guard let unplanned = tours.unplanned, !unplanned.isEmpty else { return "" }
-        var md = "\n**Not planned:**\n\n"
+        var md = "\n**\(scenario.localization.notPlanned)**\n\n"
         for missing in unplanned {
             let name = scenario.delegations.first { $0.id == missing.delegation }?.name ?? missing.delegation
-            md += "- \(escapeMarkdown(name)): " + missing.reasons.map(escapeMarkdown).joined(separator: "; ") + "\n"
+            md += "- " + scenario.localization.label(escapeMarkdown(name)) + " " + missing.reasons.map(escapeMarkdown).joined(separator: "; ") + "\n"
         }
         return md
     }

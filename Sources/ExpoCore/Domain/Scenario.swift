@@ -8,15 +8,27 @@ public struct Show: Sendable, Codable, Hashable {
     public var days: [Day]
     /// Free text printed with every output (e.g. "Startup names are fictional").
     public var notes: [String]
+    /// The language of every human-facing output except the floor plan SVG.
+    public var language: Language = .en
 
-    public init(name: String, edition: String? = nil, venue: String, timeZone: String, days: [Day], notes: [String] = []) {
+    public init(name: String, edition: String? = nil, venue: String, timeZone: String, days: [Day], notes: [String] = [],
+                language: Language = .en) {
         self.name = name
         self.edition = edition
         self.venue = venue
         self.timeZone = timeZone
         self.days = days
         self.notes = notes
+        self.language = language
     }
+}
+
+/// The language a show's outputs are written in (`show.language`).
+public enum Language: String, Sendable, Codable, Hashable, CaseIterable {
+    /// English.
+    case en
+    /// French, with French typography.
+    case fr
 }
 
 /// How walking distances between places are measured.

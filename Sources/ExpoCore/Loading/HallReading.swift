@@ -2,7 +2,7 @@ import Foundation
 
 extension ScenarioReading {
     func readShow(_ value: Value) -> Show? {
-        guard let fields = Fields(value, allowed: ["name", "edition", "venue", "timeZone", "days", "notes"], log: log, what: "the show")
+        guard let fields = Fields(value, allowed: ["name", "edition", "venue", "timeZone", "days", "notes", "language"], log: log, what: "the show")
         else { return nil }
         let name = fields.require("name")?.name(log)
         let edition = fields.optional("edition")?.name(log)
@@ -21,8 +21,10 @@ extension ScenarioReading {
             if list.isEmpty { log.error(fields.location.appending("days"), "expected at least one show day") }
         }
         let notes = fields.optional("notes")?.list(log)?.compactMap { $0.freeText(log) } ?? []
-        guard let name, let venue, let timeZone, !days.isEmpty else { return nil }
-        return Show(name: name, edition: edition, venue: venue, timeZone: timeZone, days: days.sorted(), notes: notes)
+        let language = fields.optional("language").map { $0.choice(log, of: Language.self) }
+        guard let name, let venue, let timeZone, !days.isEmpty, language != .some(nil) else { return nil }
+        return Show(name: name, edition: edition, venue: venue, timeZone: timeZone, days: days.sorted(), notes: notes,
+                    language: (language ?? nil) ?? .en)
     }
 
     func readHall(_ value: Value) -> Hall? {

@@ -1,0 +1,252 @@
+import ExpoCore
+import Foundation
+
+/// Every human-facing word of the outputs, one table per language (`show.language`),
+/// and the language's typography for dates, numbers and units. Renderers take their
+/// words from here and never branch on the language themselves.
+///
+/// French typography (``french``): dates as « mercredi 22 mai 2024 » (« 1er » for the
+/// first of the month), a decimal comma, times on the 24-hour clock with a colon
+/// (`14:30`, as French timetables and calendars print them), and a non-breaking space
+/// (U+00A0) before `:` `;` `!` `?` `»` and `%`, after `«`, and between a number and its
+/// unit. English (``english``) is the wording the outputs always had.
+///
+/// The floor plan SVG stays in English; its strings for a French plan are in
+/// ``floorPlan`` for whoever localizes it.
+public struct Localization: Sendable {
+    /// The language of this table.
+    public let language: Language
+    /// The month names, January first.
+    let months: [String]
+    /// The weekday names, Monday first.
+    let weekdays: [String]
+    /// "Wednesday 22 May 2024" from weekday, day, month and year.
+    let dateFormat: @Sendable (_ weekday: String, _ day: Int, _ month: String, _ year: Int) -> String
+    /// The decimal separator.
+    let decimalSeparator: String
+    /// The space between a number and its unit or `%`.
+    let unitSpace: String
+    /// A label followed by its colon: "Members:" / « Membres : ».
+    let colon: @Sendable (String) -> String
+
+    // MARK: Itineraries
+
+    /// The itinerary table's column names, Markdown order (the last is the note).
+    public let itineraryColumns: [String]
+    let startAt: @Sendable (String) -> String
+    let endAt: @Sendable (String) -> String
+    let fixedAppointment: String
+    let waits: @Sendable (String) -> String
+    let regionOf: String
+    let members: String
+    /// "12 stands visited · 1,034 m walked (15 min at 70 m/min) · 3 min idle · score 41.0".
+    let tourFigures: @Sendable (_ visits: Int, _ metres: String, _ minutes: String, _ speed: String, _ idle: String, _ score: String) -> String
+    let pavilionsVisited: String
+    let allAsked: @Sendable (Int) -> String
+    let keptOfAsked: @Sendable (Int, Int) -> String
+    /// The itinerary's footnote from the route file's name and the time zone.
+    let itineraryFooter: @Sendable (_ route: String, _ timeZone: String) -> String
+
+    // MARK: Calendars
+
+    let visitEvent: @Sendable (String) -> String
+    let stand: String
+    let table: String
+
+    // MARK: Agendas
+
+    let agendaTitle: @Sendable (_ name: String, _ date: String) -> String
+    let programme: String
+    let noMeetings: String
+    let meetingCount: @Sendable (Int) -> String
+    /// The agenda table's column names.
+    public let agendaColumns: [String]
+    let standVisitsIntro: String
+    let requestedNotScheduled: String
+    let priority: String
+    let agendaFooter: @Sendable (_ timeZone: String, _ changeMinutes: Int) -> String
+    let delegationVisitEvent: @Sendable (String) -> String
+    let visitsYourStand: @Sendable (String) -> String
+    let meetingEvent: @Sendable (String) -> String
+    let meetingDescription: @Sendable (_ request: String, _ priority: Int) -> String
+    let agendaCalendarName: @Sendable (_ name: String, _ show: String) -> String
+    let agendasTitle: @Sendable (String) -> String
+
+    // MARK: Summaries
+
+    let planTitle: String
+    let standPlacement: String
+    let delegationTours: String
+    let meetingsTitle: String
+    let layoutTitle: String
+    let safetyTitle: String
+    let scenario: String
+    /// Column names of the plan summary's solve table.
+    let solveColumns: [String]
+    let gapExplained: String
+    let whatEnded: String
+    let limitsNotRecorded: String
+    /// Column names of the tours table (delegation, day, window, visits, score, walking, idle).
+    let tourColumns: [String]
+    let files: String
+    let checkedBy: String
+    let notPlanned: String
+    let visitsPerPavilion: String
+    let pavilion: String
+
+    // MARK: The floor plan (for the renderer of the SVG, which stays English for now)
+
+    /// The floor plan's words: exhibitors in pavilions, the solve status.
+    public let floorPlan: FloorPlanWords
+
+    /// The floor plan's words.
+    public struct FloorPlanWords: Sendable {
+        public let exhibitorsInPavilions: @Sendable (Int, Int) -> String
+        public let standPlacement: String
+        public let stops: String
+        public let legend: String
+        public let scale: String
+        public let entrance: String
+        public let exit: String
+    }
+}
+
+extension Localization {
+    /// The table of `language`.
+    public init(_ language: Language) {
+        switch language {
+        case .en: self = .english
+        case .fr: self = .french
+        }
+    }
+}
+
+extension Scenario {
+    /// The words and typography of the show's language.
+    public var localization: Localization { Localization(show.language) }
+}
+
+// MARK: - Typography
+
+extension Localization {
+    /// The day in words: "Wednesday 22 May 2024", « mercredi 22 mai 2024 ».
+    public func date(_ day: Day) -> String {
+        dateFormat(weekdays[day.weekdayIndex], day.day, months[day.month - 1], day.year)
+    }
+
+    /// `value` with `decimals` decimals and the language's decimal separator.
+    public func number(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: decimalSeparator)
+    }
+
+    /// A share as a percentage: "84.9 %", « 84,9 % ».
+    public func percent(_ share: Double, decimals: Int = 1) -> String {
+        number(share * 100, decimals: decimals) + unitSpace + "%"
+    }
+
+    /// "350 m".
+    public func metres(_ value: Double) -> String { "\(Int(value.rounded()))\(unitSpace)m" }
+
+    /// "12 min".
+    public func minutes(_ value: Int) -> String { "\(value)\(unitSpace)min" }
+
+    /// A local time span, "09:30–10:00".
+    public func span(_ from: Int, _ to: Int) -> String { "\(ClockTime(minutes: from))–\(ClockTime(minutes: to))" }
+
+    /// Text with a colon after it: "Files:" / « Fichiers : ».
+    public func label(_ text: String) -> String { colon(text) }
+}
+
+// MARK: - English
+
+extension Localization {
+    /// English, the wording of the outputs from the start.
+    public static let english = Localization(
+        language: .en,
+        months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        dateFormat: { weekday, day, month, year in "\(weekday) \(day) \(month) \(year)" },
+        decimalSeparator: ".", unitSpace: " ", colon: { "\($0):" },
+        itineraryColumns: ["#", "arrive", "visit", "walk", "stand", "exhibitor", "pavilion", "themes", "note"],
+        startAt: { "Start: \($0)" }, endAt: { "End: \($0)" }, fixedAppointment: "fixed appointment",
+        waits: { "waits \($0)" }, regionOf: "region of", members: "Members",
+        tourFigures: { visits, metres, minutes, speed, idle, score in
+            "\(visits) stands visited · \(metres) walked (\(minutes) at \(speed) m/min) · \(idle) idle · score \(score)"
+        },
+        pavilionsVisited: "Pavilions visited",
+        allAsked: { ", all \($0) the delegation asks for" }, keptOfAsked: { ", \($0) of the \($1) the delegation asks for" },
+        itineraryFooter: { route, zone in "Numbers match the route on \(route). Times are local (\(zone))." },
+        visitEvent: { "Visit: \($0)" }, stand: "Stand", table: "Table",
+        agendaTitle: { name, date in "\(name) — B2B meetings, \(date)" }, programme: "programme",
+        noMeetings: "No meetings scheduled.", meetingCount: { "\($0) meeting\($0 == 1 ? "" : "s")" },
+        agendaColumns: ["time", "with", "organisation", "where", "priority"],
+        standVisitsIntro: "Delegations visiting your stand that day (be there; no meeting is booked for you meanwhile):",
+        requestedNotScheduled: "Requested but not scheduled:", priority: "priority",
+        agendaFooter: { zone, change in "Times are local (\(zone)). Meetings end \(change) minutes before the next slot, to leave time to move." },
+        delegationVisitEvent: { "Delegation visit: \($0)" }, visitsYourStand: { "\($0) visits your stand" },
+        meetingEvent: { "Meeting: \($0)" }, meetingDescription: { "B2B meeting \($0), priority \($1)" },
+        agendaCalendarName: { "\($0) — \($1) B2B" }, agendasTitle: { "B2B agendas — \($0)" },
+        planTitle: "Plan", standPlacement: "Stand placement", delegationTours: "Delegation tours", meetingsTitle: "B2B meetings",
+        layoutTitle: "Stand placement", safetyTitle: "Safety and accessibility", scenario: "Scenario",
+        solveColumns: ["problem", "status", "objective", "best bound", "gap"],
+        gapExplained: "The gap is |objective − bound| / |objective|: how far, at most, each answer is from the best possible one.",
+        whatEnded: "What ended each search:", limitsNotRecorded: "limits not recorded",
+        tourColumns: ["delegation", "day", "window", "visits", "score", "walking", "idle"],
+        files: "Files", checkedBy: "Every hard constraint of this plan is re-verified by `expoplan check plan.json`.",
+        notPlanned: "Not planned:",
+        visitsPerPavilion: "Visits per pavilion (in brackets: the delegation's coverage rule; ★: a member's own pavilion)",
+        pavilion: "pavilion",
+        floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exhibitors in \($1) pavilions" }, standPlacement: "Stand placement",
+                                  stops: "stops", legend: "Pavilions", scale: "Scale", entrance: "Entrance", exit: "Exit")
+    )
+}
+
+// MARK: - French
+
+extension Localization {
+    /// French, with French typography (see the type's comment).
+    public static let french = Localization(
+        language: .fr,
+        months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+        weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+        dateFormat: { weekday, day, month, year in "\(weekday) \(day == 1 ? "1er" : String(day)) \(month) \(year)" },
+        decimalSeparator: ",", unitSpace: nbsp, colon: { "\($0)\(nbsp):" },
+        itineraryColumns: ["n°", "arrivée", "visite", "marche", "stand", "exposant", "pavillon", "thèmes", "remarque"],
+        startAt: { "Départ\(nbsp): \($0)" }, endAt: { "Arrivée\(nbsp): \($0)" }, fixedAppointment: "rendez-vous fixé",
+        waits: { "attente \($0)" }, regionOf: "région de", members: "Membres",
+        tourFigures: { visits, metres, minutes, speed, idle, score in
+            "\(visits) stands visités · \(metres) parcourus (\(minutes) à \(speed)\(nbsp)m/min) · \(idle) d’attente · score \(score)"
+        },
+        pavilionsVisited: "Pavillons visités",
+        allAsked: { ", les \($0) demandés par la délégation" }, keptOfAsked: { ", \($0) des \($1) demandés par la délégation" },
+        itineraryFooter: { route, zone in "Les numéros renvoient au parcours de \(route). Heures locales (\(zone))." },
+        visitEvent: { "Visite\(nbsp): \($0)" }, stand: "Stand", table: "Table",
+        agendaTitle: { name, date in "\(name) — rendez-vous B2B, \(date)" }, programme: "programme",
+        noMeetings: "Aucun rendez-vous prévu.", meetingCount: { "\($0) rendez-vous" },
+        agendaColumns: ["heure", "avec", "organisation", "lieu", "priorité"],
+        standVisitsIntro: "Délégations qui visitent votre stand ce jour-là (soyez-y\(nbsp); aucun rendez-vous ne vous est fixé pendant ce temps)\(nbsp):",
+        requestedNotScheduled: "Demandés mais non programmés\(nbsp):", priority: "priorité",
+        agendaFooter: { zone, change in
+            "Heures locales (\(zone)). Les rendez-vous finissent \(change)\(nbsp)minutes avant le créneau suivant, pour laisser le temps de se déplacer."
+        },
+        delegationVisitEvent: { "Visite de délégation\(nbsp): \($0)" }, visitsYourStand: { "\($0) visite votre stand" },
+        meetingEvent: { "Rendez-vous\(nbsp): \($0)" }, meetingDescription: { "Rendez-vous B2B \($0), priorité \($1)" },
+        agendaCalendarName: { "\($0) — \($1) B2B" }, agendasTitle: { "Agendas B2B — \($0)" },
+        planTitle: "Plan", standPlacement: "Placement des stands", delegationTours: "Parcours des délégations", meetingsTitle: "Rendez-vous B2B",
+        layoutTitle: "Placement des stands", safetyTitle: "Sécurité et accessibilité", scenario: "Scénario",
+        solveColumns: ["problème", "statut", "objectif", "meilleure borne", "écart"],
+        gapExplained: "L’écart vaut |objectif − borne| / |objectif|\(nbsp): de combien, au plus, chaque réponse s’éloigne de la meilleure possible.",
+        whatEnded: "Ce qui a arrêté chaque recherche\(nbsp):", limitsNotRecorded: "limites non enregistrées",
+        tourColumns: ["délégation", "jour", "créneau", "visites", "score", "marche", "attente"],
+        files: "Fichiers", checkedBy: "Chaque contrainte stricte de ce plan est revérifiée par `expoplan check plan.json`.",
+        notPlanned: "Non planifiées\(nbsp):",
+        visitsPerPavilion: "Visites par pavillon (entre parenthèses\(nbsp): la règle de couverture de la délégation\(nbsp); ★\(nbsp): le pavillon d’un membre)",
+        pavilion: "pavillon",
+        floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exposants dans \($1) pavillons" }, standPlacement: "Placement des stands",
+                                  stops: "arrêts", legend: "Pavillons", scale: "Échelle", entrance: "Entrée", exit: "Sortie")
+    )
+}
+
+/// The non-breaking space French typography puts before `:` `;` `!` `?` `»` and `%`.
+private let nbsp = "\u{00A0}"
