@@ -8,7 +8,8 @@ import Tours
 /// the plan gives people to read, print and import.
 ///
 /// - always: `plan.json` (the plan, readable back), `scenario-summary.txt`, `summary.md`;
-/// - a layout: `floor-plan.svg`, `stands.csv`, `layout-summary.md`, `safety.md`;
+/// - a layout: `floor-plan.svg`, `floor-plan.html` (interactive, offline, with every
+///   tour's route), `stands.csv`, `layout-summary.md`, `safety.md`;
 /// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
 ///   `exhibitor-visits.csv`, `tours-summary.md`;
 /// - meetings: per participant `agendas/<id>.md`, `.html` and `.ics`; `agendas.html`
@@ -47,10 +48,14 @@ public struct PlanOutputs: Sendable {
             addWorkbook("stands.xlsx", [WorkbookWriter.Sheet(name: "Stands", table: stands)])
             add("layout-summary.md", LayoutReport.summaryMarkdown(scenario, layout, evaluation, scenarioPath: scenarioPath))
             add("safety.md", SafetyReport.markdown(scenario, safety, layout: layout))
+            var routes: [FloorPlan.Route] = []
             if let tours = plan.tours {
-                addTours(tours, layout: layout, scenario: scenario, paper: paper,
-                         network: network ?? WalkingNetwork(scenario, stands: resolved.stands))
+                routes = addTours(tours, layout: layout, scenario: scenario, paper: paper,
+                                  network: network ?? WalkingNetwork(scenario, stands: resolved.stands))
             }
+            var interactive = Self.floorPlan(scenario, layout, paper: paper)
+            interactive.routes = routes
+            add("floor-plan.html", InteractiveFloorPlan(floorPlan: interactive, tours: plan.tours, meetings: plan.meetings).html())
             if let meetings = plan.meetings { addMeetings(meetings, plan: plan, scenario: scenario) }
         }
         add("plan.json", (try? plan.json()) ?? "")
@@ -70,7 +75,9 @@ public struct PlanOutputs: Sendable {
         files.append((name, data))
     }
 
-    private mutating func addTours(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper, network: WalkingNetwork) {
+    /// Adds the tours' files; returns every tour's route, coloured in turn, for the
+    /// interactive floor plan.
+    private mutating func addTours(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper, network: WalkingNetwork) -> [FloorPlan.Route] {
         // Stop markers at the stand (or feature, entrance) the stop is at.
         var anchors: [String: Point] = [:]
         for (place, point) in network.anchors {
@@ -91,6 +98,10 @@ public struct PlanOutputs: Sendable {
         }
         add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
         add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))
+        let colours = InteractiveFloorPlan.routeColours
+        return tours.tours.enumerated().map { k, tour in
+            TourReport.route(scenario, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, colour: colours[k % colours.count])
+        }
     }
 
     private mutating func addMeetings(_ meetings: MeetingsPlan, plan: Plan, scenario: Scenario) {

@@ -94,6 +94,20 @@ public struct Localization: Sendable {
     let visitsPerPavilion: String
     let pavilion: String
 
+    /// The words of the interactive floor plan (`floor-plan.html`).
+    public let interactive: InteractiveWords
+
+    /// The interactive floor plan's words.
+    public struct InteractiveWords: Sendable {
+        public let search, pavilion, allPavilions, routes, reset, stand, themes, pitch, events, noEvents, noMatch: String
+
+        /// The words by the keys the page's script reads.
+        var table: [String: String] {
+            ["allPavilions": allPavilions, "stand": stand, "pavilion": pavilion, "themes": themes, "pitch": pitch,
+             "events": events, "noEvents": noEvents, "noMatch": noMatch]
+        }
+    }
+
     // MARK: The floor plan (for the renderer of the SVG, which stays English for now)
 
     /// The floor plan's words: exhibitors in pavilions, the solve status.
@@ -197,6 +211,9 @@ extension Localization {
         notPlanned: "Not planned:",
         visitsPerPavilion: "Visits per pavilion (in brackets: the delegation's coverage rule; ★: a member's own pavilion)",
         pavilion: "pavilion",
+        interactive: InteractiveWords(search: "Search an exhibitor…", pavilion: "Pavilion", allPavilions: "All pavilions", routes: "Delegation routes",
+                                      reset: "Whole hall", stand: "Stand", themes: "Themes", pitch: "Pitch", events: "Visits and meetings it receives",
+                                      noEvents: "None planned.", noMatch: "No exhibitor by that name."),
         floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exhibitors in \($1) pavilions" }, standPlacement: "Stand placement",
                                   stops: "stops", legend: "Pavilions", scale: "Scale", entrance: "Entrance", exit: "Exit")
     )
@@ -243,6 +260,9 @@ extension Localization {
         notPlanned: "Non planifiées\(nbsp):",
         visitsPerPavilion: "Visites par pavillon (entre parenthèses\(nbsp): la règle de couverture de la délégation\(nbsp); ★\(nbsp): le pavillon d’un membre)",
         pavilion: "pavillon",
+        interactive: InteractiveWords(search: "Rechercher un exposant…", pavilion: "Pavillon", allPavilions: "Tous les pavillons",
+                                      routes: "Parcours des délégations", reset: "Tout le hall", stand: "Stand", themes: "Thèmes", pitch: "Présentation",
+                                      events: "Visites et rendez-vous reçus", noEvents: "Aucun de prévu.", noMatch: "Aucun exposant de ce nom."),
         floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exposants dans \($1) pavillons" }, standPlacement: "Placement des stands",
                                   stops: "arrêts", legend: "Pavillons", scale: "Échelle", entrance: "Entrée", exit: "Sortie")
     )

@@ -7,17 +7,25 @@ public enum TourReport {
     /// The floor plan with a delegation's route along the aisles and numbered stops.
     public static func routePlan(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], paper: FloorPlan.Paper) -> FloorPlan {
         let delegation = scenario.delegations.first { $0.id == tour.delegation }
+        let route = route(scenario, tour: tour, path: path, anchors: anchors)
+        var plan = FloorPlan(scenario: scenario, layout: layout, paper: paper, title: delegation?.name ?? tour.delegation,
+                             subtitle: [scenario.show.name, "\(tour.day.longDescription), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
+                                        "\(route.stops.count) stops · \(Int(tour.walkingMetres.rounded())) m"])
+        plan.routes = [route]
+        return plan
+    }
+
+    /// A tour's route to draw on a floor plan: `path` along the aisles and its visits and
+    /// appointments numbered at their `anchors`, named after the delegation.
+    public static func route(_ scenario: Scenario, tour: Tour, path: [Point], anchors: [String: Point], colour: String = "#CC3311") -> FloorPlan.Route {
         var number = 0
         var stops: [(number: Int, at: Point)] = []
         for stop in tour.stops where stop.kind == .visit || stop.kind == .appointment {
             number += 1
             if let at = anchors[stop.place] { stops.append((number, at)) }
         }
-        var plan = FloorPlan(scenario: scenario, layout: layout, paper: paper, title: delegation?.name ?? tour.delegation,
-                             subtitle: [scenario.show.name, "\(tour.day.longDescription), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
-                                        "\(stops.count) stops · \(Int(tour.walkingMetres.rounded())) m"])
-        plan.routes = [FloorPlan.Route(name: delegation?.name ?? tour.delegation, colour: "#CC3311", path: path, stops: stops)]
-        return plan
+        let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
+        return FloorPlan.Route(name: name, colour: colour, path: path, stops: stops)
     }
 
     /// The tour as a calendar: one event per visit and appointment.
