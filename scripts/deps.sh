@@ -4,12 +4,14 @@
 #                            zip container of Excel workbooks, libxml2 for their XML)
 #   scripts/deps.sh test     plus the tests' independent references: glpsol
 #                            (glpk-utils), Python's icalendar parser and openpyxl
-#                            (an independent reader and writer of .xlsx workbooks)
+#                            (an independent reader and writer of .xlsx workbooks),
+#                            and a real browser for floor-plan.html: Debian's chromium
+#                            and chromium-driver, driven by Python's selenium
 set -euo pipefail
 
 packages=(libglpk-dev zlib1g-dev libxml2)
 if [ "${1:-}" = "test" ]; then
-    packages+=(glpk-utils)
+    packages+=(glpk-utils chromium chromium-driver)
     command -v python3 >/dev/null || packages+=(python3 python3-pip)
 fi
 
@@ -43,4 +45,11 @@ if [ "${1:-}" = "test" ] && ! python3 -c "import openpyxl" 2>/dev/null; then
     python3 -m pip install --quiet openpyxl 2>/dev/null \
         || python3 -m pip install --quiet --break-system-packages openpyxl 2>/dev/null \
         || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-openpyxl >/dev/null; }
+fi
+
+if [ "${1:-}" = "test" ] && ! python3 -c "import selenium" 2>/dev/null; then
+    echo "Installing Python's selenium …" >&2
+    python3 -m pip install --quiet selenium 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages selenium 2>/dev/null \
+        || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-selenium >/dev/null; }
 fi

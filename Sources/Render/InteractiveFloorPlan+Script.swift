@@ -20,8 +20,8 @@ extension InteractiveFloorPlan {
         #zoom button { font-size: 1.1em; min-width: 2em; margin-left: 0.2em; }
         g.stand { cursor: pointer; }
         g.stand.dim { opacity: 0.15; }
-        g.stand.match > rect { stroke: #CC3311; stroke-width: 0.8; }
-        g.stand.selected > rect { stroke: #000; stroke-width: 1.2; }
+        g.stand.match > rect { stroke: #CC3311; stroke-width: 3px; vector-effect: non-scaling-stroke; }
+        g.stand.selected > rect { stroke: #000; stroke-width: 4px; vector-effect: non-scaling-stroke; }
         g.route.hidden { display: none; }
         @media print { #side, #zoom { display: none; } }
 

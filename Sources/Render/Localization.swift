@@ -89,6 +89,13 @@ public struct Localization: Sendable {
     /// Column names of the tours table (delegation, day, window, visits, score, walking, idle).
     let tourColumns: [String]
     let files: String
+    /// Each solve outcome in words ("time limit", « limite de temps »).
+    let outcomes: [SolveOutcome: String]
+    /// "238 of 238 exhibitors placed; fill rate 84.9 %; 13 of 14 pavilions in one
+    /// connected area; 15 of 17 flagships on a corner or a main aisle; 0 holes." from
+    /// placed, exhibitors, fill rate, one-area pavilions, pavilions, prime flagships,
+    /// flagships and holes.
+    let placementLine: @Sendable (Int, Int, String, Int, Int, Int, Int, Int) -> String
     let checkedBy: String
     let notPlanned: String
     let visitsPerPavilion: String
@@ -168,6 +175,9 @@ extension Localization {
     /// A local time span, "09:30–10:00".
     public func span(_ from: Int, _ to: Int) -> String { "\(ClockTime(minutes: from))–\(ClockTime(minutes: to))" }
 
+    /// A solve outcome in words.
+    public func outcome(_ outcome: SolveOutcome) -> String { outcomes[outcome] ?? outcome.rawValue }
+
     /// Text with a colon after it: "Files:" / « Fichiers : ».
     public func label(_ text: String) -> String { colon(text) }
 }
@@ -207,7 +217,13 @@ extension Localization {
         gapExplained: "The gap is |objective − bound| / |objective|: how far, at most, each answer is from the best possible one.",
         whatEnded: "What ended each search:", limitsNotRecorded: "limits not recorded",
         tourColumns: ["delegation", "day", "window", "visits", "score", "walking", "idle"],
-        files: "Files", checkedBy: "Every hard constraint of this plan is re-verified by `expoplan check plan.json`.",
+        files: "Files",
+        outcomes: [.optimal: "optimal", .feasible: "feasible", .infeasible: "infeasible", .timeLimit: "time limit", .nodeLimit: "node limit", .stopped: "stopped"],
+        placementLine: { placed, total, fill, one, pavilions, prime, flagships, holes in
+            "\(placed) of \(total) exhibitors placed; fill rate \(fill); \(one) of \(pavilions) pavilions in one connected area; "
+                + "\(prime) of \(flagships) flagships on a corner or a main aisle; \(holes) holes.\n"
+        },
+        checkedBy: "Every hard constraint of this plan is re-verified by `expoplan check plan.json`.",
         notPlanned: "Not planned:",
         visitsPerPavilion: "Visits per pavilion (in brackets: the delegation's coverage rule; ★: a member's own pavilion)",
         pavilion: "pavilion",
@@ -256,7 +272,14 @@ extension Localization {
         gapExplained: "L’écart vaut |objectif − borne| / |objectif|\(nbsp): de combien, au plus, chaque réponse s’éloigne de la meilleure possible.",
         whatEnded: "Ce qui a arrêté chaque recherche\(nbsp):", limitsNotRecorded: "limites non enregistrées",
         tourColumns: ["délégation", "jour", "créneau", "visites", "score", "marche", "attente"],
-        files: "Fichiers", checkedBy: "Chaque contrainte stricte de ce plan est revérifiée par `expoplan check plan.json`.",
+        files: "Fichiers",
+        outcomes: [.optimal: "optimal", .feasible: "réalisable", .infeasible: "irréalisable", .timeLimit: "limite de temps",
+                   .nodeLimit: "limite de nœuds", .stopped: "arrêté"],
+        placementLine: { placed, total, fill, one, pavilions, prime, flagships, holes in
+            "\(placed) exposants placés sur \(total)\(nbsp); taux de remplissage \(fill)\(nbsp); \(one) pavillons sur \(pavilions) d’un seul tenant\(nbsp); "
+                + "\(prime) exposants phares sur \(flagships) en angle ou sur une allée principale\(nbsp); \(holes) trou\(holes > 1 ? "s" : "").\n"
+        },
+        checkedBy: "Chaque contrainte stricte de ce plan est revérifiée par `expoplan check plan.json`.",
         notPlanned: "Non planifiées\(nbsp):",
         visitsPerPavilion: "Visites par pavillon (entre parenthèses\(nbsp): la règle de couverture de la délégation\(nbsp); ★\(nbsp): le pavillon d’un membre)",
         pavilion: "pavillon",

@@ -12,13 +12,13 @@ public enum PlanReport {
         md += "| " + words.solveColumns.joined(separator: " | ") + " |\n|---|---|---:|---:|---:|\n"
         for (name, report) in problems {
             guard let report else { continue }
-            md += "| \(lowercasedFirst(name)) | \(report.outcome.rawValue) | \(SolveTable.value(report.objective)) | \(SolveTable.value(report.bound)) | \(SolveTable.gap(report.gap)) |\n"
+            md += "| \(lowercasedFirst(name)) | \(words.outcome(report.outcome)) | \(SolveTable.value(report.objective)) | \(SolveTable.value(report.bound)) | \(SolveTable.gap(report.gap)) |\n"
         }
         md += "\n\(words.gapExplained)\n"
         md += "\n\(words.whatEnded)\n\n"
         for (name, report) in problems {
             guard let report else { continue }
-            let stages = report.stages.map { "\(escapeMarkdown($0.name.components(separatedBy: " (")[0])) \($0.outcome.rawValue)" }
+            let stages = report.stages.map { "\(escapeMarkdown($0.name.components(separatedBy: " (")[0])) \(words.outcome($0.outcome))" }
             let shown = stages.count > 8 ? Array(stages.prefix(8)) + ["…"] : stages
             md += "- " + words.label(lowercasedFirst(name)) + " \(escapeMarkdown(report.limits ?? words.limitsNotRecorded)) — " + shown.joined(separator: ", ") + "\n"
         }
@@ -26,9 +26,8 @@ public enum PlanReport {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
             let e = LayoutEvaluation(scenario, resolved)
             md += "\n## \(words.standPlacement)\n\n"
-            md += "\(layout.stands.count) of \(scenario.exhibitors.count) exhibitors placed; fill rate \(String(format: "%.1f %%", e.fillRate * 100)); "
-            md += "\(e.pavilions.filter { $0.components == 1 }.count) of \(e.pavilions.count) pavilions in one connected area; "
-            md += "\(e.primeFlagships) of \(e.flagships) flagships on a corner or a main aisle; \(e.holes) holes.\n"
+            md += words.placementLine(layout.stands.count, scenario.exhibitors.count, words.percent(e.fillRate), e.pavilions.filter { $0.components == 1 }.count,
+                                      e.pavilions.count, e.primeFlagships, e.flagships, e.holes)
             md += words.label(words.files) + " `floor-plan.svg`, `floor-plan.html`, `stands.csv`, `layout-summary.md`.\n"
         }
         if let tours = plan.tours {
