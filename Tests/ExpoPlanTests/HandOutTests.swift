@@ -78,6 +78,22 @@ struct HandOutTests {
         }
     }
 
+    /// `agendas.html` printed by chromium: one A4 page per participant with an agenda.
+    @Test func agendasPrintAParticipantAPage() throws {
+        let out = try Self.plan()
+        let pdf = out.appendingPathComponent("agendas.pdf")
+        let print = try CLI.run(URL(fileURLWithPath: "/usr/bin/chromium"),
+                                ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+                                 out.appendingPathComponent("agendas.html").absoluteString], in: out)
+        #expect(print.status == 0, "chromium is needed (scripts/deps.sh test installs it): \(print.stderr)")
+        let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        // Page objects ("/Type /Page", not the "/Type /Pages" tree) and their size.
+        let pages = bytes.matches(of: /\/Type\s*\/Page[^s]/).count
+        let agendas = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("agendas").path).filter { $0.hasSuffix(".html") }
+        #expect(pages == agendas.count && pages == 3, "\(pages) pages for \(agendas.count) agendas")
+        #expect(bytes.contains("/MediaBox [0 0 594.95996 841.91998]"), "A4 pages")
+    }
+
     @Test func frenchHandOutsUseFrenchWordsAndTypography() throws {
         let out = try Self.plan()
         let agenda = try String(contentsOf: out.appendingPathComponent("agendas/bob.md"), encoding: .utf8)
