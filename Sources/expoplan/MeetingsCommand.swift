@@ -10,8 +10,9 @@ struct MeetingsCommand: ParsableCommand {
             Uses the stands and tours of --plan (a plan.json); places the stands and plans \
             the tours first when the plan lacks them, since no meeting may take place at a \
             stand while a delegation visits it. Writes to --out everything of the layout \
-            and tours, plan.json with the timetable, agendas/<participant>.md and .ics \
-            (staff also see the delegations visiting their stand), tables.csv (the slot \
+            and tours, plan.json with the timetable, agendas/<participant>.md, .html and .ics \
+            (staff also see the delegations visiting their stand), agendas.html (every agenda, \
+            a participant a printed page), tables.csv (the slot \
             grid of every table), exhibitor-schedule.csv (each exhibitor's visits and \
             meetings), unmet-requests.csv (with reasons) and meetings-summary.md; with \
             --xlsx, tables.xlsx and exhibitor-schedule.xlsx too.
