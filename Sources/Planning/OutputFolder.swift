@@ -152,7 +152,7 @@ public enum OutputFolder {
     private static let fixedNames: Set<String> = [
         "plan.json", "summary.md", "scenario-summary.txt", "floor-plan.svg", "floor-plan.pdf", "floor-plan.html", "stands.csv",
         "layout-summary.md", "exhibitor-visits.csv", "tours-summary.md", "tables.csv", "exhibitor-schedule.csv",
-        "unmet-requests.csv", "meetings-summary.md", "changes.md", "changes.csv", "safety.md", "exhibitor-index.csv",
+        "unmet-requests.csv", "meetings-summary.md", "agendas.html", "changes.md", "changes.csv", "safety.md", "exhibitor-index.csv",
         "stands.xlsx", "tables.xlsx", "exhibitor-schedule.xlsx",
     ]
 }

@@ -64,7 +64,7 @@ extension InteractiveFloorPlan {
             apply();
           }
           function centreOn(box) {
-            var w = Math.min(full.w, Math.max(box.width * 4, box.height * 4 * full.w / full.h, full.w / 8));
+            var w = Math.min(full.w, Math.max(box.width * 4, box.height * 4 * full.w / full.h, full.w / 5));
             var h = w * full.h / full.w;
             view = { x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w: w, h: h };
             apply();

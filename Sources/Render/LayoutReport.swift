@@ -40,28 +40,33 @@ public enum LayoutReport {
     public static func summaryMarkdown(_ scenario: Scenario, _ layout: LayoutPlan, _ evaluation: LayoutEvaluation, scenarioPath: String) -> String {
         var md = "# \(scenario.localization.layoutTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
         md += markdownTitleLine(scenario, scenarioPath: scenarioPath)
-        md += "## Solve\n\n"
-        md += SolveTable.markdown(layout.report)
+        let words = scenario.localization, w = words.summary, f = w.layoutFigures
+        md += "## \(w.solve)\n\n"
+        md += SolveTable.markdown(layout.report, words: words)
         md += "\n"
-        md += "## Figures\n\n"
-        md += "| figure | value |\n|---|---|\n"
-        md += "| exhibitors placed | \(layout.stands.count) of \(scenario.exhibitors.count) |\n"
-        md += "| fill rate | \(evaluation.occupiedModules) of \(evaluation.usableModules) usable modules (\(percent(evaluation.fillRate))) |\n"
-        md += "| pavilions in one connected area | \(evaluation.pavilions.filter { $0.components == 1 }.count) of \(evaluation.pavilions.count) |\n"
-        md += "| side-by-side stands sharing a theme (same pavilion) | \(evaluation.themeAdjacentPairs) pairs, \(evaluation.sharedThemes) shared themes |\n"
-        md += "| flagships on a corner or a main aisle | \(evaluation.primeFlagships) of \(evaluation.flagships) |\n"
-        md += "| partner pairs side by side | \(evaluation.partnersSideBySide) of \(evaluation.partnerPairs) |\n"
-        md += "| holes (empty runs between stands of one pavilion) | \(evaluation.holes) (\(evaluation.holeModules) modules) |\n"
-        md += "| stand/empty edges inside pavilion areas | \(evaluation.emptyEdges) |\n"
-        md += "| stand types | " + StandType.allCases.compactMap { type in evaluation.standTypes[type.rawValue].map { "\($0) \(type.rawValue)" } }.joined(separator: ", ") + " |\n"
-        md += "| mean visibility of the hall's usable modules | \(String(format: "%.3f", evaluation.hallMeanVisibility)) |\n\n"
-        md += "## Pavilions\n\n"
-        md += "Visibility is 0 (hidden) to 1 (by an entrance on a main aisle); Δ is the pavilion's mean over its stands minus the hall mean.\n\n"
-        md += "| pavilion | exhibitors | modules | area modules | connected areas | mean visibility | Δ | in preferred blocks |\n"
+        md += "## \(w.figures)\n\n"
+        md += "| \(w.figure) | \(w.value) |\n|---|---|\n"
+        let types = StandType.allCases.compactMap { type in evaluation.standTypes[type.rawValue].map { "\($0) \(w.standTypes[type] ?? type.rawValue)" } }
+        let rows = [
+            w.of(layout.stands.count, scenario.exhibitors.count),
+            w.usableModules(evaluation.occupiedModules, evaluation.usableModules, words.percent(evaluation.fillRate)),
+            w.of(evaluation.pavilions.filter { $0.components == 1 }.count, evaluation.pavilions.count),
+            w.pairsSharingThemes(evaluation.themeAdjacentPairs, evaluation.sharedThemes),
+            w.of(evaluation.primeFlagships, evaluation.flagships),
+            w.of(evaluation.partnersSideBySide, evaluation.partnerPairs),
+            w.holeModules(evaluation.holes, evaluation.holeModules),
+            String(evaluation.emptyEdges),
+            types.joined(separator: ", "),
+            words.number(evaluation.hallMeanVisibility, decimals: 3),
+        ]
+        for (name, value) in zip(f, rows) { md += "| \(name) | \(value) |\n" }
+        md += "\n## \(w.pavilions)\n\n"
+        md += "\(w.visibilityExplained)\n\n"
+        md += "| " + w.pavilionColumns.joined(separator: " | ") + " |\n"
         md += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for figure in evaluation.pavilions {
             let delta = figure.meanVisibility - evaluation.hallMeanVisibility
-            md += "| \(escapeMarkdown(figure.name)) | \(figure.exhibitors) | \(figure.modules) | \(figure.areaModules) | \(figure.components) | \(String(format: "%.3f", figure.meanVisibility)) | \(String(format: "%+.3f", delta)) | \(figure.preferredModules) |\n"
+            md += "| \(escapeMarkdown(figure.name)) | \(figure.exhibitors) | \(figure.modules) | \(figure.areaModules) | \(figure.components) | \(words.number(figure.meanVisibility, decimals: 3)) | \(delta < 0 ? "" : "+")\(words.number(delta, decimals: 3)) | \(figure.preferredModules) |\n"
         }
         return md
     }
@@ -76,13 +81,14 @@ public enum LayoutReport {
 
 /// A solve report as a Markdown table.
 public enum SolveTable {
-    public static func markdown(_ report: SolveReport) -> String {
-        var md = "**\(report.outcome.rawValue)** — objective \(value(report.objective)), best bound \(value(report.bound)), gap \(gap(report.gap)).\n"
-        md += "The solver \(report.sense).\n\n"
-        md += "| stage | status | objective | bound | gap | rows | columns | non-zeros | nodes |\n"
+    public static func markdown(_ report: SolveReport, words: Localization = .english) -> String {
+        let w = words.summary
+        var md = w.solveLine(words.outcome(report.outcome), words.fixed(report.objective), words.fixed(report.bound), words.gap(report.gap))
+        md += w.solverSense(escapeMarkdown(report.sense)) + "\n"
+        md += "| " + w.stageColumns.joined(separator: " | ") + " |\n"
         md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for stage in report.stages {
-            md += "| \(escapeMarkdown(stage.name)) | \(stage.outcome.rawValue) | \(value(stage.objective)) | \(value(stage.bound)) | \(gap(stage.gap)) | \(stage.rows) | \(stage.columns) | \(stage.nonzeros) | \(stage.nodes) |\n"
+            md += "| \(escapeMarkdown(stage.name)) | \(words.outcome(stage.outcome)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(stage.rows) | \(stage.columns) | \(stage.nonzeros) | \(stage.nodes) |\n"
         }
         for note in report.notes { md += "\n- \(escapeMarkdown(note))" }
         if !report.notes.isEmpty { md += "\n" }

@@ -101,6 +101,35 @@ public struct Localization: Sendable {
     let visitsPerPavilion: String
     let pavilion: String
 
+    /// The words of the solve tables and of the layout and meetings summaries.
+    public let summary: SummaryWords
+
+    /// The solve tables' and summaries' words (the solvers' own texts — the search
+    /// stages, notes, limits and reasons — stay as the solvers write them, in English).
+    public struct SummaryWords: Sendable {
+        /// "**optimal** — objective 1.000, best bound 1.000, gap 0.000 %." from outcome, objective, bound, gap.
+        let solveLine: @Sendable (String, String, String, String) -> String
+        let solverSense: @Sendable (String) -> String
+        let stageColumns: [String]
+        let solve, figures, pavilions, figure, value: String
+        /// "3 of 4".
+        let of: @Sendable (Int, Int) -> String
+        /// The layout summary's figures, in order (exhibitors placed … mean visibility).
+        let layoutFigures: [String]
+        let usableModules: @Sendable (_ occupied: Int, _ usable: Int, _ share: String) -> String
+        let pairsSharingThemes: @Sendable (_ pairs: Int, _ themes: Int) -> String
+        let holeModules: @Sendable (_ holes: Int, _ modules: Int) -> String
+        let standTypes: [StandType: String]
+        let visibilityExplained: String
+        let pavilionColumns: [String]
+        /// The meetings summary's figures, in order (requests met … meetings at stands).
+        let meetingFigures: [String]
+        let priorityColumns: [String]
+        let requestsNotMet: String
+        let unmetColumns: [String]
+        let and: String
+    }
+
     /// The words of the interactive floor plan (`floor-plan.html`).
     public let interactive: InteractiveWords
 
@@ -166,6 +195,12 @@ extension Localization {
         number(share * 100, decimals: decimals) + unitSpace + "%"
     }
 
+    /// An objective or bound with three decimals; "–" when unknown.
+    public func fixed(_ value: Double?) -> String { value.map { number($0, decimals: 3) } ?? "–" }
+
+    /// A relative gap with three decimals ("0.204 %"); "–" when unknown.
+    public func gap(_ value: Double?) -> String { value.map { percent($0, decimals: 3) } ?? "–" }
+
     /// "350 m".
     public func metres(_ value: Double) -> String { "\(Int(value.rounded()))\(unitSpace)m" }
 
@@ -227,6 +262,22 @@ extension Localization {
         notPlanned: "Not planned:",
         visitsPerPavilion: "Visits per pavilion (in brackets: the delegation's coverage rule; ★: a member's own pavilion)",
         pavilion: "pavilion",
+        summary: SummaryWords(
+            solveLine: { "**\($0)** — objective \($1), best bound \($2), gap \($3).\n" }, solverSense: { "The solver \($0).\n" },
+            stageColumns: ["stage", "status", "objective", "bound", "gap", "rows", "columns", "non-zeros", "nodes"],
+            solve: "Solve", figures: "Figures", pavilions: "Pavilions", figure: "figure", value: "value", of: { "\($0) of \($1)" },
+            layoutFigures: ["exhibitors placed", "fill rate", "pavilions in one connected area", "side-by-side stands sharing a theme (same pavilion)",
+                            "flagships on a corner or a main aisle", "partner pairs side by side", "holes (empty runs between stands of one pavilion)",
+                            "stand/empty edges inside pavilion areas", "stand types", "mean visibility of the hall's usable modules"],
+            usableModules: { "\($0) of \($1) usable modules (\($2))" }, pairsSharingThemes: { "\($0) pairs, \($1) shared themes" },
+            holeModules: { "\($0) (\($1) modules)" },
+            standTypes: [.inline: "inline", .corner: "corner", .peninsula: "peninsula", .island: "island"],
+            visibilityExplained: "Visibility is 0 (hidden) to 1 (by an entrance on a main aisle); Δ is the pavilion's mean over its stands minus the hall mean.",
+            pavilionColumns: ["pavilion", "exhibitors", "modules", "area modules", "connected areas", "mean visibility", "Δ", "in preferred blocks"],
+            meetingFigures: ["requests met", "priority met", "worst-served participant's share", "idle gaps in agendas", "participants with meetings",
+                             "tables in use at the busiest slot", "meetings at stands"],
+            priorityColumns: ["priority", "requested", "met"], requestsNotMet: "Requests not met",
+            unmetColumns: ["request", "between", "priority", "why"], and: "and"),
         interactive: InteractiveWords(search: "Search an exhibitor…", pavilion: "Pavilion", allPavilions: "All pavilions", routes: "Delegation routes",
                                       reset: "Whole hall", stand: "Stand", themes: "Themes", pitch: "Pitch", events: "Visits and meetings it receives",
                                       noEvents: "None planned.", noMatch: "No exhibitor by that name."),
@@ -283,6 +334,23 @@ extension Localization {
         notPlanned: "Non planifiées\(nbsp):",
         visitsPerPavilion: "Visites par pavillon (entre parenthèses\(nbsp): la règle de couverture de la délégation\(nbsp); ★\(nbsp): le pavillon d’un membre)",
         pavilion: "pavillon",
+        summary: SummaryWords(
+            solveLine: { "**\($0)** — objectif \($1), meilleure borne \($2), écart \($3).\n" }, solverSense: { "Le solveur (en anglais)\(nbsp): \($0).\n" },
+            stageColumns: ["étape", "statut", "objectif", "borne", "écart", "lignes", "colonnes", "non-zéros", "nœuds"],
+            solve: "Résolution", figures: "Chiffres", pavilions: "Pavillons", figure: "indicateur", value: "valeur", of: { "\($0) sur \($1)" },
+            layoutFigures: ["exposants placés", "taux de remplissage", "pavillons d’un seul tenant", "stands voisins partageant un thème (même pavillon)",
+                            "exposants phares en angle ou sur une allée principale", "partenaires côte à côte",
+                            "trous (modules vides entre stands d’un même pavillon)", "bords stand/vide dans les zones des pavillons", "types de stands",
+                            "visibilité moyenne des modules utilisables du hall"],
+            usableModules: { "\($0) modules sur \($1) utilisables (\($2))" }, pairsSharingThemes: { "\($0) paires, \($1) thèmes partagés" },
+            holeModules: { "\($0) (\($1) modules)" },
+            standTypes: [.inline: "en ligne", .corner: "d’angle", .peninsula: "en péninsule", .island: "en îlot"],
+            visibilityExplained: "La visibilité va de 0 (caché) à 1 (près d’une entrée sur une allée principale)\(nbsp); Δ est la moyenne du pavillon sur ses stands moins celle du hall.",
+            pavilionColumns: ["pavillon", "exposants", "modules", "modules de la zone", "zones d’un seul tenant", "visibilité moyenne", "Δ", "dans les blocs préférés"],
+            meetingFigures: ["demandes satisfaites", "priorité satisfaite", "part du participant le moins servi", "creux dans les agendas",
+                             "participants avec rendez-vous", "tables occupées au créneau le plus chargé", "rendez-vous sur les stands"],
+            priorityColumns: ["priorité", "demandées", "satisfaites"], requestsNotMet: "Demandes non satisfaites",
+            unmetColumns: ["demande", "entre", "priorité", "motif"], and: "et"),
         interactive: InteractiveWords(search: "Rechercher un exposant…", pavilion: "Pavillon", allPavilions: "Tous les pavillons",
                                       routes: "Parcours des délégations", reset: "Tout le hall", stand: "Stand", themes: "Thèmes", pitch: "Présentation",
                                       events: "Visites et rendez-vous reçus", noEvents: "Aucun de prévu.", noMatch: "Aucun exposant de ce nom."),

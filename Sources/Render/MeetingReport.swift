@@ -219,17 +219,21 @@ public enum MeetingReport {
         let c = Context(scenario, layout)
         let e = MeetingEvaluation(meetings, scenario: scenario, layout: layout, tours: tours)
         var md = "# \(c.words.meetingsTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
-        md += SolveTable.markdown(meetings.report)
-        md += "\n| figure | value |\n|---|---:|\n"
-        md += "| requests met | \(e.met) of \(e.requested) (\(percent(e.met, e.requested))) |\n"
-        md += "| priority met | \(e.priorityMet) of \(e.priorityRequested) (\(percent(e.priorityMet, e.priorityRequested))) |\n"
-        md += "| worst-served participant's share | \(String(format: "%.0f %%", e.worstShare * 100)) |\n"
-        md += "| idle gaps in agendas | \(e.gaps) |\n"
-        md += "| participants with meetings | \(e.held.count) of \(scenario.participants.count) |\n"
+        let words = c.words, w = words.summary
+        md += SolveTable.markdown(meetings.report, words: words)
+        md += "\n| \(w.figure) | \(w.value) |\n|---|---:|\n"
         let peak = (0..<c.programme.slotCount).map { s in meetings.meetings.filter { $0.table != nil && $0.slot <= s && s < $0.slot + $0.length }.count }.max() ?? 0
-        md += "| tables in use at the busiest slot | \(peak) of \(c.programme.tables) |\n"
-        md += "| meetings at stands | \(meetings.meetings.filter { $0.stand != nil }.count) |\n"
-        md += "\n| priority | requested | met |\n|---:|---:|---:|\n"
+        let values = [
+            "\(w.of(e.met, e.requested)) (\(percent(e.met, e.requested, words)))",
+            "\(w.of(e.priorityMet, e.priorityRequested)) (\(percent(e.priorityMet, e.priorityRequested, words)))",
+            words.percent(e.worstShare, decimals: 0),
+            String(e.gaps),
+            w.of(e.held.count, scenario.participants.count),
+            w.of(peak, c.programme.tables),
+            String(meetings.meetings.filter { $0.stand != nil }.count),
+        ]
+        for (name, value) in zip(w.meetingFigures, values) { md += "| \(name) | \(value) |\n" }
+        md += "\n| " + w.priorityColumns.joined(separator: " | ") + " |\n|---:|---:|---:|\n"
         for priority in (1...5).reversed() {
             let asked = scenario.requests.filter { $0.priority == priority }.count
             guard asked > 0 else { continue }
@@ -237,9 +241,9 @@ public enum MeetingReport {
         }
         if let certificate = meetings.certificate { md += certificateMarkdown(certificate, c) }
         if !meetings.unmet.isEmpty {
-            md += "\n## Requests not met\n\n| request | between | priority | why |\n|---|---|---:|---|\n"
+            md += "\n## \(w.requestsNotMet)\n\n| " + w.unmetColumns.joined(separator: " | ") + " |\n|---|---|---:|---|\n"
             for u in meetings.unmet.sorted(by: { (-$0.priority, $0.request) < (-$1.priority, $1.request) }) {
-                md += "| \(u.request) | \(escapeMarkdown(c.name(u.a))) and \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(u.reason)) |\n"
+                md += "| \(escapeMarkdown(u.request)) | \(escapeMarkdown(c.name(u.a))) \(w.and) \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(u.reason)) |\n"
             }
         }
         return md
@@ -277,5 +281,5 @@ public enum MeetingReport {
         return md
     }
 
-    static func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : String(format: "%.0f %%", Double(a) / Double(b) * 100) }
+    static func percent(_ a: Int, _ b: Int, _ words: Localization) -> String { b == 0 ? "–" : words.percent(Double(a) / Double(b), decimals: 0) }
 }
