@@ -128,6 +128,23 @@ public struct Localization: Sendable {
         let requestsNotMet: String
         let unmetColumns: [String]
         let and: String
+        /// The certificate section: its heading and table columns, its two rows, "… at most
+        /// to remove", the share floor with and without a minimum share, "where capacity
+        /// allows", "Priority met: 8 of 8", the bound without the floor, the histogram's
+        /// columns, the heading and columns of those below the floor.
+        let closeToBest: String
+        let certificateColumns: [String]
+        let certificateRows: [String]
+        let atMostToRemove: @Sendable (String) -> String
+        let shareFloorLabel: String
+        let shareFloor: @Sendable (_ percent: String) -> String
+        let oneMeetingFloor: String
+        let whereCapacityAllows: String
+        let priorityMet: @Sendable (Int, Int) -> String
+        let withoutFloor: @Sendable (_ free: String, _ here: String) -> String
+        let histogramColumns: [String]
+        let belowFloor: String
+        let belowFloorColumns: [String]
     }
 
     /// The words of the interactive floor plan (`floor-plan.html`).
@@ -277,7 +294,17 @@ extension Localization {
             meetingFigures: ["requests met", "priority met", "worst-served participant's share", "idle gaps in agendas", "participants with meetings",
                              "tables in use at the busiest slot", "meetings at stands"],
             priorityColumns: ["priority", "requested", "met"], requestsNotMet: "Requests not met",
-            unmetColumns: ["request", "between", "priority", "why"], and: "and"),
+            unmetColumns: ["request", "between", "priority", "why"], and: "and",
+            closeToBest: "How close to the best", certificateColumns: ["part", "this timetable", "bound", "gap"],
+            certificateRows: ["priority, worst share and floor (proven)", "idle gaps (no timetable as good has fewer than the bound)"],
+            atMostToRemove: { "\($0) at most to remove" },
+            shareFloorLabel: "Share floor",
+            shareFloor: { "every participant gets at least \($0) of min(their requests that can be met, their maximum), and one meeting" },
+            oneMeetingFloor: "every participant with a request that can be met gets at least one meeting", whereCapacityAllows: ", where capacity allows.",
+            priorityMet: { " Priority met: \($0) of \($1)" },
+            withoutFloor: { "; without the floor, no timetable scores more than \($0) on priority and worst share (selection LP), against \($1) here" },
+            histogramColumns: ["share met", "participants"], belowFloor: "Below the share floor",
+            belowFloorColumns: ["participant", "meetings", "floor", "why"]),
         interactive: InteractiveWords(search: "Search an exhibitor…", pavilion: "Pavilion", allPavilions: "All pavilions", routes: "Delegation routes",
                                       reset: "Whole hall", stand: "Stand", themes: "Themes", pitch: "Pitch", events: "Visits and meetings it receives",
                                       noEvents: "None planned.", noMatch: "No exhibitor by that name."),
@@ -350,7 +377,17 @@ extension Localization {
             meetingFigures: ["demandes satisfaites", "priorité satisfaite", "part du participant le moins servi", "creux dans les agendas",
                              "participants avec rendez-vous", "tables occupées au créneau le plus chargé", "rendez-vous sur les stands"],
             priorityColumns: ["priorité", "demandées", "satisfaites"], requestsNotMet: "Demandes non satisfaites",
-            unmetColumns: ["demande", "entre", "priorité", "motif"], and: "et"),
+            unmetColumns: ["demande", "entre", "priorité", "motif"], and: "et",
+            closeToBest: "À quelle distance du meilleur", certificateColumns: ["partie", "cet horaire", "borne", "écart"],
+            certificateRows: ["priorité, part la plus faible et plancher (prouvé)", "creux (aucun horaire aussi bon n’en a moins que la borne)"],
+            atMostToRemove: { "\($0) à retirer au plus" },
+            shareFloorLabel: "Plancher de part",
+            shareFloor: { "chaque participant obtient au moins \($0) du minimum entre ses demandes réalisables et son maximum, et un rendez-vous" },
+            oneMeetingFloor: "chaque participant ayant une demande réalisable obtient au moins un rendez-vous", whereCapacityAllows: ", dans la limite des capacités.",
+            priorityMet: { " Priorité satisfaite\(nbsp): \($0) sur \($1)" },
+            withoutFloor: { "\(nbsp); sans le plancher, aucun horaire ne dépasse \($0) en priorité et part la plus faible (PL de sélection), contre \($1) ici" },
+            histogramColumns: ["part satisfaite", "participants"], belowFloor: "Sous le plancher de part",
+            belowFloorColumns: ["participant", "rendez-vous", "plancher", "motif"]),
         interactive: InteractiveWords(search: "Rechercher un exposant…", pavilion: "Pavillon", allPavilions: "Tous les pavillons",
                                       routes: "Parcours des délégations", reset: "Tout le hall", stand: "Stand", themes: "Thèmes", pitch: "Présentation",
                                       events: "Visites et rendez-vous reçus", noEvents: "Aucun de prévu.", noMatch: "Aucun exposant de ce nom."),

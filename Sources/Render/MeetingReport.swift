@@ -253,27 +253,26 @@ public enum MeetingReport {
     /// is left), the share floor and its cost, the share histogram, and whoever the
     /// floor could not serve.
     static func certificateMarkdown(_ k: MeetingsCertificate, _ c: Context) -> String {
-        func number(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
-        var md = "\n## How close to the best\n\n| part | this timetable | bound | gap |\n|---|---:|---:|---:|\n"
+        let words = c.words, w = words.summary
+        let number = words.fixed
+        var md = "\n## \(w.closeToBest)\n\n| " + w.certificateColumns.joined(separator: " | ") + " |\n|---|---:|---:|---:|\n"
         let priorityGap = k.priorityBound.map { max(0, $0 - k.priorityObjective) }
-        md += "| priority, worst share and floor (proven) | \(number(k.priorityObjective)) | \(number(k.priorityBound)) | \(number(priorityGap)) |\n"
+        md += "| \(w.certificateRows[0]) | \(number(k.priorityObjective)) | \(number(k.priorityBound)) | \(number(priorityGap)) |\n"
         let lower = k.idleGapLowerBound.map(String.init) ?? "–"
-        md += "| idle gaps (no timetable as good has fewer than the bound) | \(k.idleGaps) | ≥ \(lower) | "
-            + "\(k.idleGapLowerBound.map { String(max(0, k.idleGaps - $0)) } ?? "–") at most to remove |\n"
-        md += "\nShare floor: " + (k.minShare.map { "every participant gets at least \(Int(($0 * 100).rounded())) % of min(their requests that can be met, their maximum), and one meeting" }
-                                   ?? "every participant with a request that can be met gets at least one meeting")
-        md += ", where capacity allows."
-        md += " Priority met: \(k.priorityMet) of \(k.priorityRequested)"
-        if let free = k.boundWithoutFloor {
-            md += "; without the floor, no timetable scores more than \(number(free)) on priority and worst share (selection LP), against \(number(k.priorityObjective)) here"
-        }
+        md += "| \(w.certificateRows[1]) | \(k.idleGaps) | ≥ \(lower) | "
+            + w.atMostToRemove(k.idleGapLowerBound.map { String(max(0, k.idleGaps - $0)) } ?? "–") + " |\n"
+        md += "\n" + words.label(w.shareFloorLabel) + " "
+        md += k.minShare.map { w.shareFloor(words.percent($0, decimals: 0)) } ?? w.oneMeetingFloor
+        md += w.whereCapacityAllows
+        md += w.priorityMet(k.priorityMet, k.priorityRequested)
+        if let free = k.boundWithoutFloor { md += w.withoutFloor(number(free), number(k.priorityObjective)) }
         md += "."
-        md += "\n\n| share met | participants |\n|---|---:|\n"
+        md += "\n\n| " + w.histogramColumns.joined(separator: " | ") + " |\n|---|---:|\n"
         for (i, n) in k.shareHistogram.enumerated() where n > 0 {
-            md += "| \(i == 10 ? "100 %" : "\(i * 10)–\(i * 10 + 9) %") | \(n) |\n"
+            md += "| \(i == 10 ? words.percent(1, decimals: 0) : "\(i * 10)–\(i * 10 + 9)\(words.unitSpace)%") | \(n) |\n"
         }
         if !k.belowFloor.isEmpty {
-            md += "\n### Below the share floor\n\n| participant | meetings | floor | why |\n|---|---:|---:|---|\n"
+            md += "\n### \(w.belowFloor)\n\n| " + w.belowFloorColumns.joined(separator: " | ") + " |\n|---|---:|---:|---|\n"
             for b in k.belowFloor {
                 md += "| \(escapeMarkdown(c.name(b.participant))) | \(b.meetings) | \(b.floor) | \(escapeMarkdown(b.reason)) |\n"
             }
