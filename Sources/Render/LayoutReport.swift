@@ -94,9 +94,6 @@ public enum SolveTable {
         if !report.notes.isEmpty { md += "\n" }
         return md
     }
-
-    static func value(_ value: Double?) -> String { Figures.fixed(value) }
-    static func gap(_ value: Double?) -> String { Figures.percent(value) }
 }
 
 /// Text safe inside a Markdown table cell: pipes, backslashes, markup and HTML escaped.

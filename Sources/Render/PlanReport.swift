@@ -12,7 +12,7 @@ public enum PlanReport {
         md += "| " + words.solveColumns.joined(separator: " | ") + " |\n|---|---|---:|---:|---:|\n"
         for (name, report) in problems {
             guard let report else { continue }
-            md += "| \(lowercasedFirst(name)) | \(words.outcome(report.outcome)) | \(SolveTable.value(report.objective)) | \(SolveTable.value(report.bound)) | \(SolveTable.gap(report.gap)) |\n"
+            md += "| \(lowercasedFirst(name)) | \(words.outcome(report.outcome)) | \(words.fixed(report.objective)) | \(words.fixed(report.bound)) | \(words.gap(report.gap)) |\n"
         }
         md += "\n\(words.gapExplained)\n"
         md += "\n\(words.whatEnded)\n\n"
