@@ -67,22 +67,26 @@ struct ZoningSearch {
         return try integerMaster(converged: converged)
     }
 
-    /// A candidate's key: its pavilion, start and length, the same whatever was
+    /// A candidate's key: its pavilion, walk, start and length, the same whatever was
     /// enumerated (admissibility answers and banned areas outlive one enumeration).
-    private func key(_ p: Int, _ k: Int) -> Int { Self.key(all[p][k], slices: sliceCount) }
+    private func key(_ p: Int, _ k: Int) -> Int { key(all[p][k]) }
 
-    private static func key(_ c: ZoneCandidate, slices: Int) -> Int { (c.pavilion * (slices + 1) + c.start) * (slices + 1) + c.length }
+    private func key(_ c: ZoneCandidate) -> Int { Self.key(c, slices: sliceCount, pavilions: pavilionCount) }
+
+    private static func key(_ c: ZoneCandidate, slices: Int, pavilions: Int) -> Int {
+        ((c.walk * pavilions + c.pavilion) * (slices + 1) + c.start) * (slices + 1) + c.length
+    }
 
     /// ``key(_:_:)`` as a closure over a copy of the candidates, for the parallel checks.
     private var keyOf: (Int, Int) -> Int {
-        let all = self.all, slices = sliceCount
-        return { p, k in Self.key(all[p][k], slices: slices) }
+        let all = self.all, slices = sliceCount, pavilions = pavilionCount
+        return { p, k in Self.key(all[p][k], slices: slices, pavilions: pavilions) }
     }
 
     /// The candidate of generated column j.
     private func candidate(_ j: Int) -> ZoneCandidate { all[generated[j].p][generated[j].k] }
 
-    private func name(_ p: Int, _ c: ZoneCandidate) -> String { "z(\(stage.instance.scenario.pavilions[p].id),\(c.start),\(c.length))" }
+    private func name(_ p: Int, _ c: ZoneCandidate) -> String { stage.variableName(c) }
 
     /// Every candidate area, each pavilion on its own thread; when the hall has too many,
     /// what a third of the time enumerates, shared among the pavilions, or at most
@@ -131,7 +135,7 @@ struct ZoningSearch {
             guard let variable = z[j] else { continue }
             let candidate = all[c.p][c.k]
             assignment[c.p].add(1, variable)
-            for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, variable) }
+            for s in stage.slices(candidate) { cover[s].add(1, variable) }
             objective.add(candidate.value, variable)
         }
         for a in artificial { objective.add(-bigM, a) }
@@ -156,15 +160,16 @@ struct ZoningSearch {
         while !remaining.isEmpty {
             var best: (end: Int, p: Int, k: Int)? = nil
             for p in remaining.sorted() {
-                // Candidates are sorted by start, then length.
-                var low = 0, high = all[p].count
+                // Candidates are sorted by walk, start, then length; the snake's come first.
+                let end = all[p].firstIndex { $0.walk > 0 } ?? all[p].count
+                var low = 0, high = end
                 while low < high {
                     let mid = (low + high) / 2
                     if all[p][mid].start < position { low = mid + 1 } else { high = mid }
                 }
                 // A few tries from the earliest start (each try packs the area).
                 var k = low, tries = 0
-                while k < all[p].count && tries < 12 {
+                while k < end && tries < 12 {
                     let c = all[p][k]
                     if let best, c.start + c.length >= best.end { break }
                     if !banned.contains(key(p, k)) {
@@ -207,7 +212,7 @@ struct ZoningSearch {
                     if let best, a + 1 >= best.end { break }
                     for c in enumerator.candidates(startingAt: a) {
                         if let best, c.start + c.length >= best.end { break scan }
-                        let key = Self.key(c, slices: sliceCount)
+                        let key = key(c)
                         guard !banned.contains(key) else { continue }
                         tries += 1
                         if stage.admissible(c, key: key) {
@@ -233,14 +238,14 @@ struct ZoningSearch {
             while low < high {
                 let mid = (low + high) / 2
                 let m = all[c.pavilion][mid]
-                if (m.start, m.length) < (c.start, c.length) { low = mid + 1 } else { high = mid }
+                if (m.walk, m.start, m.length) < (c.walk, c.start, c.length) { low = mid + 1 } else { high = mid }
             }
-            if low == all[c.pavilion].count || all[c.pavilion][low].start != c.start || all[c.pavilion][low].length != c.length {
+            if low == all[c.pavilion].count || key(all[c.pavilion][low]) != key(c) {
                 all[c.pavilion].insert(c, at: low)
             }
         }
         for c in chosen {
-            let k = all[c.pavilion].firstIndex { $0.start == c.start && $0.length == c.length }!
+            let k = all[c.pavilion].firstIndex { key($0) == key(c) }!
             picks.append((c.pavilion, k))
         }
         greedy = picks
@@ -256,7 +261,7 @@ struct ZoningSearch {
         inMaster.insert(key(p, k))
         guard let lp else { return }
         let c = all[p][k]
-        let entries = [(rowsP[p], 1.0)] + (c.start..<(c.start + c.length)).map { (rowsS[$0], 1.0) }
+        let entries = [(rowsP[p], 1.0)] + stage.slices(c).map { (rowsS[$0], 1.0) }
         zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: name(p, c)))
     }
 
@@ -285,11 +290,11 @@ struct ZoningSearch {
         guard result.status == .optimal else { return 0 }
         lastLPValues = zVariables.map { result[$0] }
         lpValue = result.objective!
-        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ.
+        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ along each walk.
         let pi = rowsP.map { result.dual($0)! }
-        var prefix = [0.0]
-        for row in rowsS { prefix.append(prefix[prefix.count - 1] + result.dual(row)!) }
-        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.start + c.length] - prefix[c.start]) }
+        let mu = rowsS.map { result.dual($0)! }
+        let prefix = stage.walks.map { walk in walk.reduce(into: [0.0]) { $0.append($0[$0.count - 1] + mu[$1]) } }
+        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.walk][c.start + c.length] - prefix[c.walk][c.start]) }
         reducedCost = rc
         var lagrangian = lpValue
         var ranked = [[(rc: Double, k: Int)]](repeating: [], count: pavilionCount)
@@ -404,7 +409,7 @@ struct ZoningSearch {
             last = []
             for j in order where last.count < max(1, split / 3) {
                 let c = candidate(j)
-                let range = Set(c.start..<(c.start + c.length))
+                let range = Set(stage.slices(c))
                 guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
                 pavilions.insert(c.pavilion)
                 slices.formUnion(range)
@@ -427,7 +432,7 @@ struct ZoningSearch {
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
             for j in order where chosen[generated[j].p] == nil && z[j] != nil {
                 let c = candidate(j)
-                let slices = Set(c.start..<(c.start + c.length))
+                let slices = Set(stage.slices(c))
                 if slices.isDisjoint(with: used) {
                     chosen[generated[j].p] = j
                     used.formUnion(slices)
