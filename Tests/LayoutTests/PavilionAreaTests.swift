@@ -59,6 +59,22 @@ struct PavilionAreaTests {
         #expect(!split)
     }
 
+    /// A pavilion whose pinned stands lie either side of the main aisle cannot be one
+    /// area: the plan says so in the show's terms, naming the stands and the blocks.
+    @Test func pinnedStandsAcrossTheMainAisleAreExplained() throws {
+        let scenario = try Self.load("Scenarios/examples/columns.yaml", replacing: (
+            "startup 1, pavilion: nord, themes: [ai], size: 2}\n  - {id: nord-02, name: Nord startup 2, pavilion: nord, themes: [health], size: 2}",
+            "startup 1, pavilion: nord, themes: [ai], size: 2, pinned: L1-01}\n  - {id: nord-02, name: Nord startup 2, pavilion: nord, themes: [health], size: 2, pinned: R3-01}"))
+        #expect(scenario.exhibitors[0].pinnedModule == "L1-01" && scenario.exhibitors[1].pinnedModule == "R3-01")
+        let result = try StandPlacement.solve(scenario, options: LayoutOptions(timeLimit: 60))
+        #expect(PlanChecker.check(result.plan, in: scenario).isEmpty)
+        let nord = try #require(result.evaluation.pavilions.first { $0.pavilion == "nord" })
+        #expect(nord.components == 2)
+        let note = try #require(result.plan.report.notes.first { $0.hasPrefix("Pavillon Nord is in 2 separate areas") })
+        #expect(note.contains("pinned stands (L1-01, R3-01)") && note.contains("main aisle"))
+        #expect(result.plan.report.notes.filter { $0.contains("separate areas") }.count == 1)
+    }
+
     /// A hall of 12 slices: two columns of two blocks (three slices each) either side
     /// of the main aisle. The zoning's optimum is at least the best zoning by connected
     /// sets of slices (its family holds them all), at most the best over every set, and
