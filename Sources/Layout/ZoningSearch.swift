@@ -111,6 +111,10 @@ struct ZoningSearch {
     /// it need the rest (column generation runs until 60 %).
     static let enumerationShare = 0.35
 
+    /// The part of the zoning's time after which no greedy zoning along a further walk
+    /// is started (the first is always made).
+    static let greedyShare = 0.45
+
     /// The penalty of an unzoned pavilion, from the candidates' values.
     private mutating func setPenalty() {
         bigM = 1000.0 * (1 + (all.flatMap { $0.map { abs($0.value) } }.max() ?? 0).rounded(.up))
@@ -145,24 +149,43 @@ struct ZoningSearch {
         return (model, z, artificial, rowsP, rowsS)
     }
 
-    /// A greedy zoning along the snake, earliest finish first: from the end of the last
+    /// A greedy zoning along a walk, earliest finish first: from the end of the last
     /// area, give the next area to the pavilion whose shortest admissible run starting
     /// there ends first (a pavilion holding a pinned stand ahead is the only one that can
     /// cover it, so it comes when its turn is due).
     /// After a truncated enumeration, each pavilion's areas are looked at start by start
     /// from the end of the last area (``ZoningStage/AreaEnumerator``), as a complete
     /// enumeration lists them, and the areas chosen join the candidates.
+    /// Done along each walk (``ZoningStage/walks``), keeping the zoning of most value.
     private mutating func greedyZoning() {
         guard complete else { return greedyFromEveryStart() }
+        var best: (value: Double, zoning: [(p: Int, k: Int)])? = nil
+        for w in 0..<stage.firstWholeWalk {
+            if w > 0 && budget.until(Self.greedyShare).isOver { break }
+            guard let zoning = greedyZoning(walk: w) else { continue }
+            let value = zoning.reduce(0) { $0 + all[$1.p][$1.k].value }
+            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
+        }
+        greedy = best?.zoning
+        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
+        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
+            generated.append(c)
+            inMaster.insert(key(c.p, c.k))
+        }
+    }
+
+    /// The greedy zoning along walk `w`, from a complete enumeration.
+    private mutating func greedyZoning(walk w: Int) -> [(p: Int, k: Int)]? {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [(p: Int, k: Int)] = []
         while !remaining.isEmpty {
             var best: (end: Int, p: Int, k: Int)? = nil
             for p in remaining.sorted() {
-                // Candidates are sorted by walk, start, then length; the snake's come first.
-                let end = all[p].firstIndex { $0.walk > 0 } ?? all[p].count
-                var low = 0, high = end
+                // Candidates are sorted by walk, start, then length.
+                let first = all[p].firstIndex { $0.walk >= w } ?? all[p].count
+                let end = all[p].firstIndex { $0.walk > w } ?? all[p].count
+                var low = first, high = end
                 while low < high {
                     let mid = (low + high) / 2
                     if all[p][mid].start < position { low = mid + 1 } else { high = mid }
@@ -187,18 +210,28 @@ struct ZoningSearch {
             remaining.remove(best.p)
             position = best.end
         }
-        if remaining.isEmpty { greedy = chosen }
-        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
-        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
-            generated.append(c)
-            inMaster.insert(key(c.p, c.k))
-        }
+        return remaining.isEmpty ? chosen : nil
     }
 
     /// The greedy zoning of ``greedyZoning()`` with every start looked at, for a truncated
     /// enumeration: the same choices as over all candidates.
     private mutating func greedyFromEveryStart() {
         var enumerators: [Int: ZoningStage.AreaEnumerator] = [:]
+        var best: (value: Double, zoning: [ZoneCandidate])? = nil
+        for w in 0..<stage.firstWholeWalk {
+            // Another walk only while the greedy share of the time lasts.
+            if w > 0 && budget.until(Self.greedyShare).isOver { break }
+            guard let zoning = greedyFromEveryStart(walk: w, enumerators: &enumerators) else { continue }
+            let value = zoning.reduce(0) { $0 + $1.value }
+            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
+        }
+        progress?("zoning: greedy zoning \(best != nil ? "found" : "failed") (every start)")
+        guard let chosen = best?.zoning else { return }
+        adopt(chosen)
+    }
+
+    /// The greedy zoning along walk `w`, start by start (a truncated enumeration).
+    private mutating func greedyFromEveryStart(walk w: Int, enumerators: inout [Int: ZoningStage.AreaEnumerator]) -> [ZoneCandidate]? {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [ZoneCandidate] = []
@@ -208,9 +241,9 @@ struct ZoningSearch {
                 var enumerator = enumerators[p] ?? ZoningStage.AreaEnumerator(stage: stage, pavilion: p)
                 defer { enumerators[p] = enumerator }
                 var a = position, tries = 0
-                scan: while a < sliceCount && tries < 12 {
+                scan: while a < stage.walks[w].count && tries < 12 {
                     if let best, a + 1 >= best.end { break }
-                    for c in enumerator.candidates(startingAt: a) {
+                    for c in enumerator.candidates(walk: w, startingAt: a) {
                         if let best, c.start + c.length >= best.end { break scan }
                         let key = key(c)
                         guard !banned.contains(key) else { continue }
@@ -229,8 +262,11 @@ struct ZoningSearch {
             remaining.remove(best.c.pavilion)
             position = best.end
         }
-        progress?("zoning: greedy zoning \(remaining.isEmpty ? "found" : "failed") (every start)")
-        guard remaining.isEmpty else { return }
+        return remaining.isEmpty ? chosen : nil
+    }
+
+    /// Adds the chosen areas of a greedy zoning to the candidates and the master.
+    private mutating func adopt(_ chosen: [ZoneCandidate]) {
         // The chosen areas join the candidates, in order of start then length.
         var picks: [(p: Int, k: Int)] = []
         for c in chosen {
