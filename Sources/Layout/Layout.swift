@@ -189,7 +189,7 @@ public enum StandPlacement {
         stands.sort { $0.modules[0] < $1.modules[0] }
         let resolved = ResolvedLayout(stands: stands, areas: zoning.areas.map { $0.sorted() })
         let evaluation = LayoutEvaluation(scenario, resolved, graph: instance.graph)
-        let notes = notes + LayoutDiagnosis.splitPavilions(instance, resolved, evaluation)
+        let notes = notes + LayoutDiagnosis.splitPavilions(instance, resolved, evaluation, zoningProven: zoning.stage.outcome == .optimal)
         let worst = SolveOutcome.worst([zoning.stage.outcome] + placements.map(\.outcome))
         let placementObjective = placements.reduce(0) { $0 + $1.objective }
         let placementBound = placements.reduce(0) { $0 + $1.bound }

@@ -129,8 +129,9 @@ extension LayoutDiagnosis {
     /// Why each pavilion the plan leaves in more than one connected area is split, in
     /// the show's terms: the blocks of each piece, and either its pinned stands that no
     /// area can join (a main aisle or another pavilion's pinned stands between them) or
-    /// the cohesion weight the zoning traded against the rest.
-    static func splitPavilions(_ instance: LayoutInstance, _ layout: ResolvedLayout, _ evaluation: LayoutEvaluation) -> [String] {
+    /// the cohesion weight the zoning traded against the rest (`zoningProven`: the
+    /// zoning is optimal for its model), or the time limit that stopped the search.
+    static func splitPavilions(_ instance: LayoutInstance, _ layout: ResolvedLayout, _ evaluation: LayoutEvaluation, zoningProven: Bool) -> [String] {
         let scenario = instance.scenario, modules = instance.modules
         var notes: [String] = []
         for (p, figures) in evaluation.pavilions.enumerated() where figures.components > 1 {
@@ -148,12 +149,14 @@ extension LayoutDiagnosis {
             let pinned = instance.members[p].compactMap { e in instance.pinnedModules[e].map { (e, $0) } }
             let reach = instance.graph.components(of: open)
             let pinnedPieces = Set(pinned.compactMap { stand in reach.firstIndex { $0.contains(stand.1[0]) } })
-            var why: String
+            let why: String
             if pinnedPieces.count > 1 {
                 let names = pinned.map { modules[$0.1[0]].id }.joined(separator: ", ")
                 why = "its pinned stands (\(names)) lie in \(pinnedPieces.count) parts of the floor that a main aisle or other pavilions' pinned stands keep apart"
+            } else if zoningProven {
+                why = "one area would cost the plan more than the cohesion weight (\(format(scenario.weights.cohesion)) per extra piece) it saves: raise `cohesion` to join it"
             } else {
-                why = "the best zoning found keeps it in \(figures.components) pieces rather than give up more (each extra piece costs cohesion \(format(scenario.weights.cohesion)))"
+                why = "the zoning search stopped at its limit before finding one area for it (raise --time-limit)"
             }
             notes.append("\(pavilion.name) is in \(figures.components) separate areas (blocks \(pieces.joined(separator: " | "))): \(why)")
         }
