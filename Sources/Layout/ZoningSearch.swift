@@ -480,9 +480,25 @@ struct ZoningSearch {
         return Dictionary(uniqueKeysWithValues: greedy.map { c in (z[generated.firstIndex { $0.p == c.p && $0.k == c.k }!]!, 1.0) })
     }
 
+    /// Whether the integer master is solved over every admissible candidate: on a small
+    /// hall (connected slice sets among the candidates, an enumeration complete), where
+    /// the LP over general sets may be fractional and only the full MILP proves its
+    /// optimum.
+    private var exhaustive: Bool { complete && stage.firstWholeWalk < stage.walks.count }
+
     /// The integer master over the columns that matter: those the LP uses, those whose
-    /// reduced cost is near zero, and the greedy and dived zonings'.
+    /// reduced cost is near zero, and the greedy and dived zonings' — or every admissible
+    /// candidate (``exhaustive``).
     private mutating func integerMaster(converged: Bool) throws -> ZoningResult {
+        if exhaustive {
+            for p in 0..<pavilionCount {
+                for k in all[p].indices where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
+                    guard stage.admissible(all[p][k], key: key(p, k)) else { continue }
+                    generated.append((p, k))
+                    inMaster.insert(key(p, k))
+                }
+            }
+        }
         var useful = Set<Int>()
         if let rc = reducedCost {
             let slack = self.slack
@@ -494,11 +510,12 @@ struct ZoningSearch {
         }
         for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
         useful.formUnion(dived ?? [])
+        if exhaustive { useful = Set(generated.indices) }
         let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
         // With converged column generation and a dived zoning in hand, the MILP only
         // closes the last hundredths of a percent: its time goes to stage 2 instead.
         // (Without a time limit, a node limit does the capping, so runs repeat.)
-        let capped = converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
+        let capped = !exhaustive && converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
         let milpBudget = capped ? budget.share(seconds: 0.05 * (budget.seconds ?? 0)) : budget
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
@@ -517,7 +534,10 @@ struct ZoningSearch {
                                 timedOut: result.status == .timeLimit || !converged)
         }
         let zoning = generated.indices.filter { j in z[j].map { result[$0] > 0.5 } ?? false }
-        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes)
+        // Over every candidate, the MILP's own bound holds for the model.
+        let milpBound = exhaustive ? result.bestBound : nil
+        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes,
+                       milpBound: milpBound)
     }
 
     /// The dived zoning, else the greedy one, as generated columns.
@@ -528,7 +548,8 @@ struct ZoningSearch {
     }
 
     /// The zoning made of generated columns `zoning`, with its report.
-    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int) -> ZoningResult {
+    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int,
+                         milpBound: Double? = nil) -> ZoningResult {
         var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
         var chosenKeys = [Int](repeating: -1, count: pavilionCount)
         for j in zoning {
@@ -536,7 +557,7 @@ struct ZoningSearch {
             chosen[c.p] = all[c.p][c.k]
             chosenKeys[c.p] = key(c.p, c.k)
         }
-        let finalBound = max(objective, converged ? lpValue : bound)
+        let finalBound = max(objective, milpBound.map { min($0, converged ? lpValue : bound) } ?? (converged ? lpValue : bound))
         // A MILP capped on purpose ended by itself; otherwise its limit is named.
         let outcome = SolveOutcome.of(objective: objective, bound: finalBound,
                                       ended: capped && status != .nodeLimit ? .feasible : SolveOutcome(status))
