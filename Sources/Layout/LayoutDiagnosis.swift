@@ -124,3 +124,42 @@ enum LayoutDiagnosis {
         return parts.isEmpty ? "" : " with " + parts.joined(separator: ", ")
     }
 }
+
+extension LayoutDiagnosis {
+    /// Why each pavilion the plan leaves in more than one connected area is split, in
+    /// the show's terms: the blocks of each piece, and either its pinned stands that no
+    /// area can join (a main aisle or another pavilion's pinned stands between them) or
+    /// the cohesion weight the zoning traded against the rest (`zoningProven`: the
+    /// zoning is optimal for its model), or the time limit that stopped the search.
+    static func splitPavilions(_ instance: LayoutInstance, _ layout: ResolvedLayout, _ evaluation: LayoutEvaluation, zoningProven: Bool) -> [String] {
+        let scenario = instance.scenario, modules = instance.modules
+        var notes: [String] = []
+        for (p, figures) in evaluation.pavilions.enumerated() where figures.components > 1 {
+            let pavilion = scenario.pavilions[p]
+            let standModules = layout.stands.filter { scenario.exhibitors[$0.exhibitor].pavilionID == pavilion.id }.flatMap(\.modules)
+            let stands = Set(standModules)
+            let area = p < layout.areas.count ? layout.areas[p].filter { !modules[$0].blocked } : []
+            let pieces = instance.graph.components(of: stands.union(area)).filter { $0.contains(where: stands.contains) }.map { piece in
+                Set(piece.map { modules[$0].blockID }).sorted().joined(separator: ", ")
+            }
+            // The floor a pavilion could use: every usable module not in another's pinned stand.
+            let open = modules.indices.filter { m in
+                !modules[m].blocked && (instance.pinnedOwner[m] < 0 || instance.pavilionOf[instance.pinnedOwner[m]] == p)
+            }
+            let pinned = instance.members[p].compactMap { e in instance.pinnedModules[e].map { (e, $0) } }
+            let reach = instance.graph.components(of: open)
+            let pinnedPieces = Set(pinned.compactMap { stand in reach.firstIndex { $0.contains(stand.1[0]) } })
+            let why: String
+            if pinnedPieces.count > 1 {
+                let names = pinned.map { modules[$0.1[0]].id }.joined(separator: ", ")
+                why = "its pinned stands (\(names)) lie in \(pinnedPieces.count) parts of the floor that a main aisle or other pavilions' pinned stands keep apart"
+            } else if zoningProven {
+                why = "one area would cost the plan more than the cohesion weight (\(format(scenario.weights.cohesion)) per extra piece) it saves: raise `cohesion` to join it"
+            } else {
+                why = "the zoning search stopped at its limit before finding one area for it (raise --time-limit)"
+            }
+            notes.append("\(pavilion.name) is in \(figures.components) separate areas (blocks \(pieces.joined(separator: " | "))): \(why)")
+        }
+        return notes
+    }
+}
