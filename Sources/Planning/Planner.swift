@@ -139,7 +139,8 @@ public enum Planner {
             run.kept.append(.meetings)
             return run
         }
-        var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
+        var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings),
+                                  previous: previous?.meetings)
         let annealing = options.timeLimit == nil ? "\(Figures.count(MeetingScheduler.annealingMovesPerRequest)) annealing moves per request"
             : "annealing cooled over the time left (at most \(Figures.compact(MeetingScheduler.annealingSecondsPerRequest)) s per request)"
         result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(annealing), \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
@@ -236,13 +237,17 @@ public enum Planner {
     }
 
     /// Timetables the meetings around the stands and tours, and checks the timetable.
+    /// With `previous`, keeps every previous meeting that still holds (``MeetingScheduler/keep``).
     static func meetings(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork,
-                         options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> MeetingResult {
+                         options: PlanningOptions, budget: TimeBudget, previous: MeetingsPlan? = nil) throws(PlanningFailure) -> MeetingResult {
         let result: MeetingResult
         do {
-            result = try MeetingScheduler.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(
-                budget: budget, relativeGap: options.relativeGap,
-                nodeLimit: options.nodes(.meetings), progress: options.progress))
+            let meetingOptions = MeetingOptions(budget: budget, relativeGap: options.relativeGap, nodeLimit: options.nodes(.meetings), progress: options.progress)
+            if let previous {
+                result = try MeetingScheduler.keep(scenario, layout: layout, tours: tours, network: network, previous: previous, options: meetingOptions).result
+            } else {
+                result = try MeetingScheduler.solve(scenario, layout: layout, tours: tours, network: network, options: meetingOptions)
+            }
         } catch {
             throw internalError("the timetable failed", error)
         }
