@@ -33,8 +33,12 @@ public struct PlanOutputs: Sendable {
         public var moves: String?
         /// Whether the floor plan marks the moved stands.
         public var markChanges: Bool
+        /// The folder the previous plan was written to: its calendar files are what
+        /// people were sent, revised here (``CalendarRevision``).
+        public var folder: String?
 
-        public init(plan: Plan, moves: String?, markChanges: Bool) {
+        public init(plan: Plan, moves: String?, markChanges: Bool, folder: String? = nil) {
+            self.folder = folder
             self.plan = plan
             self.moves = moves
             self.markChanges = markChanges
@@ -75,7 +79,27 @@ public struct PlanOutputs: Sendable {
             add("changes.csv", ChangesReport.table(changes).csv)
         }
         add("plan.json", (try? plan.json()) ?? "")
+        if let folder = previous?.folder { reviseCalendars(from: folder, tours: plan.tours != nil, agendas: plan.meetings != nil) }
         add("summary.md", PlanReport.summaryMarkdown(scenario, plan, scenarioPath: scenarioPath))
+    }
+
+    /// Revises the calendar files against those in `folder` (what people were sent):
+    /// same UIDs, SEQUENCE raised for changed events, events gone sent as cancelled —
+    /// for the tours' and the agendas' calendars when this plan has them.
+    private mutating func reviseCalendars(from folder: String, tours: Bool, agendas: Bool) {
+        func read(_ name: String) -> String? { try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8) }
+        func wanted(_ name: String) -> Bool { (tours && name.hasPrefix("tour-")) || (agendas && name.hasPrefix("agendas/")) }
+        for (k, file) in files.enumerated() where file.name.hasSuffix(".ics") {
+            if let revised = CalendarRevision.revise(String(decoding: file.data, as: UTF8.self), previous: read(file.name)) {
+                files[k].data = Data(revised.utf8)
+            }
+        }
+        let written = Set(files.map(\.name))
+        var old = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        old += ((try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent("agendas"))) ?? []).map { "agendas/" + $0 }
+        for name in old.sorted() where name.hasSuffix(".ics") && wanted(name) && !written.contains(name) {
+            if let cancelled = CalendarRevision.revise(nil, previous: read(name)) { add(name, cancelled) }
+        }
     }
 
     /// The file names, in order.
