@@ -12,8 +12,9 @@ struct ReplanCommandTests {
 
     /// A copy of the reference scenario in `folder`/s, its exhibitors (participants,
     /// requests) CSV rows passed through `edit` (header first).
-    static func scenario(in folder: URL, exhibitors: ([[String]]) -> [[String]] = { $0 },
-                         participants: ([[String]]) -> [[String]] = { $0 }, requests: ([[String]]) -> [[String]] = { $0 }) throws -> String {
+    static func scenario(in folder: URL, exhibitors: @escaping ([[String]]) -> [[String]] = { $0 },
+                         participants: @escaping ([[String]]) -> [[String]] = { $0 },
+                         requests: @escaping ([[String]]) -> [[String]] = { $0 }) throws -> String {
         let copy = folder.appendingPathComponent("s")
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent(reference), to: copy)
         for (name, edit) in [("exhibitors.csv", exhibitors), ("participants.csv", participants), ("requests.csv", requests)] {
