@@ -115,7 +115,7 @@ public enum Planner {
             run.network = network
             run.kept.append(.tours)
         } else if wantsTours {
-            var result = try tours(scenario, layout: layout, options: options, budget: share(.tours))
+            var result = try tours(scenario, layout: layout, options: options, budget: share(.tours), previous: previous?.tours)
             result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.tours))) branch-and-bound nodes per delegation")
             run.tours = result
             run.network = result.network
@@ -218,12 +218,19 @@ public enum Planner {
     }
 
     /// Plans the tours on the placed stands and checks them.
-    static func tours(_ scenario: Scenario, layout: LayoutPlan, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> TourResult {
+    /// With `previous`, keeps each previous tour that still holds, or what of it still
+    /// fits (``TourPlanner/replan(_:layout:previous:options:)``).
+    static func tours(_ scenario: Scenario, layout: LayoutPlan, options: PlanningOptions, budget: TimeBudget,
+                      previous: ToursPlan? = nil) throws(PlanningFailure) -> TourResult {
         let result: TourResult
         do {
-            result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(
-                budget: budget, relativeGap: options.relativeGap,
-                nodeLimit: options.nodes(.tours), candidates: options.candidates, progress: options.progress))
+            let tourOptions = TourOptions(budget: budget, relativeGap: options.relativeGap, nodeLimit: options.nodes(.tours),
+                                          candidates: options.candidates, progress: options.progress)
+            if let previous {
+                result = try TourPlanner.replan(scenario, layout: layout, previous: previous, options: tourOptions).result
+            } else {
+                result = try TourPlanner.solve(scenario, layout: layout, options: tourOptions)
+            }
         } catch let infeasible as TourInfeasibility {
             throw PlanningFailure(.infeasible, infeasible.errorDescription!)
         } catch {
