@@ -194,4 +194,36 @@ struct ReplanCommandTests {
         #expect(counts[0] > 0)
         #expect(counts[2] > 0, "the cancelled investors' meetings are sent as cancelled")
     }
+
+    /// Occitanie's window ends 30 minutes earlier: its tour keeps, in order and to the
+    /// minute, the stops that still leave time to walk to its end point; the other
+    /// delegations' tours do not change.
+    @Test func aShorterWindowKeepsTheStopsThatStillFit() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try Self.scenario(in: folder)
+        let yaml = try String(contentsOfFile: scenario, encoding: .utf8)
+        try #require(yaml.contains("    window: 10:30-12:30"))
+        try yaml.replacingOccurrences(of: "    window: 10:30-12:30", with: "    window: 10:30-12:00").write(toFile: scenario, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try CLI.run(["tours", scenario, "--plan", Self.referencePlan, "--previous", Self.referencePlan, "--out", out.path] + Self.workLimits)
+        #expect(run.status == 0, "\(run.stderr)")
+        func visits(_ path: String) throws -> [String: [[Int]]] {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+            var tours: [String: [[Int]]] = [:]
+            for tour in (json["tours"] as! [String: Any])["tours"] as! [[String: Any]] {
+                tours[tour["delegation"] as! String] = (tour["stops"] as! [[String: Any]]).filter { $0["kind"] as! String == "visit" }
+                    .map { [($0["exhibitor"] as! String).hashValue, $0["start"] as! Int, $0["end"] as! Int] }
+            }
+            return tours
+        }
+        let old = try visits(Self.referencePlan), new = try visits(out.path + "/plan.json")
+        for (delegation, stops) in old where delegation != "occitanie" { #expect(new[delegation] == stops, "\(delegation)") }
+        let before = try #require(old["occitanie"]), after = try #require(new["occitanie"])
+        #expect(after == Array(before.prefix(after.count)), "a prefix of the old stops, at the same times")
+        let noon = 12 * 60
+        #expect(after.allSatisfy { $0[2] <= noon })
+        #expect(after.count >= before.filter { $0[2] <= noon - 15 }.count, "every stop leaving 15 minutes to walk out is kept")
+        #expect(after.count < before.count)
+    }
 }
