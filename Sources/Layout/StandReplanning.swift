@@ -60,7 +60,8 @@ public struct MoveBudgetExceeded: Error, LocalizedError, Sendable {
 /// is kept (pinned), except one of each pair that now breaks (3) or (7); the other
 /// stands (new, resized, on vanished or blocked modules…) are placed by the placement
 /// stage inside their pavilion's previous area, grown over free neighbouring modules
-/// when it lacks room. When that fails, the two-stage model is solved with the kept
+/// when it lacks room; when a pavilion still finds no room, its kept stands are
+/// released one at a time (cheapest first), then all together. When that fails, the two-stage model is solved with the kept
 /// stands pinned; when even that fails, from scratch. The areas are the previous ones
 /// (grown), so the objective's bound is the placement bound inside them, as in
 /// ``StandPlacement``.
@@ -109,10 +110,23 @@ public enum StandReplanning {
     /// Places the stands to place around the kept ones (see the type's doc comment).
     static func place(instance: LayoutInstance, assessment: PreviousStands, options: LayoutOptions) throws -> Found {
         let pinned = assessment.pinnedScenario()
-        let pinnedInstance = LayoutInstance(pinned)
-        if let areas = assessment.previousAreas,
-           let found = try placeInAreas(instance: pinnedInstance, areas: areas, options: options) {
-            return found
+        if let areas = assessment.previousAreas {
+            switch try placeInAreas(instance: LayoutInstance(pinned), areas: areas, options: options) {
+            case .placed(let found): return found
+            case .failed(let p):
+                // One more stand of the pavilion that found no room released, cheapest
+                // first, then all of them.
+                let kept = instance.members[p].filter { assessment.kept[$0] != nil && instance.scenario.exhibitors[$0].pinnedModule == nil }
+                    .sorted { (assessment.moveCost($0), $0) < (assessment.moveCost($1), $1) }
+                for released in kept.prefix(Self.releaseTries).map({ [$0] }) + [kept] where !released.isEmpty {
+                    var scenario = pinned
+                    for e in released { scenario.exhibitors[e].pinnedModule = nil }
+                    if case .placed(var found) = try placeInAreas(instance: LayoutInstance(scenario), areas: areas, options: options) {
+                        found.notes.append("no room in \(instance.scenario.pavilions[p].name) around every kept stand: \(released.count) more released")
+                        return found
+                    }
+                }
+            }
         }
         let solved: LayoutResult
         var notes: [String]
@@ -131,8 +145,17 @@ public enum StandReplanning {
     }
 
     /// Each pavilion placed inside its previous area, grown over free modules when it
-    /// lacks room; nil when some pavilion cannot be placed that way.
-    static func placeInAreas(instance: LayoutInstance, areas previousAreas: [Set<Int>], options: LayoutOptions) throws -> Found? {
+    /// lacks room; the first pavilion that cannot be placed that way, when one cannot.
+    /// Stands of a pavilion without room tried released one at a time, at most.
+    static let releaseTries = 8
+
+    /// What placing inside the areas gave: the stands, or the first pavilion that found no room.
+    enum InAreas {
+        case placed(Found)
+        case failed(pavilion: Int)
+    }
+
+    static func placeInAreas(instance: LayoutInstance, areas previousAreas: [Set<Int>], options: LayoutOptions) throws -> InAreas {
         let scenario = instance.scenario
         var areas = previousAreas
         // Kept (pinned) stands of other pavilions are no part of an area.
@@ -153,7 +176,7 @@ public enum StandReplanning {
                         gap: options.relativeGap, nodeLimit: options.nodeLimit)
                     if results[p] != nil { break }
                 }
-                guard let result = results[p] else { return nil }
+                guard let result = results[p] else { return .failed(pavilion: p) }
                 for stand in result.stands { for m in stand.modules { placed[m] = stand.exhibitor } }
             }
         }
@@ -163,7 +186,7 @@ public enum StandReplanning {
             if let stand { stands.append((e, stand)) }
         }
         claim(stands: stands, areas: &areas, instance: instance)
-        return Found(stands: stands, areas: areas, stages: results.map { $0! }, notes: [])
+        return .placed(Found(stands: stands, areas: areas, stages: results.map { $0! }, notes: []))
     }
 
     /// Grows pavilion `p`'s area over free modules next to it (breadth first on the
