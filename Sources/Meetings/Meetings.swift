@@ -256,8 +256,8 @@ public enum MeetingScheduler {
     }
 
     /// The meetings of a timetable, and each request not met with its reason.
-    static func plan(_ table: Timetable, instance: MeetingInstance) -> (meetings: [Meeting], unmet: [UnmetRequest]) {
-        let numbers = table.tableNumbers()
+    static func plan(_ table: Timetable, instance: MeetingInstance, numbers: [Int: Int]? = nil) -> (meetings: [Meeting], unmet: [UnmetRequest]) {
+        let numbers = numbers ?? table.tableNumbers()
         let scenario = instance.scenario
         var meetings: [Meeting] = []
         var unmet: [UnmetRequest] = []

@@ -25,6 +25,9 @@ public struct Benchmark: Sendable {
     /// Generated sizes (among `sizes`) whose tours are measured again with coverage
     /// rules (`generate --coverage`), on the stands placed for that size.
     public var coverageSizes: [Int] = []
+    /// Generated sizes re-planned after 1 % of the exhibitors left and 1 % joined
+    /// (``replanRow(size:work:)``; empty: none).
+    public var replanSizes: [Int] = []
     /// The expoplan executable to run.
     public var executable: URL
     /// Receives a line per case started.
@@ -163,6 +166,7 @@ public struct Benchmark: Sendable {
             progress("bench: B2B 1,000 × 10,000 × 24 × 150…")
             largeRows = try largeB2B(work: work)
         }
+        let replanRows = try replanSizes.map { try replanRow(size: $0, work: work) }
         let markdown = "Placement (time limit \(Figures.fixed(layoutTimeLimit)) s)\n\n" + Self.table(Self.layoutHeader, rows)
             + "\nTours (time limit \(Figures.fixed(toursTimeLimit)) s)\n\n" + Self.table(Self.tourHeader, tourRows)
             + (coverageRows.isEmpty ? "" : "\nTours with coverage rules (`generate --coverage`; time limit \(Figures.fixed(toursTimeLimit)) s)\n\n"
@@ -171,6 +175,8 @@ public struct Benchmark: Sendable {
             + (planRows.isEmpty ? "" : "\nWhole plan (`expoplan plan`, default limits)\n\n" + Self.table(Self.planHeader, planRows))
             + (largeRows.isEmpty ? "" : "\nB2B at scale: 1,000 participants × 10,000 requests × 24 slots × 150 tables (`meetings` per time limit; wall time of the whole command)\n\n"
                + Self.table(Self.largeB2BHeader, largeRows))
+            + (replanRows.isEmpty ? "" : "\nRe-planning (`layout --previous`) after 1 % of the exhibitors left and 1 % joined; stands moved counted from the two plans (time limit \(Figures.fixed(layoutTimeLimit)) s each)\n\n"
+               + Self.table(Self.replanHeader, replanRows))
             + "\nSafety checks (every measure of `SafetyAnalysis` on the hall, in process, after loading; median of 3 runs)\n\n"
             + Self.table(Self.safetyHeader, safetyRows)
             + (overrunRows.isEmpty ? "" : "\nTime limits honoured (wall time of the whole command, from start to exit, against `--time-limit`)\n\n"
@@ -182,6 +188,7 @@ public struct Benchmark: Sendable {
             ("bench-meetings.csv", CSVTable.format(header: Self.meetingHeader, rows: meetingRows, protectingFormulas: true)),
             ("bench-limits.csv", CSVTable.format(header: Self.overrunHeader, rows: overrunRows, protectingFormulas: true)),
             ("bench-b2b-large.csv", CSVTable.format(header: Self.largeB2BHeader, rows: largeRows, protectingFormulas: true)),
+            ("bench-replan.csv", CSVTable.format(header: Self.replanHeader, rows: replanRows, protectingFormulas: true)),
             ("bench-safety.csv", CSVTable.format(header: Self.safetyHeader, rows: safetyRows, protectingFormulas: true)),
         ])
     }

@@ -16,6 +16,16 @@ public enum ConsoleSummary {
         return lines
     }
 
+    /// What a re-plan kept and moved (nothing without a previous plan).
+    public static func replanLines(_ run: PlanningRun) -> [String] {
+        guard run.previous != nil else { return [] }
+        var lines: [String] = []
+        if let moves = run.moves { lines.append("Re-plan: " + moves.summary) }
+        for problem in run.kept { lines.append("Re-plan: the previous \(problem.rawValue) plan still holds; kept unchanged") }
+        lines.append("What changed, for whom: changes.md and changes.csv")
+        return lines
+    }
+
     /// Status, objective, bound, gap and time of the layout and its stages.
     public static func layout(_ result: LayoutResult) -> String {
         let report = result.plan.report

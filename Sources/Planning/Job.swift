@@ -15,8 +15,13 @@ public struct Job: Sendable {
     public var options: PlanningOptions
     /// A file to write the run's figures to, as JSON (`--metrics`).
     public var metrics: String?
+    /// The plan people were told before (`--previous`): the run re-plans from it,
+    /// changing as little as it can, and writes `changes.md` and `changes.csv`.
+    public var previousPlan: String?
 
-    public init(scenario: String, basePlan: String? = nil, goal: Goal, out: String, options: PlanningOptions, metrics: String? = nil) {
+    public init(scenario: String, basePlan: String? = nil, goal: Goal, out: String, options: PlanningOptions, metrics: String? = nil,
+                previousPlan: String? = nil) {
+        self.previousPlan = previousPlan
         self.scenario = scenario
         self.basePlan = basePlan
         self.goal = goal
@@ -66,16 +71,19 @@ public struct Job: Sendable {
             }
             base = plan
         }
+        let previous = try previousPlan.map { path throws(PlanningFailure) in try Inputs.plan(path) }
         // Under a time limit, the time the output files will take to write on this disk.
         let perFile = budget.isLimited ? (OutputFolder.secondsPerFile(near: out) ?? 0) * 2 + Self.renderSecondsPerFile : 0
         let outputSeconds = perFile * Double(expectedFiles(scenario, base: base))
-        var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, goal: goal, options: options, budget: budget,
+        var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, previous: previous, goal: goal, options: options, budget: budget,
                                   outputSeconds: outputSeconds)
         // The plan names its scenario relative to where the plan is written.
         run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let solved = watch.seconds
         let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
-                                  safety: run.safety, workbooks: options.workbooks)
+                                  safety: run.safety, workbooks: options.workbooks,
+                                  previous: previous.map { PlanOutputs.Previous(plan: $0, moves: run.moves?.summary, markChanges: options.markChanges,
+                                                                                 folder: previousPlan.map(Paths.folder(of:))) })
         try OutputFolder.replace(out, with: outputs.files)
         if let metrics {
             let figures = RunMetrics(run, renderSeconds: watch.seconds - solved, totalSeconds: watch.seconds, timeLimit: options.timeLimit)
@@ -85,7 +93,7 @@ public struct Job: Sendable {
         }
         let seconds = watch.seconds
         let safetyLines = outputs.safety.map { $0.errors.isEmpty ? [] : ["\($0.summaryLine): the hall breaks safety rules, see safety.md (expoplan validate lists them)"] } ?? []
-        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + safetyLines + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
+        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + ConsoleSummary.replanLines(run) + safetyLines + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
         return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned, warnings: warnings, out: out, seconds: seconds)
     }
 }

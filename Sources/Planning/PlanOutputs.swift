@@ -17,7 +17,8 @@ import Tours
 ///   `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`;
 /// - with `workbooks` (`--xlsx`), beside their CSV files and equal to them cell for cell:
 ///   `stands.xlsx`, `tables.xlsx` (a sheet per programme day) and
-///   `exhibitor-schedule.xlsx`.
+///   `exhibitor-schedule.xlsx`;
+/// - after a re-plan (`--previous`): `changes.md` and `changes.csv`.
 public struct PlanOutputs: Sendable {
     /// The files, by name inside the folder, in the order they were added.
     public private(set) var files: [(name: String, data: Data)] = []
@@ -27,13 +28,33 @@ public struct PlanOutputs: Sendable {
     /// Whether Excel workbooks are written beside the CSV files.
     private let workbooks: Bool
 
+    /// The plan people were told before a re-plan, and how to show the changes.
+    public struct Previous: Sendable {
+        public var plan: Plan
+        /// The stand moves and their bound, in words (``StandMoves/summary``).
+        public var moves: String?
+        /// Whether the floor plan marks the moved stands.
+        public var markChanges: Bool
+        /// The folder the previous plan was written to: its calendar files are what
+        /// people were sent, revised here (``CalendarRevision``).
+        public var folder: String?
+
+        public init(plan: Plan, moves: String?, markChanges: Bool, folder: String? = nil) {
+            self.folder = folder
+            self.plan = plan
+            self.moves = moves
+            self.markChanges = markChanges
+        }
+    }
+
     /// The files of `plan`. `network` is the walking network on the plan's stands, when
     /// the run already has it, and `safety` the hall's safety analysis likewise;
     /// `workbooks` adds the `.xlsx` files.
     /// With `safetyOverlay`, the floor plan shows the safety measures (``FloorPlan/safety``).
     public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil,
-                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false) {
+                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false, previous: Previous? = nil) {
         self.workbooks = workbooks
+        let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario) }
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
@@ -42,6 +63,7 @@ public struct PlanOutputs: Sendable {
             let evaluation = LayoutEvaluation(safety.applied(to: scenario), resolved)
             var floorPlan = Self.floorPlan(scenario, layout, paper: paper)
             if safetyOverlay { floorPlan.safety = safety }
+            if let changes, previous?.markChanges == true { floorPlan.marked = changes.movedStands }
             add("floor-plan.svg", floorPlan.svg())
             let stands = LayoutReport.standList(scenario, layout)
             add("stands.csv", stands.csv)
@@ -58,8 +80,32 @@ public struct PlanOutputs: Sendable {
             add("floor-plan.html", InteractiveFloorPlan(floorPlan: interactive, tours: plan.tours, meetings: plan.meetings).html())
             if let meetings = plan.meetings { addMeetings(meetings, plan: plan, scenario: scenario) }
         }
+        if let changes {
+            add("changes.md", ChangesReport.markdown(changes, movesSummary: previous?.moves))
+            add("changes.csv", ChangesReport.table(changes).csv)
+        }
         add("plan.json", (try? plan.json()) ?? "")
+        if let folder = previous?.folder { reviseCalendars(from: folder, tours: plan.tours != nil, agendas: plan.meetings != nil) }
         add("summary.md", PlanReport.summaryMarkdown(scenario, plan, scenarioPath: scenarioPath))
+    }
+
+    /// Revises the calendar files against those in `folder` (what people were sent):
+    /// same UIDs, SEQUENCE raised for changed events, events gone sent as cancelled —
+    /// for the tours' and the agendas' calendars when this plan has them.
+    private mutating func reviseCalendars(from folder: String, tours: Bool, agendas: Bool) {
+        func read(_ name: String) -> String? { try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8) }
+        func wanted(_ name: String) -> Bool { (tours && name.hasPrefix("tour-")) || (agendas && name.hasPrefix("agendas/")) }
+        for (k, file) in files.enumerated() where file.name.hasSuffix(".ics") {
+            if let revised = CalendarRevision.revise(String(decoding: file.data, as: UTF8.self), previous: read(file.name)) {
+                files[k].data = Data(revised.utf8)
+            }
+        }
+        let written = Set(files.map(\.name))
+        var old = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        old += ((try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent("agendas"))) ?? []).map { "agendas/" + $0 }
+        for name in old.sorted() where name.hasSuffix(".ics") && wanted(name) && !written.contains(name) {
+            if let cancelled = CalendarRevision.revise(nil, previous: read(name)) { add(name, cancelled) }
+        }
     }
 
     /// The file names, in order.

@@ -39,6 +39,12 @@ public struct PlanningRun: Sendable {
     /// What could not be planned, one sentence each (the run then ends with exit 1,
     /// after writing what was planned).
     public var unplanned: [String] = []
+    /// The plan people were told before (`--previous`), when this run re-plans.
+    public var previous: Plan?
+    /// The stands this re-plan moved, with the bound on the moves needed.
+    public var moves: StandMoves?
+    /// The problems whose previous plan still holds and was kept as it was.
+    public var kept: [Problem] = []
 }
 
 /// The pipeline: solve a problem, check it independently, hand it to the next.
@@ -59,9 +65,14 @@ public enum Planner {
     /// `outputSeconds` estimates what writing the outputs will take; when it is more than
     /// ``outputShare`` of the limit, the solves stop that much before its end instead (at
     /// most half the limit).
-    public static func run(_ scenario: Scenario, scenarioPath: String, base: Plan? = nil, goal: Goal,
+    ///
+    /// With `previous` (the plan people were told), every problem is re-planned to
+    /// change as little as it can (``StandReplanning``); a part of it that still holds
+    /// unchanged is kept as it was.
+    public static func run(_ scenario: Scenario, scenarioPath: String, base: Plan? = nil, previous: Plan? = nil, goal: Goal,
                            options: PlanningOptions, budget: TimeBudget, outputSeconds: Double = 0) throws(PlanningFailure) -> PlanningRun {
         var run = PlanningRun(scenario: scenario, scenarioPath: scenarioPath, plan: Plan(scenario: scenarioPath))
+        run.previous = previous
         run.plan.layout = base?.layout
         if goal == .meetings { run.plan.tours = base?.tours }
         // The problems this run will solve, to share the time among them.
@@ -78,8 +89,18 @@ public enum Planner {
         if run.plan.layout == nil {
             let safety = SafetyAnalysis(scenario)
             run.safety = safety
-            var result = try layout(scenario, safety: safety, options: options, budget: share(.layout))
-            result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(StandPlacement.zoningNodeLimit)) nodes for the zoning MILP")
+            var result: LayoutResult
+            if let previousLayout = previous?.layout {
+                let replan = try replanLayout(scenario, previous: previousLayout, safety: safety, options: options, budget: share(.layout))
+                result = replan.layout
+                run.moves = replan.moves
+                if replan.unchanged { run.kept.append(.layout) }
+            } else {
+                result = try layout(scenario, safety: safety, options: options, budget: share(.layout))
+            }
+            if !run.kept.contains(.layout) {
+                result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(StandPlacement.zoningNodeLimit)) nodes for the zoning MILP")
+            }
             run.layout = result
             run.plan.layout = result.plan
             run.solved.append(.layout)
@@ -87,8 +108,14 @@ public enum Planner {
         }
         guard goal != .layout, let layout = run.plan.layout else { return run }
         let wantsTours = goal == .tours || (run.plan.tours == nil && !scenario.delegations.isEmpty)
-        if wantsTours {
-            var result = try tours(scenario, layout: layout, options: options, budget: share(.tours))
+        let sameStands = previous?.layout.map { $0.stands == layout.stands } ?? false
+        if wantsTours, sameStands, let previousTours = previous?.tours,
+           let network = stillHolds(previousTours, scenario: scenario, layout: layout) {
+            run.plan.tours = previousTours
+            run.network = network
+            run.kept.append(.tours)
+        } else if wantsTours {
+            var result = try tours(scenario, layout: layout, options: options, budget: share(.tours), previous: previous?.tours)
             result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.tours))) branch-and-bound nodes per delegation")
             run.tours = result
             run.network = result.network
@@ -106,7 +133,14 @@ public enum Planner {
         }
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
-        var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings))
+        if previous?.layout.map({ $0.stands == layout.stands }) == true, (run.kept.contains(.tours) || run.plan.tours == nil), let previousMeetings = previous?.meetings,
+           stillHolds(previousMeetings, scenario: scenario, layout: layout, tours: run.plan.tours, network: network) {
+            run.plan.meetings = previousMeetings
+            run.kept.append(.meetings)
+            return run
+        }
+        var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings),
+                                  previous: previous?.meetings)
         let annealing = options.timeLimit == nil ? "\(Figures.count(MeetingScheduler.annealingMovesPerRequest)) annealing moves per request"
             : "annealing cooled over the time left (at most \(Figures.compact(MeetingScheduler.annealingSecondsPerRequest)) s per request)"
         result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(annealing), \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
@@ -142,13 +176,61 @@ public enum Planner {
         return result
     }
 
+    /// Re-plans the stands from the previous layout (``StandReplanning``) and checks them.
+    static func replanLayout(_ scenario: Scenario, previous: LayoutPlan, safety: SafetyAnalysis, options: PlanningOptions,
+                             budget: TimeBudget) throws(PlanningFailure) -> ReplanResult {
+        let result: ReplanResult
+        do {
+            result = try StandReplanning.solve(safety.applied(to: scenario), previous: previous, options: LayoutOptions(
+                budget: budget, relativeGap: options.relativeGap,
+                nodeLimit: options.nodes(.layout), progress: options.progress), maxMoves: options.maxMoves)
+        } catch let exceeded as MoveBudgetExceeded {
+            throw PlanningFailure(.infeasible, "The stands cannot be re-planned with at most \(exceeded.maxMoves) moved: \(exceeded.moves.summary). Raise --max-moves or leave it out.")
+        } catch let infeasible as LayoutInfeasibility {
+            throw PlanningFailure(.infeasible, infeasible.errorDescription! + safety.infeasibilityNote)
+        } catch let timeout as LayoutTimeout {
+            throw PlanningFailure(.timeLimit, timeout.errorDescription!)
+        } catch {
+            throw internalError("the re-placement failed", error)
+        }
+        let violations = PlanVerification.layout(result.layout.plan, scenario: scenario).0
+        guard violations.isEmpty else {
+            throw PlanningFailure(.internalError, "internal error: the re-placement breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
+        }
+        return result
+    }
+
+    /// The walking network when the previous tours hold unchanged on `layout`: one tour
+    /// (or unplanned entry) per delegation of the scenario, every rule met; else nil.
+    static func stillHolds(_ tours: ToursPlan, scenario: Scenario, layout: LayoutPlan) -> WalkingNetwork? {
+        let named = tours.tours.map(\.delegation) + (tours.unplanned ?? []).map(\.delegation)
+        guard named.sorted() == scenario.delegations.map(\.id).sorted(), tours.unplanned?.isEmpty ?? true else { return nil }
+        let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        return TourChecker.check(tours, scenario: scenario, network: network, allowingUnplanned: false).isEmpty ? network : nil
+    }
+
+    /// Whether the previous timetable holds unchanged: every request of the scenario met
+    /// or listed unmet exactly once, and every rule met.
+    static func stillHolds(_ meetings: MeetingsPlan, scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork) -> Bool {
+        let named = meetings.meetings.map(\.request) + meetings.unmet.map(\.request)
+        guard named.sorted() == scenario.requests.map(\.id).sorted() else { return false }
+        return MeetingChecker.check(meetings, scenario: scenario, layout: layout, tours: tours, network: network).isEmpty
+    }
+
     /// Plans the tours on the placed stands and checks them.
-    static func tours(_ scenario: Scenario, layout: LayoutPlan, options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> TourResult {
+    /// With `previous`, keeps each previous tour that still holds, or what of it still
+    /// fits (``TourPlanner/replan(_:layout:previous:options:)``).
+    static func tours(_ scenario: Scenario, layout: LayoutPlan, options: PlanningOptions, budget: TimeBudget,
+                      previous: ToursPlan? = nil) throws(PlanningFailure) -> TourResult {
         let result: TourResult
         do {
-            result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(
-                budget: budget, relativeGap: options.relativeGap,
-                nodeLimit: options.nodes(.tours), candidates: options.candidates, progress: options.progress))
+            let tourOptions = TourOptions(budget: budget, relativeGap: options.relativeGap, nodeLimit: options.nodes(.tours),
+                                          candidates: options.candidates, progress: options.progress)
+            if let previous {
+                result = try TourPlanner.replan(scenario, layout: layout, previous: previous, options: tourOptions).result
+            } else {
+                result = try TourPlanner.solve(scenario, layout: layout, options: tourOptions)
+            }
         } catch let infeasible as TourInfeasibility {
             throw PlanningFailure(.infeasible, infeasible.errorDescription!)
         } catch {
@@ -162,13 +244,17 @@ public enum Planner {
     }
 
     /// Timetables the meetings around the stands and tours, and checks the timetable.
+    /// With `previous`, keeps every previous meeting that still holds (``MeetingScheduler/keep``).
     static func meetings(_ scenario: Scenario, layout: LayoutPlan, tours: ToursPlan?, network: WalkingNetwork,
-                         options: PlanningOptions, budget: TimeBudget) throws(PlanningFailure) -> MeetingResult {
+                         options: PlanningOptions, budget: TimeBudget, previous: MeetingsPlan? = nil) throws(PlanningFailure) -> MeetingResult {
         let result: MeetingResult
         do {
-            result = try MeetingScheduler.solve(scenario, layout: layout, tours: tours, network: network, options: MeetingOptions(
-                budget: budget, relativeGap: options.relativeGap,
-                nodeLimit: options.nodes(.meetings), progress: options.progress))
+            let meetingOptions = MeetingOptions(budget: budget, relativeGap: options.relativeGap, nodeLimit: options.nodes(.meetings), progress: options.progress)
+            if let previous {
+                result = try MeetingScheduler.keep(scenario, layout: layout, tours: tours, network: network, previous: previous, options: meetingOptions).result
+            } else {
+                result = try MeetingScheduler.solve(scenario, layout: layout, tours: tours, network: network, options: meetingOptions)
+            }
         } catch {
             throw internalError("the timetable failed", error)
         }

@@ -35,6 +35,10 @@ public struct PlanningOptions: Sendable {
     /// Whether Excel workbooks (`.xlsx`) are written beside the stand list, the tables'
     /// grid and the exhibitor schedule (`--xlsx`).
     public var workbooks: Bool
+    /// The most stands a re-plan may move (`--max-moves`); nil: as few as it can.
+    public var maxMoves: Int?
+    /// Whether the floor plan marks the stands a re-plan moved (`--mark-changes`).
+    public var markChanges: Bool = false
     /// Receives a line on the progress of each solve.
     public var progress: (@Sendable (String) -> Void)?
 

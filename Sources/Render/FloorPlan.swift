@@ -46,6 +46,8 @@ public struct FloorPlan {
     public var routes: [Route] = []
     /// The safety overlay to draw, when wanted (`render --safety`).
     public var safety: SafetyAnalysis?
+    /// Exhibitors whose stands are outlined as changed (`--mark-changes` after a re-plan).
+    public var marked: Set<String> = []
 
     /// Scales a plan may use, as 1:N.
     static let scales: [Double] = [50, 100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000]
@@ -193,6 +195,10 @@ public struct FloorPlan {
                 svg.rect(x: frame.X(r.x) + 0.1, y: frame.Y(r.y) + 0.1, width: r.width * frame.k - 0.2, height: r.height * frame.k - 0.2,
                          [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
                 drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: frame.X(r.x), y: frame.Y(r.y), width: r.width * frame.k, height: r.height * frame.k), base: frame.base, ink: Palette.textColour(on: colours[p]))
+                if marked.contains(stand.exhibitor) {  // re-plan: a moved stand
+                    svg.rect(x: frame.X(r.x) + 0.4, y: frame.Y(r.y) + 0.4, width: r.width * frame.k - 0.8, height: r.height * frame.k - 0.8,
+                             [("class", "moved"), ("fill", "none"), ("stroke", "#D55E00"), ("stroke-width", "0.8"), ("stroke-dasharray", "1.5 0.8")])
+                }
                 svg.close("g")
             }
             svg.close("g")

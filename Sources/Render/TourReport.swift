@@ -34,12 +34,13 @@ public enum TourReport {
         let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
         let words = scenario.localization
         var events: [ICalendar.Event] = []
-        for (k, stop) in tour.stops.enumerated() where stop.kind == .visit || stop.kind == .appointment {
+        for stop in tour.stops where stop.kind == .visit || stop.kind == .appointment {
             let exhibitor = stop.exhibitor.flatMap { scenario.exhibitor($0) }
             let location = exhibitor.map { "\(words.stand) \(numbers[$0.id] ?? ""), \(pavilions[$0.pavilionID] ?? $0.pavilionID), \(scenario.hall.name), \(scenario.show.venue)" }
                 ?? "\(stop.title), \(scenario.hall.name), \(scenario.show.venue)"
             events.append(ICalendar.Event(
-                uid: "\(tour.delegation)-\(tour.day)-\(k)@expoplan", day: tour.day, start: stop.start, end: stop.end,
+                // The same stop keeps its UID across re-plans (a stand is visited once).
+                uid: "\(tour.delegation)-\(tour.day)-" + (stop.exhibitor ?? "\(stop.place)-\(stop.start)") + "@expoplan", day: tour.day, start: stop.start, end: stop.end,
                 summary: stop.kind == .visit ? words.visitEvent(stop.title) : stop.title, location: location,
                 description: exhibitor.map { [$0.pitch, $0.themes.joined(separator: ", ")].filter { !$0.isEmpty }.joined(separator: " — ") } ?? capitalizedFirst(words.fixedAppointment)))
         }

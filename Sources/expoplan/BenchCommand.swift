@@ -54,6 +54,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Generated sizes, among --sizes and separated by commas, whose tours are measured again with coverage rules (generate --coverage) on the same stands (empty: none).")
     var coverageSizes: String = "220,2000"
 
+    @Option(help: "Generated sizes, separated by commas, re-planned (layout --previous) after 1 % of the exhibitors left and 1 % joined (empty: none).")
+    var replanSizes: String = "2000"
+
     @Option(help: "Folder for bench.md and bench.csv.")
     var out: String
 
@@ -78,6 +81,7 @@ struct BenchCommand: ParsableCommand {
         bench.largeB2BLimits = b2bLargeLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         bench.coverageSizes = coverageSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         bench.overrunLimits = overrunLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        bench.replanSizes = replanSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let tables = try bench.run()
         StandardStreams.output(tables.markdown)
         var files = OutputFiles()

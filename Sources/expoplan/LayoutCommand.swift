@@ -23,8 +23,9 @@ struct LayoutCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solve: SolveOptionGroup
     @OptionGroup var drawing: DrawingOptions
+    @OptionGroup var replan: ReplanOptions
 
     func run() throws {
-        try runJob(scenario: scenario, goal: .layout, output: output, solve: solve, drawing: drawing)
+        try runJob(scenario: scenario, goal: .layout, output: output, solve: solve, drawing: drawing, replan: replan)
     }
 }

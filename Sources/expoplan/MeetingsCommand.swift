@@ -27,8 +27,9 @@ struct MeetingsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solve: SolveOptionGroup
     @OptionGroup var drawing: DrawingOptions
+    @OptionGroup var replan: ReplanOptions
 
     func run() throws {
-        try runJob(scenario: scenario, basePlan: plan, goal: .meetings, output: output, solve: solve, drawing: drawing)
+        try runJob(scenario: scenario, basePlan: plan, goal: .meetings, output: output, solve: solve, drawing: drawing, replan: replan)
     }
 }

@@ -74,12 +74,32 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// Re-planning after the show changed: the plan people were told, and the budget of moves.
+struct ReplanOptions: ParsableArguments {
+    @Option(help: "The plan people were already told (a plan.json): re-plan from it, keeping every stand, visit and meeting that still holds and moving the fewest; writes changes.md and changes.csv (who is affected). With no change at all, the previous plan comes back as it was.")
+    var previous: String?
+
+    @Option(help: "With --previous: the most stands that may move (exit 1, with why, when more must).")
+    var maxMoves: Int?
+
+    @Flag(help: "With --previous: outline the moved stands on the floor plan.")
+    var markChanges = false
+
+    func validate() throws {
+        if let maxMoves, maxMoves < 0 { throw ValidationError("--max-moves must be 0 or more") }
+        if previous == nil && (maxMoves != nil || markChanges) { throw ValidationError("--max-moves and --mark-changes need --previous") }
+    }
+}
+
 /// Runs a planning job for a command and prints what it did.
 func runJob(scenario: String, basePlan: String? = nil, goal: Goal, output: OutputOptions, solve: SolveOptionGroup,
-            candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions) throws {
+            candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions, replan: ReplanOptions = ReplanOptions()) throws {
     let console = Console(quiet: solve.quiet || output.json)
+    var options = solve.options(candidates: candidates, drawing: drawing, console: console)
+    options.maxMoves = replan.maxMoves
+    options.markChanges = replan.markChanges
     let job = Job(scenario: scenario, basePlan: basePlan, goal: goal, out: output.out,
-                  options: solve.options(candidates: candidates, drawing: drawing, console: console), metrics: output.metrics)
+                  options: options, metrics: output.metrics, previousPlan: replan.previous)
     if output.json {
         let command = goal == .all ? "plan" : goal.rawValue
         let report: CommandReport

@@ -22,8 +22,9 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solve: SolveOptionGroup
     @OptionGroup var drawing: DrawingOptions
+    @OptionGroup var replan: ReplanOptions
 
     func run() throws {
-        try runJob(scenario: scenario, goal: .all, output: output, solve: solve, drawing: drawing)
+        try runJob(scenario: scenario, goal: .all, output: output, solve: solve, drawing: drawing, replan: replan)
     }
 }

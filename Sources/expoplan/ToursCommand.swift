@@ -26,12 +26,13 @@ struct ToursCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solve: SolveOptionGroup
     @OptionGroup var drawing: DrawingOptions
+    @OptionGroup var replan: ReplanOptions
 
     func validate() throws {
         guard (1...500).contains(candidates) else { throw ValidationError("--candidates must be from 1 to 500") }
     }
 
     func run() throws {
-        try runJob(scenario: scenario, basePlan: plan, goal: .tours, output: output, solve: solve, candidates: candidates, drawing: drawing)
+        try runJob(scenario: scenario, basePlan: plan, goal: .tours, output: output, solve: solve, candidates: candidates, drawing: drawing, replan: replan)
     }
 }

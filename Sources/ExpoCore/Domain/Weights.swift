@@ -18,6 +18,9 @@ public struct Weights: Sendable, Codable, Hashable {
     public var emptyHoles: Double = 3
     /// Placement: reward per module of a pavilion in one of its preferred blocks.
     public var preferredArea: Double = 1
+    /// Re-planning: the cost per module of a stand that moves from where the previous
+    /// plan put it (a stand keeping exactly its modules costs nothing).
+    public var moveCost: Double = 1
 
     /// Tours: reward per unit of visit score.
     public var visitScore: Double = 1
@@ -40,6 +43,7 @@ public struct Weights: Sendable, Codable, Hashable {
         ("cohesion", \.cohesion), ("themeAdjacency", \.themeAdjacency),
         ("visibilityFairness", \.visibilityFairness), ("flagship", \.flagship),
         ("partners", \.partners), ("emptyHoles", \.emptyHoles), ("preferredArea", \.preferredArea),
+        ("moveCost", \.moveCost),
         ("visitScore", \.visitScore), ("walking", \.walking), ("idle", \.idle),
         ("requestPriority", \.requestPriority), ("fairness", \.fairness),
         ("compactness", \.compactness),
