@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs what expoplan needs, only what is missing.
 #   scripts/deps.sh          what building and running need (GLPK; zlib for the
-#                            zip container of Excel workbooks, libxml2 for their XML)
+#                            zip container of Excel workbooks, libxml2 for their XML;
+#                            librsvg and cairo to write PDF floor plans)
 #   scripts/deps.sh test     plus the tests' independent references: glpsol
 #                            (glpk-utils), Python's icalendar parser and openpyxl
-#                            (an independent reader and writer of .xlsx workbooks)
+#                            (an independent reader and writer of .xlsx workbooks),
+#                            poppler-utils (pdfinfo, pdftotext: an independent PDF
+#                            reader) and rsvg-convert
 set -euo pipefail
 
-packages=(libglpk-dev zlib1g-dev libxml2)
+packages=(libglpk-dev zlib1g-dev libxml2 librsvg2-dev libcairo2-dev)
 if [ "${1:-}" = "test" ]; then
-    packages+=(glpk-utils)
+    packages+=(glpk-utils poppler-utils librsvg2-bin)
     command -v python3 >/dev/null || packages+=(python3 python3-pip)
 fi
 

@@ -8,7 +8,9 @@ import Tours
 /// the plan gives people to read, print and import.
 ///
 /// - always: `plan.json` (the plan, readable back), `scenario-summary.txt`, `summary.md`;
-/// - a layout: `floor-plan.svg`, `stands.csv`, `layout-summary.md`, `safety.md`;
+/// - a layout: `floor-plan.svg`, `exhibitor-index.csv` (and `exhibitor-index.svg`,
+///   `-2.svg`… when the A–Z index does not fit on the plan's sheet), `stands.csv`,
+///   `layout-summary.md`, `safety.md`;
 /// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
 ///   `exhibitor-visits.csv`, `tours-summary.md`;
 /// - meetings: per participant `agendas/<id>.md` and `.ics`; `tables.csv`,
@@ -41,6 +43,8 @@ public struct PlanOutputs: Sendable {
             var floorPlan = Self.floorPlan(scenario, layout, paper: paper)
             if safetyOverlay { floorPlan.safety = safety }
             add("floor-plan.svg", floorPlan.svg())
+            for (i, page) in floorPlan.indexPages().enumerated() { add(i == 0 ? "exhibitor-index.svg" : "exhibitor-index-\(i + 1).svg", page) }
+            add("exhibitor-index.csv", floorPlan.indexCSV)
             let stands = LayoutReport.standList(scenario, layout)
             add("stands.csv", stands.csv)
             addWorkbook("stands.xlsx", [WorkbookWriter.Sheet(name: "Stands", table: stands)])
