@@ -75,7 +75,8 @@ public struct Job: Sendable {
         run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let solved = watch.seconds
         let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
-                                  safety: run.safety, workbooks: options.workbooks)
+                                  safety: run.safety, workbooks: options.workbooks,
+                                  format: options.format, revision: options.revision)
         try OutputFolder.replace(out, with: outputs.files)
         if let metrics {
             let figures = RunMetrics(run, renderSeconds: watch.seconds - solved, totalSeconds: watch.seconds, timeLimit: options.timeLimit)
@@ -114,7 +115,8 @@ extension Job {
     /// `workbooks`. Returns the lines to print.
     /// With `safetyOverlay`, the floor plan shows the safety measures.
     public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper,
-                              workbooks: Bool = false, safetyOverlay: Bool = false) throws(PlanningFailure) -> [String] {
+                              workbooks: Bool = false, safetyOverlay: Bool = false,
+                              format: PlanOutputs.Format = .svg, revision: FloorPlan.Revision? = nil) throws(PlanningFailure) -> [String] {
         let read = try Inputs.plan(path, scenario: scenario)
         guard read.plan.layout != nil else { throw PlanningFailure(.badInput, "\(path) holds no layout to draw") }
         let check = PlanCheck(read.plan, scenario: read.scenario, planPath: path, scenarioPath: read.scenarioPath)
@@ -124,7 +126,7 @@ extension Job {
         var plan = read.plan
         plan.scenario = Inputs.storedScenarioPath(read.scenarioPath, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper,
-                                  workbooks: workbooks, safetyOverlay: safetyOverlay)
+                                  workbooks: workbooks, safetyOverlay: safetyOverlay, format: format, revision: revision)
         try OutputFolder.replace(out, with: outputs.files)
         return ["Wrote \(outputs.files.count) files to \(out)"]
     }

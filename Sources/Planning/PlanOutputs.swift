@@ -1,6 +1,7 @@
 import ExpoCore
 import Foundation
 import Layout
+import PDF
 import Render
 import Tours
 
@@ -26,14 +27,27 @@ public struct PlanOutputs: Sendable {
 
     /// Whether Excel workbooks are written beside the CSV files.
     private let workbooks: Bool
+    /// How drawings are written.
+    private let format: Format
+    /// The plans' revision.
+    private let revision: FloorPlan.Revision?
+
+    /// How drawings (floor plan, index pages, route maps) are written: SVG, PDF of the
+    /// exact paper size (one page each), or both.
+    public enum Format: String, CaseIterable, Sendable {
+        case svg, pdf, both
+    }
 
     /// The files of `plan`. `network` is the walking network on the plan's stands, when
     /// the run already has it, and `safety` the hall's safety analysis likewise;
     /// `workbooks` adds the `.xlsx` files.
     /// With `safetyOverlay`, the floor plan shows the safety measures (``FloorPlan/safety``).
     public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil,
-                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false) {
+                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false,
+                format: Format = .svg, revision: FloorPlan.Revision? = nil) {
         self.workbooks = workbooks
+        self.format = format
+        self.revision = revision
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
@@ -41,9 +55,10 @@ public struct PlanOutputs: Sendable {
             self.safety = safety
             let evaluation = LayoutEvaluation(safety.applied(to: scenario), resolved)
             var floorPlan = Self.floorPlan(scenario, layout, paper: paper)
+            floorPlan.revision = revision
             if safetyOverlay { floorPlan.safety = safety }
-            add("floor-plan.svg", floorPlan.svg())
-            for (i, page) in floorPlan.indexPages().enumerated() { add(i == 0 ? "exhibitor-index.svg" : "exhibitor-index-\(i + 1).svg", page) }
+            addDrawing("floor-plan", floorPlan.svg(), paper: paper)
+            for (i, page) in floorPlan.indexPages().enumerated() { addDrawing(i == 0 ? "exhibitor-index" : "exhibitor-index-\(i + 1)", page, paper: paper) }
             add("exhibitor-index.csv", floorPlan.indexCSV)
             let stands = LayoutReport.standList(scenario, layout)
             add("stands.csv", stands.csv)
@@ -65,6 +80,18 @@ public struct PlanOutputs: Sendable {
 
     private mutating func add(_ name: String, _ text: String) {
         files.append((name, Data(text.utf8)))
+    }
+
+    /// Adds a drawing as `<name>.svg`, `<name>.pdf` or both, as the format asks.
+    private mutating func addDrawing(_ name: String, _ svg: String, paper: FloorPlan.Paper) {
+        if format != .pdf { add(name + ".svg", svg) }
+        guard format != .svg else { return }
+        do throws(PDFDrawing.Failure) {
+            files.append((name + ".pdf", try PDFDrawing.pdf(svg: svg, width: paper.size.width, height: paper.size.height)))
+        } catch {
+            // Our own SVG; a failure here is a defect, said in the folder rather than hidden.
+            add(name + ".pdf-failed.txt", "\(error)\n")
+        }
     }
 
     /// Adds a workbook of `sheets` when workbooks are asked for.
@@ -89,8 +116,9 @@ public struct PlanOutputs: Sendable {
             add("tour-\(tour.delegation).html", itinerary.html())
             add("tour-\(tour.delegation).ics", TourReport.calendar(scenario, layout, tour: tour))
             add("tour-\(tour.delegation).json", (try? JSONOutput.encode(tour)) ?? "")
-            add("tour-\(tour.delegation).svg",
-                TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper).svg())
+            var routePlan = TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper)
+            routePlan.revision = revision
+            addDrawing("tour-\(tour.delegation)", routePlan.svg(), paper: paper)
         }
         add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
         add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))

@@ -35,6 +35,10 @@ public struct PlanningOptions: Sendable {
     /// Whether Excel workbooks (`.xlsx`) are written beside the stand list, the tables'
     /// grid and the exhibitor schedule (`--xlsx`).
     public var workbooks: Bool
+    /// The plans' revision, in their title block (`--revision`, `--revision-date`).
+    public var revision: FloorPlan.Revision?
+    /// Whether plans are written as SVG, PDF or both (`--format`).
+    public var format: PlanOutputs.Format = .svg
     /// Receives a line on the progress of each solve.
     public var progress: (@Sendable (String) -> Void)?
 
