@@ -113,12 +113,13 @@ public struct PlanOutputs: Sendable {
         for tour in tours.tours {
             let itinerary = Itinerary(scenario: scenario, tour: tour, layout: layout)
             add("tour-\(tour.delegation).md", itinerary.markdown())
-            add("tour-\(tour.delegation).html", itinerary.html())
-            add("tour-\(tour.delegation).ics", TourReport.calendar(scenario, layout, tour: tour))
-            add("tour-\(tour.delegation).json", (try? JSONOutput.encode(tour)) ?? "")
             var routePlan = TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper)
             routePlan.revision = revision
-            addDrawing("tour-\(tour.delegation)", routePlan.svg(), paper: paper)
+            let routeMap = routePlan.svg()
+            add("tour-\(tour.delegation).html", itinerary.html(routeMap: routeMap))
+            add("tour-\(tour.delegation).ics", TourReport.calendar(scenario, layout, tour: tour))
+            add("tour-\(tour.delegation).json", (try? JSONOutput.encode(tour)) ?? "")
+            addDrawing("tour-\(tour.delegation)", routeMap, paper: paper)
         }
         add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
         add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))

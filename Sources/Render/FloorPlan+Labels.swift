@@ -38,10 +38,9 @@ extension FloorPlan {
         return TypeSizes(number: number, name: max(TypeSizes.minimumName, (number * 0.85 * 10).rounded(.down) / 10))
     }
 
-    /// Draws the stand's number and, when it fits whole, its name; true when the name is
-    /// on the plan.
-    @discardableResult
-    func drawStandLabel(_ svg: inout SVG, number: String, name: String, box: Rect, sizes: TypeSizes, ink: String) -> Bool {
+    /// Draws the stand's number and, when it fits whole, its name; returns the number's
+    /// box on the sheet.
+    func drawStandLabel(_ svg: inout SVG, number: String, name: String, box: Rect, sizes: TypeSizes, ink: String) -> Rect {
         let inner = box.insetBy(Self.standPadding)
         let numberWidth = TextMetrics.width(number, size: sizes.number)
         if numberWidth > inner.width, inner.height >= numberWidth {
@@ -49,20 +48,21 @@ extension FloorPlan {
             let x = inner.center.x + sizes.number * Self.capHeight / 2, y = inner.center.y
             svg.text(number, x: x, y: y, size: sizes.number,
                      [("text-anchor", "middle"), ("fill", ink), ("transform", "rotate(-90 \(SVG.n(x)) \(SVG.n(y)))")])
-            return false
+            return Rect(x: x - sizes.number * Self.capHeight, y: y - numberWidth / 2, width: sizes.number * Self.capHeight, height: numberWidth)
         }
         let baseline = inner.y + sizes.number * Self.capHeight
         svg.text(number, x: inner.center.x, y: baseline, size: sizes.number, [("text-anchor", "middle"), ("fill", ink)])
+        let numberBox = Rect(x: inner.center.x - numberWidth / 2, y: baseline - sizes.number * Self.capHeight, width: numberWidth, height: sizes.number * Self.capHeight)
         let step = sizes.name * 1.2
         let room = inner.maxY - baseline - 0.25 - sizes.name * (Self.ascent + Self.descent)
-        guard room >= 0 else { return false }
+        guard room >= 0 else { return numberBox }
         let lineCount = 1 + Int((room / step).rounded(.down))
         let words = name.split(separator: " ").map(String.init)
-        guard let lines = TextMetrics.wrap(words, width: inner.width, size: sizes.name, lines: min(3, lineCount)) else { return false }
+        guard let lines = TextMetrics.wrap(words, width: inner.width, size: sizes.name, lines: min(3, lineCount)) else { return numberBox }
         let first = baseline + 0.25 + sizes.name * Self.ascent
         for (i, line) in lines.enumerated() {
             svg.text(line, x: inner.center.x, y: first + Double(i) * step, size: sizes.name, [("text-anchor", "middle"), ("fill", ink)])
         }
-        return true
+        return numberBox
     }
 }

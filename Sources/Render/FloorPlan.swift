@@ -22,21 +22,6 @@ public struct FloorPlan {
         }
     }
 
-    /// A route to draw over the plan: a polyline in hall metres and numbered stops.
-    public struct Route: Sendable {
-        public var name: String
-        public var colour: String
-        public var path: [Point]
-        public var stops: [(number: Int, at: Point)]
-
-        public init(name: String, colour: String, path: [Point], stops: [(number: Int, at: Point)]) {
-            self.name = name
-            self.colour = colour
-            self.path = path
-            self.stops = stops
-        }
-    }
-
     public let scenario: Scenario
     public let layout: LayoutPlan?
     public let paper: Paper
@@ -150,14 +135,15 @@ public struct FloorPlan {
         let outline = drawFloor(&svg, frame)
         drawFeatures(&svg, frame)
         let colours = pavilionColours
-        drawModulesAndStands(&svg, frame, colours: colours)
+        let numbers = drawModulesAndStands(&svg, frame, colours: colours)
         let taken = drawObstaclesAislesAndAccesses(&svg, frame)
         drawPavilionNames(&svg, frame, colours: colours, taken: taken)
         svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
         drawNorthArrow(&svg, at: Point(drawing.maxX - 6 * frame.base, drawing.y + 7 * frame.base), base: frame.base)
 
         // Routes.
-        for route in routes { drawRoute(&svg, route, X: frame.X, Y: frame.Y, base: frame.base) }
+        let standRects = routes.isEmpty ? [] : standBoxes(frame).map(\.box)
+        for route in routes { drawRoute(&svg, route, frame, blocked: numbers, stands: standRects) }
         if let safety { drawSafety(&svg, safety, frame) }
 
         // Side column: legend, then the title block at the bottom.
@@ -212,8 +198,8 @@ public struct FloorPlan {
     }
 
     /// Modules (empty, blocked, in a pavilion's area), blocks, and the stands with their
-    /// numbers and names.
-    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, colours: [String]) {
+    /// numbers and names; the stand numbers' boxes on the sheet.
+    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, colours: [String]) -> [Rect] {
         let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
         let moduleIndex = scenario.moduleIndex
         var areaOf: [Int: Int] = [:]
@@ -240,7 +226,8 @@ public struct FloorPlan {
         }
         svg.close("g")
         let stands = standBoxes(frame)
-        guard !stands.isEmpty else { return }
+        guard !stands.isEmpty else { return [] }
+        var numbers: [Rect] = []
         let sizes = typeSizes(boxes: stands.map { ($0.number, $0.box) }, base: frame.base)
         svg.open("g", [("id", "stands")])
         for stand in stands {
@@ -249,10 +236,11 @@ public struct FloorPlan {
             svg.raw("<title>\(SVG.escape("\(stand.number) — \(stand.exhibitor.name) (\(scenario.pavilions[p].name))"))</title>")
             svg.rect(x: box.x + 0.1, y: box.y + 0.1, width: box.width - 0.2, height: box.height - 0.2,
                      [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
-            drawStandLabel(&svg, number: stand.number, name: stand.exhibitor.name, box: box, sizes: sizes, ink: Palette.textColour(on: colours[p]))
+            numbers.append(drawStandLabel(&svg, number: stand.number, name: stand.exhibitor.name, box: box, sizes: sizes, ink: Palette.textColour(on: colours[p])))
             svg.close("g")
         }
         svg.close("g")
+        return numbers
 
     }
 
@@ -328,22 +316,6 @@ public struct FloorPlan {
         let at = Point(X(access.point.x) + inward.x / norm * size * 1.6, Y(access.point.y) + inward.y / norm * size * 1.6)
         let anchor = abs(inward.x) > abs(inward.y) ? (inward.x > 0 ? "start" : "end") : "middle"
         svg.text(label, x: at.x, y: at.y + size * 0.35, size: size, [("text-anchor", anchor), ("fill", colour), ("font-weight", "bold")])
-    }
-
-    private func drawRoute(_ svg: inout SVG, _ route: Route, X: (Double) -> Double, Y: (Double) -> Double, base: Double) {
-        guard route.path.count >= 2 else { return }
-        let d = route.path.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVG.n(X($0.element.x))) \(SVG.n(Y($0.element.y)))" }.joined(separator: " ")
-        svg.open("g", [("class", "route")])
-        svg.raw("<title>\(SVG.escape(route.name))</title>")
-        svg.element("path", [("d", d), ("fill", "none"), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(1.6 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
-        svg.element("path", [("d", d), ("fill", "none"), ("stroke", route.colour), ("stroke-width", SVG.n(0.9 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
-        for stop in route.stops {
-            let r = 2.0 * base
-            svg.element("circle", [("cx", SVG.n(X(stop.at.x))), ("cy", SVG.n(Y(stop.at.y))), ("r", SVG.n(r)), ("fill", route.colour), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.35 * base))])
-            svg.text(String(stop.number), x: X(stop.at.x), y: Y(stop.at.y) + r * 0.42, size: r * 1.1,
-                     [("text-anchor", "middle"), ("fill", "#FFFFFF"), ("font-weight", "bold")])
-        }
-        svg.close("g")
     }
 
     /// Draws the legend at the top of the side column; returns where it ends.
