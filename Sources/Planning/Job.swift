@@ -101,9 +101,10 @@ extension Job {
     /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
     /// meetings plan are most of them.
     func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
-        var files = options.workbooks ? 9 : 6
+        let drawings = options.format == .both ? 2 : 1
+        var files = (options.workbooks ? 9 : 6) + 1 + drawings  // exhibitor-index.csv, index pages
         let tours = goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
-        if tours { files += 5 * scenario.delegations.count + 2 }
+        if tours { files += (4 + drawings) * scenario.delegations.count + 2 }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) {
             files += 2 * MeetingReport.participantsWithAgendas(scenario).count + 4
         }
