@@ -39,20 +39,27 @@ extension FloorPlan {
         let step = indexSize * 1.3
         let rows = Int((box.height / step).rounded(.down))
         guard rows > 0, !entries.isEmpty else { return entries.isEmpty ? (1, box.width) : nil }
-        let widest = entries.map { TextMetrics.width($0.name, size: indexSize) + TextMetrics.width($0.stand, size: indexSize) + 3 }.max() ?? 0
+        let widest = entries.map { TextMetrics.width($0.name, size: indexSize) + TextMetrics.width($0.stand, size: indexSize) * 1.1 + 3 + indexGutter }.max() ?? 0
         let columns = (entries.count + rows - 1) / rows
         let width = box.width / Double(columns)
         return widest <= width ? (rows, width) : nil
     }
 
-    /// Draws the entries in columns: the name on the left, the stand number on the right.
-    static func drawIndex(_ svg: inout SVG, _ entries: [IndexEntry], in box: Rect, rows: Int, columnWidth: Double) {
-        let step = indexSize * 1.3
-        svg.open("g", [("id", "exhibitor-index"), ("font-size", SVG.n(indexSize))])
+    /// Space between index columns, millimetres.
+    static let indexGutter = 6.0
+
+    /// Draws the entries in columns: the name on the left, dots, the stand number on the
+    /// right.
+    static func drawIndex(_ svg: inout SVG, _ entries: [IndexEntry], in box: Rect, rows: Int, columnWidth: Double, size: Double = indexSize) {
+        let step = size * 1.3
+        svg.open("g", [("id", "exhibitor-index")])
         for (i, entry) in entries.enumerated() {
-            let x = box.x + Double(i / rows) * columnWidth, y = box.y + Double(i % rows) * step + indexSize
-            svg.text(entry.name, x: x, y: y, size: indexSize)
-            svg.text(entry.stand, x: x + columnWidth - 1.5, y: y, size: indexSize, [("text-anchor", "end"), ("font-weight", "bold")])
+            let x = box.x + Double(i / rows) * columnWidth, y = box.y + Double(i % rows) * step + size
+            let right = x + columnWidth - indexGutter
+            svg.text(entry.name, x: x, y: y, size: size)
+            let from = x + TextMetrics.width(entry.name, size: size) + 0.8, to = right - TextMetrics.width(entry.stand, size: size) * 1.1 - 0.8
+            if to > from + 1 { svg.line(from, y - 0.3, to, y - 0.3, [("stroke", "#9A9A9A"), ("stroke-width", "0.2"), ("stroke-dasharray", "0.25 0.9")]) }
+            svg.text(entry.stand, x: right, y: y, size: size, [("text-anchor", "end"), ("font-weight", "bold")])
         }
         svg.close("g")
     }
@@ -65,9 +72,11 @@ extension FloorPlan {
         let (pageWidth, pageHeight) = paper.size
         let margin = 12.0
         let body = Rect(x: margin, y: margin + 12, width: pageWidth - 2 * margin, height: pageHeight - 2 * margin - 14)
-        let step = Self.indexSize * 1.3
+        // Larger type on pages of their own, as many columns as fit.
+        let size = max(Self.indexSize, 2.2 * paper.size.width / 420)
+        let step = size * 1.3
         let rows = max(1, Int((body.height / step).rounded(.down)))
-        let widest = entries.map { TextMetrics.width($0.name, size: Self.indexSize) + TextMetrics.width($0.stand, size: Self.indexSize) + 3 }.max() ?? 10
+        let widest = entries.map { TextMetrics.width($0.name, size: size) + TextMetrics.width($0.stand, size: size) * 1.1 + 3 + Self.indexGutter }.max() ?? 10
         let columns = max(1, Int((body.width / widest).rounded(.down)))
         let perPage = rows * columns
         let pages = stride(from: 0, to: entries.count, by: perPage).map { Array(entries[$0..<min(entries.count, $0 + perPage)]) }
@@ -76,7 +85,7 @@ extension FloorPlan {
             let heading = "Exhibitor index — \(title)" + (pages.count > 1 ? " (\(number + 1)/\(pages.count))" : "")
             svg.text(heading, x: margin, y: margin + 5, size: 4.4 * paper.size.width / 420, [("font-weight", "bold")])
             svg.text("A–Z, with stand numbers; \(entries.count) exhibitors", x: margin, y: margin + 9.5, size: 2.2)
-            Self.drawIndex(&svg, slice, in: body, rows: rows, columnWidth: body.width / Double(columns))
+            Self.drawIndex(&svg, slice, in: body, rows: rows, columnWidth: body.width / Double(columns), size: size)
             svg.close("svg")
             return svg.body
         }

@@ -141,13 +141,13 @@ public struct Itinerary {
             html += "</td><td>\(e(row.pavilion))</td><td>\(e(row.themes))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
+        html += "<footer>Numbers match the route on tour-\(e(tour.delegation)).svg. Times are local (\(e(scenario.show.timeZone))).</footer>\n"
+        for note in scenario.show.notes { html += "<footer><em>\(e(note))</em></footer>\n" }
         if let routeMap {
             // Inline, without its XML declaration: the page works alone, offline.
             let svg = routeMap.hasPrefix("<?xml") ? String(routeMap.drop { $0 != "\n" }.dropFirst()) : routeMap
             html += "<figure class=\"route-map\">\n\(svg)</figure>\n"
         }
-        html += "<footer>Numbers match the route on tour-\(e(tour.delegation)).svg. Times are local (\(e(scenario.show.timeZone))).</footer>\n"
-        for note in scenario.show.notes { html += "<footer><em>\(e(note))</em></footer>\n" }
         html += "</body>\n</html>\n"
         return html
     }
