@@ -2,7 +2,8 @@
 # Installs what expoplan needs, only what is missing.
 #   scripts/deps.sh          what building and running need (GLPK; zlib for the
 #                            zip container of Excel workbooks, libxml2 for their XML;
-#                            librsvg and cairo to write PDF floor plans)
+#                            librsvg and cairo to write PDF floor plans, found by
+#                            pkg-config)
 #   scripts/deps.sh test     plus the tests' independent references: glpsol
 #                            (glpk-utils), Python's icalendar parser and openpyxl
 #                            (an independent reader and writer of .xlsx workbooks),
@@ -10,7 +11,7 @@
 #                            reader) and rsvg-convert
 set -euo pipefail
 
-packages=(libglpk-dev zlib1g-dev libxml2 librsvg2-dev libcairo2-dev)
+packages=(libglpk-dev zlib1g-dev libxml2 pkg-config librsvg2-dev libcairo2-dev)
 if [ "${1:-}" = "test" ]; then
     packages+=(glpk-utils poppler-utils librsvg2-bin)
     command -v python3 >/dev/null || packages+=(python3 python3-pip)
