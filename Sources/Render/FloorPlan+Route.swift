@@ -48,21 +48,36 @@ extension FloorPlan {
         svg.element("path", [("d", d), ("fill", "none"), ("stroke", route.colour), ("stroke-width", SVG.n(0.9 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
         drawArrows(&svg, pieces, colour: route.colour, base: base)
         var taken = blocked
-        // Start and end.
+        // Start and end: a ring and a square, labelled beside them; one label when the
+        // route ends where it started.
         let r = 2.0 * base
-        for (label, at) in [("Start", page.first!), ("End", page.last!)] {
-            let box = Rect(x: at.x - r * 0.8, y: at.y - r * 0.8, width: r * 1.6, height: r * 1.6)
-            if label == "Start" {
-                svg.element("circle", [("class", "start"), ("cx", SVG.n(at.x)), ("cy", SVG.n(at.y)), ("r", SVG.n(r * 0.8)), ("fill", "#FFFFFF"), ("stroke", route.colour), ("stroke-width", SVG.n(0.6 * base))])
-            } else {
-                svg.rect(x: box.x, y: box.y, width: box.width, height: box.height, [("class", "end"), ("fill", route.colour), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.3 * base))])
-            }
+        let (first, last) = (page.first!, page.last!)
+        let together = first.distance(to: last) < 2 * r
+        svg.element("circle", [("class", "start"), ("cx", SVG.n(first.x)), ("cy", SVG.n(first.y)), ("r", SVG.n(r * 0.8)), ("fill", "#FFFFFF"), ("stroke", route.colour), ("stroke-width", SVG.n(0.6 * base))])
+        let square = r * (together ? 0.9 : 1.3)
+        svg.rect(x: last.x - square / 2, y: last.y - square / 2, width: square, height: square, [("class", "end"), ("fill", route.colour), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.3 * base))])
+        let ends = together ? [("Start · End", first)] : [("Start", first), ("End", last)]
+        for (label, at) in ends {
             let size = 2.4 * base
-            let width = TextMetrics.width(label, size: size) * 1.12
-            let spots = [Point(box.maxX + 0.8, at.y + size * 0.38), Point(box.minX - 0.8 - width, at.y + size * 0.38),
-                         Point(at.x - width / 2, box.minY - 0.8), Point(at.x - width / 2, box.maxY + 0.8 + size * 0.76)]
-            let spot = spots.first { p in !taken.contains { $0.overlaps(Rect(x: p.x, y: p.y - size * 0.8, width: width, height: size)) } } ?? spots[0]
-            taken.append(Rect(x: spot.x, y: spot.y - size * 0.8, width: width, height: size))
+            let width = TextMetrics.width(label, size: size) * 1.12, gap = r + 0.8
+            // Baseline-left corners of the candidate spots: right, left, above, below, then
+            // farther up and down the sheet.
+            var spots = [Point(at.x + gap, at.y + size * 0.38), Point(at.x - gap - width, at.y + size * 0.38),
+                         Point(at.x - width / 2, at.y - gap), Point(at.x - width / 2, at.y + gap + size * 0.76)]
+            for step in 1...6 {
+                let dy = Double(step) * size * 1.3
+                spots += [Point(at.x + gap, at.y - gap - dy + size), Point(at.x - gap - width, at.y - gap - dy + size),
+                          Point(at.x + gap, at.y + gap + dy), Point(at.x - gap - width, at.y + gap + dy)]
+            }
+            func box(_ p: Point) -> Rect { Rect(x: p.x, y: p.y - size * 0.93, width: width, height: size * 1.17) }
+            let spot = spots.first { p in !taken.contains { $0.overlaps(box(p)) } } ?? spots[0]
+            taken.append(box(spot))
+            let mid = Point(spot.x + width / 2, spot.y - size * 0.3)
+            if mid.distance(to: at) > gap + width / 2 + 1 {
+                let (dx, dy) = (mid.x - at.x, mid.y - at.y), length = (dx * dx + dy * dy).squareRoot()
+                svg.line(at.x + dx / length * r, at.y + dy / length * r, min(max(at.x, spot.x), spot.x + width), spot.y - size * 0.3 + (at.y > spot.y ? size * 0.4 : -size * 0.9),
+                         [("stroke", route.colour), ("stroke-width", SVG.n(0.3 * base))])
+            }
             svg.text(label, x: spot.x, y: spot.y, size: size, [("fill", route.colour), ("font-weight", "bold"), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.5 * base)), ("paint-order", "stroke")])
         }
         // Stop markers beside their place, with a leader line to its edge.

@@ -136,14 +136,14 @@ public struct FloorPlan {
         drawFeatures(&svg, frame)
         let colours = pavilionColours
         let numbers = drawModulesAndStands(&svg, frame, colours: colours)
-        let taken = drawObstaclesAislesAndAccesses(&svg, frame)
+        let (taken, accessLabels) = drawObstaclesAislesAndAccesses(&svg, frame)
         drawPavilionNames(&svg, frame, colours: colours, taken: taken)
         svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
         drawNorthArrow(&svg, at: Point(drawing.maxX - 6 * frame.base, drawing.y + 7 * frame.base), base: frame.base)
 
         // Routes.
         let standRects = routes.isEmpty ? [] : standBoxes(frame).map(\.box)
-        for route in routes { drawRoute(&svg, route, frame, blocked: numbers, stands: standRects) }
+        for route in routes { drawRoute(&svg, route, frame, blocked: numbers + accessLabels, stands: standRects) }
         if let safety { drawSafety(&svg, safety, frame) }
 
         // Side column: legend, then the title block at the bottom.
@@ -245,8 +245,9 @@ public struct FloorPlan {
     }
 
     /// Obstacles, aisle names with their widths, entrances and exits; the places taken
-    /// (in hall metres), for the labels drawn after.
-    private func drawObstaclesAislesAndAccesses(_ svg: inout SVG, _ frame: Frame) -> [Rect] {
+    /// (in hall metres), for the labels drawn after, and the entrances' and exits' labels
+    /// on the sheet.
+    private func drawObstaclesAislesAndAccesses(_ svg: inout SVG, _ frame: Frame) -> (taken: [Rect], accessLabels: [Rect]) {
         svg.open("g", [("id", "obstacles")])
         for obstacle in scenario.hall.obstacles {
             let r = obstacle.rect
@@ -282,10 +283,11 @@ public struct FloorPlan {
         }
         svg.close("g")
         svg.open("g", [("id", "accesses")])
-        for access in scenario.hall.entrances { drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
-        for access in scenario.hall.exits { drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
+        var labels: [Rect] = []
+        for access in scenario.hall.entrances { labels += drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
+        for access in scenario.hall.exits { labels += drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
         svg.close("g")
-        return taken
+        return (taken, labels)
     }
 
     // MARK: Pieces
@@ -299,10 +301,12 @@ public struct FloorPlan {
         }
     }
 
-    private func drawAccess(_ svg: inout SVG, _ access: Access, colour: String, label: String, X: (Double) -> Double, Y: (Double) -> Double, k: Double, base: Double) {
+    /// Draws an entrance or exit; returns its label's box on the sheet (none when the
+    /// hall has no edge to put it on).
+    private func drawAccess(_ svg: inout SVG, _ access: Access, colour: String, label: String, X: (Double) -> Double, Y: (Double) -> Double, k: Double, base: Double) -> [Rect] {
         // The opening along the nearest outline edge.
         let edges = scenario.hall.outline.edges
-        guard let (a, b) = edges.min(by: { access.point.distance(toSegment: $0.0, $0.1) < access.point.distance(toSegment: $1.0, $1.1) }) else { return }
+        guard let (a, b) = edges.min(by: { access.point.distance(toSegment: $0.0, $0.1) < access.point.distance(toSegment: $1.0, $1.1) }) else { return [] }
         let length = a.distance(to: b)
         let ux = length > 0 ? (b.x - a.x) / length : 1, uy = length > 0 ? (b.y - a.y) / length : 0
         let half = access.width / 2
@@ -316,6 +320,9 @@ public struct FloorPlan {
         let at = Point(X(access.point.x) + inward.x / norm * size * 1.6, Y(access.point.y) + inward.y / norm * size * 1.6)
         let anchor = abs(inward.x) > abs(inward.y) ? (inward.x > 0 ? "start" : "end") : "middle"
         svg.text(label, x: at.x, y: at.y + size * 0.35, size: size, [("text-anchor", anchor), ("fill", colour), ("font-weight", "bold")])
+        let width = TextMetrics.width(label, size: size) * 1.12  // bold
+        let left = anchor == "start" ? at.x : anchor == "end" ? at.x - width : at.x - width / 2
+        return [Rect(x: left, y: at.y + size * 0.35 - size * 0.93, width: width, height: size * 1.17)]
     }
 
     /// Draws the legend at the top of the side column; returns where it ends.
