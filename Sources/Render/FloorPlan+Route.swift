@@ -98,7 +98,8 @@ extension FloorPlan {
     }
 
     /// Where a stop marker of `radius` goes beside `place` (sheet millimetres): the
-    /// nearest spot, in rings farther and farther out, that covers nothing `taken`;
+    /// nearest spot, in rings farther and farther out, where neither the marker nor its
+    /// leader line to the place covers anything `taken`;
     /// among those of a ring, one off the stands and the route first.
     static func markerSpot(for place: Rect, radius r: Double, taken: [Rect], stands: [Rect], route: [(Point, Point)]) -> Point {
         for gap in stride(from: 0.6, through: 40, by: 1.2) {
@@ -109,9 +110,11 @@ extension FloorPlan {
                         Point(cx - hx, cy - hy), Point(cx + hx, cy - hy), Point(cx - hx, cy + hy), Point(cx + hx, cy + hy),
                         Point(cx - place.width / 2, cy - hy), Point(cx + place.width / 2, cy - hy),
                         Point(cx - place.width / 2, cy + hy), Point(cx + place.width / 2, cy + hy)]
+            // Neither the marker nor its leader line may cover what is taken.
             let free = ring.filter { p in
                 let box = Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)
-                return !taken.contains { $0.overlaps(box) }
+                let end = Point(min(max(p.x, place.minX), place.maxX), min(max(p.y, place.minY), place.maxY))
+                return !taken.contains { $0.overlaps(box) || inside(p, end, $0) != nil }
             }
             func cost(_ p: Point) -> Int {
                 let box = Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)
@@ -145,7 +148,7 @@ extension FloorPlan {
     }
 
     /// The parameter interval of segment a→b inside `rect`, nil when it does not enter.
-    private static func inside(_ a: Point, _ b: Point, _ rect: Rect) -> (Double, Double)? {
+    static func inside(_ a: Point, _ b: Point, _ rect: Rect) -> (Double, Double)? {
         var (t0, t1) = (0.0, 1.0)
         let d = Point(b.x - a.x, b.y - a.y)
         for (p, q) in [(-d.x, a.x - rect.minX), (d.x, rect.maxX - a.x), (-d.y, a.y - rect.minY), (d.y, rect.maxY - a.y)] {

@@ -137,13 +137,13 @@ public struct FloorPlan {
         let colours = pavilionColours
         let numbers = drawModulesAndStands(&svg, frame, colours: colours)
         let (taken, accessLabels) = drawObstaclesAislesAndAccesses(&svg, frame)
-        drawPavilionNames(&svg, frame, colours: colours, taken: taken)
+        let pavilionNames = drawPavilionNames(&svg, frame, colours: colours, taken: taken)
         svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
         drawNorthArrow(&svg, at: Point(drawing.maxX - 6 * frame.base, drawing.y + 7 * frame.base), base: frame.base)
 
         // Routes.
         let standRects = routes.isEmpty ? [] : standBoxes(frame).map(\.box)
-        for route in routes { drawRoute(&svg, route, frame, blocked: numbers + accessLabels, stands: standRects) }
+        for route in routes { drawRoute(&svg, route, frame, blocked: numbers + accessLabels + pavilionNames, stands: standRects) }
         if let safety { drawSafety(&svg, safety, frame) }
 
         // Side column: legend, then the title block at the bottom.

@@ -60,9 +60,17 @@ struct RouteMapTests {
                 (x: Self.attribute(line, "cx"), y: Self.attribute(line, "cy"), r: Self.attribute(line, "r"))
             }
             #expect(markers.count == plan.routes[0].stops.count && markers.count >= 5, "\(delegation)")
+            // Each marker's leader: from its centre to the nearest point of its place.
+            let frame = plan.sheet.frame
+            let leaders = zip(markers, plan.routes[0].stops).map { m, stop in
+                let place = Rect(x: frame.X(stop.place.x), y: frame.Y(stop.place.y), width: stop.place.width * frame.k, height: stop.place.height * frame.k)
+                return (Point(m.x, m.y), Point(min(max(m.x, place.minX), place.maxX), min(max(m.y, place.minY), place.maxY)))
+            }
             for (i, m) in markers.enumerated() {
                 let box = Rect(x: m.x - m.r, y: m.y - m.r, width: 2 * m.r, height: 2 * m.r)
                 #expect(!numbers.contains { $0.overlaps(box) }, "\(delegation): marker \(i + 1) covers a stand number")
+                let leader = leaders[i]
+                #expect(!numbers.contains { FloorPlan.inside(leader.0, leader.1, $0) != nil }, "\(delegation): leader \(i + 1) crosses a stand number")
                 for other in markers[(i + 1)...] {
                     #expect(((m.x - other.x) * (m.x - other.x) + (m.y - other.y) * (m.y - other.y)).squareRoot() >= m.r + other.r, "\(delegation): markers overlap")
                 }
