@@ -42,8 +42,17 @@ public enum Palette {
         let fixed = Set(chosen.compactMap { $0 })
         let pool = colours.filter { !fixed.contains($0) }
         let order = pavilions.indices.filter { chosen[$0] == nil }.sorted { (neighbours[$0].count, $1) > (neighbours[$1].count, $0) }
-        var budget = 20_000
-        func clashes(_ p: Int, _ colour: String) -> Int { neighbours[p].filter { chosen[$0].map { !distinct($0, colour) } ?? false }.count }
+        var budget = 5_000
+        // Colour science once per pair of colours.
+        var memo: [String: (distinct: Bool, deltaE: Double)] = [:]
+        func pair(_ a: String, _ b: String) -> (distinct: Bool, deltaE: Double) {
+            let key = a < b ? a + b : b + a
+            if let known = memo[key] { return known }
+            let value = (distinct(a, b), Colour(hex: a).flatMap { x in Colour(hex: b).map { Colour.deltaE(x, $0) } } ?? 0)
+            memo[key] = value
+            return value
+        }
+        func clashes(_ p: Int, _ colour: String) -> Int { neighbours[p].filter { chosen[$0].map { !pair($0, colour).distinct } ?? false }.count }
         func search(_ k: Int, _ used: Set<String>) -> Bool {
             guard k < order.count else { return true }
             budget -= 1
@@ -52,7 +61,7 @@ public enum Palette {
             // The free colours farthest from those already used first, so that the legend's
             // swatches differ as much as the pool allows.
             let free = pool.filter { !used.contains($0) && clashes(p, $0) == 0 }
-            let spread = free.map { colour in used.map { Colour.deltaE(Colour(hex: colour)!, Colour(hex: $0)!) }.min() ?? 100 }
+            let spread = free.map { colour in used.map { pair(colour, $0).deltaE }.min() ?? 100 }
             for i in free.indices.sorted(by: { (spread[$0], -$0) > (spread[$1], -$1) }) {
                 let colour = free[i]
                 chosen[p] = colour
@@ -61,7 +70,8 @@ public enum Palette {
             }
             return false
         }
-        if !search(0, []) {
+        // More pavilions than colours: no colouring with every colour once; straight to greedy.
+        if order.count > pool.count || !search(0, []) {
             // Greedy: fewest clashes, then unused, then pool order.
             for p in order { chosen[p] = nil }
             var used = fixed
