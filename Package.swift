@@ -28,6 +28,14 @@ let package = Package(
         ),
         // The only code that touches C.
         .target(name: "MILP", dependencies: ["CGLPK"]),
+        // librsvg and cairo from Debian's librsvg2-dev and libcairo2-dev: SVG drawings
+        // as PDF. Only the PDF target touches them.
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
+        ),
+        .target(name: "PDF", dependencies: ["CRsvg"]),
         // Domain types, scenario loading and validation (CSV files and Excel workbooks),
         // hall geometry, the generator.
         .target(name: "ExpoCore", dependencies: ["Yams", "MILP", "ZIPFoundation"]),
@@ -41,7 +49,7 @@ let package = Package(
         .target(name: "CSystem"),
         // The pipeline: solve, check independently, next problem, outputs, the output
         // folder replaced whole; the commands' work, testable in-process.
-        .target(name: "Planning", dependencies: ["ExpoCore", "MILP", "Layout", "Tours", "Meetings", "Render", "CSystem"]),
+        .target(name: "Planning", dependencies: ["ExpoCore", "MILP", "Layout", "Tours", "Meetings", "Render", "CSystem", "PDF"]),
         // The command line: options and calls into Planning.
         .executableTarget(
             name: "expoplan",
@@ -55,7 +63,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ExpoCore", "MILP"]),
         .testTarget(name: "ToursTests", dependencies: ["Tours", "ExpoCore", "MILP", "Render"]),
         .testTarget(name: "MeetingsTests", dependencies: ["Meetings", "ExpoCore", "MILP", "Tours"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ExpoCore", "PDF"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "ExpoCore", "Layout", "Tours", "Meetings", "Render"]),
         // End-to-end: runs the built executable.
         .testTarget(name: "ExpoPlanTests", dependencies: ["expoplan", "ExpoCore", "Planning"]),

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs what expoplan needs, only what is missing.
 #   scripts/deps.sh          what building and running need (GLPK; zlib for the
-#                            zip container of Excel workbooks, libxml2 for their XML)
+#                            zip container of Excel workbooks, libxml2 for their XML;
+#                            librsvg and cairo to write PDF floor plans, found by
+#                            pkg-config)
 #   scripts/deps.sh test     plus the tests' independent references: glpsol
 #                            (glpk-utils), Python's icalendar parser and openpyxl
 #                            (an independent reader and writer of .xlsx workbooks),
 #                            and a real browser for floor-plan.html: Debian's chromium
-#                            and chromium-driver, driven by Python's selenium
+#                            and chromium-driver, driven by Python's selenium,
+#                            poppler-utils (pdfinfo, pdftotext: an independent PDF
+#                            reader) and rsvg-convert
 set -euo pipefail
 
-packages=(libglpk-dev zlib1g-dev libxml2)
+packages=(libglpk-dev zlib1g-dev libxml2 pkg-config librsvg2-dev libcairo2-dev)
 if [ "${1:-}" = "test" ]; then
-    packages+=(glpk-utils chromium chromium-driver)
+    packages+=(glpk-utils chromium chromium-driver poppler-utils librsvg2-bin)
     command -v python3 >/dev/null || packages+=(python3 python3-pip)
 fi
 

@@ -83,7 +83,8 @@ public struct Job: Sendable {
         let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
                                   safety: run.safety, workbooks: options.workbooks,
                                   previous: previous.map { PlanOutputs.Previous(plan: $0, moves: run.moves?.summary, markChanges: options.markChanges,
-                                                                                 folder: previousPlan.map(Paths.folder(of:))) })
+                                                                                 folder: previousPlan.map(Paths.folder(of:))) },
+                                  format: options.format, revision: options.revision)
         try OutputFolder.replace(out, with: outputs.files)
         if let metrics {
             let figures = RunMetrics(run, renderSeconds: watch.seconds - solved, totalSeconds: watch.seconds, timeLimit: options.timeLimit)
@@ -108,9 +109,10 @@ extension Job {
     /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
     /// meetings plan are most of them.
     func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
-        var files = options.workbooks ? 9 : 6
+        let drawings = options.format == .both ? 2 : 1
+        var files = (options.workbooks ? 9 : 6) + 1 + drawings  // exhibitor-index.csv, index pages
         let tours = goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
-        if tours { files += 5 * scenario.delegations.count + 2 }
+        if tours { files += (4 + drawings) * scenario.delegations.count + 2 }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) {
             files += 2 * MeetingReport.participantsWithAgendas(scenario).count + 4
         }
@@ -122,7 +124,8 @@ extension Job {
     /// `workbooks`. Returns the lines to print.
     /// With `safetyOverlay`, the floor plan shows the safety measures.
     public static func render(plan path: String, scenario: String?, out: String, paper: FloorPlan.Paper,
-                              workbooks: Bool = false, safetyOverlay: Bool = false) throws(PlanningFailure) -> [String] {
+                              workbooks: Bool = false, safetyOverlay: Bool = false,
+                              format: PlanOutputs.Format = .svg, revision: FloorPlan.Revision? = nil) throws(PlanningFailure) -> [String] {
         let read = try Inputs.plan(path, scenario: scenario)
         guard read.plan.layout != nil else { throw PlanningFailure(.badInput, "\(path) holds no layout to draw") }
         let check = PlanCheck(read.plan, scenario: read.scenario, planPath: path, scenarioPath: read.scenarioPath)
@@ -132,7 +135,7 @@ extension Job {
         var plan = read.plan
         plan.scenario = Inputs.storedScenarioPath(read.scenarioPath, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let outputs = PlanOutputs(plan, scenario: read.scenario, scenarioPath: read.scenarioPath, paper: paper,
-                                  workbooks: workbooks, safetyOverlay: safetyOverlay)
+                                  workbooks: workbooks, safetyOverlay: safetyOverlay, format: format, revision: revision)
         try OutputFolder.replace(out, with: outputs.files)
         return ["Wrote \(outputs.files.count) files to \(out)"]
     }

@@ -1,6 +1,7 @@
 import ExpoCore
 import Foundation
 import Layout
+import PDF
 import Render
 import Tours
 
@@ -8,8 +9,10 @@ import Tours
 /// the plan gives people to read, print and import.
 ///
 /// - always: `plan.json` (the plan, readable back), `scenario-summary.txt`, `summary.md`;
-/// - a layout: `floor-plan.svg`, `floor-plan.html` (interactive, offline, with every
-///   tour's route), `stands.csv`, `layout-summary.md`, `safety.md`;
+/// - a layout: `floor-plan.svg` (or `.pdf`, `--format`), `floor-plan.html` (interactive,
+///   offline, with every tour's route), `exhibitor-index.csv` (and `exhibitor-index.svg`,
+///   `-2.svg`… when the A–Z index does not fit on the plan's sheet), `stands.csv`,
+///   `layout-summary.md`, `safety.md`;
 /// - tours: per delegation `tour-<id>.md`, `.html`, `.ics`, `.svg`, `.json`;
 ///   `exhibitor-visits.csv`, `tours-summary.md`;
 /// - meetings: per participant `agendas/<id>.md`, `.html` and `.ics`; `agendas.html`
@@ -27,6 +30,16 @@ public struct PlanOutputs: Sendable {
 
     /// Whether Excel workbooks are written beside the CSV files.
     private let workbooks: Bool
+    /// How drawings are written.
+    private let format: Format
+    /// The plans' revision.
+    private let revision: FloorPlan.Revision?
+
+    /// How drawings (floor plan, index pages, route maps) are written: SVG, PDF of the
+    /// exact paper size (one page each), or both.
+    public enum Format: String, CaseIterable, Sendable {
+        case svg, pdf, both
+    }
 
     /// The plan people were told before a re-plan, and how to show the changes.
     public struct Previous: Sendable {
@@ -52,8 +65,11 @@ public struct PlanOutputs: Sendable {
     /// `workbooks` adds the `.xlsx` files.
     /// With `safetyOverlay`, the floor plan shows the safety measures (``FloorPlan/safety``).
     public init(_ plan: Plan, scenario: Scenario, scenarioPath: String, paper: FloorPlan.Paper, network: WalkingNetwork? = nil,
-                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false, previous: Previous? = nil) {
+                safety: SafetyAnalysis? = nil, workbooks: Bool = false, safetyOverlay: Bool = false, previous: Previous? = nil,
+                format: Format = .svg, revision: FloorPlan.Revision? = nil) {
         self.workbooks = workbooks
+        self.format = format
+        self.revision = revision
         let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario) }
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
@@ -62,9 +78,12 @@ public struct PlanOutputs: Sendable {
             self.safety = safety
             let evaluation = LayoutEvaluation(safety.applied(to: scenario), resolved)
             var floorPlan = Self.floorPlan(scenario, layout, paper: paper)
+            floorPlan.revision = revision
             if safetyOverlay { floorPlan.safety = safety }
             if let changes, previous?.markChanges == true { floorPlan.marked = changes.movedStands }
-            add("floor-plan.svg", floorPlan.svg())
+            addDrawing("floor-plan", floorPlan.svg(), paper: paper)
+            for (i, page) in floorPlan.indexPages().enumerated() { addDrawing(i == 0 ? "exhibitor-index" : "exhibitor-index-\(i + 1)", page, paper: paper) }
+            add("exhibitor-index.csv", floorPlan.indexCSV)
             let stands = LayoutReport.standList(scenario, layout)
             add("stands.csv", stands.csv)
             addWorkbook("stands.xlsx", [WorkbookWriter.Sheet(name: "Stands", table: stands)])
@@ -115,6 +134,18 @@ public struct PlanOutputs: Sendable {
         files.append((name, Data(text.utf8)))
     }
 
+    /// Adds a drawing as `<name>.svg`, `<name>.pdf` or both, as the format asks.
+    private mutating func addDrawing(_ name: String, _ svg: String, paper: FloorPlan.Paper) {
+        if format != .pdf { add(name + ".svg", svg) }
+        guard format != .svg else { return }
+        do throws(PDFDrawing.Failure) {
+            files.append((name + ".pdf", try PDFDrawing.pdf(svg: svg, width: paper.size.width, height: paper.size.height)))
+        } catch {
+            // Our own SVG; a failure here is a defect, said in the folder rather than hidden.
+            add(name + ".pdf-failed.txt", "\(error)\n")
+        }
+    }
+
     /// Adds a workbook of `sheets` when workbooks are asked for.
     private mutating func addWorkbook(_ name: String, _ sheets: [WorkbookWriter.Sheet]) {
         guard workbooks, let data = try? WorkbookWriter.xlsx(sheets) else { return }
@@ -136,17 +167,19 @@ public struct PlanOutputs: Sendable {
         for tour in tours.tours {
             let itinerary = Itinerary(scenario: scenario, tour: tour, layout: layout)
             add("tour-\(tour.delegation).md", itinerary.markdown())
-            add("tour-\(tour.delegation).html", itinerary.html())
+            var routePlan = TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper)
+            routePlan.revision = revision
+            let routeMap = routePlan.svg()
+            add("tour-\(tour.delegation).html", itinerary.html(routeMap: routeMap))
             add("tour-\(tour.delegation).ics", TourReport.calendar(scenario, layout, tour: tour))
             add("tour-\(tour.delegation).json", (try? JSONOutput.encode(tour)) ?? "")
-            add("tour-\(tour.delegation).svg",
-                TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper).svg())
+            addDrawing("tour-\(tour.delegation)", routeMap, paper: paper)
         }
         add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
         add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))
         let colours = InteractiveFloorPlan.routeColours
         return tours.tours.enumerated().map { k, tour in
-            TourReport.route(scenario, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, colour: colours[k % colours.count])
+            TourReport.route(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, colour: colours[k % colours.count])
         }
     }
 

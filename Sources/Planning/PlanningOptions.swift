@@ -39,6 +39,10 @@ public struct PlanningOptions: Sendable {
     public var maxMoves: Int?
     /// Whether the floor plan marks the stands a re-plan moved (`--mark-changes`).
     public var markChanges: Bool = false
+    /// The plans' revision, in their title block (`--revision`, `--revision-date`).
+    public var revision: FloorPlan.Revision?
+    /// Whether plans are written as SVG, PDF or both (`--format`).
+    public var format: PlanOutputs.Format = .svg
     /// Receives a line on the progress of each solve.
     public var progress: (@Sendable (String) -> Void)?
 

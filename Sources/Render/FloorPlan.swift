@@ -22,21 +22,6 @@ public struct FloorPlan {
         }
     }
 
-    /// A route to draw over the plan: a polyline in hall metres and numbered stops.
-    public struct Route: Sendable {
-        public var name: String
-        public var colour: String
-        public var path: [Point]
-        public var stops: [(number: Int, at: Point)]
-
-        public init(name: String, colour: String, path: [Point], stops: [(number: Int, at: Point)]) {
-            self.name = name
-            self.colour = colour
-            self.path = path
-            self.stops = stops
-        }
-    }
-
     public let scenario: Scenario
     public let layout: LayoutPlan?
     public let paper: Paper
@@ -48,6 +33,20 @@ public struct FloorPlan {
     public var safety: SafetyAnalysis?
     /// Exhibitors whose stands are outlined as changed (`--mark-changes` after a re-plan).
     public var marked: Set<String> = []
+
+    /// The plan's revision, in the title block (`--revision`, `--revision-date`).
+    public var revision: Revision?
+
+    /// A revision of the plan: its label ("3", "B") and, when given, its date.
+    public struct Revision: Sendable, Equatable {
+        public var label: String
+        public var date: String?
+
+        public init(label: String, date: String? = nil) {
+            self.label = label
+            self.date = date
+        }
+    }
 
     /// Scales a plan may use, as 1:N.
     static let scales: [Double] = [50, 100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000]
@@ -71,8 +70,17 @@ public struct FloorPlan {
         func Y(_ y: Double) -> Double { origin.y + y * k }
     }
 
-    /// The drawing, as SVG in millimetres.
-    public func svg() -> String {
+    /// The sheet's parts: where the hall goes, at which scale, and the side column.
+    struct Sheet {
+        let frame: Frame
+        let scale: Double
+        let drawing: Rect
+        let side: Rect
+        let margin: Double
+    }
+
+    /// The sheet of this plan's paper.
+    var sheet: Sheet {
         let (pageWidth, pageHeight) = paper.size
         let margin = paper == .a4 ? 8.0 : 10.0
         let sideWidth = max(72, pageWidth * 0.2)
@@ -83,13 +91,45 @@ public struct FloorPlan {
         let frame = Frame(k: k, origin: Point(drawing.x + (drawing.width - hall.width * k) / 2 - hall.x * k,
                                                drawing.y + (drawing.height - hall.height * k) / 2 - hall.y * k),
                           base: paper.size.width / 420)
+        return Sheet(frame: frame, scale: scale, drawing: drawing,
+                     side: Rect(x: pageWidth - margin - sideWidth, y: margin, width: sideWidth, height: pageHeight - 2 * margin), margin: margin)
+    }
 
-        var svg = SVG()
-        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", "\(SVG.n(pageWidth))mm"), ("height", "\(SVG.n(pageHeight))mm"),
-                         ("viewBox", "0 0 \(SVG.n(pageWidth)) \(SVG.n(pageHeight))"),
-                         ("font-family", "DejaVu Sans, Arial, Helvetica, sans-serif")])
-        svg.raw("<title>\(SVG.escape(title)) — \(SVG.escape(scenario.hall.name))</title>")
+    /// Each placed stand: its number, exhibitor, pavilion index and box on the sheet.
+    func standBoxes(_ frame: Frame) -> [(number: String, exhibitor: Exhibitor, pavilion: Int, box: Rect)] {
+        guard let layout else { return [] }
+        let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
+        let moduleIndex = scenario.moduleIndex
+        let exhibitors = scenario.exhibitorIndex
+        return layout.stands.compactMap { stand in
+            guard let e = exhibitors[stand.exhibitor] else { return nil }
+            let rects = stand.modules.compactMap { moduleIndex[$0] }.map { scenario.modules[$0].rect }
+            guard let first = rects.first else { return nil }
+            let r = rects.dropFirst().reduce(first) { $0.union($1) }
+            let exhibitor = scenario.exhibitors[e]
+            return (stand.number, exhibitor, pavilionIndex[exhibitor.pavilionID] ?? 0,
+                    Rect(x: frame.X(r.x), y: frame.Y(r.y), width: r.width * frame.k, height: r.height * frame.k))
+        }
+    }
+
+    /// The printed type sizes of this plan (see ``TypeSizes``).
+    public var typeSizes: TypeSizes {
+        let frame = sheet.frame
+        return typeSizes(boxes: standBoxes(frame).map { ($0.number, $0.box) }, base: frame.base)
+    }
+
+    /// The pavilions' colours on this plan: neighbours told apart (``Palette``).
+    public var pavilionColours: [String] {
+        Palette.colours(for: scenario.pavilions, neighbours: Palette.neighbours(scenario, layout))
+    }
+
+    /// The drawing, as SVG in millimetres.
+    public func svg() -> String {
+        let (pageWidth, pageHeight) = paper.size
+        let sheet = self.sheet
+        let (frame, scale, drawing, margin, k) = (sheet.frame, sheet.scale, sheet.drawing, sheet.margin, sheet.frame.k)
+
+        var svg = SVG.page(width: pageWidth, height: pageHeight, title: "\(title) — \(scenario.hall.name)")
         svg.open("defs")
         svg.raw("<pattern id=\"blocked\" patternUnits=\"userSpaceOnUse\" width=\"1.2\" height=\"1.2\" patternTransform=\"rotate(45)\"><rect width=\"1.2\" height=\"1.2\" fill=\"#E4E4E4\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1.2\" stroke=\"#8A8A8A\" stroke-width=\"0.35\"/></pattern>")
         svg.close("defs")
@@ -97,19 +137,27 @@ public struct FloorPlan {
         svg.rect(x: margin / 2, y: margin / 2, width: pageWidth - margin, height: pageHeight - margin, [("fill", "none"), ("stroke", "#222"), ("stroke-width", "0.35")])
         let outline = drawFloor(&svg, frame)
         drawFeatures(&svg, frame)
-        let colours = Palette.colours(for: scenario.pavilions)
-        drawModulesAndStands(&svg, frame, colours: colours)
-        drawObstaclesAislesAndAccesses(&svg, frame)
+        let colours = pavilionColours
+        let numbers = drawModulesAndStands(&svg, frame, colours: colours)
+        let (taken, accessLabels) = drawObstaclesAislesAndAccesses(&svg, frame)
+        let pavilionNames = drawPavilionNames(&svg, frame, colours: colours, taken: taken)
         svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
+        drawNorthArrow(&svg, at: Point(drawing.maxX - 6 * frame.base, drawing.y + 7 * frame.base), base: frame.base)
 
         // Routes.
-        for route in routes { drawRoute(&svg, route, X: frame.X, Y: frame.Y, base: frame.base) }
+        let standRects = routes.isEmpty ? [] : standBoxes(frame).map(\.box)
+        for route in routes { drawRoute(&svg, route, frame, blocked: numbers + accessLabels + pavilionNames, stands: standRects) }
         if let safety { drawSafety(&svg, safety, frame) }
 
         // Side column: legend, then the title block at the bottom.
-        let side = Rect(x: pageWidth - margin - sideWidth, y: margin, width: sideWidth, height: pageHeight - 2 * margin)
+        let side = sheet.side
         drawLegend(&svg, in: side, colours: colours, base: frame.base)
         drawTitleBlock(&svg, in: side, scale: scale, base: frame.base)
+        let entries = index
+        if let box = sheetIndexBox, let columns = Self.indexColumns(entries, in: box), !entries.isEmpty {
+            svg.text("Exhibitors A–Z", x: box.x, y: box.y - 1.2, size: 2.6 * frame.base, [("font-weight", "bold")])
+            Self.drawIndex(&svg, entries, in: box, rows: columns.rows, columnWidth: columns.width)
+        }
         drawScaleBar(&svg, at: Point(drawing.x, pageHeight - margin - 4), k: k, scale: scale, maxWidth: drawing.width * 0.3, base: frame.base)
         svg.close("svg")
         return svg.body
@@ -153,8 +201,8 @@ public struct FloorPlan {
     }
 
     /// Modules (empty, blocked, in a pavilion's area), blocks, and the stands with their
-    /// numbers and names.
-    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, colours: [String]) {
+    /// numbers and names; the stand numbers' boxes on the sheet.
+    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, colours: [String]) -> [Rect] {
         let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
         let moduleIndex = scenario.moduleIndex
         var areaOf: [Int: Int] = [:]
@@ -180,34 +228,33 @@ public struct FloorPlan {
             svg.rect(x: frame.X(block.rect.x), y: frame.Y(block.rect.y), width: block.rect.width * frame.k, height: block.rect.height * frame.k)
         }
         svg.close("g")
-        if let layout {
-            svg.open("g", [("id", "stands")])
-            let exhibitors = scenario.exhibitorIndex
-            for stand in layout.stands {
-                guard let e = exhibitors[stand.exhibitor] else { continue }
-                let exhibitor = scenario.exhibitors[e]
-                let rects = stand.modules.compactMap { moduleIndex[$0] }.map { scenario.modules[$0].rect }
-                guard let first = rects.first else { continue }
-                let r = rects.dropFirst().reduce(first) { $0.union($1) }
-                let p = pavilionIndex[exhibitor.pavilionID] ?? 0
-                svg.open("g", [("class", "stand")])
-                svg.raw("<title>\(SVG.escape("\(stand.number) — \(exhibitor.name) (\(scenario.pavilions[p].name))"))</title>")
-                svg.rect(x: frame.X(r.x) + 0.1, y: frame.Y(r.y) + 0.1, width: r.width * frame.k - 0.2, height: r.height * frame.k - 0.2,
-                         [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
-                drawStandLabel(&svg, number: stand.number, name: exhibitor.name, box: Rect(x: frame.X(r.x), y: frame.Y(r.y), width: r.width * frame.k, height: r.height * frame.k), base: frame.base, ink: Palette.textColour(on: colours[p]))
-                if marked.contains(stand.exhibitor) {  // re-plan: a moved stand
-                    svg.rect(x: frame.X(r.x) + 0.4, y: frame.Y(r.y) + 0.4, width: r.width * frame.k - 0.8, height: r.height * frame.k - 0.8,
-                             [("class", "moved"), ("fill", "none"), ("stroke", "#D55E00"), ("stroke-width", "0.8"), ("stroke-dasharray", "1.5 0.8")])
-                }
-                svg.close("g")
+        let stands = standBoxes(frame)
+        guard !stands.isEmpty else { return [] }
+        var numbers: [Rect] = []
+        let sizes = typeSizes(boxes: stands.map { ($0.number, $0.box) }, base: frame.base)
+        svg.open("g", [("id", "stands")])
+        for stand in stands {
+            let (p, box) = (stand.pavilion, stand.box)
+            svg.open("g", [("class", "stand")])
+            svg.raw("<title>\(SVG.escape("\(stand.number) — \(stand.exhibitor.name) (\(scenario.pavilions[p].name))"))</title>")
+            svg.rect(x: box.x + 0.1, y: box.y + 0.1, width: box.width - 0.2, height: box.height - 0.2,
+                     [("fill", colours[p]), ("stroke", "#333"), ("stroke-width", "0.22")])
+            numbers.append(drawStandLabel(&svg, number: stand.number, name: stand.exhibitor.name, box: box, sizes: sizes, ink: Palette.textColour(on: colours[p])))
+            if marked.contains(stand.exhibitor.id) {  // re-plan: a moved stand
+                svg.rect(x: box.x + 0.4, y: box.y + 0.4, width: box.width - 0.8, height: box.height - 0.8,
+                         [("class", "moved"), ("fill", "none"), ("stroke", "#D55E00"), ("stroke-width", "0.8"), ("stroke-dasharray", "1.5 0.8")])
             }
             svg.close("g")
         }
+        svg.close("g")
+        return numbers
 
     }
 
-    /// Obstacles, aisle names, entrances and exits.
-    private func drawObstaclesAislesAndAccesses(_ svg: inout SVG, _ frame: Frame) {
+    /// Obstacles, aisle names with their widths, entrances and exits; the places taken
+    /// (in hall metres), for the labels drawn after, and the entrances' and exits' labels
+    /// on the sheet.
+    private func drawObstaclesAislesAndAccesses(_ svg: inout SVG, _ frame: Frame) -> (taken: [Rect], accessLabels: [Rect]) {
         svg.open("g", [("id", "obstacles")])
         for obstacle in scenario.hall.obstacles {
             let r = obstacle.rect
@@ -220,11 +267,13 @@ public struct FloorPlan {
         svg.close("g")
         svg.open("g", [("id", "aisle-labels"), ("fill", "#8A7F66"), ("font-style", "italic")])
         var taken: [Rect] = scenario.hall.obstacles.map { $0.rect.insetBy(-1) } + scenario.modules.map { $0.rect.insetBy(-0.5) }
+            + scenario.hall.features.map(\.rect)
         for aisle in scenario.hall.aisles {
+            let label = "\(aisle.name) · \(Figures.metres(aisle.width)) m"
             guard let (a, b) = zip(aisle.path, aisle.path.dropFirst()).max(by: { $0.0.distance(to: $0.1) < $1.0.distance(to: $1.1) }) else { continue }
             let size = min(2.6 * frame.base, max(1.4, aisle.width * frame.k * 0.45))
             let vertical = abs(b.y - a.y) > abs(b.x - a.x)
-            let length = TextMetrics.width(aisle.name, size: size) / frame.k  // in metres
+            let length = TextMetrics.width(label, size: size) / frame.k  // in metres
             // The label's footprint in hall metres at a spot on the centre line.
             func footprint(_ p: Point) -> Rect {
                 let along = length / 2 + 0.5, across = size / frame.k * 0.7
@@ -236,14 +285,16 @@ public struct FloorPlan {
                 .first(where: { p in !taken.contains { $0.overlaps(footprint(p)) } }) else { continue }
             taken.append(footprint(spot))
             let x = frame.X(spot.x), y = frame.Y(spot.y)
-            svg.text(aisle.name, x: x, y: y + size * 0.35, size: size,
+            svg.text(label, x: x, y: y + size * 0.35, size: size,
                      [("text-anchor", "middle")] + (vertical ? [("transform", "rotate(-90 \(SVG.n(x)) \(SVG.n(y)))")] : []))
         }
         svg.close("g")
         svg.open("g", [("id", "accesses")])
-        for access in scenario.hall.entrances { drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
-        for access in scenario.hall.exits { drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
+        var labels: [Rect] = []
+        for access in scenario.hall.entrances { labels += drawAccess(&svg, access, colour: "#009E73", label: "▲ " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
+        for access in scenario.hall.exits { labels += drawAccess(&svg, access, colour: "#D55E00", label: "EXIT " + access.name, X: frame.X, Y: frame.Y, k: frame.k, base: frame.base) }
         svg.close("g")
+        return (taken, labels)
     }
 
     // MARK: Pieces
@@ -257,31 +308,12 @@ public struct FloorPlan {
         }
     }
 
-    /// The stand number on top, the name below, both fitted inside the stand.
-    private func drawStandLabel(_ svg: inout SVG, number: String, name: String, box: Rect, base: Double, ink: String) {
-        let pad = 0.35
-        let inner = box.insetBy(pad)
-        guard inner.width > 0.5, inner.height > 0.8 else { return }
-        let numberSize = min(2.0 * base, inner.height * 0.36, max(0.9, inner.width / max(1, Double(number.count)) * 1.6))
-        guard let numberFit = TextMetrics.fit(number, width: inner.width, height: numberSize * TextMetrics.lineHeight, maxSize: numberSize, minSize: min(0.9, numberSize), maxLines: 1) else { return }
-        // Baselines sit 0.95 of the size below the top of their line slot; descenders fit
-        // in the rest of the slot.
-        svg.text(numberFit.lines[0], x: inner.center.x, y: inner.y + numberFit.size * 0.95, size: numberFit.size,
-                 [("text-anchor", "middle"), ("font-weight", "bold"), ("fill", ink)])
-        let nameTop = inner.y + numberFit.size * TextMetrics.lineHeight
-        let nameHeight = inner.maxY - nameTop
-        guard let fitted = TextMetrics.fit(name, width: inner.width, height: nameHeight, maxSize: min(2.2 * base, numberFit.size * 1.15), minSize: 0.8, maxLines: 3) else { return }
-        let lineHeight = fitted.size * TextMetrics.lineHeight
-        for (i, line) in fitted.lines.enumerated() {
-            svg.text(line, x: inner.center.x, y: nameTop + fitted.size * 0.95 + Double(i) * lineHeight, size: fitted.size,
-                     [("text-anchor", "middle"), ("fill", ink)])
-        }
-    }
-
-    private func drawAccess(_ svg: inout SVG, _ access: Access, colour: String, label: String, X: (Double) -> Double, Y: (Double) -> Double, k: Double, base: Double) {
+    /// Draws an entrance or exit; returns its label's box on the sheet (none when the
+    /// hall has no edge to put it on).
+    private func drawAccess(_ svg: inout SVG, _ access: Access, colour: String, label: String, X: (Double) -> Double, Y: (Double) -> Double, k: Double, base: Double) -> [Rect] {
         // The opening along the nearest outline edge.
         let edges = scenario.hall.outline.edges
-        guard let (a, b) = edges.min(by: { access.point.distance(toSegment: $0.0, $0.1) < access.point.distance(toSegment: $1.0, $1.1) }) else { return }
+        guard let (a, b) = edges.min(by: { access.point.distance(toSegment: $0.0, $0.1) < access.point.distance(toSegment: $1.0, $1.1) }) else { return [] }
         let length = a.distance(to: b)
         let ux = length > 0 ? (b.x - a.x) / length : 1, uy = length > 0 ? (b.y - a.y) / length : 0
         let half = access.width / 2
@@ -295,25 +327,14 @@ public struct FloorPlan {
         let at = Point(X(access.point.x) + inward.x / norm * size * 1.6, Y(access.point.y) + inward.y / norm * size * 1.6)
         let anchor = abs(inward.x) > abs(inward.y) ? (inward.x > 0 ? "start" : "end") : "middle"
         svg.text(label, x: at.x, y: at.y + size * 0.35, size: size, [("text-anchor", anchor), ("fill", colour), ("font-weight", "bold")])
+        let width = TextMetrics.width(label, size: size) * 1.12  // bold
+        let left = anchor == "start" ? at.x : anchor == "end" ? at.x - width : at.x - width / 2
+        return [Rect(x: left, y: at.y + size * 0.35 - size * 0.93, width: width, height: size * 1.17)]
     }
 
-    private func drawRoute(_ svg: inout SVG, _ route: Route, X: (Double) -> Double, Y: (Double) -> Double, base: Double) {
-        guard route.path.count >= 2 else { return }
-        let d = route.path.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVG.n(X($0.element.x))) \(SVG.n(Y($0.element.y)))" }.joined(separator: " ")
-        svg.open("g", [("class", "route")])
-        svg.raw("<title>\(SVG.escape(route.name))</title>")
-        svg.element("path", [("d", d), ("fill", "none"), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(1.6 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
-        svg.element("path", [("d", d), ("fill", "none"), ("stroke", route.colour), ("stroke-width", SVG.n(0.9 * base)), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
-        for stop in route.stops {
-            let r = 2.0 * base
-            svg.element("circle", [("cx", SVG.n(X(stop.at.x))), ("cy", SVG.n(Y(stop.at.y))), ("r", SVG.n(r)), ("fill", route.colour), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.35 * base))])
-            svg.text(String(stop.number), x: X(stop.at.x), y: Y(stop.at.y) + r * 0.42, size: r * 1.1,
-                     [("text-anchor", "middle"), ("fill", "#FFFFFF"), ("font-weight", "bold")])
-        }
-        svg.close("g")
-    }
-
-    private func drawLegend(_ svg: inout SVG, in side: Rect, colours: [String], base: Double) {
+    /// Draws the legend at the top of the side column; returns where it ends.
+    @discardableResult
+    private func drawLegend(_ svg: inout SVG, in side: Rect, colours: [String], base: Double) -> Double {
         var y = side.y + 5 * base
         svg.text("Pavilions", x: side.x, y: y, size: 3.6 * base, [("font-weight", "bold")])
         y += 3 * base
@@ -349,16 +370,41 @@ public struct FloorPlan {
             svg.text(label, x: side.x + swatch + 1.5, y: y + swatch * 0.7, size: 2.2 * base)
             y += swatch * 1.2
         }
+        return y
     }
 
-    private func drawTitleBlock(_ svg: inout SVG, in side: Rect, scale: Double, base: Double) {
+    /// The free part of the side column, between the legend and the title block, where
+    /// the exhibitor index goes when it fits.
+    var sheetIndexBox: Rect? {
+        let sheet = self.sheet
+        var scratch = SVG()
+        let top = drawLegend(&scratch, in: sheet.side, colours: scenario.pavilions.map { _ in "#FFFFFF" }, base: sheet.frame.base) + 6
+        let bottom = sheet.side.maxY - titleBlockLines(in: sheet.side, scale: sheet.scale, base: sheet.frame.base).height - 3
+        return bottom - top > 10 ? Rect(x: sheet.side.x, y: top, width: sheet.side.width, height: bottom - top) : nil
+    }
+
+    /// A north arrow: the top of the plan is north.
+    private func drawNorthArrow(_ svg: inout SVG, at centre: Point, base: Double) {
+        let r = 4 * base
+        let (x, y) = (centre.x, centre.y)
+        svg.open("g", [("id", "north-arrow")])
+        svg.element("circle", [("cx", SVG.n(x)), ("cy", SVG.n(y)), ("r", SVG.n(r)), ("fill", "#FFFFFF"), ("stroke", "#222"), ("stroke-width", "0.3")])
+        svg.element("polygon", [("points", "\(SVG.n(x)),\(SVG.n(y - r * 0.85)) \(SVG.n(x + r * 0.4)),\(SVG.n(y + r * 0.5)) \(SVG.n(x)),\(SVG.n(y + r * 0.2)) \(SVG.n(x - r * 0.4)),\(SVG.n(y + r * 0.5))"),
+                                ("fill", "#222")])
+        svg.text("N", x: x, y: y - r - 0.8, size: 2.6 * base, [("text-anchor", "middle"), ("font-weight", "bold")])
+        svg.close("g")
+    }
+
+    /// The title block's lines, wrapped to the side column, and its height.
+    private func titleBlockLines(in side: Rect, scale: Double, base: Double) -> (lines: [(String, Double, String)], height: Double) {
         var lines: [(String, Double, String)] = [(title, 4.4 * base, "bold")]
         let days = scenario.show.days.map(\.longDescription)
         lines.append(([scenario.show.edition, scenario.show.venue].compactMap { $0 }.joined(separator: " · "), 2.4 * base, "normal"))
         lines.append((scenario.hall.name, 2.4 * base, "normal"))
         lines.append((days.count == 1 ? days[0] : "\(days.first!) – \(days.last!)", 2.4 * base, "normal"))
         for line in subtitle { lines.append((line, 2.2 * base, "normal")) }
-        lines.append(("Scale 1:\(Int(scale)) on \(paper.rawValue) · metres", 2.2 * base, "normal"))
+        lines.append(("Scale 1:\(Int(scale)) on \(paper.rawValue) · metres · north up", 2.2 * base, "normal"))
+        lines.append(("Revision " + (revision.map { $0.label + ($0.date.map { " of \($0)" } ?? "") } ?? "–, draft"), 2.4 * base, "bold"))
         for note in scenario.show.notes { lines.append((note, 1.9 * base, "italic")) }
         lines.append(("Made with expoplan", 1.9 * base, "normal"))
         // Wrap each line to the block's width, then draw from the bottom up.
@@ -367,7 +413,11 @@ public struct FloorPlan {
             let fitted = TextMetrics.fit(text, width: side.width - 4, height: size * 1.15 * 3, maxSize: size, minSize: size * 0.8, maxLines: 3)
             for line in fitted?.lines ?? [] { wrapped.append((line, fitted!.size, weight)) }
         }
-        let height = wrapped.reduce(4.0) { $0 + $1.1 * 1.3 }
+        return (wrapped, wrapped.reduce(4.0) { $0 + $1.1 * 1.3 })
+    }
+
+    private func drawTitleBlock(_ svg: inout SVG, in side: Rect, scale: Double, base: Double) {
+        let (wrapped, height) = titleBlockLines(in: side, scale: scale, base: base)
         let top = side.maxY - height
         svg.rect(x: side.x, y: top, width: side.width, height: height, [("fill", "#FFFFFF"), ("stroke", "#222"), ("stroke-width", "0.35")])
         var y = top + 2

@@ -97,7 +97,9 @@ public struct Itinerary {
     }
 
     /// The itinerary as a printable HTML page (one A4 page for a usual tour).
-    public func html() -> String {
+    /// `routeMap`: the route drawn on the floor plan (SVG), embedded after the table on a
+    /// landscape A4 page of its own when printed.
+    public func html(routeMap: String? = nil) -> String {
         func e(_ text: String) -> String { SVG.escape(text) }
         var html = """
             <!DOCTYPE html>
@@ -117,7 +119,12 @@ public struct Itinerary {
             tr.edge td { color: #555; font-style: italic; }
             .note { color: #555; font-size: 0.85em; }
             footer { margin-top: 1.5em; font-size: 0.8em; color: #555; }
-            @media print { body { margin: 1cm; } th { background: #eee; } }
+            figure.route-map { margin: 1.5em 0 0; }
+            figure.route-map svg { width: 100%; height: auto; display: block; }
+            @page { size: A4 portrait; margin: 12mm; }
+            @page map { size: A4 landscape; margin: 8mm; }
+            @media print { body { margin: 0; } th { background: #eee; } figure.route-map { page: map; break-before: page; margin: 0; }
+                           figure.route-map svg { width: 281mm; height: 194mm; } tr { break-inside: avoid; } }
             </style>
             </head>
             <body>
@@ -141,6 +148,11 @@ public struct Itinerary {
         html += "</tbody>\n</table>\n"
         html += "<footer>\(e(words.itineraryFooter("tour-\(tour.delegation).svg", scenario.show.timeZone)))</footer>\n"
         for note in scenario.show.notes { html += "<footer><em>\(e(note))</em></footer>\n" }
+        if let routeMap {
+            // Inline, without its XML declaration: the page works alone, offline.
+            let svg = routeMap.hasPrefix("<?xml") ? String(routeMap.drop { $0 != "\n" }.dropFirst()) : routeMap
+            html += "<figure class=\"route-map\">\n\(svg)</figure>\n"
+        }
         html += "</body>\n</html>\n"
         return html
     }

@@ -38,6 +38,17 @@ struct SVG {
 
     mutating func raw(_ text: String) { body += text + "\n" }
 
+    /// A page of `width` × `height` millimetres, opened (close it with `close("svg")`),
+    /// with its title.
+    static func page(width: Double, height: Double, title: String) -> SVG {
+        var svg = SVG()
+        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", "\(n(width))mm"), ("height", "\(n(height))mm"),
+                         ("viewBox", "0 0 \(n(width)) \(n(height))"), ("font-family", "DejaVu Sans, Arial, Helvetica, sans-serif")])
+        svg.raw("<title>\(escape(title))</title>")
+        return svg
+    }
+
     mutating func open(_ tag: String, _ attributes: [(String, String)] = []) {
         body += "<\(tag)\(Self.attributes(attributes))>\n"
     }
@@ -76,7 +87,9 @@ enum TextMetrics {
             switch c {
             case "i", "l", "j", "!", "|", ".", ",", ":", ";", "'", "I", "f", "t", "r", "(", ")", "[", "]", " ": units += 0.34
             case "m", "w", "M", "W", "@", "%": units += 0.92
-            case "A"..."Z", "0"..."9": units += 0.68
+            case "0"..."9": units += 0.64
+            case "-": units += 0.38
+            case "A"..."Z": units += 0.68
             default: units += 0.58
             }
         }
@@ -126,7 +139,7 @@ enum TextMetrics {
         return lines.isEmpty ? nil : (lines, minSize)
     }
 
-    private static func wrap(_ words: [String], width: Double, size: Double, lines: Int) -> [String]? {
+    static func wrap(_ words: [String], width: Double, size: Double, lines: Int) -> [String]? {
         var result: [String] = []
         var current = ""
         for word in words {

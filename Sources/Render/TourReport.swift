@@ -4,10 +4,11 @@ import Foundation
 /// Tours as files: the route on the floor plan, the calendar, exhibitors' visits, the
 /// summary.
 public enum TourReport {
-    /// The floor plan with a delegation's route along the aisles and numbered stops.
+    /// The floor plan with a delegation's route along the aisles and numbered stops
+    /// (`anchors`: the walking network's point of each place, for places without an area).
     public static func routePlan(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], paper: FloorPlan.Paper) -> FloorPlan {
         let delegation = scenario.delegations.first { $0.id == tour.delegation }
-        let route = route(scenario, tour: tour, path: path, anchors: anchors)
+        let route = route(scenario, layout, tour: tour, path: path, anchors: anchors)
         var plan = FloorPlan(scenario: scenario, layout: layout, paper: paper, title: delegation?.name ?? tour.delegation,
                              subtitle: [scenario.show.name, "\(tour.day.longDescription), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
                                         "\(route.stops.count) stops · \(Int(tour.walkingMetres.rounded())) m"])
@@ -16,13 +17,22 @@ public enum TourReport {
     }
 
     /// A tour's route to draw on a floor plan: `path` along the aisles and its visits and
-    /// appointments numbered at their `anchors`, named after the delegation.
-    public static func route(_ scenario: Scenario, tour: Tour, path: [Point], anchors: [String: Point], colour: String = "#CC3311") -> FloorPlan.Route {
+    /// appointments numbered at their places — the stand, the feature, or a metre around
+    /// the walking network's `anchors` point — named after the delegation.
+    public static func route(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], colour: String = "#CC3311") -> FloorPlan.Route {
+        let moduleIndex = scenario.moduleIndex
+        var places: [String: Rect] = Dictionary(scenario.hall.features.map { ($0.id, $0.rect) }, uniquingKeysWith: { a, _ in a })
+        for stand in layout.stands {
+            let rects = stand.modules.compactMap { moduleIndex[$0] }.map { scenario.modules[$0].rect }
+            if let first = rects.first { places[stand.exhibitor] = rects.dropFirst().reduce(first) { $0.union($1) } }
+        }
         var number = 0
-        var stops: [(number: Int, at: Point)] = []
+        var stops: [FloorPlan.Stop] = []
         for stop in tour.stops where stop.kind == .visit || stop.kind == .appointment {
             number += 1
-            if let at = anchors[stop.place] { stops.append((number, at)) }
+            if let place = places[stop.place] ?? anchors[stop.place].map({ Rect(x: $0.x - 0.5, y: $0.y - 0.5, width: 1, height: 1) }) {
+                stops.append(FloorPlan.Stop(number: number, place: place))
+            }
         }
         let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
         return FloorPlan.Route(name: name, colour: colour, path: path, stops: stops)

@@ -8,9 +8,11 @@ struct LayoutCommand: ParsableCommand {
         commandName: "layout",
         abstract: "Place every stand (pavilion areas, then stands), and write the plan, floor plan and stand list.",
         discussion: """
-            Writes to --out: plan.json (readable back by check and render), floor-plan.svg, \
-            floor-plan.html (the plan to search and click, offline; with the tours' routes \
-            when there are tours), stands.csv (and stands.xlsx with --xlsx), layout-summary.md, safety.md (every safety measure with its limit and \
+            Writes to --out: plan.json (readable back by check and render), floor-plan.svg \
+            (or .pdf, --format), floor-plan.html (the plan to search and click, offline; with \
+            the tours' routes when there are tours), exhibitor-index.csv (A–Z, with \
+            exhibitor-index.svg when the index does not fit on the plan's sheet), stands.csv \
+            (and stands.xlsx with --xlsx), layout-summary.md, safety.md (every safety measure with its limit and \
             margin; no stand goes on a module a safety rule forbids), summary.md and \
             scenario-summary.txt. Exits 1 with \
             the reasons when no placement exists, 2 on bad input, 3 when the time limit \

@@ -44,8 +44,11 @@ struct SolveOptionGroup: ParsableArguments {
 
     /// The planning options these flags give.
     func options(candidates: Int = PlanningOptions.defaultCandidates, drawing: DrawingOptions, console: Console) -> PlanningOptions {
-        PlanningOptions(timeLimit: timeLimit.seconds, relativeGap: gap, nodeLimit: nodeLimit, candidates: candidates, paper: drawing.paper,
-                        workbooks: drawing.xlsx, progress: console.progress)
+        var options = PlanningOptions(timeLimit: timeLimit.seconds, relativeGap: gap, nodeLimit: nodeLimit, candidates: candidates, paper: drawing.paper,
+                                      workbooks: drawing.xlsx, progress: console.progress)
+        options.revision = drawing.revision
+        options.format = drawing.format
+        return options
     }
 }
 
@@ -60,7 +63,26 @@ struct DrawingOptions: ParsableArguments {
 
     @Flag(help: "Also write Excel workbooks beside the CSV files, equal to them cell for cell: stands.xlsx, tables.xlsx (a sheet per day), exhibitor-schedule.xlsx.")
     var xlsx = false
+
+    @Option(help: "Drawings (floor plan, exhibitor index, route maps) as svg, pdf (one page of the exact paper size each) or both.")
+    var format: PlanOutputs.Format = .svg
+
+    @Option(name: .customLong("revision"), help: "The plans' revision label, shown in their title block (e.g. 3 or B).")
+    var revisionLabel: String?
+
+    @Option(help: "The revision's date, shown beside it (YYYY-MM-DD).")
+    var revisionDate: String?
+
+    /// The revision to print, when one is given.
+    var revision: FloorPlan.Revision? { revisionLabel.map { FloorPlan.Revision(label: $0, date: revisionDate) } }
+
+    func validate() throws {
+        if revisionDate != nil, revisionLabel == nil { throw ValidationError("--revision-date needs --revision") }
+        if let date = revisionDate, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil { throw ValidationError("--revision-date must be YYYY-MM-DD, not \(date)") }
+    }
 }
+
+extension PlanOutputs.Format: ExpressibleByArgument {}
 
 /// Options of the commands that plan and write an output folder.
 struct OutputOptions: ParsableArguments {

@@ -30,7 +30,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try perform { () throws(PlanningFailure) in
             for line in try Job.render(plan: plan, scenario: scenario, out: out, paper: drawing.paper,
-                                       workbooks: drawing.xlsx, safetyOverlay: safety) { Console.error(line) }
+                                       workbooks: drawing.xlsx, safetyOverlay: safety,
+                                       format: drawing.format, revision: drawing.revision) { Console.error(line) }
         }
     }
 }

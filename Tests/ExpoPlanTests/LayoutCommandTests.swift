@@ -134,4 +134,25 @@ struct LayoutCommandTests {
         #expect(svg.contains("width=\"1189mm\" height=\"841mm\""))
         #expect(try CLI.run(["render", folder.appendingPathComponent("plan.json").path, "--out", again.path, "--paper", "B5"]).status == 64)
     }
+
+    /// `--format` and `--revision`: PDF beside or instead of SVG; the revision in the
+    /// title block; a date without a revision, or not a date, is a usage error.
+    @Test func renderWritesPDFAndRevision() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["layout", Self.small, "--out", folder.path] + Self.workLimits).status == 0)
+        let plan = folder.appendingPathComponent("plan.json").path
+        let both = folder.appendingPathComponent("both"), pdf = folder.appendingPathComponent("pdf")
+        #expect(try CLI.run(["render", plan, "--out", both.path, "--format", "both", "--revision", "B", "--revision-date", "2024-05-20"]).status == 0)
+        let svg = try String(contentsOf: both.appendingPathComponent("floor-plan.svg"), encoding: .utf8)
+        #expect(svg.contains(">Revision B of 2024-05-20<"))
+        let bytes = try Data(contentsOf: both.appendingPathComponent("floor-plan.pdf"))
+        #expect(bytes.starts(with: Data("%PDF-".utf8)))
+        #expect(FileManager.default.fileExists(atPath: both.appendingPathComponent("exhibitor-index.csv").path))
+        #expect(try CLI.run(["render", plan, "--out", pdf.path, "--format", "pdf"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: pdf.appendingPathComponent("floor-plan.pdf").path))
+        #expect(!FileManager.default.fileExists(atPath: pdf.appendingPathComponent("floor-plan.svg").path))
+        #expect(try CLI.run(["render", plan, "--out", pdf.path, "--revision-date", "2024-05-20"]).status == 64)
+        #expect(try CLI.run(["render", plan, "--out", pdf.path, "--revision", "2", "--revision-date", "20 May"]).status == 64)
+    }
 }
