@@ -67,26 +67,22 @@ struct ZoningSearch {
         return try integerMaster(converged: converged)
     }
 
-    /// A candidate's key: its pavilion, walk, start and length, the same whatever was
+    /// A candidate's key: its pavilion, start and length, the same whatever was
     /// enumerated (admissibility answers and banned areas outlive one enumeration).
-    private func key(_ p: Int, _ k: Int) -> Int { key(all[p][k]) }
+    private func key(_ p: Int, _ k: Int) -> Int { Self.key(all[p][k], slices: sliceCount) }
 
-    private func key(_ c: ZoneCandidate) -> Int { Self.key(c, slices: sliceCount, pavilions: pavilionCount) }
-
-    private static func key(_ c: ZoneCandidate, slices: Int, pavilions: Int) -> Int {
-        ((c.walk * pavilions + c.pavilion) * (slices + 1) + c.start) * (slices + 1) + c.length
-    }
+    private static func key(_ c: ZoneCandidate, slices: Int) -> Int { (c.pavilion * (slices + 1) + c.start) * (slices + 1) + c.length }
 
     /// ``key(_:_:)`` as a closure over a copy of the candidates, for the parallel checks.
     private var keyOf: (Int, Int) -> Int {
-        let all = self.all, slices = sliceCount, pavilions = pavilionCount
-        return { p, k in Self.key(all[p][k], slices: slices, pavilions: pavilions) }
+        let all = self.all, slices = sliceCount
+        return { p, k in Self.key(all[p][k], slices: slices) }
     }
 
     /// The candidate of generated column j.
     private func candidate(_ j: Int) -> ZoneCandidate { all[generated[j].p][generated[j].k] }
 
-    private func name(_ p: Int, _ c: ZoneCandidate) -> String { stage.variableName(c) }
+    private func name(_ p: Int, _ c: ZoneCandidate) -> String { "z(\(stage.instance.scenario.pavilions[p].id),\(c.start),\(c.length))" }
 
     /// Every candidate area, each pavilion on its own thread; when the hall has too many,
     /// what a third of the time enumerates, shared among the pavilions, or at most
@@ -110,10 +106,6 @@ struct ZoningSearch {
     /// The part of the zoning's time its enumeration may take at most: the steps after
     /// it need the rest (column generation runs until 60 %).
     static let enumerationShare = 0.35
-
-    /// The part of the zoning's time after which no greedy zoning along a further walk
-    /// is started (the first is always made).
-    static let greedyShare = 0.45
 
     /// The penalty of an unzoned pavilion, from the candidates' values.
     private mutating func setPenalty() {
@@ -139,7 +131,7 @@ struct ZoningSearch {
             guard let variable = z[j] else { continue }
             let candidate = all[c.p][c.k]
             assignment[c.p].add(1, variable)
-            for s in stage.slices(candidate) { cover[s].add(1, variable) }
+            for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, variable) }
             objective.add(candidate.value, variable)
         }
         for a in artificial { objective.add(-bigM, a) }
@@ -149,50 +141,30 @@ struct ZoningSearch {
         return (model, z, artificial, rowsP, rowsS)
     }
 
-    /// A greedy zoning along a walk, earliest finish first: from the end of the last
+    /// A greedy zoning along the snake, earliest finish first: from the end of the last
     /// area, give the next area to the pavilion whose shortest admissible run starting
     /// there ends first (a pavilion holding a pinned stand ahead is the only one that can
     /// cover it, so it comes when its turn is due).
     /// After a truncated enumeration, each pavilion's areas are looked at start by start
     /// from the end of the last area (``ZoningStage/AreaEnumerator``), as a complete
     /// enumeration lists them, and the areas chosen join the candidates.
-    /// Done along each walk (``ZoningStage/walks``), keeping the zoning of most value.
     private mutating func greedyZoning() {
         guard complete else { return greedyFromEveryStart() }
-        var best: (value: Double, zoning: [(p: Int, k: Int)])? = nil
-        for w in 0..<stage.firstWholeWalk {
-            if w > 0 && budget.until(Self.greedyShare).isOver { break }
-            guard let zoning = greedyZoning(walk: w) else { continue }
-            let value = zoning.reduce(0) { $0 + all[$1.p][$1.k].value }
-            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
-        }
-        greedy = best?.zoning
-        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
-        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
-            generated.append(c)
-            inMaster.insert(key(c.p, c.k))
-        }
-    }
-
-    /// The greedy zoning along walk `w`, from a complete enumeration.
-    private mutating func greedyZoning(walk w: Int) -> [(p: Int, k: Int)]? {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [(p: Int, k: Int)] = []
         while !remaining.isEmpty {
             var best: (end: Int, p: Int, k: Int)? = nil
             for p in remaining.sorted() {
-                // Candidates are sorted by walk, start, then length.
-                let first = all[p].firstIndex { $0.walk >= w } ?? all[p].count
-                let end = all[p].firstIndex { $0.walk > w } ?? all[p].count
-                var low = first, high = end
+                // Candidates are sorted by start, then length.
+                var low = 0, high = all[p].count
                 while low < high {
                     let mid = (low + high) / 2
                     if all[p][mid].start < position { low = mid + 1 } else { high = mid }
                 }
                 // A few tries from the earliest start (each try packs the area).
                 var k = low, tries = 0
-                while k < end && tries < 12 {
+                while k < all[p].count && tries < 12 {
                     let c = all[p][k]
                     if let best, c.start + c.length >= best.end { break }
                     if !banned.contains(key(p, k)) {
@@ -210,28 +182,18 @@ struct ZoningSearch {
             remaining.remove(best.p)
             position = best.end
         }
-        return remaining.isEmpty ? chosen : nil
+        if remaining.isEmpty { greedy = chosen }
+        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
+        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
+            generated.append(c)
+            inMaster.insert(key(c.p, c.k))
+        }
     }
 
     /// The greedy zoning of ``greedyZoning()`` with every start looked at, for a truncated
     /// enumeration: the same choices as over all candidates.
     private mutating func greedyFromEveryStart() {
         var enumerators: [Int: ZoningStage.AreaEnumerator] = [:]
-        var best: (value: Double, zoning: [ZoneCandidate])? = nil
-        for w in 0..<stage.firstWholeWalk {
-            // Another walk only while the greedy share of the time lasts.
-            if w > 0 && budget.until(Self.greedyShare).isOver { break }
-            guard let zoning = greedyFromEveryStart(walk: w, enumerators: &enumerators) else { continue }
-            let value = zoning.reduce(0) { $0 + $1.value }
-            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
-        }
-        progress?("zoning: greedy zoning \(best != nil ? "found" : "failed") (every start)")
-        guard let chosen = best?.zoning else { return }
-        adopt(chosen)
-    }
-
-    /// The greedy zoning along walk `w`, start by start (a truncated enumeration).
-    private mutating func greedyFromEveryStart(walk w: Int, enumerators: inout [Int: ZoningStage.AreaEnumerator]) -> [ZoneCandidate]? {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [ZoneCandidate] = []
@@ -241,11 +203,11 @@ struct ZoningSearch {
                 var enumerator = enumerators[p] ?? ZoningStage.AreaEnumerator(stage: stage, pavilion: p)
                 defer { enumerators[p] = enumerator }
                 var a = position, tries = 0
-                scan: while a < stage.walks[w].count && tries < 12 {
+                scan: while a < sliceCount && tries < 12 {
                     if let best, a + 1 >= best.end { break }
-                    for c in enumerator.candidates(walk: w, startingAt: a) {
+                    for c in enumerator.candidates(startingAt: a) {
                         if let best, c.start + c.length >= best.end { break scan }
-                        let key = key(c)
+                        let key = Self.key(c, slices: sliceCount)
                         guard !banned.contains(key) else { continue }
                         tries += 1
                         if stage.admissible(c, key: key) {
@@ -262,11 +224,8 @@ struct ZoningSearch {
             remaining.remove(best.c.pavilion)
             position = best.end
         }
-        return remaining.isEmpty ? chosen : nil
-    }
-
-    /// Adds the chosen areas of a greedy zoning to the candidates and the master.
-    private mutating func adopt(_ chosen: [ZoneCandidate]) {
+        progress?("zoning: greedy zoning \(remaining.isEmpty ? "found" : "failed") (every start)")
+        guard remaining.isEmpty else { return }
         // The chosen areas join the candidates, in order of start then length.
         var picks: [(p: Int, k: Int)] = []
         for c in chosen {
@@ -274,14 +233,14 @@ struct ZoningSearch {
             while low < high {
                 let mid = (low + high) / 2
                 let m = all[c.pavilion][mid]
-                if (m.walk, m.start, m.length) < (c.walk, c.start, c.length) { low = mid + 1 } else { high = mid }
+                if (m.start, m.length) < (c.start, c.length) { low = mid + 1 } else { high = mid }
             }
-            if low == all[c.pavilion].count || key(all[c.pavilion][low]) != key(c) {
+            if low == all[c.pavilion].count || all[c.pavilion][low].start != c.start || all[c.pavilion][low].length != c.length {
                 all[c.pavilion].insert(c, at: low)
             }
         }
         for c in chosen {
-            let k = all[c.pavilion].firstIndex { key($0) == key(c) }!
+            let k = all[c.pavilion].firstIndex { $0.start == c.start && $0.length == c.length }!
             picks.append((c.pavilion, k))
         }
         greedy = picks
@@ -297,7 +256,7 @@ struct ZoningSearch {
         inMaster.insert(key(p, k))
         guard let lp else { return }
         let c = all[p][k]
-        let entries = [(rowsP[p], 1.0)] + stage.slices(c).map { (rowsS[$0], 1.0) }
+        let entries = [(rowsP[p], 1.0)] + (c.start..<(c.start + c.length)).map { (rowsS[$0], 1.0) }
         zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: name(p, c)))
     }
 
@@ -326,11 +285,11 @@ struct ZoningSearch {
         guard result.status == .optimal else { return 0 }
         lastLPValues = zVariables.map { result[$0] }
         lpValue = result.objective!
-        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ along each walk.
+        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ.
         let pi = rowsP.map { result.dual($0)! }
-        let mu = rowsS.map { result.dual($0)! }
-        let prefix = stage.walks.map { walk in walk.reduce(into: [0.0]) { $0.append($0[$0.count - 1] + mu[$1]) } }
-        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.walk][c.start + c.length] - prefix[c.walk][c.start]) }
+        var prefix = [0.0]
+        for row in rowsS { prefix.append(prefix[prefix.count - 1] + result.dual(row)!) }
+        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.start + c.length] - prefix[c.start]) }
         reducedCost = rc
         var lagrangian = lpValue
         var ranked = [[(rc: Double, k: Int)]](repeating: [], count: pavilionCount)
@@ -445,7 +404,7 @@ struct ZoningSearch {
             last = []
             for j in order where last.count < max(1, split / 3) {
                 let c = candidate(j)
-                let range = Set(stage.slices(c))
+                let range = Set(c.start..<(c.start + c.length))
                 guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
                 pavilions.insert(c.pavilion)
                 slices.formUnion(range)
@@ -468,7 +427,7 @@ struct ZoningSearch {
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
             for j in order where chosen[generated[j].p] == nil && z[j] != nil {
                 let c = candidate(j)
-                let slices = Set(stage.slices(c))
+                let slices = Set(c.start..<(c.start + c.length))
                 if slices.isDisjoint(with: used) {
                     chosen[generated[j].p] = j
                     used.formUnion(slices)
@@ -480,25 +439,9 @@ struct ZoningSearch {
         return Dictionary(uniqueKeysWithValues: greedy.map { c in (z[generated.firstIndex { $0.p == c.p && $0.k == c.k }!]!, 1.0) })
     }
 
-    /// Whether the integer master is solved over every admissible candidate: on a small
-    /// hall (connected slice sets among the candidates, an enumeration complete), where
-    /// the LP over general sets may be fractional and only the full MILP proves its
-    /// optimum.
-    private var exhaustive: Bool { complete && stage.firstWholeWalk < stage.walks.count }
-
     /// The integer master over the columns that matter: those the LP uses, those whose
-    /// reduced cost is near zero, and the greedy and dived zonings' — or every admissible
-    /// candidate (``exhaustive``).
+    /// reduced cost is near zero, and the greedy and dived zonings'.
     private mutating func integerMaster(converged: Bool) throws -> ZoningResult {
-        if exhaustive {
-            for p in 0..<pavilionCount {
-                for k in all[p].indices where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
-                    guard stage.admissible(all[p][k], key: key(p, k)) else { continue }
-                    generated.append((p, k))
-                    inMaster.insert(key(p, k))
-                }
-            }
-        }
         var useful = Set<Int>()
         if let rc = reducedCost {
             let slack = self.slack
@@ -510,12 +453,11 @@ struct ZoningSearch {
         }
         for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
         useful.formUnion(dived ?? [])
-        if exhaustive { useful = Set(generated.indices) }
         let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
         // With converged column generation and a dived zoning in hand, the MILP only
         // closes the last hundredths of a percent: its time goes to stage 2 instead.
         // (Without a time limit, a node limit does the capping, so runs repeat.)
-        let capped = !exhaustive && converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
+        let capped = converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
         let milpBudget = capped ? budget.share(seconds: 0.05 * (budget.seconds ?? 0)) : budget
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
@@ -534,10 +476,7 @@ struct ZoningSearch {
                                 timedOut: result.status == .timeLimit || !converged)
         }
         let zoning = generated.indices.filter { j in z[j].map { result[$0] > 0.5 } ?? false }
-        // Over every candidate, the MILP's own bound holds for the model.
-        let milpBound = exhaustive ? result.bestBound : nil
-        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes,
-                       milpBound: milpBound)
+        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes)
     }
 
     /// The dived zoning, else the greedy one, as generated columns.
@@ -548,8 +487,7 @@ struct ZoningSearch {
     }
 
     /// The zoning made of generated columns `zoning`, with its report.
-    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int,
-                         milpBound: Double? = nil) -> ZoningResult {
+    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int) -> ZoningResult {
         var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
         var chosenKeys = [Int](repeating: -1, count: pavilionCount)
         for j in zoning {
@@ -557,7 +495,7 @@ struct ZoningSearch {
             chosen[c.p] = all[c.p][c.k]
             chosenKeys[c.p] = key(c.p, c.k)
         }
-        let finalBound = max(objective, milpBound.map { min($0, converged ? lpValue : bound) } ?? (converged ? lpValue : bound))
+        let finalBound = max(objective, converged ? lpValue : bound)
         // A MILP capped on purpose ended by itself; otherwise its limit is named.
         let outcome = SolveOutcome.of(objective: objective, bound: finalBound,
                                       ended: capped && status != .nodeLimit ? .feasible : SolveOutcome(status))

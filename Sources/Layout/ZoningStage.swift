@@ -2,18 +2,17 @@ import ExpoCore
 import Foundation
 import MILP
 
-/// One candidate area for a pavilion: a run of `length` slices of walk `walk` from
-/// `start` (see ``ZoningStage/walks``), with the pavilion's pinned stands.
+/// One candidate area for a pavilion: a run of `length` slices of the snake from
+/// `start`, with the pavilion's pinned stands.
 struct ZoneCandidate {
     let pavilion: Int
-    let walk: Int
     let start: Int
     let length: Int
     /// The zoning terms of this area (see ``LayoutEvaluation``).
     let value: Double
 }
 
-/// Stage 1: give each pavilion one area, a set of slices.
+/// Stage 1: give each pavilion one area, a run of consecutive slices of the snake.
 ///
 /// Master problem (a set-partitioning MILP over candidate areas c of pavilion p(c)):
 ///
@@ -22,18 +21,8 @@ struct ZoneCandidate {
 ///     (Z2)       Σ_{c ∋ s} z_c ≤ 1                  for each slice s
 ///                z_c ∈ {0, 1}, a_p ≥ 0 (artificial, to start column generation)
 ///
-/// v_c is the zoning value of the area (``AreaEnumerator/value``, the one place where
-/// it is assembled): preferred-block modules, cohesion (connected components, in
-/// ``ModuleGraph``, of the area with the pavilion's pinned stands) and visibility
-/// fairness — the zoning terms of ``LayoutEvaluation``.
-///
-/// **The family of areas.** The candidate areas are the runs of consecutive slices of
-/// the walks (``walks``): the snake by lines of blocks and the boustrophedon by columns
-/// of blocks (``Snake``); in a hall of at most ``exactSliceLimit`` slices, also every
-/// connected set of slices. Runs that a main aisle cuts are candidates too, with their
-/// cohesion penalty. The bound reported holds over this family: on a small hall, over
-/// every zoning of connected areas (and those runs); on a larger one, over zonings of
-/// walk runs, not over every connected set of slices.
+/// v_c is the zoning value of the area: preferred-block modules, cohesion (connected
+/// components of the area with the pavilion's pinned stands) and visibility fairness.
 /// An area is a candidate when it holds no other pavilion's pinned stand, holds each of
 /// its own pinned stands whole or not at all, has room for the pavilion's free stands
 /// with at most `extra_p` spare modules, and a packing of the stands is found in it
@@ -57,15 +46,6 @@ struct ZoningStage {
     /// Slices holding a pinned module, and whose pinned stand it is.
     fileprivate let slicePinnedPavilions: [Set<Int>]
     private var admissibility: [Int: Bool] = [:]
-    /// The slice sequences whose runs are candidate areas: the walks of ``Snake``, then
-    /// (on a small hall) each connected set of slices, of which only the whole set is a
-    /// candidate.
-    let walks: [[Int]]
-    /// The first walk that is a whole area (``walks`` from here on are connected sets).
-    let firstWholeWalk: Int
-
-    /// The most slices of a hall whose every connected set of slices is a candidate.
-    static let exactSliceLimit = 14
 
     init(instance: LayoutInstance) {
         self.instance = instance
@@ -81,24 +61,12 @@ struct ZoningStage {
             pinned[instance.snake.sliceOf[m]].insert(instance.pavilionOf[e])
         }
         slicePinnedPavilions = pinned
-        let snake = instance.snake
-        firstWholeWalk = snake.walks.count
-        walks = snake.walks + (snake.connectedSets(limit: Self.exactSliceLimit) ?? [])
     }
-
-    /// The name of a candidate's variable: `z(pavilion,start,length)` on the snake,
-    /// `z(pavilion,wW,start,length)` on walk W.
-    func variableName(_ c: ZoneCandidate) -> String {
-        "z(\(instance.scenario.pavilions[c.pavilion].id),\(c.walk == 0 ? "" : "w\(c.walk),")\(c.start),\(c.length))"
-    }
-
-    /// The slices of a candidate.
-    func slices(_ c: ZoneCandidate) -> ArraySlice<Int> { walks[c.walk][c.start..<(c.start + c.length)] }
 
     /// The area of a candidate: its slices' modules and the pavilion's pinned stands.
     func area(_ c: ZoneCandidate) -> Set<Int> {
         var area = Set(instance.pinnedModules(ofPavilion: c.pavilion))
-        for s in slices(c) { area.formUnion(instance.snake.slices[s].modules) }
+        for s in c.start..<(c.start + c.length) { area.formUnion(instance.snake.slices[s].modules) }
         return area
     }
 
@@ -110,30 +78,21 @@ struct ZoningStage {
     /// The most candidate areas kept for one pavilion of `pavilions`.
     static func candidateLimit(pavilions: Int) -> Int { max(50_000, candidateLimit / max(1, pavilions)) }
 
-    /// Every candidate area of pavilion `p`, with its value, sorted by walk, start, then
-    /// length — or those found before `budget` ran out or `limit` were kept (then
-    /// `complete` is false: a bound over them is no bound). Starts are visited spread
-    /// over the walks (0, n/2, n/4, 3n/4, …, each walk in turn), so a truncated list
-    /// still offers areas all along them.
+    /// Every candidate area of pavilion `p`, with its value, sorted by start then length
+    /// — or those found before `budget` ran out or `limit` were kept (then `complete` is
+    /// false: a bound over them is no bound). Starts are visited spread over the snake
+    /// (0, n/2, n/4, 3n/4, …), so a truncated list still offers areas all along it.
     func candidates(of p: Int, budget: TimeBudget = .unlimited, limit: Int = .max) -> (candidates: [ZoneCandidate], complete: Bool) {
         var enumerator = AreaEnumerator(stage: self, pavilion: p)
         let count = instance.snake.slices.count
-        var buckets = [[[ZoneCandidate]]](repeating: [[ZoneCandidate]](repeating: [], count: count), count: walks.count)
+        var buckets = [[ZoneCandidate]](repeating: [], count: count)
         var kept = 0
-        func result(_ complete: Bool) -> (candidates: [ZoneCandidate], complete: Bool) { (buckets.flatMap { $0.flatMap { $0 } }, complete) }
         for a in Self.spreadOrder(count) {
-            for w in 0..<firstWholeWalk where a < walks[w].count {
-                if budget.isOver || kept >= limit { return result(false) }
-                buckets[w][a] = enumerator.candidates(walk: w, startingAt: a)
-                kept += buckets[w][a].count
-            }
+            if budget.isOver || kept >= limit { return (buckets.flatMap { $0 }, false) }
+            buckets[a] = enumerator.candidates(startingAt: a)
+            kept += buckets[a].count
         }
-        for w in firstWholeWalk..<walks.count {
-            if budget.isOver || kept >= limit { return result(false) }
-            buckets[w][0] = enumerator.candidates(walk: w, startingAt: 0).filter { $0.length == walks[w].count }
-            kept += buckets[w][0].count
-        }
-        return result(true)
+        return (buckets.flatMap { $0 }, true)
     }
 
     /// 0..<n in van der Corput order: 0, then the multiples of n's next power of two
@@ -199,9 +158,9 @@ struct ZoningStage {
             union = UnionFind(count: instance.modules.count)
         }
 
-        /// The candidates of walk `w` starting at its `a`-th slice, shortest first.
-        mutating func candidates(walk w: Int = 0, startingAt a: Int) -> [ZoneCandidate] {
-            let instance = stage.instance, snake = instance.snake, modules = instance.modules, walk = stage.walks[w]
+        /// The candidates starting at slice `a`, shortest first.
+        mutating func candidates(startingAt a: Int) -> [ZoneCandidate] {
+            let instance = stage.instance, snake = instance.snake, modules = instance.modules
             let p = self.p, pinnedAll = self.pinnedAll, profiles = self.profiles, preferred = self.preferred
             var result: [ZoneCandidate] = []
             union.reset()
@@ -223,34 +182,27 @@ struct ZoningStage {
                 }
             }
             for m in pinnedAll { add(m) }
-            var inside = [Int](repeating: 0, count: standSlices.count)  // slices of each pinned stand in the run
-            for length in 1...max(1, walk.count - a) where a < walk.count {
-                let s = walk[a + length - 1]
+            for length in 1...(snake.slices.count - a) {
+                let s = a + length - 1
                 if stage.slicePinnedPavilions[s].contains(where: { $0 != p }) { break }
                 for m in snake.slices[s].modules where !modules[m].blocked && !pinnedAll.contains(m) {
                     if instance.pinnedOwner[m] < 0 { add(m) }
                 }
-                for (k, slices) in standSlices.enumerated() where slices.contains(s) { inside[k] += 1 }
-                let partial = standSlices.indices.contains { inside[$0] > 0 && inside[$0] < standSlices[$0].count }
+                let partial = standSlices.contains { slices in
+                    let inside = slices.filter { $0 >= a && $0 <= s }.count
+                    return inside > 0 && inside < slices.count
+                }
                 // Room for the free stands: the area's usable modules outside pinned stands.
                 let room = usableCount - pinnedAll.count
                 if room - free > stage.extra[p] { break }
                 guard !partial, room >= free, profiles.indices.allSatisfy({ offered[$0] >= profiles[$0].demand }) else { continue }
-                let value = value(preferred: preferredCount, components: components, meanVisibility: visibility / Double(usableCount))
-                result.append(ZoneCandidate(pavilion: p, walk: w, start: a, length: length, value: value))
+                let mean = visibility / Double(usableCount)
+                let value = stage.weights.preferredArea * Double(min(demand, preferredCount))
+                    - stage.weights.cohesion * Double(components - 1)
+                    - stage.weights.visibilityFairness * Double(demand) * abs(mean - instance.hallMeanVisibility)
+                result.append(ZoneCandidate(pavilion: p, start: a, length: length, value: value))
             }
             return result
-        }
-
-        /// The zoning value v_c of an area of this pavilion with `preferred` modules in
-        /// its preferred blocks, `components` connected components (with its pinned
-        /// stands) and the mean visibility of its usable modules. Every term of the
-        /// zoning objective is added here (a per-area cost joins the sum here too).
-        func value(preferred: Int, components: Int, meanVisibility: Double) -> Double {
-            let weights = stage.weights
-            return weights.preferredArea * Double(min(demand, preferred))
-                - weights.cohesion * Double(components - 1)
-                - weights.visibilityFairness * Double(demand) * abs(meanVisibility - stage.instance.hallMeanVisibility)
         }
     }
 

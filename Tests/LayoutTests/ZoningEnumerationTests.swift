@@ -4,7 +4,7 @@ import Testing
 @testable import Layout
 
 /// The enumeration of candidate areas when it is cut short (by the time limit or by
-/// ``ZoningStage/candidateLimit``): what it keeps must be spread along the walks and be
+/// ``ZoningStage/candidateLimit``): what it keeps must be spread along the snake and be
 /// exactly what the full enumeration lists there.
 @Suite("Zoning enumeration")
 struct ZoningEnumerationTests {
@@ -20,7 +20,7 @@ struct ZoningEnumerationTests {
         if let expected = order.expected { #expect(visited == expected) }
     }
 
-    /// A cut enumeration keeps, sorted by walk, start, then length, candidates the full one
+    /// A cut enumeration keeps, sorted by start then length, candidates the full one
     /// lists with the same value, and says it is incomplete.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func truncatedEnumerationIsPartOfTheFullOne(seed: UInt64) throws {
@@ -30,10 +30,10 @@ struct ZoningEnumerationTests {
             let full = stage.candidates(of: p)
             #expect(full.complete)
             let cut = stage.candidates(of: p, limit: 1)
-            let keys = cut.candidates.map { [$0.walk, $0.start, $0.length] }
+            let keys = cut.candidates.map { [$0.start, $0.length] }
             #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) })
             for c in cut.candidates {
-                #expect(full.candidates.contains { $0.walk == c.walk && $0.start == c.start && $0.length == c.length && $0.value == c.value })
+                #expect(full.candidates.contains { $0.start == c.start && $0.length == c.length && $0.value == c.value })
             }
             if cut.candidates.count < full.candidates.count { #expect(!cut.complete) }
         }

@@ -100,22 +100,14 @@ public struct Aisle: Sendable, Codable, Hashable {
     public var path: [Point]
     /// The width, in metres.
     public var width: Double
-    /// Whether a pavilion's area may reach across this aisle (scenario field
-    /// `pavilionsCross`; secondary aisles always may, main aisles only when it is true).
-    public var pavilionsCross: Bool
 
-    public init(id: String, name: String, kind: Kind, path: [Point], width: Double, pavilionsCross: Bool = false) {
+    public init(id: String, name: String, kind: Kind, path: [Point], width: Double) {
         self.id = id
         self.name = name
         self.kind = kind
         self.path = path
         self.width = width
-        self.pavilionsCross = pavilionsCross
     }
-
-    /// Whether this aisle keeps the stands on its two sides in separate pavilion areas:
-    /// a main aisle, unless the scenario lets pavilions cross it.
-    public var separatesPavilions: Bool { kind == .main && !pavilionsCross }
 
     /// The distance from `point` to the centre line.
     public func distance(to point: Point) -> Double {

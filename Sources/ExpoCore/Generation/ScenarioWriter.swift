@@ -131,7 +131,7 @@ public enum ScenarioWriter {
         if !hall.aisles.isEmpty {
             y.line("  aisles:")
             for a in hall.aisles {
-                y.line("    - {id: \(a.id), name: \(YAMLText.quote(a.name)), kind: \(a.kind.rawValue), path: [\(a.path.map(YAMLText.point).joined(separator: ", "))], width: \(YAMLText.number(a.width))\(a.pavilionsCross ? ", pavilionsCross: true" : "")}")
+                y.line("    - {id: \(a.id), name: \(YAMLText.quote(a.name)), kind: \(a.kind.rawValue), path: [\(a.path.map(YAMLText.point).joined(separator: ", "))], width: \(YAMLText.number(a.width))}")
             }
         }
         y.line("")

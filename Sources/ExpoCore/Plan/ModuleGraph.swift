@@ -1,14 +1,6 @@
-/// Which modules are neighbours on the floor — the one definition of "one connected
-/// area" that the placement solver, the independent check, the summary and the floor
-/// plan share (docs/scenario-format.md, "Pavilion areas"). Two modules are neighbours
-/// when they are
-/// - side by side along a row, or back to back across a block's spine;
-/// - in blocks that touch each other, along the shared edge;
-/// - facing each other across an aisle: both sides open, overlapping by more than
-///   0.5 m, at most ``facingDistance`` apart, and no aisle that separates pavilions
-///   (``Aisle/separatesPavilions``: a main aisle, unless its `pavilionsCross` is true)
-///   runs between them (its centre line crosses the straight line across the gap).
-/// A pavilion is "one connected area" when its modules are connected in this graph.
+/// Which modules are neighbours on the floor: along a row, back to back across a
+/// block's spine, or facing each other across an aisle. A pavilion is "one connected
+/// area" when its modules are connected in this graph.
 public struct ModuleGraph: Sendable {
     /// Neighbours of each module, sorted.
     public let neighbours: [[Int]]
@@ -18,11 +10,6 @@ public struct ModuleGraph: Sendable {
 
     public init(_ scenario: Scenario) {
         let modules = scenario.modules
-        let barriers = scenario.hall.aisles.filter(\.separatesPavilions).map(\.path)
-        /// Whether a separating aisle's centre line crosses the segment from `p` to `q`.
-        func separated(_ p: Point, _ q: Point) -> Bool {
-            barriers.contains { path in zip(path, path.dropFirst()).contains { Polygon.segmentsIntersect(p, q, $0, $1) } }
-        }
         var sets = [Set<Int>](repeating: [], count: modules.count)
         func link(_ a: Int, _ b: Int) {
             sets[a].insert(b)
@@ -66,14 +53,10 @@ public struct ModuleGraph: Sendable {
                     // Facing across an aisle: both sides open, overlapping, close enough.
                     if overlapX > 0.5 && gapY > 1e-6 && gapY <= reach {
                         let (upper, lower) = ra.minY < rb.minY ? (a, b) : (b, a)
-                        let x = (max(ra.minX, rb.minX) + min(ra.maxX, rb.maxX)) / 2
-                        if modules[upper].openSides.contains(.bottom) && modules[lower].openSides.contains(.top)
-                            && !separated(Point(x, modules[upper].rect.maxY), Point(x, modules[lower].rect.minY)) { link(a, b) }
+                        if modules[upper].openSides.contains(.bottom) && modules[lower].openSides.contains(.top) { link(a, b) }
                     } else if overlapY > 0.5 && gapX > 1e-6 && gapX <= reach {
                         let (left, right) = ra.minX < rb.minX ? (a, b) : (b, a)
-                        let y = (max(ra.minY, rb.minY) + min(ra.maxY, rb.maxY)) / 2
-                        if modules[left].openSides.contains(.right) && modules[right].openSides.contains(.left)
-                            && !separated(Point(modules[left].rect.maxX, y), Point(modules[right].rect.minX, y)) { link(a, b) }
+                        if modules[left].openSides.contains(.right) && modules[right].openSides.contains(.left) { link(a, b) }
                     } else if abs(gapX) < 1e-6 && overlapY > 0.1 || abs(gapY) < 1e-6 && overlapX > 0.1 {
                         link(a, b)  // blocks touching each other
                     }
