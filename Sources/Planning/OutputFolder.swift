@@ -146,6 +146,7 @@ public enum OutputFolder {
         let ext = (name as NSString).pathExtension
         if sub == "agendas" { return ["md", "ics", "html", "pdf"].contains(ext) }
         if fixedNames.contains(name) { return true }
+        if name.hasPrefix("exhibitor-index") { return ["svg", "pdf"].contains(ext) }  // the A–Z index's pages
         return name.hasPrefix("tour-") && ["md", "html", "ics", "svg", "json", "pdf"].contains(ext)
     }
 

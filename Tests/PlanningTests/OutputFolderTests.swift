@@ -39,6 +39,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
     }
 
+    /// Every kind of file a plan writes is recognised as expoplan's, so the next run may
+    /// replace the folder (the index pages were not, and a second reference run refused).
+    @Test func everyWrittenKindIsAnOutputName() {
+        for name in ["exhibitor-index.svg", "exhibitor-index-2.svg", "exhibitor-index.pdf", "exhibitor-index.csv", "floor-plan.pdf",
+                     "floor-plan.html", "agendas.html", "changes.md", "changes.csv", "tour-bretagne.pdf"] {
+            #expect(OutputFolder.isOutputName(name), "\(name)")
+        }
+        #expect(!OutputFolder.isOutputName("exhibitor-index.docx"))
+        #expect(!OutputFolder.isOutputName("notes.svg"))
+    }
+
     @Test func aFolderWithForeignFilesIsRefusedAndKept() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
