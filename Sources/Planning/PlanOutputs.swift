@@ -208,8 +208,9 @@ public struct PlanOutputs: Sendable {
     /// The floor plan of a layout, with its solve status under the title.
     public static func floorPlan(_ scenario: Scenario, _ layout: LayoutPlan, paper: FloorPlan.Paper) -> FloorPlan {
         let report = layout.report
-        let status = "Stand placement: \(report.outcome.rawValue)" + (report.gap.map { String(format: ", gap %.2f %%", $0 * 100) } ?? "")
+        let words = scenario.localization
+        let status = words.label(words.standPlacement) + " " + words.outcome(report.outcome) + (report.gap.map { ", gap " + words.percent($0, decimals: 2) } ?? "")
         return FloorPlan(scenario: scenario, layout: layout, paper: paper,
-                         subtitle: ["\(scenario.exhibitors.count) exhibitors in \(scenario.pavilions.count) pavilions", status])
+                         subtitle: [words.floorPlan.exhibitorsInPavilions(scenario.exhibitors.count, scenario.pavilions.count), status])
     }
 }

@@ -56,7 +56,8 @@ extension FloorPlan {
         svg.element("circle", [("class", "start"), ("cx", SVG.n(first.x)), ("cy", SVG.n(first.y)), ("r", SVG.n(r * 0.8)), ("fill", "#FFFFFF"), ("stroke", route.colour), ("stroke-width", SVG.n(0.6 * base))])
         let square = r * (together ? 0.9 : 1.3)
         svg.rect(x: last.x - square / 2, y: last.y - square / 2, width: square, height: square, [("class", "end"), ("fill", route.colour), ("stroke", "#FFFFFF"), ("stroke-width", SVG.n(0.3 * base))])
-        let ends = together ? [("Start · End", first)] : [("Start", first), ("End", last)]
+        let words = scenario.localization.floorPlan
+        let ends = together ? [("\(words.start) · \(words.end)", first)] : [(words.start, first), (words.end, last)]
         for (label, at) in ends {
             let size = 2.4 * base
             let width = TextMetrics.width(label, size: size) * 1.12, gap = r + 0.8

@@ -335,8 +335,9 @@ public struct FloorPlan {
     /// Draws the legend at the top of the side column; returns where it ends.
     @discardableResult
     private func drawLegend(_ svg: inout SVG, in side: Rect, colours: [String], base: Double) -> Double {
+        let words = scenario.localization.floorPlan
         var y = side.y + 5 * base
-        svg.text("Pavilions", x: side.x, y: y, size: 3.6 * base, [("font-weight", "bold")])
+        svg.text(words.legend, x: side.x, y: y, size: 3.6 * base, [("font-weight", "bold")])
         y += 3 * base
         // Indexes built once: a lookup per stand by scanning would be quadratic.
         let exhibitors = scenario.exhibitorIndex
@@ -349,7 +350,7 @@ public struct FloorPlan {
             let stands = placed[pavilion.id] ?? []
             let blocks = Set(stands.compactMap { $0.modules.first.flatMap { blockOfModule[$0] } }).sorted()
             var line = pavilion.name
-            if !stands.isEmpty { line += " — \(stands.count) stands" + (blocks.isEmpty ? "" : ", \(blocks.joined(separator: " "))") }
+            if !stands.isEmpty { line += " — " + words.standCount(stands.count) + (blocks.isEmpty ? "" : ", \(blocks.joined(separator: " "))") }
             if let fitted = TextMetrics.fit(line, width: side.width - swatch - 2, height: swatch * 1.1, maxSize: 2.6 * base, minSize: 1.0, maxLines: 1) {
                 svg.text(fitted.lines[0], x: side.x + swatch + 1.5, y: y + swatch * 0.78, size: fitted.size)
             }
@@ -357,13 +358,13 @@ public struct FloorPlan {
         }
         y += 3 * base
         let symbols: [(String, [(String, String)])] = [
-            ("Empty module", [("fill", "#FFFFFF"), ("stroke", "#999"), ("stroke-width", "0.2")]),
-            ("Pavilion area, not taken", [("fill", colours.first ?? "#CCCCCC"), ("fill-opacity", "0.28"), ("stroke", "#999"), ("stroke-width", "0.2")]),
-            ("Blocked module", [("fill", "url(#blocked)"), ("stroke", "#999"), ("stroke-width", "0.2")]),
-            ("Pillar, technical room", [("fill", "#4A4A4A")]),
-            ("Entrance", [("fill", "#009E73")]),
-            ("Emergency exit", [("fill", "#D55E00")]),
-            ("Main aisle", [("fill", "#EFE8D8")]),
+            (words.emptyModule, [("fill", "#FFFFFF"), ("stroke", "#999"), ("stroke-width", "0.2")]),
+            (words.areaNotTaken, [("fill", colours.first ?? "#CCCCCC"), ("fill-opacity", "0.28"), ("stroke", "#999"), ("stroke-width", "0.2")]),
+            (words.blockedModule, [("fill", "url(#blocked)"), ("stroke", "#999"), ("stroke-width", "0.2")]),
+            (words.pillar, [("fill", "#4A4A4A")]),
+            (words.entrance, [("fill", "#009E73")]),
+            (words.emergencyExit, [("fill", "#D55E00")]),
+            (words.mainAisle, [("fill", "#EFE8D8")]),
         ]
         for (label, style) in symbols {
             svg.rect(x: side.x, y: y, width: swatch, height: swatch * 0.8, style)
@@ -397,16 +398,17 @@ public struct FloorPlan {
 
     /// The title block's lines, wrapped to the side column, and its height.
     private func titleBlockLines(in side: Rect, scale: Double, base: Double) -> (lines: [(String, Double, String)], height: Double) {
+        let words = scenario.localization
         var lines: [(String, Double, String)] = [(title, 4.4 * base, "bold")]
-        let days = scenario.show.days.map(\.longDescription)
+        let days = scenario.show.days.map(words.date)
         lines.append(([scenario.show.edition, scenario.show.venue].compactMap { $0 }.joined(separator: " · "), 2.4 * base, "normal"))
         lines.append((scenario.hall.name, 2.4 * base, "normal"))
         lines.append((days.count == 1 ? days[0] : "\(days.first!) – \(days.last!)", 2.4 * base, "normal"))
         for line in subtitle { lines.append((line, 2.2 * base, "normal")) }
-        lines.append(("Scale 1:\(Int(scale)) on \(paper.rawValue) · metres · north up", 2.2 * base, "normal"))
-        lines.append(("Revision " + (revision.map { $0.label + ($0.date.map { " of \($0)" } ?? "") } ?? "–, draft"), 2.4 * base, "bold"))
+        lines.append((words.floorPlan.scaleLine(Int(scale), paper.rawValue), 2.2 * base, "normal"))
+        lines.append((words.floorPlan.revision(revision?.label, revision?.date), 2.4 * base, "bold"))
         for note in scenario.show.notes { lines.append((note, 1.9 * base, "italic")) }
-        lines.append(("Made with expoplan", 1.9 * base, "normal"))
+        lines.append((words.floorPlan.madeWith, 1.9 * base, "normal"))
         // Wrap each line to the block's width, then draw from the bottom up.
         var wrapped: [(String, Double, String)] = []
         for (text, size, weight) in lines where !text.isEmpty {

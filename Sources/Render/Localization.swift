@@ -11,8 +11,7 @@ import Foundation
 /// (U+00A0) before `:` `;` `!` `?` `»` and `%`, after `«`, and between a number and its
 /// unit. English (``english``) is the wording the outputs always had.
 ///
-/// The floor plan SVG stays in English; its strings for a French plan are in
-/// ``floorPlan`` for whoever localizes it.
+/// The floor plans and route maps take their words from ``floorPlan``.
 public struct Localization: Sendable {
     /// The language of this table.
     public let language: Language
@@ -75,7 +74,7 @@ public struct Localization: Sendable {
     // MARK: Summaries
 
     let planTitle: String
-    let standPlacement: String
+    public let standPlacement: String
     let delegationTours: String
     let meetingsTitle: String
     let layoutTitle: String
@@ -161,7 +160,7 @@ public struct Localization: Sendable {
         }
     }
 
-    // MARK: The floor plan (for the renderer of the SVG, which stays English for now)
+    // MARK: The floor plan and route maps
 
     /// The floor plan's words: exhibitors in pavilions, the solve status.
     public let floorPlan: FloorPlanWords
@@ -169,12 +168,20 @@ public struct Localization: Sendable {
     /// The floor plan's words.
     public struct FloorPlanWords: Sendable {
         public let exhibitorsInPavilions: @Sendable (Int, Int) -> String
-        public let standPlacement: String
         public let stops: String
         public let legend: String
         public let scale: String
         public let entrance: String
         public let exit: String
+        /// The legend's symbols.
+        public let emptyModule, areaNotTaken, blockedModule, pillar, emergencyExit, mainAisle: String
+        /// A pavilion's line in the legend: "— 24 stands".
+        public let standCount: @Sendable (Int) -> String
+        /// "Scale 1:500 on A3 · metres · north up".
+        public let scaleLine: @Sendable (Int, String) -> String
+        /// "Revision B of 2024-05-20", "Revision –, draft".
+        public let revision: @Sendable (String?, String?) -> String
+        public let madeWith, start, end: String
     }
 }
 
@@ -308,8 +315,13 @@ extension Localization {
         interactive: InteractiveWords(search: "Search an exhibitor…", pavilion: "Pavilion", allPavilions: "All pavilions", routes: "Delegation routes",
                                       reset: "Whole hall", stand: "Stand", themes: "Themes", pitch: "Pitch", events: "Visits and meetings it receives",
                                       noEvents: "None planned.", noMatch: "No exhibitor by that name."),
-        floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exhibitors in \($1) pavilions" }, standPlacement: "Stand placement",
-                                  stops: "stops", legend: "Pavilions", scale: "Scale", entrance: "Entrance", exit: "Exit")
+        floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exhibitors in \($1) pavilions" },
+                                  stops: "stops", legend: "Pavilions", scale: "Scale", entrance: "Entrance", exit: "Exit",
+                                  emptyModule: "Empty module", areaNotTaken: "Pavilion area, not taken", blockedModule: "Blocked module",
+                                  pillar: "Pillar, technical room", emergencyExit: "Emergency exit", mainAisle: "Main aisle",
+                                  standCount: { "\($0) stands" }, scaleLine: { "Scale 1:\($0) on \($1) · metres · north up" },
+                                  revision: { label, date in "Revision " + (label.map { $0 + (date.map { " of \($0)" } ?? "") } ?? "–, draft") },
+                                  madeWith: "Made with expoplan", start: "Start", end: "End")
     )
 }
 
@@ -391,8 +403,13 @@ extension Localization {
         interactive: InteractiveWords(search: "Rechercher un exposant…", pavilion: "Pavillon", allPavilions: "Tous les pavillons",
                                       routes: "Parcours des délégations", reset: "Tout le hall", stand: "Stand", themes: "Thèmes", pitch: "Présentation",
                                       events: "Visites et rendez-vous reçus", noEvents: "Aucun de prévu.", noMatch: "Aucun exposant de ce nom."),
-        floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exposants dans \($1) pavillons" }, standPlacement: "Placement des stands",
-                                  stops: "arrêts", legend: "Pavillons", scale: "Échelle", entrance: "Entrée", exit: "Sortie")
+        floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exposants dans \($1) pavillons" },
+                                  stops: "arrêts", legend: "Pavillons", scale: "Échelle", entrance: "Entrée", exit: "Sortie",
+                                  emptyModule: "Module libre", areaNotTaken: "Zone du pavillon, non attribuée", blockedModule: "Module bloqué",
+                                  pillar: "Poteau, local technique", emergencyExit: "Sortie de secours", mainAisle: "Allée principale",
+                                  standCount: { "\($0) stands" }, scaleLine: { "Échelle 1:\($0) sur \($1) · mètres · nord en haut" },
+                                  revision: { label, date in "Révision " + (label.map { $0 + (date.map { " du \($0)" } ?? "") } ?? "–, projet") },
+                                  madeWith: "Réalisé avec expoplan", start: "Départ", end: "Arrivée")
     )
 }
 

@@ -9,9 +9,10 @@ public enum TourReport {
     public static func routePlan(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], paper: FloorPlan.Paper) -> FloorPlan {
         let delegation = scenario.delegations.first { $0.id == tour.delegation }
         let route = route(scenario, layout, tour: tour, path: path, anchors: anchors)
+        let words = scenario.localization
         var plan = FloorPlan(scenario: scenario, layout: layout, paper: paper, title: delegation?.name ?? tour.delegation,
-                             subtitle: [scenario.show.name, "\(tour.day.longDescription), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
-                                        "\(route.stops.count) stops · \(Int(tour.walkingMetres.rounded())) m"])
+                             subtitle: [scenario.show.name, "\(words.date(tour.day)), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
+                                        "\(route.stops.count) \(words.floorPlan.stops) · \(words.metres(tour.walkingMetres))"])
         plan.routes = [route]
         return plan
     }

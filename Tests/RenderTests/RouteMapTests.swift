@@ -76,7 +76,10 @@ struct RouteMapTests {
                 }
             }
             #expect(svg.contains("class=\"start\"") && svg.contains("class=\"end\""))
-            #expect(svg.contains(">Start · End<") || (svg.contains(">Start<") && svg.contains(">End<")))
+            // In the show's language: « Départ », « Arrivée » for the French reference.
+            let (start, end) = (plan.scenario.localization.floorPlan.start, plan.scenario.localization.floorPlan.end)
+            #expect(plan.scenario.show.language == Language.fr && start == "Départ")
+            #expect(svg.contains(">\(start) · \(end)<") || (svg.contains(">\(start)<") && svg.contains(">\(end)<")))
             #expect(svg.components(separatedBy: "class=\"arrow\"").count > 5, "\(delegation): arrows")
         }
     }
