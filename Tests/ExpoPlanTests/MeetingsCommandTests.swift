@@ -139,7 +139,8 @@ struct MeetingsCommandTests {
         expected.scenario = Inputs.storedScenarioPath(CLI.root.appendingPathComponent("Scenarios/vivatech-2024/scenario.yaml").path, planPath: folder.appendingPathComponent("plan.json").path)
         #expect(try relocated.json() == expected.json())
         let summary = String(decoding: written["summary.md"] ?? Data(), as: UTF8.self)
-        for problem in ["stand placement", "delegation tours", "B2B meetings"] { #expect(summary.contains(problem)) }
+        // The reference show is French (`show.language: fr`).
+        for problem in ["placement des stands", "parcours des délégations", "rendez-vous B2B"] { #expect(summary.contains(problem)) }
         let check = try CLI.run(["check", folder.appendingPathComponent("plan.json").path])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.contains("Valid: every hard constraint holds."), "\(check.stdout)")

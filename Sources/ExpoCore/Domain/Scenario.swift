@@ -8,7 +8,7 @@ public struct Show: Sendable, Codable, Hashable {
     public var days: [Day]
     /// Free text printed with every output (e.g. "Startup names are fictional").
     public var notes: [String]
-    /// The language of every human-facing output except the floor plan SVG.
+    /// The language of every human-facing output.
     public var language: Language = .en
 
     public init(name: String, edition: String? = nil, venue: String, timeZone: String, days: [Day], notes: [String] = [],

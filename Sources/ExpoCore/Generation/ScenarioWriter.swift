@@ -96,6 +96,7 @@ public enum ScenarioWriter {
         if let edition = show.edition { y.line("  edition: \(YAMLText.quote(edition))") }
         y.line("  venue: \(YAMLText.quote(show.venue))")
         y.line("  timeZone: \(show.timeZone)")
+        if show.language != .en { y.line("  language: \(show.language.rawValue)") }
         y.line("  days: [\(show.days.map(\.description).joined(separator: ", "))]")
         if !show.notes.isEmpty {
             y.line("  notes:")
