@@ -135,9 +135,10 @@ struct PreviousStands {
         }
         // A stand to place with no room while every other previous stand stays.
         let keepable = kept.keys.sorted() + conflicts.map(\.move)
+        let owner = owners(keeping: keepable)
         var extraReason: String? = nil
         if let cheapest = keepable.filter({ instance.scenario.exhibitors[$0].pinnedModule == nil }).map(moveCost).min(),
-           let stuck = (forced.map(\.exhibitor) + new).sorted().first(where: { !hasRoom($0, keepable: keepable) }) {
+           let stuck = (forced.map(\.exhibitor) + new).sorted().first(where: { !hasRoom($0, owner: owner) }) {
             let exhibitor = instance.scenario.exhibitors[stuck]
             extraReason = "no \(exhibitor.size) free modules in a row meeting the needs of \(exhibitor.name) remain while every other stand stays"
             if pairCost < cheapest {
@@ -153,14 +154,20 @@ struct PreviousStands {
         return (stands, cost, reasons)
     }
 
-    /// Whether some run of free modules in a row can take exhibitor `e` while the stands
-    /// of `keepable` stay: usable, meeting its needs, not pinned to another, and not side
-    /// by side with a competitor's stand.
-    func hasRoom(_ e: Int, keepable: [Int]) -> Bool {
-        let scenario = instance.scenario
-        if instance.pinnedModules[e] != nil { return true }
+    /// Each module's owner (an exhibitor index, or -1) while the stands of `keepable`
+    /// stay where they are.
+    func owners(keeping keepable: [Int]) -> [Int] {
         var owner = instance.pinnedOwner
         for f in keepable { for m in kept[f] ?? instance.pinnedModules[f] ?? previousStand(f) { owner[m] = f } }
+        return owner
+    }
+
+    /// Whether some run of free modules in a row can take exhibitor `e` with the modules
+    /// owned as in `owner` (``owners(keeping:)``): usable, meeting its needs, not pinned
+    /// to another, and not side by side with a competitor's stand.
+    func hasRoom(_ e: Int, owner: [Int]) -> Bool {
+        let scenario = instance.scenario
+        if instance.pinnedModules[e] != nil { return true }
         let exhibitor = scenario.exhibitors[e]
         let rivals = instance.rivals[e]
         for row in scenario.rows {

@@ -118,7 +118,7 @@ public enum StandReplanning {
                 // first, then all of them.
                 let kept = instance.members[p].filter { assessment.kept[$0] != nil && instance.scenario.exhibitors[$0].pinnedModule == nil }
                     .sorted { (assessment.moveCost($0), $0) < (assessment.moveCost($1), $1) }
-                for released in kept.prefix(Self.releaseTries).map({ [$0] }) + [kept] where !released.isEmpty {
+                for released in kept.prefix(Self.releaseTries).map({ [$0] }) + (kept.count > 1 ? [kept] : []) {
                     var scenario = pinned
                     for e in released { scenario.exhibitors[e].pinnedModule = nil }
                     if case .placed(var found) = try placeInAreas(instance: LayoutInstance(scenario), areas: areas, options: options) {

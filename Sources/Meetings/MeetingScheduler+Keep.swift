@@ -30,7 +30,7 @@ extension MeetingScheduler {
             let same = instance.participants[request.a].id == meeting.a && instance.participants[request.b].id == meeting.b
                 && request.length == meeting.length && request.starts.contains(meeting.slot)
             let span = meeting.slot..<(meeting.slot + meeting.length)
-            let tableFree = meeting.table.map { k in k <= programme.tables && !numbers.contains { $0.value == k && span.overlaps(slots($0.key, table)) } } ?? true
+            let tableFree = meeting.table.map { k in k <= programme.tables && isFree(table: k, over: span, table, numbers) } ?? true
             guard same, tableFree, table.fits(q, at: meeting.slot) else { moved.append(meeting.request); continue }
             table.place(q, at: meeting.slot)
             if let k = meeting.table { numbers[q] = k }
@@ -43,12 +43,9 @@ extension MeetingScheduler {
         var bound: Double? = nil
         var stages: [SolveReport.Stage] = []
         if selection.model.variableCount > 0, selection.model.constraintCount > 0 {
-            let relaxation = try IncrementalLP(selection.model).solve(timeLimit: options.budget.until(0.5).solverSeconds(floor: 0.5), method: .primal)
-            if relaxation.status == .optimal, let value = relaxation.objective {
-                bound = value
-                stages.append(SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
-                                                rows: selection.model.constraintCount, columns: selection.model.variableCount,
-                                                nonzeros: selection.model.nonzeroCount, nodes: 0))
+            if let stage = try selection.relaxationStage(timeLimit: options.budget.until(0.5).solverSeconds(floor: 0.5)) {
+                bound = stage.bound
+                stages.append(stage)
             }
         } else {
             bound = table.objective(weights)
@@ -78,6 +75,11 @@ extension MeetingScheduler {
     /// The lowest table number free over all the slots of table meeting q.
     static func freeTable(for q: Int, _ table: Timetable, _ numbers: [Int: Int], tables: Int) -> Int? {
         let span = slots(q, table)
-        return (1...max(1, tables)).first { k in !numbers.contains { $0.value == k && span.overlaps(slots($0.key, table)) } }
+        return (1...max(1, tables)).first { isFree(table: $0, over: span, table, numbers) }
+    }
+
+    /// Whether no numbered meeting of `table` sits at table `k` during `span`.
+    static func isFree(table k: Int, over span: Range<Int>, _ table: Timetable, _ numbers: [Int: Int]) -> Bool {
+        !numbers.contains { $0.value == k && span.overlaps(slots($0.key, table)) }
     }
 }

@@ -142,15 +142,9 @@ public enum MeetingScheduler {
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
-            let lpWatch = Stopwatch()
-            if selection.model.constraintCount > 0 {
-                let relaxation = try IncrementalLP(selection.model).solve(timeLimit: budget.until(0.3).solverSeconds(floor: 0.5), method: .primal)
-                if relaxation.status == .optimal, let value = relaxation.objective {
-                    bounds.append(value)
-                    stages.append(SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
-                                                    rows: selection.model.constraintCount, columns: selection.model.variableCount,
-                                                    nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: lpWatch.seconds))
-                }
+            if let stage = try selection.relaxationStage(timeLimit: budget.until(0.3).solverSeconds(floor: 0.5)) {
+                bounds.append(stage.bound!)
+                stages.append(stage)
             }
             // What the floor costs, when there is time for a second LP.
             if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {

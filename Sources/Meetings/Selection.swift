@@ -116,3 +116,18 @@ struct Selection {
         y.indices.filter { q in y[q].map { result[$0] > 0.5 } ?? false }
     }
 }
+
+extension Selection {
+    /// The selection's LP relaxation as a solve stage: its optimum bounds every
+    /// timetable's objective (see the type's comment); nil when it has no rows or did
+    /// not end optimal within `timeLimit`.
+    func relaxationStage(timeLimit: Double?) throws -> SolveReport.Stage? {
+        guard model.variableCount > 0, model.constraintCount > 0 else { return nil }
+        let watch = Stopwatch()
+        let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .primal)
+        guard relaxation.status == .optimal, let value = relaxation.objective else { return nil }
+        return SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
+                                 rows: model.constraintCount, columns: model.variableCount,
+                                 nonzeros: model.nonzeroCount, nodes: 0, seconds: watch.seconds)
+    }
+}

@@ -16,9 +16,8 @@ public enum ConsoleSummary {
         return lines
     }
 
-    /// What a re-plan kept and moved (nothing without a previous plan).
+    /// What a re-plan kept and moved.
     public static func replanLines(_ run: PlanningRun) -> [String] {
-        guard run.previous != nil else { return [] }
         var lines: [String] = []
         if let moves = run.moves { lines.append("Re-plan: " + moves.summary) }
         for problem in run.kept { lines.append("Re-plan: the previous \(problem.rawValue) plan still holds; kept unchanged") }

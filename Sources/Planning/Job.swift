@@ -94,7 +94,7 @@ public struct Job: Sendable {
         }
         let seconds = watch.seconds
         let safetyLines = outputs.safety.map { $0.errors.isEmpty ? [] : ["\($0.summaryLine): the hall breaks safety rules, see safety.md (expoplan validate lists them)"] } ?? []
-        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + ConsoleSummary.replanLines(run) + safetyLines + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
+        let lines = warnings.map(\.warningDescription) + ConsoleSummary.lines(run) + (previous != nil ? ConsoleSummary.replanLines(run) : []) + safetyLines + ["Wrote \(outputs.files.count) files to \(out) in \(String(format: "%.1f", seconds)) s"]
         return Outcome(run: run, files: outputs.names, lines: lines, unplanned: run.unplanned, warnings: warnings, out: out, seconds: seconds)
     }
 }

@@ -39,8 +39,6 @@ public struct PlanningRun: Sendable {
     /// What could not be planned, one sentence each (the run then ends with exit 1,
     /// after writing what was planned).
     public var unplanned: [String] = []
-    /// The plan people were told before (`--previous`), when this run re-plans.
-    public var previous: Plan?
     /// The stands this re-plan moved, with the bound on the moves needed.
     public var moves: StandMoves?
     /// The problems whose previous plan still holds and was kept as it was.
@@ -72,7 +70,6 @@ public enum Planner {
     public static func run(_ scenario: Scenario, scenarioPath: String, base: Plan? = nil, previous: Plan? = nil, goal: Goal,
                            options: PlanningOptions, budget: TimeBudget, outputSeconds: Double = 0) throws(PlanningFailure) -> PlanningRun {
         var run = PlanningRun(scenario: scenario, scenarioPath: scenarioPath, plan: Plan(scenario: scenarioPath))
-        run.previous = previous
         run.plan.layout = base?.layout
         if goal == .meetings { run.plan.tours = base?.tours }
         // The problems this run will solve, to share the time among them.
@@ -133,7 +130,7 @@ public enum Planner {
         }
         let network = run.network ?? WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         run.network = network
-        if previous?.layout.map({ $0.stands == layout.stands }) == true, (run.kept.contains(.tours) || run.plan.tours == nil), let previousMeetings = previous?.meetings,
+        if sameStands, (run.kept.contains(.tours) || run.plan.tours == nil), let previousMeetings = previous?.meetings,
            stillHolds(previousMeetings, scenario: scenario, layout: layout, tours: run.plan.tours, network: network) {
             run.plan.meetings = previousMeetings
             run.kept.append(.meetings)
@@ -157,33 +154,31 @@ public enum Planner {
     /// the explanation says how many modules the rules took.
     static func layout(_ scenario: Scenario, safety: SafetyAnalysis, options: PlanningOptions,
                        budget: TimeBudget) throws(PlanningFailure) -> LayoutResult {
-        let result: LayoutResult
-        do {
-            result = try StandPlacement.solve(safety.applied(to: scenario), options: LayoutOptions(
-                budget: budget, relativeGap: options.relativeGap,
-                nodeLimit: options.nodes(.layout), progress: options.progress))
-        } catch let infeasible as LayoutInfeasibility {
-            throw PlanningFailure(.infeasible, infeasible.errorDescription! + safety.infeasibilityNote)
-        } catch let timeout as LayoutTimeout {
-            throw PlanningFailure(.timeLimit, timeout.errorDescription!)
-        } catch {
-            throw internalError("the placement failed", error)
+        try placement(scenario, safety: safety, options: options, budget: budget, what: "placement", plan: \.plan) {
+            try StandPlacement.solve($0, options: $1)
         }
-        let violations = PlanVerification.layout(result.plan, scenario: scenario).0
-        guard violations.isEmpty else {
-            throw PlanningFailure(.internalError, "internal error: the placement breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
-        }
-        return result
     }
 
-    /// Re-plans the stands from the previous layout (``StandReplanning``) and checks them.
+    /// Re-plans the stands from the previous layout (``StandReplanning``) and checks them,
+    /// under the same safety rules as ``layout(_:safety:options:budget:)``.
     static func replanLayout(_ scenario: Scenario, previous: LayoutPlan, safety: SafetyAnalysis, options: PlanningOptions,
                              budget: TimeBudget) throws(PlanningFailure) -> ReplanResult {
-        let result: ReplanResult
+        try placement(scenario, safety: safety, options: options, budget: budget, what: "re-placement", plan: \.layout.plan) {
+            try StandReplanning.solve($0, previous: previous, options: $1, maxMoves: options.maxMoves)
+        }
+    }
+
+    /// Runs `solve` on the scenario with the safety rules applied, turns its failures into
+    /// show terms, and re-verifies the placement it returns (`plan`): `what` names it in
+    /// the messages.
+    private static func placement<Result>(_ scenario: Scenario, safety: SafetyAnalysis, options: PlanningOptions, budget: TimeBudget,
+                                          what: String, plan: (Result) -> LayoutPlan,
+                                          _ solve: (Scenario, LayoutOptions) throws -> Result) throws(PlanningFailure) -> Result {
+        let result: Result
         do {
-            result = try StandReplanning.solve(safety.applied(to: scenario), previous: previous, options: LayoutOptions(
+            result = try solve(safety.applied(to: scenario), LayoutOptions(
                 budget: budget, relativeGap: options.relativeGap,
-                nodeLimit: options.nodes(.layout), progress: options.progress), maxMoves: options.maxMoves)
+                nodeLimit: options.nodes(.layout), progress: options.progress))
         } catch let exceeded as MoveBudgetExceeded {
             throw PlanningFailure(.infeasible, "The stands cannot be re-planned with at most \(exceeded.maxMoves) moved: \(exceeded.moves.summary). Raise --max-moves or leave it out.")
         } catch let infeasible as LayoutInfeasibility {
@@ -191,20 +186,20 @@ public enum Planner {
         } catch let timeout as LayoutTimeout {
             throw PlanningFailure(.timeLimit, timeout.errorDescription!)
         } catch {
-            throw internalError("the re-placement failed", error)
+            throw internalError("the \(what) failed", error)
         }
-        let violations = PlanVerification.layout(result.layout.plan, scenario: scenario).0
+        let violations = PlanVerification.layout(plan(result), scenario: scenario).0
         guard violations.isEmpty else {
-            throw PlanningFailure(.internalError, "internal error: the re-placement breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
+            throw PlanningFailure(.internalError, "internal error: the \(what) breaks hard constraints:\n" + violations.map(\.description).joined(separator: "\n"))
         }
         return result
     }
 
     /// The walking network when the previous tours hold unchanged on `layout`: one tour
-    /// (or unplanned entry) per delegation of the scenario, every rule met; else nil.
+    /// per delegation of the scenario and none unplanned, every rule met; else nil. (The
+    /// first test is a cheap exit before the network; the checker makes it again.)
     static func stillHolds(_ tours: ToursPlan, scenario: Scenario, layout: LayoutPlan) -> WalkingNetwork? {
-        let named = tours.tours.map(\.delegation) + (tours.unplanned ?? []).map(\.delegation)
-        guard named.sorted() == scenario.delegations.map(\.id).sorted(), tours.unplanned?.isEmpty ?? true else { return nil }
+        guard tours.unplanned?.isEmpty ?? true, tours.tours.map(\.delegation).sorted() == scenario.delegations.map(\.id).sorted() else { return nil }
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         return TourChecker.check(tours, scenario: scenario, network: network, allowingUnplanned: false).isEmpty ? network : nil
     }

@@ -19,11 +19,12 @@ extension TourPlanner {
         var unchanged: [String] = []
         for old in previous.tours.sorted(by: { $0.delegation < $1.delegation }) {
             guard let delegation = scenario.delegations.first(where: { $0.id == old.delegation }) else { continue }
-            for candidate in [old, repaired(old, delegation: delegation, scenario: scenario, network: network)].compactMap({ $0 }) {
+            // The repair is built only when the tour as it was no longer holds.
+            let candidates = [{ Optional(old) }, { repaired(old, delegation: delegation, scenario: scenario, network: network) }].lazy.compactMap { $0() }
+            for candidate in candidates {
                 var plan = result.plan
                 plan.tours.removeAll { $0.delegation == old.delegation }
                 plan.tours.append(candidate)
-                plan.tours.sort { $0.delegation < $1.delegation }
                 plan.unplanned = plan.unplanned?.filter { $0.delegation != old.delegation }
                 if plan.unplanned?.isEmpty == true { plan.unplanned = nil }
                 plan.report = revised(plan.report, tour: candidate, delegation: delegation, scenario: scenario, network: network)
@@ -33,9 +34,8 @@ extension TourPlanner {
                 break
             }
         }
-        result.plan.tours = result.plan.tours.sorted { a, b in
-            (scenario.delegations.firstIndex { $0.id == a.delegation } ?? 0) < (scenario.delegations.firstIndex { $0.id == b.delegation } ?? 0)
-        }
+        let position = Dictionary(scenario.delegations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        result.plan.tours.sort { (position[$0.delegation] ?? 0) < (position[$1.delegation] ?? 0) }
         result.routes = routes(result.plan.tours, scenario: scenario, network: network)
         result.plan.report.notes.append("re-plan: \(unchanged.count) of \(previous.tours.count) previous tours kept to the minute")
         return (result, unchanged)

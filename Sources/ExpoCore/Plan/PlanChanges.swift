@@ -101,7 +101,8 @@ public struct PlanChanges: Sendable {
         }
         let staff = Dictionary(scenario.participants.compactMap { p in p.exhibitorID.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
         for m in plan.meetings?.meetings ?? [] {
-            let hosts = Set([staff[m.a], staff[m.b], m.stand.flatMap { stand in plan.layout?.stands.first { $0.number == stand }?.exhibitor }].compactMap { $0 })
+            // A meeting's host (its stand's exhibitor) is always the staff of one side.
+            let hosts = Set([staff[m.a], staff[m.b]].compactMap { $0 })
             for e in hosts {
                 events[e, default: []].append((m.start, "\(ClockTime(minutes: m.start))–\(ClockTime(minutes: m.end)) meeting \(m.request) (\(m.a), \(m.b))"))
             }
