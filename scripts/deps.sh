@@ -37,23 +37,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ "${1:-}" = "test" ] && ! python3 -c "import icalendar" 2>/dev/null; then
-    echo "Installing Python's icalendar …" >&2
-    python3 -m pip install --quiet icalendar 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
-        || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-icalendar >/dev/null; }
-fi
-
-if [ "${1:-}" = "test" ] && ! python3 -c "import openpyxl" 2>/dev/null; then
-    echo "Installing Python's openpyxl …" >&2
-    python3 -m pip install --quiet openpyxl 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages openpyxl 2>/dev/null \
-        || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-openpyxl >/dev/null; }
-fi
-
-if [ "${1:-}" = "test" ] && ! python3 -c "import selenium" 2>/dev/null; then
-    echo "Installing Python's selenium …" >&2
-    python3 -m pip install --quiet selenium 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages selenium 2>/dev/null \
-        || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-selenium >/dev/null; }
+# The tests' Python references: from pip, else from Debian's python3-<module>.
+if [ "${1:-}" = "test" ]; then
+    for module in icalendar openpyxl selenium; do
+        python3 -c "import $module" 2>/dev/null && continue
+        echo "Installing Python's $module …" >&2
+        python3 -m pip install --quiet "$module" 2>/dev/null \
+            || python3 -m pip install --quiet --break-system-packages "$module" 2>/dev/null \
+            || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "python3-$module" >/dev/null; }
+    done
 fi

@@ -163,11 +163,16 @@ public struct PlanOutputs: Sendable {
             case .entrance(let id), .exit(let id), .feature(let id): anchors[id] = point
             }
         }
-        let routes = TourPlanner.routes(tours.tours, scenario: scenario, network: network)
-        for tour in tours.tours {
+        let paths = TourPlanner.routes(tours.tours, scenario: scenario, network: network)
+        let colours = InteractiveFloorPlan.routeColours
+        // Each tour's route once: on its own map in red, on the interactive plan in its colour.
+        let routes = tours.tours.enumerated().map { k, tour in
+            TourReport.route(scenario, layout, tour: tour, path: paths[tour.delegation] ?? [], anchors: anchors, colour: colours[k % colours.count])
+        }
+        for (tour, route) in zip(tours.tours, routes) {
             let itinerary = Itinerary(scenario: scenario, tour: tour, layout: layout)
             add("tour-\(tour.delegation).md", itinerary.markdown())
-            var routePlan = TourReport.routePlan(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, paper: paper)
+            var routePlan = TourReport.routePlan(scenario, layout, tour: tour, route: route, paper: paper)
             routePlan.revision = revision
             let routeMap = routePlan.svg()
             add("tour-\(tour.delegation).html", itinerary.html(routeMap: routeMap))
@@ -177,22 +182,20 @@ public struct PlanOutputs: Sendable {
         }
         add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
         add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))
-        let colours = InteractiveFloorPlan.routeColours
-        return tours.tours.enumerated().map { k, tour in
-            TourReport.route(scenario, layout, tour: tour, path: routes[tour.delegation] ?? [], anchors: anchors, colour: colours[k % colours.count])
-        }
+        return routes
     }
 
     private mutating func addMeetings(_ meetings: MeetingsPlan, plan: Plan, scenario: Scenario) {
         if scenario.meetings != nil {
             let agendas = MeetingReport.Agendas(scenario, plan.layout, tours: plan.tours, meetings: meetings)
             let participants = MeetingReport.participantsWithAgendas(scenario)
-            for p in participants {
-                add("agendas/\(p.id).md", agendas.markdown(p))
-                add("agendas/\(p.id).html", agendas.html(p))
+            let documents = agendas.documents(participants)
+            for (p, agenda) in zip(participants, documents.each) {
+                add("agendas/\(p.id).md", agenda.markdown)
+                add("agendas/\(p.id).html", agenda.html)
                 add("agendas/\(p.id).ics", agendas.calendar(p))
             }
-            add("agendas.html", agendas.html(participants))
+            add("agendas.html", documents.all)
             add("tables.csv", MeetingReport.tablesCSV(scenario, meetings: meetings))
             addWorkbook("tables.xlsx", MeetingReport.tableSheets(scenario, meetings: meetings))
             if let layout = plan.layout {

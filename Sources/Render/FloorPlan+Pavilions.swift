@@ -7,20 +7,7 @@ extension FloorPlan {
     /// Each pavilion's extent per block row, largest first: where its name may go.
     func pavilionRuns() -> [(pavilion: Int, rect: Rect, row: Int)] {
         guard let layout else { return [] }
-        let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
-        let moduleIndex = scenario.moduleIndex
-        let exhibitors = scenario.exhibitorIndex
-        var runs: [String: (pavilion: Int, rect: Rect, row: Int)] = [:]
-        for stand in layout.stands {
-            guard let e = exhibitors[stand.exhibitor], let p = pavilionIndex[scenario.exhibitors[e].pavilionID] else { continue }
-            for id in stand.modules {
-                guard let m = moduleIndex[id] else { continue }
-                let module = scenario.modules[m]
-                let key = "\(p) \(module.blockID) \(module.row)"
-                runs[key] = (p, runs[key].map { $0.rect.union(module.rect) } ?? module.rect, module.row)
-            }
-        }
-        return runs.keys.sorted().map { runs[$0]! }.sorted { ($0.rect.width, $1.pavilion) > ($1.rect.width, $0.pavilion) }
+        return Palette.extents(scenario, layout, areas: false).sorted { ($0.rect.width, $1.pavilion) > ($1.rect.width, $0.pavilion) }
     }
 
     /// Writes each pavilion's name once, in the aisle along one of its runs, where it

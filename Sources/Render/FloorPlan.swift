@@ -112,12 +112,6 @@ public struct FloorPlan {
         }
     }
 
-    /// The printed type sizes of this plan (see ``TypeSizes``).
-    public var typeSizes: TypeSizes {
-        let frame = sheet.frame
-        return typeSizes(boxes: standBoxes(frame).map { ($0.number, $0.box) }, base: frame.base)
-    }
-
     /// The pavilions' colours on this plan: neighbours told apart (``Palette``).
     public var pavilionColours: [String] {
         Palette.colours(for: scenario.pavilions, neighbours: Palette.neighbours(scenario, layout))
@@ -138,23 +132,25 @@ public struct FloorPlan {
         let outline = drawFloor(&svg, frame)
         drawFeatures(&svg, frame)
         let colours = pavilionColours
-        let numbers = drawModulesAndStands(&svg, frame, colours: colours)
+        let stands = standBoxes(frame)
+        let numbers = drawModulesAndStands(&svg, frame, stands: stands, colours: colours)
         let (taken, accessLabels) = drawObstaclesAislesAndAccesses(&svg, frame)
         let pavilionNames = drawPavilionNames(&svg, frame, colours: colours, taken: taken)
         svg.element("polygon", [("points", outline), ("fill", "none"), ("stroke", "#1A1A1A"), ("stroke-width", "0.7")])
         drawNorthArrow(&svg, at: Point(drawing.maxX - 6 * frame.base, drawing.y + 7 * frame.base), base: frame.base)
 
         // Routes.
-        let standRects = routes.isEmpty ? [] : standBoxes(frame).map(\.box)
+        let standRects = stands.map(\.box)
         for route in routes { drawRoute(&svg, route, frame, blocked: numbers + accessLabels + pavilionNames, stands: standRects) }
         if let safety { drawSafety(&svg, safety, frame) }
 
         // Side column: legend, then the title block at the bottom.
         let side = sheet.side
-        drawLegend(&svg, in: side, colours: colours, base: frame.base)
-        drawTitleBlock(&svg, in: side, scale: scale, base: frame.base)
+        let legendBottom = drawLegend(&svg, in: side, colours: colours, base: frame.base)
+        let titleHeight = drawTitleBlock(&svg, in: side, scale: scale, base: frame.base)
         let entries = index
-        if let box = sheetIndexBox, let columns = Self.indexColumns(entries, in: box), !entries.isEmpty {
+        if !entries.isEmpty, let box = Self.indexBox(in: side, legendBottom: legendBottom, titleHeight: titleHeight),
+           let columns = Self.indexColumns(entries, in: box) {
             svg.text("Exhibitors A–Z", x: box.x, y: box.y - 1.2, size: 2.6 * frame.base, [("font-weight", "bold")])
             Self.drawIndex(&svg, entries, in: box, rows: columns.rows, columnWidth: columns.width)
         }
@@ -202,7 +198,8 @@ public struct FloorPlan {
 
     /// Modules (empty, blocked, in a pavilion's area), blocks, and the stands with their
     /// numbers and names; the stand numbers' boxes on the sheet.
-    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, colours: [String]) -> [Rect] {
+    private func drawModulesAndStands(_ svg: inout SVG, _ frame: Frame, stands: [(number: String, exhibitor: Exhibitor, pavilion: Int, box: Rect)],
+                                      colours: [String]) -> [Rect] {
         let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
         let moduleIndex = scenario.moduleIndex
         var areaOf: [Int: Int] = [:]
@@ -228,7 +225,6 @@ public struct FloorPlan {
             svg.rect(x: frame.X(block.rect.x), y: frame.Y(block.rect.y), width: block.rect.width * frame.k, height: block.rect.height * frame.k)
         }
         svg.close("g")
-        let stands = standBoxes(frame)
         guard !stands.isEmpty else { return [] }
         var numbers: [Rect] = []
         let sizes = typeSizes(boxes: stands.map { ($0.number, $0.box) }, base: frame.base)
@@ -379,9 +375,16 @@ public struct FloorPlan {
     var sheetIndexBox: Rect? {
         let sheet = self.sheet
         var scratch = SVG()
-        let top = drawLegend(&scratch, in: sheet.side, colours: scenario.pavilions.map { _ in "#FFFFFF" }, base: sheet.frame.base) + 6
-        let bottom = sheet.side.maxY - titleBlockLines(in: sheet.side, scale: sheet.scale, base: sheet.frame.base).height - 3
-        return bottom - top > 10 ? Rect(x: sheet.side.x, y: top, width: sheet.side.width, height: bottom - top) : nil
+        let legendBottom = drawLegend(&scratch, in: sheet.side, colours: scenario.pavilions.map { _ in "#FFFFFF" }, base: sheet.frame.base)
+        return Self.indexBox(in: sheet.side, legendBottom: legendBottom,
+                             titleHeight: titleBlockLines(in: sheet.side, scale: sheet.scale, base: sheet.frame.base).height)
+    }
+
+    /// The part of the side column between the legend's bottom and the title block, when
+    /// it is tall enough for an index.
+    static func indexBox(in side: Rect, legendBottom: Double, titleHeight: Double) -> Rect? {
+        let (top, bottom) = (legendBottom + 6, side.maxY - titleHeight - 3)
+        return bottom - top > 10 ? Rect(x: side.x, y: top, width: side.width, height: bottom - top) : nil
     }
 
     /// A north arrow: the top of the plan is north.
@@ -418,7 +421,8 @@ public struct FloorPlan {
         return (wrapped, wrapped.reduce(4.0) { $0 + $1.1 * 1.3 })
     }
 
-    private func drawTitleBlock(_ svg: inout SVG, in side: Rect, scale: Double, base: Double) {
+    /// Draws the title block at the bottom of the side column; returns its height.
+    private func drawTitleBlock(_ svg: inout SVG, in side: Rect, scale: Double, base: Double) -> Double {
         let (wrapped, height) = titleBlockLines(in: side, scale: scale, base: base)
         let top = side.maxY - height
         svg.rect(x: side.x, y: top, width: side.width, height: height, [("fill", "#FFFFFF"), ("stroke", "#222"), ("stroke-width", "0.35")])
@@ -428,6 +432,7 @@ public struct FloorPlan {
             svg.text(line, x: side.x + 2, y: y - size * 0.3, size: size,
                      weight == "italic" ? [("font-style", "italic")] : [("font-weight", weight)])
         }
+        return height
     }
 
     private func drawScaleBar(_ svg: inout SVG, at origin: Point, k: Double, scale: Double, maxWidth: Double, base: Double) {

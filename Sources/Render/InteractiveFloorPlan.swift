@@ -116,8 +116,9 @@ public struct InteractiveFloorPlan {
     /// attribute (HTML puts `<svg>` in the SVG namespace itself), so that the file holds
     /// no URL at all.
     static func inlineSVG(_ svg: String) -> String {
-        svg.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("<?xml") }.joined(separator: "\n")
-            .replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        var inline = SVG.withoutDeclaration(svg)
+        if let namespace = inline.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") { inline.removeSubrange(namespace) }  // the root's
+        return inline
     }
 
     /// JSON that cannot end or confuse the `<script>` block holding it: `<`, `>` and `&`

@@ -101,36 +101,7 @@ public struct Itinerary {
     /// landscape A4 page of its own when printed.
     public func html(routeMap: String? = nil) -> String {
         func e(_ text: String) -> String { SVG.escape(text) }
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(words.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(headline))</title>
-            <style>
-            body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 2em; color: #1a1a1a; }
-            h1 { font-size: 1.4em; margin-bottom: 0.2em; }
-            .meta, .figures { color: #444; margin: 0.3em 0; }
-            table { border-collapse: collapse; width: 100%; margin-top: 1em; font-size: 0.9em; }
-            th, td { border-bottom: 1px solid #ccc; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
-            th { background: #f0f0f0; }
-            td.num { text-align: right; font-weight: bold; }
-            tr.edge td { color: #555; font-style: italic; }
-            .note { color: #555; font-size: 0.85em; }
-            footer { margin-top: 1.5em; font-size: 0.8em; color: #555; }
-            figure.route-map { margin: 1.5em 0 0; }
-            figure.route-map svg { width: 100%; height: auto; display: block; }
-            @page { size: A4 portrait; margin: 12mm; }
-            @page map { size: A4 landscape; margin: 8mm; }
-            @media print { body { margin: 0; } th { background: #eee; } figure.route-map { page: map; break-before: page; margin: 0; }
-                           figure.route-map svg { width: 281mm; height: 194mm; } tr { break-inside: avoid; } }
-            </style>
-            </head>
-            <body>
-
-            """
-        html += "<h1>\(e(headline))</h1>\n"
+        var html = "<h1>\(e(headline))</h1>\n"
         html += "<p class=\"meta\">\(e(scenario.show.name)) · \(e(scenario.show.venue)) · \(e(scenario.hall.name))</p>\n"
         if !delegation.members.isEmpty {
             html += "<p class=\"meta\"><strong>\(e(words.label(words.members)))</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "</p>\n"
@@ -150,12 +121,31 @@ public struct Itinerary {
         for note in scenario.show.notes { html += "<footer><em>\(e(note))</em></footer>\n" }
         if let routeMap {
             // Inline, without its XML declaration: the page works alone, offline.
-            let svg = routeMap.hasPrefix("<?xml") ? String(routeMap.drop { $0 != "\n" }.dropFirst()) : routeMap
-            html += "<figure class=\"route-map\">\n\(svg)</figure>\n"
+            html += "<figure class=\"route-map\">\n\(SVG.withoutDeclaration(routeMap))</figure>\n"
         }
-        html += "</body>\n</html>\n"
-        return html
+        return HTMLDocument.page(language: words.language, title: headline, style: Self.style, body: html)
     }
+
+    /// The itinerary page's style: A4 portrait, the route map on a landscape page.
+    static let style = """
+            body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 2em; color: #1a1a1a; }
+            h1 { font-size: 1.4em; margin-bottom: 0.2em; }
+            .meta, .figures { color: #444; margin: 0.3em 0; }
+            table { border-collapse: collapse; width: 100%; margin-top: 1em; font-size: 0.9em; }
+            th, td { border-bottom: 1px solid #ccc; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
+            th { background: #f0f0f0; }
+            td.num { text-align: right; font-weight: bold; }
+            tr.edge td { color: #555; font-style: italic; }
+            .note { color: #555; font-size: 0.85em; }
+            footer { margin-top: 1.5em; font-size: 0.8em; color: #555; }
+            figure.route-map { margin: 1.5em 0 0; }
+            figure.route-map svg { width: 100%; height: auto; display: block; }
+            @page { size: A4 portrait; margin: 12mm; }
+            @page map { size: A4 landscape; margin: 8mm; }
+            @media print { body { margin: 0; } th { background: #eee; } figure.route-map { page: map; break-before: page; margin: 0; }
+                           figure.route-map svg { width: 281mm; height: 194mm; } tr { break-inside: avoid; } }
+
+            """
 
     func clock(_ minutes: Int) -> String { ClockTime(minutes: minutes).description }
 }

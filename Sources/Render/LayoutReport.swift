@@ -38,9 +38,9 @@ public enum LayoutReport {
 
     /// The layout's status, figures and KPIs, in Markdown.
     public static func summaryMarkdown(_ scenario: Scenario, _ layout: LayoutPlan, _ evaluation: LayoutEvaluation, scenarioPath: String) -> String {
-        var md = "# \(scenario.localization.layoutTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
-        md += markdownTitleLine(scenario, scenarioPath: scenarioPath)
         let words = scenario.localization, w = words.summary, f = w.layoutFigures
+        var md = "# \(words.standPlacement) — \(escapeMarkdown(scenario.show.name))\n\n"
+        md += markdownTitleLine(scenario, scenarioPath: scenarioPath)
         md += "## \(w.solve)\n\n"
         md += SolveTable.markdown(layout.report, words: words)
         md += "\n"
@@ -75,8 +75,6 @@ public enum LayoutReport {
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
     }
-
-    static func percent(_ value: Double) -> String { Figures.share(value) }
 }
 
 /// A solve report as a Markdown table.

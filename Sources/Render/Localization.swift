@@ -77,7 +77,6 @@ public struct Localization: Sendable {
     public let standPlacement: String
     let delegationTours: String
     let meetingsTitle: String
-    let layoutTitle: String
     let safetyTitle: String
     let scenario: String
     /// Column names of the plan summary's solve table.
@@ -170,9 +169,7 @@ public struct Localization: Sendable {
         public let exhibitorsInPavilions: @Sendable (Int, Int) -> String
         public let stops: String
         public let legend: String
-        public let scale: String
         public let entrance: String
-        public let exit: String
         /// The legend's symbols.
         public let emptyModule, areaNotTaken, blockedModule, pillar, emergencyExit, mainAisle: String
         /// A pavilion's line in the legend: "— 24 stands".
@@ -271,7 +268,7 @@ extension Localization {
         meetingEvent: { "Meeting: \($0)" }, meetingDescription: { "B2B meeting \($0), priority \($1)" },
         agendaCalendarName: { "\($0) — \($1) B2B" }, agendasTitle: { "B2B agendas — \($0)" },
         planTitle: "Plan", standPlacement: "Stand placement", delegationTours: "Delegation tours", meetingsTitle: "B2B meetings",
-        layoutTitle: "Stand placement", safetyTitle: "Safety and accessibility", scenario: "Scenario",
+        safetyTitle: "Safety and accessibility", scenario: "Scenario",
         solveColumns: ["problem", "status", "objective", "best bound", "gap"],
         gapExplained: "The gap is |objective − bound| / |objective|: how far, at most, each answer is from the best possible one.",
         whatEnded: "What ended each search:", limitsNotRecorded: "limits not recorded",
@@ -316,7 +313,7 @@ extension Localization {
                                       reset: "Whole hall", stand: "Stand", themes: "Themes", pitch: "Pitch", events: "Visits and meetings it receives",
                                       noEvents: "None planned.", noMatch: "No exhibitor by that name."),
         floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exhibitors in \($1) pavilions" },
-                                  stops: "stops", legend: "Pavilions", scale: "Scale", entrance: "Entrance", exit: "Exit",
+                                  stops: "stops", legend: "Pavilions", entrance: "Entrance",
                                   emptyModule: "Empty module", areaNotTaken: "Pavilion area, not taken", blockedModule: "Blocked module",
                                   pillar: "Pillar, technical room", emergencyExit: "Emergency exit", mainAisle: "Main aisle",
                                   standCount: { "\($0) stands" }, scaleLine: { "Scale 1:\($0) on \($1) · metres · north up" },
@@ -357,7 +354,7 @@ extension Localization {
         meetingEvent: { "Rendez-vous\(nbsp): \($0)" }, meetingDescription: { "Rendez-vous B2B \($0), priorité \($1)" },
         agendaCalendarName: { "\($0) — \($1) B2B" }, agendasTitle: { "Agendas B2B — \($0)" },
         planTitle: "Plan", standPlacement: "Placement des stands", delegationTours: "Parcours des délégations", meetingsTitle: "Rendez-vous B2B",
-        layoutTitle: "Placement des stands", safetyTitle: "Sécurité et accessibilité", scenario: "Scénario",
+        safetyTitle: "Sécurité et accessibilité", scenario: "Scénario",
         solveColumns: ["problème", "statut", "objectif", "meilleure borne", "écart"],
         gapExplained: "L’écart vaut |objectif − borne| / |objectif|\(nbsp): de combien, au plus, chaque réponse s’éloigne de la meilleure possible.",
         whatEnded: "Ce qui a arrêté chaque recherche\(nbsp):", limitsNotRecorded: "limites non enregistrées",
@@ -404,7 +401,7 @@ extension Localization {
                                       routes: "Parcours des délégations", reset: "Tout le hall", stand: "Stand", themes: "Thèmes", pitch: "Présentation",
                                       events: "Visites et rendez-vous reçus", noEvents: "Aucun de prévu.", noMatch: "Aucun exposant de ce nom."),
         floorPlan: FloorPlanWords(exhibitorsInPavilions: { "\($0) exposants dans \($1) pavillons" },
-                                  stops: "arrêts", legend: "Pavillons", scale: "Échelle", entrance: "Entrée", exit: "Sortie",
+                                  stops: "arrêts", legend: "Pavillons", entrance: "Entrée",
                                   emptyModule: "Module libre", areaNotTaken: "Zone du pavillon, non attribuée", blockedModule: "Module bloqué",
                                   pillar: "Poteau, local technique", emergencyExit: "Sortie de secours", mainAisle: "Allée principale",
                                   standCount: { "\($0) stands" }, scaleLine: { "Échelle 1:\($0) sur \($1) · mètres · nord en haut" },

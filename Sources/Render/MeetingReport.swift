@@ -56,7 +56,7 @@ public enum MeetingReport {
     }
 
     /// What every agenda of one plan reads, looked up once (one agenda at a time would
-    /// read all meetings and index the scenario again for each participant).
+    /// read all meetings and tours and index the scenario again for each participant).
     public struct Agendas: Sendable {
         let c: Context
         let tours: ToursPlan?
@@ -64,10 +64,13 @@ public enum MeetingReport {
         let meetingsOf: [String: [Meeting]]
         /// Each participant's unmet requests, in plan order.
         let unmetOf: [String: [UnmetRequest]]
+        /// The delegations' visits on the programme's day, by exhibitor.
+        let visits: [String: [(start: Int, end: Int, delegation: String)]]
 
         public init(_ scenario: Scenario, _ layout: LayoutPlan?, tours: ToursPlan?, meetings: MeetingsPlan) {
             c = Context(scenario, layout)
             self.tours = tours
+            visits = MeetingRules.visits(tours, c.programme)
             var meetingsOf: [String: [Meeting]] = [:], unmetOf: [String: [UnmetRequest]] = [:]
             for m in meetings.meetings {
                 meetingsOf[m.a, default: []].append(m)
@@ -86,34 +89,36 @@ public enum MeetingReport {
             page(p).markdown()
         }
 
-        /// One participant's agenda as a printable HTML page.
-        public func html(_ p: Participant) -> String {
-            let page = page(p)
-            return HTMLDocument.page(language: c.words.language, title: page.title, style: AgendaPage.style, body: page.htmlSection())
-        }
-
-        /// The agendas of `participants` in one printable HTML file, a participant a page.
-        public func html(_ participants: [Participant]) -> String {
+        /// The agendas of `participants`, each built once: per participant its Markdown and
+        /// its printable HTML page, and all of them in one HTML file, a participant a page.
+        public func documents(_ participants: [Participant]) -> (each: [(markdown: String, html: String)], all: String) {
             let words = c.words
-            let body = participants.map { page($0).htmlSection() }.joined()
-            return HTMLDocument.page(language: words.language, title: words.agendasTitle(c.scenario.show.name), style: AgendaPage.style, body: body)
+            var each: [(markdown: String, html: String)] = []
+            var sections = ""
+            for p in participants {
+                let page = page(p)
+                let section = page.htmlSection()
+                each.append((page.markdown(), HTMLDocument.page(language: words.language, title: page.title, style: AgendaPage.style, body: section)))
+                sections += section
+            }
+            return (each, HTMLDocument.page(language: words.language, title: words.agendasTitle(c.scenario.show.name), style: AgendaPage.style, body: sections))
         }
 
         func page(_ p: Participant) -> AgendaPage {
-            AgendaPage(c, visits: MeetingReport.standVisits(c.scenario, tours: tours, participant: p),
+            AgendaPage(c, visits: MeetingReport.standVisits(c.scenario, visits: visits, participant: p),
                        mine: meetingsOf[p.id] ?? [], unmet: unmetOf[p.id] ?? [], participant: p)
         }
 
         /// One participant's agenda as a calendar.
         public func calendar(_ p: Participant) -> String {
-            MeetingReport.agendaCalendar(c, tours: tours, mine: meetingsOf[p.id] ?? [], participant: p)
+            MeetingReport.agendaCalendar(c, visits: visits, mine: meetingsOf[p.id] ?? [], participant: p)
         }
     }
 
-    static func agendaCalendar(_ c: Context, tours: ToursPlan?, mine: [Meeting], participant p: Participant) -> String {
+    static func agendaCalendar(_ c: Context, visits: [String: [(start: Int, end: Int, delegation: String)]], mine: [Meeting], participant p: Participant) -> String {
         let scenario = c.scenario, words = c.words
         let stand = p.exhibitorID.flatMap { c.exhibitor($0) }
-        let visits = standVisits(scenario, tours: tours, participant: p).map { v in
+        let visits = standVisits(scenario, visits: visits, participant: p).map { v in
             ICalendar.Event(uid: "visit-\(v.delegation)-\(p.id)@expoplan", day: c.programme.day, start: v.start, end: v.end,
                             summary: words.delegationVisitEvent(v.name),
                             location: "\(words.stand) \(stand.flatMap { c.standNumbers[$0.id] } ?? "?") (\(stand?.name ?? "")), \(scenario.hall.name), \(scenario.show.venue)",
@@ -130,10 +135,12 @@ public enum MeetingReport {
         return ICalendar(name: words.agendaCalendarName(p.name, scenario.show.name), timeZone: scenario.show.timeZone, events: all).text()
     }
 
-    /// Delegation visits on the programme's day to the stand the participant staffs.
-    static func standVisits(_ scenario: Scenario, tours: ToursPlan?, participant p: Participant) -> [(start: Int, end: Int, delegation: String, name: String)] {
-        guard let programme = scenario.meetings, let e = p.exhibitorID else { return [] }
-        return (MeetingRules.visits(tours, programme)[e] ?? []).sorted { ($0.start, $0.delegation) < ($1.start, $1.delegation) }.map { v in
+    /// Delegation visits on the programme's day (`visits`, ``MeetingRules/visits(_:_:)``)
+    /// to the stand the participant staffs.
+    static func standVisits(_ scenario: Scenario, visits: [String: [(start: Int, end: Int, delegation: String)]],
+                            participant p: Participant) -> [(start: Int, end: Int, delegation: String, name: String)] {
+        guard let e = p.exhibitorID else { return [] }
+        return (visits[e] ?? []).sorted { ($0.start, $0.delegation) < ($1.start, $1.delegation) }.map { v in
             (v.start, v.end, v.delegation, scenario.delegations.first { $0.id == v.delegation }?.name ?? v.delegation)
         }
     }

@@ -90,23 +90,7 @@ public enum Palette {
     public static func neighbours(_ scenario: Scenario, _ layout: LayoutPlan?, gap: Double = 6.5) -> [Set<Int>] {
         var result = Array(repeating: Set<Int>(), count: scenario.pavilions.count)
         guard let layout else { return result }
-        let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
-        let moduleIndex = scenario.moduleIndex
-        var owner: [Int: Int] = [:]
-        for area in layout.areas { if let p = pavilionIndex[area.pavilion] { for id in area.modules { if let m = moduleIndex[id] { owner[m] = p } } } }
-        let exhibitors = scenario.exhibitorIndex
-        for stand in layout.stands {
-            guard let e = exhibitors[stand.exhibitor], let p = pavilionIndex[scenario.exhibitors[e].pavilionID] else { continue }
-            for id in stand.modules { if let m = moduleIndex[id] { owner[m] = p } }
-        }
-        // Each pavilion's extent per block row: few rectangles to compare.
-        var extents: [String: (pavilion: Int, rect: Rect)] = [:]
-        for (m, p) in owner {
-            let module = scenario.modules[m]
-            let key = "\(p) \(module.blockID) \(module.row)"
-            extents[key] = (p, extents[key].map { $0.rect.union(module.rect) } ?? module.rect)
-        }
-        let pieces = extents.keys.sorted().map { extents[$0]! }
+        let pieces = extents(scenario, layout, areas: true)
         for (i, a) in pieces.enumerated() {
             for b in pieces[(i + 1)...] where a.pavilion != b.pavilion && a.rect.insetBy(-gap / 2).overlaps(b.rect.insetBy(-gap / 2)) {
                 result[a.pavilion].insert(b.pavilion)
@@ -114,6 +98,27 @@ public enum Palette {
             }
         }
         return result
+    }
+
+    /// Each pavilion's extent per block row (few rectangles to compare), over its stands'
+    /// modules and, with `areas`, its area's free modules too; in a fixed order.
+    static func extents(_ scenario: Scenario, _ layout: LayoutPlan, areas: Bool) -> [(pavilion: Int, rect: Rect, row: Int)] {
+        let pavilionIndex = Dictionary(uniqueKeysWithValues: scenario.pavilions.enumerated().map { ($1.id, $0) })
+        let moduleIndex = scenario.moduleIndex
+        var owner: [Int: Int] = [:]
+        for area in layout.areas where areas { if let p = pavilionIndex[area.pavilion] { for id in area.modules { if let m = moduleIndex[id] { owner[m] = p } } } }
+        let exhibitors = scenario.exhibitorIndex
+        for stand in layout.stands {
+            guard let e = exhibitors[stand.exhibitor], let p = pavilionIndex[scenario.exhibitors[e].pavilionID] else { continue }
+            for id in stand.modules { if let m = moduleIndex[id] { owner[m] = p } }
+        }
+        var extents: [String: (pavilion: Int, rect: Rect, row: Int)] = [:]
+        for (m, p) in owner {
+            let module = scenario.modules[m]
+            let key = "\(p) \(module.blockID) \(module.row)"
+            extents[key] = (p, extents[key].map { $0.rect.union(module.rect) } ?? module.rect, module.row)
+        }
+        return extents.keys.sorted().map { extents[$0]! }
     }
 
     /// Black or white, whichever reads better on `fill` (`#RRGGBB`), by relative

@@ -40,6 +40,12 @@ struct SVG {
 
     /// A page of `width` × `height` millimetres, opened (close it with `close("svg")`),
     /// with its title.
+    /// `svg` (a drawing of ``page(width:height:title:)``) without its XML declaration
+    /// line, to stand inline in an HTML page.
+    static func withoutDeclaration(_ svg: String) -> String {
+        svg.hasPrefix("<?xml") ? String(svg.drop { $0 != "\n" }.dropFirst()) : svg
+    }
+
     static func page(width: Double, height: Double, title: String) -> SVG {
         var svg = SVG()
         svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")

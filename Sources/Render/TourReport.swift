@@ -4,11 +4,21 @@ import Foundation
 /// Tours as files: the route on the floor plan, the calendar, exhibitors' visits, the
 /// summary.
 public enum TourReport {
+    /// The colour of a route on its own map.
+    public static let routeColour = "#CC3311"
+
     /// The floor plan with a delegation's route along the aisles and numbered stops
     /// (`anchors`: the walking network's point of each place, for places without an area).
     public static func routePlan(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], paper: FloorPlan.Paper) -> FloorPlan {
+        routePlan(scenario, layout, tour: tour, route: route(scenario, layout, tour: tour, path: path, anchors: anchors), paper: paper)
+    }
+
+    /// The floor plan with `route`, the tour's (``route(_:_:tour:path:anchors:colour:)``),
+    /// drawn in the route maps' red.
+    public static func routePlan(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, route: FloorPlan.Route, paper: FloorPlan.Paper) -> FloorPlan {
         let delegation = scenario.delegations.first { $0.id == tour.delegation }
-        let route = route(scenario, layout, tour: tour, path: path, anchors: anchors)
+        var route = route
+        route.colour = routeColour
         let words = scenario.localization
         var plan = FloorPlan(scenario: scenario, layout: layout, paper: paper, title: delegation?.name ?? tour.delegation,
                              subtitle: [scenario.show.name, "\(words.date(tour.day)), \(delegation.map { "\($0.start)–\($0.end)" } ?? "")",
@@ -20,7 +30,7 @@ public enum TourReport {
     /// A tour's route to draw on a floor plan: `path` along the aisles and its visits and
     /// appointments numbered at their places — the stand, the feature, or a metre around
     /// the walking network's `anchors` point — named after the delegation.
-    public static func route(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], colour: String = "#CC3311") -> FloorPlan.Route {
+    public static func route(_ scenario: Scenario, _ layout: LayoutPlan, tour: Tour, path: [Point], anchors: [String: Point], colour: String = routeColour) -> FloorPlan.Route {
         let moduleIndex = scenario.moduleIndex
         var places: [String: Rect] = Dictionary(scenario.hall.features.map { ($0.id, $0.rect) }, uniquingKeysWith: { a, _ in a })
         for stand in layout.stands {

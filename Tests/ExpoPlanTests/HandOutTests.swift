@@ -35,6 +35,10 @@ struct HandOutTests {
         return file
     }
 
+    /// The hostile show planned once for the suite's tests (they only read its outputs;
+    /// the printing test adds `agendas.pdf`, which no other test reads).
+    static let planned = Result { try plan() }
+
     /// Plans the hostile show into a fresh folder.
     static func plan() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("expoplan-handouts-\(UUID().uuidString)")
@@ -52,7 +56,7 @@ struct HandOutTests {
     }
 
     @Test func hostileNamesStayTextInEveryOutput() throws {
-        let out = try Self.plan()
+        let out = try Self.planned.get()
         let check = try Self.python("hostile_outputs_check.py", [out.path] + Self.names.map(\.hostile))
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         // Every kind of human-facing file was looked at.
@@ -67,7 +71,7 @@ struct HandOutTests {
     }
 
     @Test func interactiveFloorPlanWorksInChromiumOffline() throws {
-        let out = try Self.plan()
+        let out = try Self.planned.get()
         let stands = try String(contentsOf: out.appendingPathComponent("stands.csv"), encoding: .utf8)
         let cobalt = try #require(stands.split(separator: "\n").first { $0.contains(",cobalt,") })
         let number = String(cobalt.split(separator: ",")[0])
@@ -80,7 +84,7 @@ struct HandOutTests {
 
     /// `agendas.html` printed by chromium: one A4 page per participant with an agenda.
     @Test func agendasPrintAParticipantAPage() throws {
-        let out = try Self.plan()
+        let out = try Self.planned.get()
         let pdf = out.appendingPathComponent("agendas.pdf")
         let print = try CLI.run(URL(fileURLWithPath: "/usr/bin/chromium"),
                                 ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
@@ -95,7 +99,7 @@ struct HandOutTests {
     }
 
     @Test func frenchHandOutsUseFrenchWordsAndTypography() throws {
-        let out = try Self.plan()
+        let out = try Self.planned.get()
         let agenda = try String(contentsOf: out.appendingPathComponent("agendas/bob.md"), encoding: .utf8)
         #expect(agenda.hasPrefix("# Bob Founder — rendez-vous B2B, jeudi 12 mars 2026\n"), "\(agenda)")
         #expect(agenda.contains("| heure | avec | organisation | lieu | priorité |"))

@@ -21,10 +21,9 @@ extension ScenarioReading {
             if list.isEmpty { log.error(fields.location.appending("days"), "expected at least one show day") }
         }
         let notes = fields.optional("notes")?.list(log)?.compactMap { $0.freeText(log) } ?? []
-        let language = fields.optional("language").map { $0.choice(log, of: Language.self) }
-        guard let name, let venue, let timeZone, !days.isEmpty, language != .some(nil) else { return nil }
-        return Show(name: name, edition: edition, venue: venue, timeZone: timeZone, days: days.sorted(), notes: notes,
-                    language: (language ?? nil) ?? .en)
+        let language = fields.optional("language").map { $0.choice(log, of: Language.self) } ?? .en
+        guard let name, let venue, let timeZone, !days.isEmpty, let language else { return nil }
+        return Show(name: name, edition: edition, venue: venue, timeZone: timeZone, days: days.sorted(), notes: notes, language: language)
     }
 
     func readHall(_ value: Value) -> Hall? {
