@@ -143,6 +143,8 @@ public enum OutputFolder {
     /// sub-folder, `agendas`, or nil for the folder itself).
     public static func isOutputName(_ name: String, inside sub: String? = nil) -> Bool {
         if name.hasPrefix(".") { return name.hasSuffix(".tmp") && name.contains(".expoplan-") }  // an interrupted run's
+        // A drawing whose PDF could not be made says why beside it (PlanOutputs).
+        if name.hasSuffix(".pdf-failed.txt") { return isOutputName(String(name.dropLast(".pdf-failed.txt".count)) + ".pdf", inside: sub) }
         let ext = (name as NSString).pathExtension
         if sub == "agendas" { return ["md", "ics", "html", "pdf"].contains(ext) }
         if fixedNames.contains(name) { return true }

@@ -79,12 +79,13 @@ extension FloorPlan {
         let widest = entries.map { TextMetrics.width($0.name, size: size) + TextMetrics.width($0.stand, size: size) * 1.1 + 3 + Self.indexGutter }.max() ?? 10
         let columns = max(1, Int((body.width / widest).rounded(.down)))
         let perPage = rows * columns
+        let words = scenario.localization.floorPlan
         let pages = stride(from: 0, to: entries.count, by: perPage).map { Array(entries[$0..<min(entries.count, $0 + perPage)]) }
         return pages.enumerated().map { number, slice in
-            var svg = SVG.page(width: pageWidth, height: pageHeight, title: "\(title) — exhibitor index")
-            let heading = "Exhibitor index — \(title)" + (pages.count > 1 ? " (\(number + 1)/\(pages.count))" : "")
+            var svg = SVG.page(width: pageWidth, height: pageHeight, title: "\(title) — \(words.indexTitle)")
+            let heading = "\(words.indexPageHeading) — \(title)" + (pages.count > 1 ? " (\(number + 1)/\(pages.count))" : "")
             svg.text(heading, x: margin, y: margin + 5, size: 4.4 * paper.size.width / 420, [("font-weight", "bold")])
-            svg.text("A–Z, with stand numbers; \(entries.count) exhibitors", x: margin, y: margin + 9.5, size: 2.2)
+            svg.text(words.indexNote(entries.count), x: margin, y: margin + 9.5, size: 2.2)
             Self.drawIndex(&svg, slice, in: body, rows: rows, columnWidth: body.width / Double(columns), size: size)
             svg.close("svg")
             return svg.body

@@ -151,7 +151,7 @@ public struct FloorPlan {
         let entries = index
         if !entries.isEmpty, let box = Self.indexBox(in: side, legendBottom: legendBottom, titleHeight: titleHeight),
            let columns = Self.indexColumns(entries, in: box) {
-            svg.text("Exhibitors A–Z", x: box.x, y: box.y - 1.2, size: 2.6 * frame.base, [("font-weight", "bold")])
+            svg.text(scenario.localization.floorPlan.indexHeading, x: box.x, y: box.y - 1.2, size: 2.6 * frame.base, [("font-weight", "bold")])
             Self.drawIndex(&svg, entries, in: box, rows: columns.rows, columnWidth: columns.width)
         }
         drawScaleBar(&svg, at: Point(drawing.x, pageHeight - margin - 4), k: k, scale: scale, maxWidth: drawing.width * 0.3, base: frame.base)

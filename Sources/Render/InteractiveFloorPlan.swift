@@ -29,7 +29,7 @@ public struct InteractiveFloorPlan {
 
     /// What the script reads: the words, the pavilions, the stands and the routes.
     struct Payload: Encodable {
-        struct PavilionEntry: Encodable { let id: String, name: String, colour: String }
+        struct PavilionEntry: Encodable { let id: String, name: String }
         struct StandEntry: Encodable {
             let number: String, exhibitor: String, pavilion: String, themes: [String], pitch: String, events: [String]
         }
@@ -61,8 +61,7 @@ public struct InteractiveFloorPlan {
     func payload() -> Payload {
         let scenario = floorPlan.scenario
         let words = scenario.localization
-        let colours = Palette.colours(for: scenario.pavilions)
-        let pavilions = scenario.pavilions.enumerated().map { Payload.PavilionEntry(id: $1.id, name: $1.name, colour: colours[$0]) }
+        let pavilions = scenario.pavilions.map { Payload.PavilionEntry(id: $0.id, name: $0.name) }
         let events = events()
         let exhibitors = scenario.exhibitorIndex
         let stands = (floorPlan.layout?.stands ?? []).compactMap { stand -> Payload.StandEntry? in

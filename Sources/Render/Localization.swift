@@ -179,6 +179,10 @@ public struct Localization: Sendable {
         /// "Revision B of 2024-05-20", "Revision –, draft".
         public let revision: @Sendable (String?, String?) -> String
         public let madeWith, start, end: String
+        /// The A–Z index: its heading on the sheet, its pages' title and heading, and the
+        /// line under that heading ("A–Z, with stand numbers; 238 exhibitors").
+        public let indexHeading, indexTitle, indexPageHeading: String
+        public let indexNote: @Sendable (Int) -> String
     }
 }
 
@@ -318,7 +322,9 @@ extension Localization {
                                   pillar: "Pillar, technical room", emergencyExit: "Emergency exit", mainAisle: "Main aisle",
                                   standCount: { "\($0) stands" }, scaleLine: { "Scale 1:\($0) on \($1) · metres · north up" },
                                   revision: { label, date in "Revision " + (label.map { $0 + (date.map { " of \($0)" } ?? "") } ?? "–, draft") },
-                                  madeWith: "Made with expoplan", start: "Start", end: "End")
+                                  madeWith: "Made with expoplan", start: "Start", end: "End",
+                                  indexHeading: "Exhibitors A–Z", indexTitle: "exhibitor index", indexPageHeading: "Exhibitor index",
+                                  indexNote: { "A–Z, with stand numbers; \($0) exhibitors" })
     )
 }
 
@@ -406,7 +412,9 @@ extension Localization {
                                   pillar: "Poteau, local technique", emergencyExit: "Sortie de secours", mainAisle: "Allée principale",
                                   standCount: { "\($0) stands" }, scaleLine: { "Échelle 1:\($0) sur \($1) · mètres · nord en haut" },
                                   revision: { label, date in "Révision " + (label.map { $0 + (date.map { " du \($0)" } ?? "") } ?? "–, projet") },
-                                  madeWith: "Réalisé avec expoplan", start: "Départ", end: "Arrivée")
+                                  madeWith: "Réalisé avec expoplan", start: "Départ", end: "Arrivée",
+                                  indexHeading: "Exposants de A à Z", indexTitle: "index des exposants", indexPageHeading: "Index des exposants",
+                                  indexNote: { "De A à Z, avec les numéros de stand\(nbsp); \($0) exposants" })
     )
 }
 

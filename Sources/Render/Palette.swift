@@ -26,12 +26,6 @@ public enum Palette {
         }
     }
 
-    /// The colour of each pavilion, in scenario order, when nothing is known of where
-    /// they stand: the pool in order.
-    public static func colours(for pavilions: [Pavilion]) -> [String] {
-        colours(for: pavilions, neighbours: Array(repeating: [], count: pavilions.count))
-    }
-
     /// The colour of each pavilion, in scenario order: every pavilion a different colour,
     /// and neighbours (`neighbours[p]`: indices of the pavilions touching `p`) ``distinct``.
     /// A graph colouring by backtracking, most-connected pavilions first; when the pool

@@ -43,11 +43,13 @@ import Testing
     /// replace the folder (the index pages were not, and a second reference run refused).
     @Test func everyWrittenKindIsAnOutputName() {
         for name in ["exhibitor-index.svg", "exhibitor-index-2.svg", "exhibitor-index.pdf", "exhibitor-index.csv", "floor-plan.pdf",
-                     "floor-plan.html", "agendas.html", "changes.md", "changes.csv", "tour-bretagne.pdf"] {
+                     "floor-plan.html", "agendas.html", "changes.md", "changes.csv", "tour-bretagne.pdf",
+                     "floor-plan.pdf-failed.txt", "tour-bretagne.pdf-failed.txt"] {
             #expect(OutputFolder.isOutputName(name), "\(name)")
         }
         #expect(!OutputFolder.isOutputName("exhibitor-index.docx"))
         #expect(!OutputFolder.isOutputName("notes.svg"))
+        #expect(!OutputFolder.isOutputName("notes.pdf-failed.txt"))
     }
 
     @Test func aFolderWithForeignFilesIsRefusedAndKept() throws {
