@@ -189,7 +189,7 @@ public enum StandPlacement {
         let placementBound = placements.reduce(0) { $0 + $1.bound }
         let placementOutcome = SolveOutcome.worst(placements.map(\.outcome))
         let placementStage = SolveReport.Stage(
-            name: "placement (\(placements.count) pavilion MILPs)", outcome: placementOutcome,
+            name: StageLabel.placement(pavilions: placements.count).english, outcome: placementOutcome,
             objective: placementObjective, bound: placementBound,
             rows: placements.reduce(0) { $0 + $1.rows }, columns: placements.reduce(0) { $0 + $1.columns },
             nonzeros: placements.reduce(0) { $0 + $1.nonzeros }, nodes: placements.reduce(0) { $0 + $1.nodes },
@@ -198,7 +198,7 @@ public enum StandPlacement {
         let bound = zoning.stage.bound.map { $0 + placementBound }
         var report = SolveReport(
             problem: "layout", outcome: worst,
-            sense: "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)",
+            sense: ObjectiveSentence.layout.english,
             objective: objective, bound: bound, stages: [zoning.stage, placementStage], notes: notes)
         report.seconds = seconds
         let plan = LayoutPlan(

@@ -50,7 +50,7 @@ extension MeetingScheduler {
     static func floorReason(_ p: Int, _ table: Timetable) -> String {
         let instance = table.instance
         let unmet = instance.byParticipant[p].filter { table.start[$0] == nil }
-        let shown = unmet.prefix(3).map { q in "\(instance.requests[q].id): \(reason(q, table))" }
+        let shown = unmet.prefix(3).map { q in "\(instance.requests[q].id): \(reason(q, table).english)" }
         let more = unmet.count > 3 ? "; and \(unmet.count - 3) more" : ""
         return shown.joined(separator: "; ") + more
     }

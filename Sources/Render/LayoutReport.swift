@@ -79,14 +79,14 @@ public enum LayoutReport {
 
 /// A solve report as a Markdown table.
 public enum SolveTable {
-    public static func markdown(_ report: SolveReport, words: Localization = .english) -> String {
+    public static func markdown(_ report: SolveReport, words: Localization = .english, delegations: [String: String] = [:]) -> String {
         let w = words.summary
         var md = w.solveLine(words.outcome(report.outcome), words.fixed(report.objective), words.fixed(report.bound), words.gap(report.gap))
-        md += w.solverSense(escapeMarkdown(report.sense)) + "\n"
+        md += w.solverSense(escapeMarkdown(words.sense(report.sense))) + "\n"
         md += "| " + w.stageColumns.joined(separator: " | ") + " |\n"
         md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for stage in report.stages {
-            md += "| \(escapeMarkdown(stage.name)) | \(words.outcome(stage.outcome)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(stage.rows) | \(stage.columns) | \(stage.nonzeros) | \(stage.nodes) |\n"
+            md += "| \(escapeMarkdown(words.stage(stage.name, delegations: delegations))) | \(words.outcome(stage.outcome)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(stage.rows) | \(stage.columns) | \(stage.nonzeros) | \(stage.nodes) |\n"
         }
         for note in report.notes { md += "\n- \(escapeMarkdown(note))" }
         if !report.notes.isEmpty { md += "\n" }

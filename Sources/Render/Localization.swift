@@ -377,7 +377,7 @@ extension Localization {
         visitsPerPavilion: "Visites par pavillon (entre parenthèses\(nbsp): la règle de couverture de la délégation\(nbsp); ★\(nbsp): le pavillon d’un membre)",
         pavilion: "pavillon",
         summary: SummaryWords(
-            solveLine: { "**\($0)** — objectif \($1), meilleure borne \($2), écart \($3).\n" }, solverSense: { "Le solveur (en anglais)\(nbsp): \($0).\n" },
+            solveLine: { "**\($0)** — objectif \($1), meilleure borne \($2), écart \($3).\n" }, solverSense: { "Le solveur \($0).\n" },
             stageColumns: ["étape", "statut", "objectif", "borne", "écart", "lignes", "colonnes", "non-zéros", "nœuds"],
             solve: "Résolution", figures: "Chiffres", pavilions: "Pavillons", figure: "indicateur", value: "valeur", of: { "\($0) sur \($1)" },
             layoutFigures: ["exposants placés", "taux de remplissage", "pavillons d’un seul tenant", "stands voisins partageant un thème (même pavillon)",

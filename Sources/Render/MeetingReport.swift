@@ -216,7 +216,7 @@ public enum MeetingReport {
     public static func unmetCSV(_ scenario: Scenario, meetings: MeetingsPlan) -> String {
         let c = Context(scenario, nil)
         let rows = meetings.unmet.sorted { (-$0.priority, $0.request) < (-$1.priority, $1.request) }.map { u in
-            [u.request, u.a, c.name(u.a), u.b, c.name(u.b), "\(u.priority)", u.reason]
+            [u.request, u.a, c.name(u.a), u.b, c.name(u.b), "\(u.priority)", c.words.unmetReason(u.reason, a: c.name(u.a), b: c.name(u.b))]
         }
         return CSVTable.format(header: ["request", "a", "a_name", "b", "b_name", "priority", "reason"], rows: rows, protectingFormulas: true)
     }
@@ -250,7 +250,7 @@ public enum MeetingReport {
         if !meetings.unmet.isEmpty {
             md += "\n## \(w.requestsNotMet)\n\n| " + w.unmetColumns.joined(separator: " | ") + " |\n|---|---|---:|---|\n"
             for u in meetings.unmet.sorted(by: { (-$0.priority, $0.request) < (-$1.priority, $1.request) }) {
-                md += "| \(escapeMarkdown(u.request)) | \(escapeMarkdown(c.name(u.a))) \(w.and) \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(u.reason)) |\n"
+                md += "| \(escapeMarkdown(u.request)) | \(escapeMarkdown(c.name(u.a))) \(w.and) \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(words.unmetReason(u.reason, a: c.name(u.a), b: c.name(u.b)))) |\n"
             }
         }
         return md

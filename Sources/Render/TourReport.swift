@@ -90,7 +90,7 @@ public enum TourReport {
     public static func summaryMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
         let words = scenario.localization
         var md = "# \(words.delegationTours) — \(escapeMarkdown(scenario.show.name))\n\n"
-        md += SolveTable.markdown(tours.report, words: words)
+        md += SolveTable.markdown(tours.report, words: words, delegations: scenario.delegationNames)
         md += "\n| " + words.tourColumns.joined(separator: " | ") + " |\n|---|---|---|---:|---:|---:|---:|\n"
         for tour in tours.tours {
             let d = scenario.delegations.first { $0.id == tour.delegation }!

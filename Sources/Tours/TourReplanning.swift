@@ -46,7 +46,7 @@ extension TourPlanner {
     static func revised(_ report: SolveReport, tour: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) -> SolveReport {
         var report = report
         let value = TourFigures(tour, delegation: delegation, scenario: scenario, network: network)?.value ?? 0
-        let name = "tour of \(tour.delegation)"
+        let name = StageLabel.tour(delegation: tour.delegation).english
         if let k = report.stages.firstIndex(where: { $0.name == name }) {
             let bound = max(report.stages[k].bound ?? value, value)
             report.stages[k].objective = SolveReport.round(value)

@@ -180,10 +180,10 @@ public enum TourPlanner {
             : .of(objective: objective, bound: bound, ended: SolveOutcome.worst(solved.map(\.outcome)))
         var report = SolveReport(
             problem: "tours", outcome: outcome,
-            sense: "maximizes the visit scores, minus walking minutes and idle minutes (weighted)",
+            sense: ObjectiveSentence.tours.english,
             objective: solved.isEmpty ? nil : objective, bound: solved.isEmpty ? nil : bound,
             stages: solved.map { one in
-                SolveReport.Stage(name: "tour of \(one.tour.delegation)", outcome: one.outcome, objective: one.objective, bound: one.bound,
+                SolveReport.Stage(name: StageLabel.tour(delegation: one.tour.delegation).english, outcome: one.outcome, objective: one.objective, bound: one.bound,
                                   rows: one.rows, columns: one.columns, nonzeros: one.nonzeros, nodes: one.nodes, seconds: one.seconds)
             },
             notes: notes)

@@ -1,0 +1,305 @@
+import Foundation
+
+// What the solvers say about a solve — a stage's name, the limits a search ran under,
+// the objective in one sentence, why a meeting request was not met — as values with
+// their figures, so that the outputs can say it in the show's language.
+//
+// The plan file keeps these in English (``english``), as it always has; each type reads
+// its English text back (`init(english:)`, the exact inverse, tested by round trip), so
+// that `expoplan render` of a plan file words them like the run that wrote it. Text
+// that matches no case is kept as it is (`.other`).
+
+/// A stage of a solve: "zoning (10 column generation rounds, 2174 of 12040 candidate
+/// areas)", "tour of bretagne", "selection LP", …
+public enum StageLabel: Sendable, Hashable {
+    case zoning(rounds: Int, generated: Int, candidates: Int)
+    /// The zoning of a re-plan: the previous plan's areas, grown where needed.
+    case zoningKept
+    case placement(pavilions: Int)
+    case placementKept(pavilions: Int)
+    case tour(delegation: String)
+    case selectionLP, selection, timetable, timetableMILP, neighbourhoods
+    /// The timetable of a re-plan: the previous meetings kept, the rest filled around.
+    case timetableKept
+    case other(String)
+
+    /// The label as the plan file writes it.
+    public var english: String {
+        switch self {
+        case let .zoning(rounds, generated, candidates):
+            "zoning (\(rounds) column generation rounds, \(generated) of \(candidates) candidate areas)"
+        case .zoningKept: "zoning (areas of the previous plan, grown where needed)"
+        case let .placement(pavilions): "placement (\(pavilions) pavilion MILPs)"
+        case let .placementKept(pavilions): "placement (\(pavilions) pavilion MILPs around the kept stands)"
+        case let .tour(delegation): "tour of \(delegation)"
+        case .selectionLP: "selection LP"
+        case .selection: "selection"
+        case .timetable: "timetable"
+        case .timetableMILP: "timetable MILP"
+        case .neighbourhoods: "neighbourhoods"
+        case .timetableKept: "timetable (previous meetings kept, the rest filled around)"
+        case let .other(text): text
+        }
+    }
+
+    /// The label of `text` as ``english`` writes it; `.other(text)` when none matches.
+    public init(english text: String) {
+        let fixed: [StageLabel] = [.zoningKept, .selectionLP, .selection, .timetable, .timetableMILP, .neighbourhoods, .timetableKept]
+        if let match = fixed.first(where: { $0.english == text }) { self = match; return }
+        let s = PhraseScanner(text)
+        if let n = s.integers(between: ["zoning (", " column generation rounds, ", " of ", " candidate areas)"]), n.count == 3 {
+            self = .zoning(rounds: n[0], generated: n[1], candidates: n[2])
+        } else if let n = s.integers(between: ["placement (", " pavilion MILPs around the kept stands)"]) {
+            self = .placementKept(pavilions: n[0])
+        } else if let n = s.integers(between: ["placement (", " pavilion MILPs)"]) {
+            self = .placement(pavilions: n[0])
+        } else if text.hasPrefix("tour of "), text.count > 8 {
+            self = .tour(delegation: String(text.dropFirst(8)))
+        } else {
+            self = .other(text)
+        }
+    }
+}
+
+/// The limits a search ran under: "no time limit; 2,000 branch-and-bound nodes per
+/// delegation".
+public struct SearchLimits: Sendable, Hashable {
+    /// The time limit of the whole run, in seconds; nil: none.
+    public var seconds: Double?
+    public var work: Work
+
+    /// The work limits of each problem.
+    public enum Work: Sendable, Hashable {
+        /// Branch-and-price nodes per pavilion, and the zoning MILP's node limit.
+        case layout(nodesPerPavilion: Int, zoningNodes: Int)
+        /// Branch-and-bound nodes per delegation.
+        case tours(nodesPerDelegation: Int)
+        /// Nodes per MILP, the annealing's length (moves per request, or at most
+        /// seconds per request under a time limit) and the rounds of neighbourhoods.
+        case meetings(nodesPerMILP: Int, annealing: Annealing, rounds: Int)
+        case other(String)
+    }
+
+    /// How long the meetings' annealing runs.
+    public enum Annealing: Sendable, Hashable {
+        case moves(perRequest: Int)
+        case cooled(secondsPerRequest: Double)
+    }
+
+    public init(seconds: Double?, work: Work) {
+        self.seconds = seconds
+        self.work = work
+    }
+
+    /// The limits as the plan file writes them.
+    public var english: String {
+        (seconds.map { "time limit \(Figures.compact($0)) s for the whole run" } ?? "no time limit") + "; " + work.english
+    }
+
+    /// The limits of `text` as ``english`` writes them; nil when the text is not of that form.
+    public init?(english text: String) {
+        guard let split = text.range(of: "; ") else { return nil }
+        let time = String(text[..<split.lowerBound])
+        if time == "no time limit" {
+            seconds = nil
+        } else if let value = PhraseScanner(time).numbers(between: ["time limit ", " s for the whole run"])?.first {
+            seconds = value
+        } else {
+            return nil
+        }
+        work = Work(english: String(text[split.upperBound...]))
+    }
+}
+
+extension SearchLimits.Work {
+    var english: String {
+        switch self {
+        case let .layout(nodes, zoning):
+            "\(Figures.count(nodes)) branch-and-price nodes per pavilion, at most \(Figures.count(zoning)) nodes for the zoning MILP"
+        case let .tours(nodes): "\(Figures.count(nodes)) branch-and-bound nodes per delegation"
+        case let .meetings(nodes, annealing, rounds):
+            "\(Figures.count(nodes)) nodes per MILP, \(annealing.english), \(rounds) rounds of neighbourhoods"
+        case let .other(text): text
+        }
+    }
+
+    init(english text: String) {
+        let s = PhraseScanner(text)
+        if let n = s.integers(between: ["", " branch-and-price nodes per pavilion, at most ", " nodes for the zoning MILP"]), n.count == 2 {
+            self = .layout(nodesPerPavilion: n[0], zoningNodes: n[1])
+        } else if let n = s.integers(between: ["", " branch-and-bound nodes per delegation"]) {
+            self = .tours(nodesPerDelegation: n[0])
+        } else if let head = text.range(of: " nodes per MILP, "), let tail = text.range(of: ", ", options: .backwards),
+                  head.upperBound <= tail.lowerBound,
+                  let nodes = PhraseScanner(String(text[..<head.lowerBound])).integers(between: ["", ""])?.first,
+                  let rounds = PhraseScanner(String(text[tail.upperBound...])).integers(between: ["", " rounds of neighbourhoods"])?.first,
+                  let annealing = SearchLimits.Annealing(english: String(text[head.upperBound..<tail.lowerBound])) {
+            self = .meetings(nodesPerMILP: nodes, annealing: annealing, rounds: rounds)
+        } else {
+            self = .other(text)
+        }
+    }
+}
+
+extension SearchLimits.Annealing {
+    var english: String {
+        switch self {
+        case let .moves(perRequest): "\(Figures.count(perRequest)) annealing moves per request"
+        case let .cooled(seconds): "annealing cooled over the time left (at most \(Figures.compact(seconds)) s per request)"
+        }
+    }
+
+    init?(english text: String) {
+        let s = PhraseScanner(text)
+        if let n = s.integers(between: ["", " annealing moves per request"]) {
+            self = .moves(perRequest: n[0])
+        } else if let x = s.numbers(between: ["annealing cooled over the time left (at most ", " s per request)"]) {
+            self = .cooled(secondsPerRequest: x[0])
+        } else {
+            return nil
+        }
+    }
+}
+
+/// What a solver maximizes or minimizes, in one sentence (a report's `sense`).
+public enum ObjectiveSentence: String, Sendable, CaseIterable {
+    case layout = "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
+    case layoutReplan = "re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value"
+    case tours = "maximizes the visit scores, minus walking minutes and idle minutes (weighted)"
+    case meetings = "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted), after the share floor"
+    case noMeetings = "no meeting programme"
+    case pinned = "every point pinned"
+
+    /// The sentence as the plan file writes it.
+    public var english: String { rawValue }
+}
+
+/// Why a meeting request is not in the timetable.
+public enum UnmetReason: Sendable, Hashable {
+    case standNotInLayout
+    case noTables
+    /// `participant` is never free for the meeting's length during the programme.
+    case neverFree(participant: String, minutes: Int)
+    case neverFreeTogether(String, String)
+    /// Whenever both are free, delegations visit the stand of `exhibitor`.
+    case standVisited(exhibitor: String)
+    case noSlotFits
+    /// `participant` already has `meetings` meetings, their maximum.
+    case atMaximum(participant: String, meetings: Int)
+    /// It would fit at `time` (HH:MM) but would not raise the objective.
+    case wouldFit(time: String)
+    /// Of the `slots` slots both are free, how many are refused for each cause.
+    case slotsRefused(Refusals)
+    case other(String)
+
+    /// Of the slots where both participants are free, how many are refused for each cause.
+    public struct Refusals: Sendable, Hashable {
+        public var slots: Int
+        public var a: String
+        public var b: String
+        /// Slots with either participant in another meeting, with every table taken,
+        /// with the stand holding another meeting, too far to walk.
+        public var busy, tables, stand, walk: Int
+
+        public init(slots: Int, a: String, b: String, busy: Int, tables: Int, stand: Int, walk: Int) {
+            (self.slots, self.a, self.b, self.busy, self.tables, self.stand, self.walk) = (slots, a, b, busy, tables, stand, walk)
+        }
+    }
+
+    /// The reason as the plan file writes it.
+    public var english: String {
+        switch self {
+        case .standNotInLayout: "the stand it should take place at is not in the layout"
+        case .noTables: "the meeting area has no tables"
+        case let .neverFree(p, minutes): "\(p) is never free for \(minutes) minutes during the programme"
+        case let .neverFreeTogether(a, b): "\(a) and \(b) are never free at the same time"
+        case let .standVisited(exhibitor): "whenever both are free, delegations visit the stand of \(exhibitor)"
+        case .noSlotFits: "no slot fits both participants"
+        case let .atMaximum(p, meetings): "\(p) already has \(meetings) meetings, their maximum"
+        case let .wouldFit(time): "it would fit at \(time) but would not raise the objective (or the solver stopped at its limit first)"
+        case let .slotsRefused(r):
+            "of the \(r.slots) slot\(r.slots == 1 ? "" : "s") both are free, " + Self.englishParts(r).joined(separator: ", ")
+        case let .other(text): text
+        }
+    }
+
+    static func englishParts(_ r: Refusals) -> [String] {
+        var parts: [String] = []
+        if r.busy > 0 { parts.append("\(r.busy) with \(r.a) or \(r.b) in another meeting") }
+        if r.tables > 0 { parts.append("\(r.tables) with every table taken") }
+        if r.stand > 0 { parts.append("\(r.stand) with the stand holding another meeting") }
+        if r.walk > 0 { parts.append("\(r.walk) too far to walk from or to a neighbouring meeting") }
+        return parts
+    }
+
+    /// The reason of `text` as ``english`` writes it, for the request between `a` and
+    /// `b` (names as the scenario gives them); `.other(text)` when none matches.
+    public init(english text: String, a: String, b: String) {
+        let candidates: [UnmetReason] = [.standNotInLayout, .noTables, .noSlotFits, .neverFreeTogether(a, b)]
+        if let match = candidates.first(where: { $0.english == text }) { self = match; return }
+        for p in [a, b] {
+            if let n = PhraseScanner(text).integers(between: ["\(p) already has ", " meetings, their maximum"]) {
+                self = .atMaximum(participant: p, meetings: n[0]); return
+            }
+            if let n = PhraseScanner(text).integers(between: ["\(p) is never free for ", " minutes during the programme"]) {
+                self = .neverFree(participant: p, minutes: n[0]); return
+            }
+        }
+        let visited = "whenever both are free, delegations visit the stand of "
+        if text.hasPrefix(visited) { self = .standVisited(exhibitor: String(text.dropFirst(visited.count))); return }
+        let fit = (head: "it would fit at ", tail: " but would not raise the objective (or the solver stopped at its limit first)")
+        if text.hasPrefix(fit.head), text.hasSuffix(fit.tail) {
+            self = .wouldFit(time: String(text.dropFirst(fit.head.count).dropLast(fit.tail.count))); return
+        }
+        self = Self.refusals(text, a: a, b: b) ?? .other(text)
+    }
+
+    /// "of the 11 slots both are free, 6 with … in another meeting, 5 with every table taken".
+    private static func refusals(_ text: String, a: String, b: String) -> UnmetReason? {
+        guard text.hasPrefix("of the "), let head = text.range(of: " both are free, "),
+              let slots = text[text.index(text.startIndex, offsetBy: 7)..<head.lowerBound].split(separator: " ").first.flatMap({ Int($0) })
+        else { return nil }
+        var r = Refusals(slots: slots, a: a, b: b, busy: 0, tables: 0, stand: 0, walk: 0)
+        for part in text[head.upperBound...].components(separatedBy: ", ") {
+            guard let n = part.split(separator: " ").first.flatMap({ Int($0) }) else { return nil }
+            if part.hasSuffix(" with every table taken") { r.tables = n }
+            else if part.hasSuffix(" with the stand holding another meeting") { r.stand = n }
+            else if part.hasSuffix(" too far to walk from or to a neighbouring meeting") { r.walk = n }
+            else { r.busy = n }
+        }
+        return UnmetReason.slotsRefused(r).english == text ? .slotsRefused(r) : nil
+    }
+}
+
+/// Reads the figures between fixed pieces of an English phrase.
+struct PhraseScanner {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    /// The numbers between `pieces` (the text before the first figure, between
+    /// figures, and after the last), "2,000" read as 2000; nil when the text is not
+    /// of that form.
+    func numbers(between pieces: [String]) -> [Double]? {
+        guard pieces.count >= 2, text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
+              text.count >= pieces[0].count + pieces[pieces.count - 1].count else { return nil }
+        var rest = Substring(text.dropFirst(pieces[0].count))
+        var values: [Double] = []
+        for (k, piece) in pieces.dropFirst().enumerated() {
+            let isLast = k == pieces.count - 2
+            guard let end = isLast ? (rest.hasSuffix(piece) ? rest.index(rest.endIndex, offsetBy: -piece.count) : nil)
+                                   : (piece.isEmpty ? rest.endIndex : rest.range(of: piece)?.lowerBound) else { return nil }
+            let figure = rest[..<end].replacingOccurrences(of: ",", with: "")
+            guard !figure.isEmpty, figure.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let value = Double(figure) else { return nil }
+            values.append(value)
+            rest = isLast ? "" : rest[rest.index(end, offsetBy: piece.count)...]
+        }
+        return values
+    }
+
+    /// ``numbers(between:)`` when every figure is a whole number.
+    func integers(between pieces: [String]) -> [Int]? {
+        guard let values = numbers(between: pieces), values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) else { return nil }
+        return values.map { Int($0) }
+    }
+}

@@ -1,0 +1,132 @@
+import ExpoCore
+import Foundation
+
+/// What the solvers say — stage names, the limits a search ran under, the objective,
+/// why a meeting request is not met — in the show's language. The plan file writes them
+/// in English (``StageLabel``, ``SearchLimits``, ``ObjectiveSentence``,
+/// ``UnmetReason``); English outputs show that text as it is.
+extension Localization {
+    /// A stage's name ("tour of bretagne" → « parcours de Délégation Bretagne »);
+    /// `short` drops what is in brackets; `delegations` names delegations by id.
+    public func stage(_ name: String, short: Bool = false, delegations: [String: String] = [:]) -> String {
+        guard let words = solverWords else { return short ? name.components(separatedBy: " (")[0] : name }
+        let text = words.stage(StageLabel(english: name), delegations)
+        return short ? text.components(separatedBy: " (")[0] : text
+    }
+
+    /// The limits a search ran under.
+    public func limits(_ text: String) -> String {
+        guard let words = solverWords, let limits = SearchLimits(english: text) else { return text }
+        return words.limits(limits, self)
+    }
+
+    /// What the solver maximizes, as the sentence after "The solver".
+    public func sense(_ text: String) -> String {
+        guard let words = solverWords, let sentence = ObjectiveSentence(rawValue: text) else { return text }
+        return words.sense(sentence)
+    }
+
+    /// Why the request between `a` and `b` (names) is not met.
+    public func unmetReason(_ text: String, a: String, b: String) -> String {
+        guard let words = solverWords else { return text }
+        return words.unmet(UnmetReason(english: text, a: a, b: b))
+    }
+
+    /// A whole number with the language's thousands separator: "20,000", « 20 000 »
+    /// (a narrow no-break space in French).
+    public func count(_ value: Int) -> String {
+        let english = Figures.count(value)
+        return language == .fr ? english.replacingOccurrences(of: ",", with: "\u{202F}") : english
+    }
+
+    var solverWords: SolverWords? { language == .fr ? .french : nil }
+}
+
+/// The solvers' phrases in a language other than the plan file's English.
+struct SolverWords: Sendable {
+    let stage: @Sendable (StageLabel, _ delegations: [String: String]) -> String
+    let limits: @Sendable (SearchLimits, Localization) -> String
+    let sense: @Sendable (ObjectiveSentence) -> String
+    let unmet: @Sendable (UnmetReason) -> String
+
+    static let french = SolverWords(
+        stage: { label, delegations in
+            switch label {
+            case let .zoning(rounds, generated, candidates):
+                "zonage (\(rounds) tours de génération de colonnes, \(generated) zones candidates sur \(candidates))"
+            case .zoningKept: "zonage (zones du plan précédent, agrandies au besoin)"
+            case let .placement(n): "placement (\(n) PLNE, une par pavillon)"
+            case let .placementKept(n): "placement (\(n) PLNE, une par pavillon, autour des stands conservés)"
+            case let .tour(id): "parcours " + (delegations[id].map { "«\u{00A0}\($0)\u{00A0}»" } ?? id)
+            case .selectionLP: "PL de sélection"
+            case .selection: "sélection"
+            case .timetable: "horaire"
+            case .timetableMILP: "horaire (PLNE)"
+            case .neighbourhoods: "voisinages"
+            case .timetableKept: "horaire (rendez-vous précédents conservés, les autres placés autour)"
+            case let .other(text): text
+            }
+        },
+        limits: { limits, words in
+            let time = limits.seconds.map { "limite de temps de \(words.number($0, decimals: 0))\u{00A0}s pour toute l’exécution" } ?? "sans limite de temps"
+            let work: String
+            switch limits.work {
+            case let .layout(nodes, zoning):
+                work = "\(words.count(nodes)) nœuds de branch-and-price par pavillon, au plus \(words.count(zoning)) nœuds pour la PLNE de zonage"
+            case let .tours(nodes): work = "\(words.count(nodes)) nœuds de séparation et évaluation par délégation"
+            case let .meetings(nodes, annealing, rounds):
+                let cooling = switch annealing {
+                case let .moves(n): "\(words.count(n)) mouvements de recuit par demande"
+                case let .cooled(seconds): "recuit étalé sur le temps restant (au plus \(words.number(seconds, decimals: 2))\u{00A0}s par demande)"
+                }
+                work = "\(words.count(nodes)) nœuds par PLNE, \(cooling), \(rounds) tours de voisinages"
+            case let .other(text): work = text
+            }
+            return time + "\u{00A0}; " + work
+        },
+        sense: { sentence in
+            switch sentence {
+            case .layout: "maximise la valeur du zonage (blocs préférés, cohésion, visibilité équitable) plus celle du placement "
+                + "(thèmes partagés, exposants phares bien placés, partenaires, moins les bords vides)"
+            case .layoutReplan: "re-planifie\u{00A0}: placer chaque exposant, puis déplacer le moins de stands possible, "
+                + "puis maximiser la valeur du zonage et du placement"
+            case .tours: "maximise les scores des visites, moins les minutes de marche et d’attente (pondérées)"
+            case .meetings: "maximise la priorité des demandes satisfaites, puis la part du participant le moins servi, "
+                + "moins les creux (pondérés), après le plancher de part"
+            case .noMeetings: "n’a pas de programme de rendez-vous"
+            case .pinned: "garde chaque point fixé"
+            }
+        },
+        unmet: { reason in
+            switch reason {
+            case .standNotInLayout: "le stand où il devait avoir lieu n’est pas dans le plan"
+            case .noTables: "l’espace de rendez-vous n’a pas de table"
+            case let .neverFree(p, minutes): "\(p) n’est jamais libre \(minutes)\u{00A0}minutes d’affilée pendant le programme"
+            case let .neverFreeTogether(a, b): "\(a) et \(b) ne sont jamais libres en même temps"
+            case let .standVisited(exhibitor): "chaque fois que les deux sont libres, des délégations visitent le stand de \(exhibitor)"
+            case .noSlotFits: "aucun créneau ne convient aux deux participants"
+            case let .atMaximum(p, meetings): "\(p) a déjà \(meetings)\u{00A0}rendez-vous, son maximum"
+            case let .wouldFit(time): "il tiendrait à \(time) mais n’améliorerait pas l’objectif (ou le solveur s’est arrêté avant, à sa limite)"
+            case let .slotsRefused(r):
+                (r.slots == 1 ? "sur le seul créneau où les deux sont libres, " : "sur les \(r.slots)\u{00A0}créneaux où les deux sont libres, ")
+                    + frenchRefusals(r).joined(separator: ", ")
+            case let .other(text): text
+            }
+        })
+
+    private static func frenchRefusals(_ r: UnmetReason.Refusals) -> [String] {
+        var parts: [String] = []
+        if r.busy > 0 { parts.append("\(r.busy) où \(r.a) ou \(r.b) a un autre rendez-vous") }
+        if r.tables > 0 { parts.append("\(r.tables) où toutes les tables sont prises") }
+        if r.stand > 0 { parts.append("\(r.stand) où le stand accueille un autre rendez-vous") }
+        if r.walk > 0 { parts.append("\(r.walk) trop loin à pied d’un rendez-vous voisin") }
+        return parts
+    }
+}
+
+extension Scenario {
+    /// Each delegation's name by its id.
+    public var delegationNames: [String: String] {
+        Dictionary(delegations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}
