@@ -70,7 +70,7 @@ public struct PlanOutputs: Sendable {
         self.workbooks = workbooks
         self.format = format
         self.revision = revision
-        let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario) }
+        let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario, words: scenario.localization.changes.wording) }
         add("scenario-summary.txt", ScenarioSummary(scenario).text)
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
@@ -100,8 +100,8 @@ public struct PlanOutputs: Sendable {
             if let meetings = plan.meetings { addMeetings(meetings, plan: plan, scenario: scenario) }
         }
         if let changes {
-            add("changes.md", ChangesReport.markdown(changes, movesSummary: previous?.moves))
-            add("changes.csv", ChangesReport.table(changes).csv)
+            add("changes.md", ChangesReport.markdown(changes, movesSummary: previous?.moves, words: scenario.localization))
+            add("changes.csv", ChangesReport.table(changes, words: scenario.localization).csv)
         }
         add("plan.json", (try? plan.json()) ?? "")
         if let folder = previous?.folder { reviseCalendars(from: folder, tours: plan.tours != nil, agendas: plan.meetings != nil) }

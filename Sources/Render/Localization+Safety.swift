@@ -133,3 +133,44 @@ extension Localization {
 }
 
 private let nbsp = "\u{00A0}"
+
+extension Localization {
+    /// A finding in words: its ``SafetyFinding/message`` in English, its value worded
+    /// in the show's language otherwise (the message when it has none).
+    func finding(_ f: SafetyFinding) -> String {
+        guard language == .fr, let what = f.what else { return f.message }
+        let m = length, s = solid
+        let access = { (entrance: Bool, id: String) in (entrance ? "l’entrée " : "la sortie ") + id }
+        switch what {
+        case let .aisleTooNarrow(main, aisle, name, width, limit, blockers):
+            return "l’allée \(main ? "principale" : "secondaire") \(aisle) (\(name)) n’a que \(m(width)) de largeur libre au plus étroit\(nbsp); au moins \(m(limit))"
+                + (blockers.isEmpty ? "" : " (dedans\(nbsp): \(blockers.map(s).joined(separator: ", ")))")
+        case let .aisleIntrusion(solid, declared, aisle, name):
+            return "\(s(solid)) empiète sur les \(m(declared)) déclarés de l’allée \(aisle) (\(name))"
+        case let .passage(between, width, limit):
+            return "\(between.map(s).joined(separator: " et ")) sont à \(m(width)) l’un de l’autre\(nbsp): un passage de moins de \(m(limit)) (à fermer ou à élargir)"
+        case let .deadEnd(between, width, length, limit):
+            return "le passage entre \(between.map(s).joined(separator: " et ")) (\(m(width)) de large) est un cul-de-sac de \(m(length))\(nbsp); au plus \(m(limit))"
+        case let .exitBlocked(solid, clearance, entrance, id, name, within):
+            return "\(s(solid)) est dans les \(m(clearance)) à dégager devant \(access(entrance, id)) (\(name))\(nbsp): il arrive à \(m(within)) de l’ouverture"
+        case let .occupancy(people, area, per, required, requiredWidth, exits, units, width):
+            return "\(count(people))\(nbsp)personnes (\(figure(area))\(nbsp)m² à \(figure(per)) par m²) demandent \(required)\(nbsp)unités de passage (\(m(requiredWidth)))\(nbsp); "
+                + "les \(exits) sorties en offrent \(units) (\(m(width)))"
+        case let .modulesInClearance(modules, block, clearance, entrance, id):
+            return "les modules \(modules) du bloc \(block) sont dans les \(m(clearance)) à dégager devant \(access(entrance, id))\(nbsp): ils restent vides"
+        case let .modulesTooFar(modules, block, distance, from, limit):
+            return "les modules \(modules) du bloc \(block) sont jusqu’à \(distance.isFinite ? m(distance) : "une distance infranchissable") de la sortie la plus proche "
+                + "(depuis \(from))\(nbsp); au plus \(m(limit))\(nbsp): ils restent vides"
+        }
+    }
+
+    /// A solid's label ("block G1", "the wall") in the show's language.
+    func solid(_ label: String) -> String {
+        guard language == .fr else { return label }
+        if label == "the wall" { return "le mur" }
+        for (english, french) in [("block ", "bloc "), ("obstacle ", "obstacle "), ("feature ", "aménagement ")] where label.hasPrefix(english) {
+            return french + label.dropFirst(english.count)
+        }
+        return label
+    }
+}

@@ -43,7 +43,7 @@ public enum SafetyReport {
         for f in analysis.findings {
             let value = { (v: Double) in f.rule == .occupancy ? words.figure(v) + words.unitSpace + w.units : words.length(v) }
             let measured = f.measured.isFinite ? value(f.measured) : "–"
-            md += "| \(w.severity[f.severity] ?? f.severity.rawValue) | \(w.rule[f.rule] ?? f.rule.rawValue) | \(measured) | \(value(f.limit)) | \(point(f.at, words)) | \(escapeMarkdown(f.message)) |\n"
+            md += "| \(w.severity[f.severity] ?? f.severity.rawValue) | \(w.rule[f.rule] ?? f.rule.rawValue) | \(measured) | \(value(f.limit)) | \(point(f.at, words)) | \(escapeMarkdown(words.finding(f))) |\n"
         }
         return md + "\n"
     }
@@ -66,7 +66,7 @@ public enum SafetyReport {
         md += header(w.exitColumns, "|---|---|---:|---:|---|---|")
         for e in analysis.hall.exits {
             let z = e.zone
-            md += "| \(escapeMarkdown(e.id)) — \(escapeMarkdown(e.name)) | \(e.isEntrance ? w.entrance : w.exit) | \(words.length(e.width)) | \(e.units) | \(tuple([z.x, z.y, z.width, z.height], words)) | \(e.takenBy.isEmpty ? w.clear : escapeMarkdown(e.takenBy.joined(separator: ", "))) |\n"
+            md += "| \(escapeMarkdown(e.id)) — \(escapeMarkdown(e.name)) | \(e.isEntrance ? w.entrance : w.exit) | \(words.length(e.width)) | \(e.units) | \(tuple([z.x, z.y, z.width, z.height], words)) | \(e.takenBy.isEmpty ? w.clear : escapeMarkdown(e.takenBy.map(words.solid).joined(separator: ", "))) |\n"
         }
         return md + "\n"
     }
@@ -80,7 +80,7 @@ public enum SafetyReport {
         } else {
             md += w.passagesIntro(m(2 * limit)) + header(w.passageColumns, "|---|---:|---:|---:|---|")
             for p in analysis.hall.passages.sorted(by: { ($0.width, $0.at.y, $0.at.x) < ($1.width, $1.at.y, $1.at.x) }) {
-                md += "| \(escapeMarkdown(p.between.joined(separator: " – "))) | \(m(p.width)) | \(m(limit)) | \(m(p.width - limit)) | \(point(p.at, words)) |\n"
+                md += "| \(escapeMarkdown(p.between.map(words.solid).joined(separator: " – "))) | \(m(p.width)) | \(m(limit)) | \(m(p.width - limit)) | \(point(p.at, words)) |\n"
             }
             md += "\n"
         }
@@ -89,7 +89,7 @@ public enum SafetyReport {
         } else {
             md += header(w.deadEndColumns, "|---|---:|---:|---:|---|")
             for d in analysis.hall.deadEnds {
-                md += "| \(escapeMarkdown(d.between.joined(separator: " – "))) | \(m(d.length)) | \(m(d.width)) | \(m(analysis.rules.maxDeadEnd)) | \(point(d.at, words)) |\n"
+                md += "| \(escapeMarkdown(d.between.map(words.solid).joined(separator: " – "))) | \(m(d.length)) | \(m(d.width)) | \(m(analysis.rules.maxDeadEnd)) | \(point(d.at, words)) |\n"
             }
             md += "\n"
         }

@@ -52,7 +52,8 @@ public struct SafetyAnalysis: Sendable {
                 for m in modules { forbidden[m.index] = forbidden[m.index] ?? "in the clearance of \(zone.isEntrance ? "entrance" : "exit") \(zone.id)" }
                 findings.append(SafetyFinding(.exitClearance, .warning, measured: modules.map { $0.rect.distance(to: zone.zone.center) }.min() ?? 0,
                                               limit: rules.exitClearance, at: zone.zone.center, objects: [zone.id, block] + modules.map(\.id),
-                                              "modules \(Self.list(modules)) of block \(block) lie in the \(Figures.metres(rules.exitClearance)) m kept clear in front of \(zone.isEntrance ? "entrance" : "exit") \(zone.id): they stay empty"))
+                                              "modules \(Self.list(modules)) of block \(block) lie in the \(Figures.metres(rules.exitClearance)) m kept clear in front of \(zone.isEntrance ? "entrance" : "exit") \(zone.id): they stay empty",
+                                              what: .modulesInClearance(modules: Self.list(modules), block: block, clearance: rules.exitClearance, entrance: zone.isEntrance, access: zone.id)))
             }
         }
         // Travel distance.
@@ -67,7 +68,8 @@ public struct SafetyAnalysis: Sendable {
             let value = egress.travel[worst.index]
             findings.append(SafetyFinding(.travelDistance, .warning, measured: value, limit: rules.maxTravelDistance, at: egress.farthest[worst.index],
                                           objects: [block] + modules.map(\.id),
-                                          "modules \(Self.list(modules)) of block \(block) are up to \(value.isFinite ? Figures.metres(value) + " m" : "an unreachable distance") from the nearest exit (from \(worst.id)); at most \(Figures.metres(rules.maxTravelDistance)) m: they stay empty"))
+                                          "modules \(Self.list(modules)) of block \(block) are up to \(value.isFinite ? Figures.metres(value) + " m" : "an unreachable distance") from the nearest exit (from \(worst.id)); at most \(Figures.metres(rules.maxTravelDistance)) m: they stay empty",
+                                          what: .modulesTooFar(modules: Self.list(modules), block: block, distance: value, from: worst.id, limit: rules.maxTravelDistance)))
         }
         self.forbidden = forbidden
         findings += Self.pinnedOnForbidden(scenario, forbidden: forbidden, travel: egress.travel, rules: rules)
