@@ -148,7 +148,7 @@ public enum StandPlacement {
             let missing = scenario.pavilions.indices.filter { results[$0] == nil }
             if !missing.isEmpty {
                 for p in missing { banned.insert(zoning.keys[p]) }
-                notes.append("round \(round): no placement inside the area of \(missing.map { scenario.pavilions[$0].id }.joined(separator: ", ")); area banned and zoning solved again")
+                notes.append(SolveNote.zoningRound(round: round, pavilions: missing.map { scenario.pavilions[$0].id }.joined(separator: ", ")).english)
                 continue
             }
             return assemble(instance: instance, zoning: zoning, placements: results.map { $0! }, notes: notes, seconds: budget.elapsed)

@@ -122,7 +122,7 @@ public enum StandReplanning {
                     var scenario = pinned
                     for e in released { scenario.exhibitors[e].pinnedModule = nil }
                     if case .placed(var found) = try placeInAreas(instance: LayoutInstance(scenario), areas: areas, options: options) {
-                        found.notes.append("no room in \(instance.scenario.pavilions[p].name) around every kept stand: \(released.count) more released")
+                        found.notes.append(SolveNote.noRoom(pavilion: instance.scenario.pavilions[p].name, released: released.count).english)
                         return found
                     }
                 }

@@ -71,7 +71,7 @@ public struct PlanOutputs: Sendable {
         self.format = format
         self.revision = revision
         let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario, words: scenario.localization.changes.wording) }
-        add("scenario-summary.txt", ScenarioSummary(scenario).text)
+        add("scenario-summary.txt", ScenarioSummary(scenario).text(in: scenario.localization))
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
             let safety = safety ?? SafetyAnalysis(scenario)

@@ -34,3 +34,11 @@ extension Localization {
 }
 
 private let nbsp = "\u{00A0}"
+
+extension Localization {
+    /// Groups of file names, each group's names joined by commas, the groups by
+    /// semicolons (with French spacing).
+    func fileGroups(_ groups: [[String]]) -> String {
+        groups.map { $0.joined(separator: ", ") }.joined(separator: language == .fr ? "\(nbsp); " : "; ")
+    }
+}

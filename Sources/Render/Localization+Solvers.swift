@@ -130,3 +130,23 @@ extension Scenario {
         Dictionary(delegations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }
+
+extension Localization {
+    /// A solve report's note (``SolveNote``); `delegations` names delegations by id.
+    public func note(_ text: String, delegations: [String: String] = [:]) -> String {
+        guard language == .fr else { return text }
+        let nbsp = "\u{00A0}"
+        switch SolveNote(english: text) {
+        case let .replannedAround(d, list): return "\(d)\(nbsp): parcours refait autour des stands pris par d’autres délégations (\(list))"
+        case let .plannedTogether(d, list): return "\(d)\(nbsp): parcours planifié avec \(list), qui doivent voir les mêmes stands"
+        case let .relaxation(d, relaxation, above, bound):
+            return "\(delegations[d] ?? d)\(nbsp): la relaxation par programmation dynamique (maxima de couverture, minima au-dessus de 1 et règles "
+                + "qu’elle ne suit pas relâchés) borne le parcours à \(fixed(relaxation)), \(gap(above)) au-dessus de sa borne finale \(fixed(bound))"
+        case let .toursKept(kept, total): return "re-planification\(nbsp): \(kept) parcours précédents sur \(total) gardés à la minute près"
+        case let .noRoom(p, released):
+            return "pas de place dans \(p) autour de chaque stand conservé\(nbsp): \(released) de plus libéré\(released > 1 ? "s" : "")"
+        case let .zoningRound(round, ids): return "tour \(round)\(nbsp): aucun placement dans la zone de \(ids)\(nbsp); zone exclue et zonage résolu à nouveau"
+        case let .other(other): return other
+        }
+    }
+}

@@ -38,7 +38,7 @@ public enum PlanReport {
             }
             md += TourReport.pavilionVisitsMarkdown(scenario, tours: tours)
             md += TourReport.unplannedMarkdown(scenario, tours: tours)
-            md += "\n" + words.label(words.files) + " `tour-<delegation>.md`, `.html`, `.ics`, `.svg`, `.json`; `exhibitor-visits.csv`; `tours-summary.md`.\n"
+            md += "\n" + words.label(words.files) + " " + words.fileGroups([["`tour-<delegation>.md`", "`.html`", "`.ics`", "`.svg`", "`.json`"], ["`exhibitor-visits.csv`"], ["`tours-summary.md`"]]) + ".\n"
         }
         if let meetings = plan.meetings, scenario.meetings != nil {
             let e = MeetingEvaluation(meetings, scenario: scenario, layout: plan.layout, tours: plan.tours)
@@ -46,7 +46,7 @@ public enum PlanReport {
             md += words.meetingsLine(MeetingsLine(met: e.met, requested: e.requested, priorityMet: e.priorityMet, priorityRequested: e.priorityRequested,
                                                   worstShare: e.worstShare, gaps: e.gaps, gapBound: meetings.certificate?.idleGapLowerBound,
                                                   belowFloor: meetings.certificate?.belowFloor.count ?? 0, unmet: meetings.unmet.count))
-            md += words.label(words.files) + " `agendas/<participant>.md`, `.html` and `.ics`, `agendas.html`, `tables.csv`, `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.\n"
+            md += words.label(words.files) + " `agendas/<participant>.md`, `.html` \(words.summary.and) `.ics`, `agendas.html`, `tables.csv`, `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.\n"
         }
         md += "\n\(words.checkedBy)\n"
         return md

@@ -37,7 +37,7 @@ extension TourPlanner {
         let position = Dictionary(scenario.delegations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         result.plan.tours.sort { (position[$0.delegation] ?? 0) < (position[$1.delegation] ?? 0) }
         result.routes = routes(result.plan.tours, scenario: scenario, network: network)
-        result.plan.report.notes.append("re-plan: \(unchanged.count) of \(previous.tours.count) previous tours kept to the minute")
+        result.plan.report.notes.append(SolveNote.toursKept(kept: unchanged.count, of: previous.tours.count).english)
         return (result, unchanged)
     }
 

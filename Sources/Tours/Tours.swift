@@ -165,8 +165,7 @@ public enum TourPlanner {
         full.graphs.indices.compactMap { d in
             guard !full.graphs[d].rules.isEmpty, let one = solved[d], let relaxation = one.relaxation else { return nil }
             let weaker = (relaxation - one.bound) / max(1e-9, abs(one.bound))
-            return "\(full.graphs[d].delegation.id): the DP relaxation (coverage maxima, minima above 1 and rules it cannot track relaxed) bounds the tour at "
-                + "\(Figures.fixed(relaxation)), \(Figures.percent(weaker)) above its final bound \(Figures.fixed(one.bound))"
+            return SolveNote.relaxation(delegation: full.graphs[d].delegation.id, relaxation: relaxation, above: weaker, bound: one.bound).english
         }
     }
 

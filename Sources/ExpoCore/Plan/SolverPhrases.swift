@@ -303,3 +303,73 @@ struct PhraseScanner {
         return values.map { Int($0) }
     }
 }
+
+/// A note of a solve report: what happened on the way that a reader should know.
+public enum SolveNote: Sendable, Hashable {
+    /// A delegation planned again around stands other delegations hold (ids, joined).
+    case replannedAround(delegation: String, exhibitors: String)
+    /// A delegation planned together with others (names, joined) who must see the same stands.
+    case plannedTogether(delegation: String, with: String)
+    /// The DP relaxation's bound of a delegation's tour (by id), how much above the
+    /// final bound it is (a share), and that bound.
+    case relaxation(delegation: String, relaxation: Double, above: Double, bound: Double)
+    case toursKept(kept: Int, of: Int)
+    /// No room in a pavilion (by name) around every kept stand: more stands released.
+    case noRoom(pavilion: String, released: Int)
+    /// A zoning round whose areas could not hold their pavilions (ids, joined).
+    case zoningRound(round: Int, pavilions: String)
+    case other(String)
+
+    /// The note as the plan file writes it.
+    public var english: String {
+        switch self {
+        case let .replannedAround(d, list): "\(d) planned again around stands held by other delegations: \(list)"
+        case let .plannedTogether(d, list): "\(d) planned together with \(list), who must see the same stands"
+        case let .relaxation(d, relaxation, above, bound):
+            "\(d): the DP relaxation (coverage maxima, minima above 1 and rules it cannot track relaxed) bounds the tour at "
+                + "\(Figures.fixed(relaxation)), \(Figures.percent(above)) above its final bound \(Figures.fixed(bound))"
+        case let .toursKept(kept, total): "re-plan: \(kept) of \(total) previous tours kept to the minute"
+        case let .noRoom(p, released): "no room in \(p) around every kept stand: \(released) more released"
+        case let .zoningRound(round, ids): "round \(round): no placement inside the area of \(ids); area banned and zoning solved again"
+        case let .other(text): text
+        }
+    }
+
+    /// The note of `text` as ``english`` writes it; `.other(text)` when none matches.
+    public init(english text: String) {
+        self = Self.parse(text).first { $0.english == text } ?? .other(text)
+    }
+
+    /// The notes `text` may be (checked against ``english`` by the caller).
+    private static func parse(_ text: String) -> [SolveNote] {
+        var found: [SolveNote] = []
+        let around = " planned again around stands held by other delegations: "
+        if let r = text.range(of: around) {
+            found.append(.replannedAround(delegation: String(text[..<r.lowerBound]), exhibitors: String(text[r.upperBound...])))
+        }
+        let together = (" planned together with ", ", who must see the same stands")
+        if text.hasSuffix(together.1), let r = text.range(of: together.0) {
+            found.append(.plannedTogether(delegation: String(text[..<r.lowerBound]),
+                                          with: String(text[r.upperBound..<text.index(text.endIndex, offsetBy: -together.1.count)])))
+        }
+        let dp = ": the DP relaxation (coverage maxima, minima above 1 and rules it cannot track relaxed) bounds the tour at "
+        if let r = text.range(of: dp),
+           let x = PhraseScanner(String(text[r.upperBound...])).numbers(between: ["", ", ", " % above its final bound ", ""]) {
+            found.append(.relaxation(delegation: String(text[..<r.lowerBound]), relaxation: x[0], above: x[1] / 100, bound: x[2]))
+        }
+        if let n = PhraseScanner(text).integers(between: ["re-plan: ", " of ", " previous tours kept to the minute"]) {
+            found.append(.toursKept(kept: n[0], of: n[1]))
+        }
+        let room = (head: "no room in ", middle: " around every kept stand: ", tail: " more released")
+        if text.hasPrefix(room.head), text.hasSuffix(room.tail), let r = text.range(of: room.middle, options: .backwards),
+           let n = Int(text[r.upperBound..<text.index(text.endIndex, offsetBy: -room.tail.count)]) {
+            found.append(.noRoom(pavilion: String(text[text.index(text.startIndex, offsetBy: room.head.count)..<r.lowerBound]), released: n))
+        }
+        let zoning = (head: "round ", middle: ": no placement inside the area of ", tail: "; area banned and zoning solved again")
+        if text.hasPrefix(zoning.head), text.hasSuffix(zoning.tail), let r = text.range(of: zoning.middle),
+           let round = Int(text[text.index(text.startIndex, offsetBy: zoning.head.count)..<r.lowerBound]) {
+            found.append(.zoningRound(round: round, pavilions: String(text[r.upperBound..<text.index(text.endIndex, offsetBy: -zoning.tail.count)])))
+        }
+        return found
+    }
+}
