@@ -72,7 +72,7 @@ struct SolverWords: Sendable {
             let work: String
             switch limits.work {
             case let .layout(nodes, zoning):
-                work = "\(words.count(nodes)) nœuds de branch-and-price par pavillon, au plus \(words.count(zoning)) nœuds pour la PLNE de zonage"
+                work = "\(words.count(nodes)) nœuds de séparation et évaluation avec génération de colonnes par pavillon, au plus \(words.count(zoning)) nœuds pour la PLNE de zonage"
             case let .tours(nodes): work = "\(words.count(nodes)) nœuds de séparation et évaluation par délégation"
             case let .meetings(nodes, annealing, rounds):
                 let cooling = switch annealing {

@@ -26,7 +26,7 @@ public enum SafetyReport {
 
     /// A table's header row and its alignment row.
     private static func header(_ columns: [String], _ alignment: String) -> String {
-        "| " + columns.joined(separator: " | ") + " |\n" + alignment + "\n"
+        "|" + columns.map { $0.isEmpty ? " " : " \($0) " }.joined(separator: "|") + "|\n" + alignment + "\n"
     }
 
     /// A point in hall coordinates: "(44.5, 80)", « (44,5 ; 80) ».

@@ -260,12 +260,18 @@ public enum UnmetReason: Sendable, Hashable {
               let slots = text[text.index(text.startIndex, offsetBy: 7)..<head.lowerBound].split(separator: " ").first.flatMap({ Int($0) })
         else { return nil }
         var r = Refusals(slots: slots, a: a, b: b, busy: 0, tables: 0, stand: 0, walk: 0)
-        for part in text[head.upperBound...].components(separatedBy: ", ") {
-            guard let n = part.split(separator: " ").first.flatMap({ Int($0) }) else { return nil }
-            if part.hasSuffix(" with every table taken") { r.tables = n }
-            else if part.hasSuffix(" with the stand holding another meeting") { r.stand = n }
-            else if part.hasSuffix(" too far to walk from or to a neighbouring meeting") { r.walk = n }
-            else { r.busy = n }
+        // Each part is a count and a fixed tail (names known), parts joined by ", ".
+        let tails: [(String, WritableKeyPath<Refusals, Int>)] = [
+            (" with \(a) or \(b) in another meeting", \.busy), (" with every table taken", \.tables),
+            (" with the stand holding another meeting", \.stand), (" too far to walk from or to a neighbouring meeting", \.walk),
+        ]
+        var rest = Substring(text[head.upperBound...])
+        for (tail, field) in tails {
+            let digits = rest.prefix { $0.isNumber }
+            guard let n = Int(digits), rest.dropFirst(digits.count).hasPrefix(tail) else { continue }
+            r[keyPath: field] = n
+            rest = rest.dropFirst(digits.count + tail.count)
+            if rest.hasPrefix(", ") { rest = rest.dropFirst(2) }
         }
         return UnmetReason.slotsRefused(r).english == text ? .slotsRefused(r) : nil
     }

@@ -1,0 +1,114 @@
+import ExpoCore
+import Testing
+@testable import Render
+
+/// What the solvers say (stage names, limits, objectives, unmet reasons, notes): the
+/// plan file's English reads back to the same value, English outputs show it as it is,
+/// French outputs word it in French.
+@Suite("Solver phrases")
+struct SolverPhrasesTests {
+    static let stages: [StageLabel] = [
+        .zoning(rounds: 10, generated: 2174, candidates: 12040), .zoningKept, .placement(pavilions: 14), .placementKept(pavilions: 3),
+        .tour(delegation: "regions-de-france"), .tour(delegation: "a (b), of c"), .selectionLP, .selection, .timetable, .timetableMILP,
+        .neighbourhoods, .timetableKept, .other("something new"),
+    ]
+
+    @Test(arguments: stages)
+    func stageLabelsReadBack(label: StageLabel) {
+        #expect(StageLabel(english: label.english) == label)
+        #expect(Localization.english.stage(label.english) == label.english)
+    }
+
+    static let limits: [SearchLimits] = [
+        SearchLimits(seconds: nil, work: .layout(nodesPerPavilion: 60, zoningNodes: 20_000)),
+        SearchLimits(seconds: 30, work: .tours(nodesPerDelegation: 2_000)),
+        SearchLimits(seconds: 12.5, work: .meetings(nodesPerMILP: 200, annealing: .moves(perRequest: 20_000), rounds: 3)),
+        SearchLimits(seconds: 10, work: .meetings(nodesPerMILP: 1_200_000, annealing: .cooled(secondsPerRequest: 0.01), rounds: 2)),
+    ]
+
+    @Test(arguments: limits)
+    func limitsReadBack(limits: SearchLimits) {
+        #expect(SearchLimits(english: limits.english) == limits)
+        #expect(Localization.english.limits(limits.english) == limits.english)
+    }
+
+    static let reasons: [UnmetReason] = [
+        .standNotInLayout, .noTables, .neverFree(participant: "Ana, of Acme", minutes: 30), .neverFreeTogether("Ana, of Acme", "Bob"),
+        .standVisited(exhibitor: "Nautetech"), .noSlotFits, .atMaximum(participant: "Bob", meetings: 6), .wouldFit(time: "14:20"),
+        .slotsRefused(.init(slots: 11, a: "Ana, of Acme", b: "Bob", busy: 6, tables: 5, stand: 0, walk: 0)),
+        .slotsRefused(.init(slots: 1, a: "Ana", b: "Bob", busy: 0, tables: 0, stand: 1, walk: 0)),
+        .slotsRefused(.init(slots: 4, a: "Ana", b: "Bob", busy: 1, tables: 1, stand: 1, walk: 1)),
+    ]
+
+    @Test(arguments: reasons)
+    func unmetReasonsReadBack(reason: UnmetReason) {
+        #expect(UnmetReason(english: reason.english, a: "Ana, of Acme", b: "Bob") == reason
+                || UnmetReason(english: reason.english, a: "Ana", b: "Bob") == reason)
+        #expect(Localization.english.unmetReason(reason.english, a: "Ana", b: "Bob") == reason.english)
+    }
+
+    static let notes: [SolveNote] = [
+        .replannedAround(delegation: "Délégation Pays de la Loire", exhibitors: "pdl-diva, pdl-02"),
+        .plannedTogether(delegation: "Mayors", with: "Press, Investors"),
+        .relaxation(delegation: "regions-de-france", relaxation: 233.436, above: 0.21854, bound: 191.57),
+        .toursKept(kept: 5, of: 6), .noRoom(pavilion: "Région Sud", released: 2), .zoningRound(round: 2, pavilions: "ara, bfc"),
+        .other("re-plan: something else"),
+    ]
+
+    @Test(arguments: notes)
+    func notesReadBack(note: SolveNote) {
+        let read = SolveNote(english: note.english)
+        #expect(read.english == note.english)
+        if case .relaxation = note { #expect(read != .other(note.english)) } else { #expect(read == note) }
+        #expect(Localization.english.note(note.english) == note.english)
+    }
+
+    @Test func everyObjectiveSentenceHasFrench() {
+        for sentence in ObjectiveSentence.allCases {
+            #expect(Localization.english.sense(sentence.english) == sentence.english)
+            #expect(Localization.french.sense(sentence.english) != sentence.english)
+        }
+    }
+
+    /// Hand-written French for the reference plan's phrases.
+    @Test(arguments: [
+        ("no time limit; 2,000 branch-and-bound nodes per delegation",
+         "sans limite de temps\u{00A0}; 2\u{202F}000 nœuds de séparation et évaluation par délégation"),
+        ("time limit 30 s for the whole run; 60 branch-and-price nodes per pavilion, at most 20,000 nodes for the zoning MILP",
+         "limite de temps de 30\u{00A0}s pour toute l’exécution\u{00A0}; 60 nœuds de séparation et évaluation avec génération de colonnes par pavillon, au plus 20\u{202F}000 nœuds pour la PLNE de zonage"),
+    ])
+    func frenchLimits(english: String, french: String) {
+        #expect(Localization.french.limits(english) == french)
+    }
+
+    @Test func frenchReasonsAndStages() {
+        let fr = Localization.french
+        #expect(fr.unmetReason("Lina Lefèvre already has 6 meetings, their maximum", a: "Lina Lefèvre", b: "Emma Girard")
+                == "Lina Lefèvre a déjà 6\u{00A0}rendez-vous, son maximum")
+        #expect(fr.unmetReason("of the 11 slots both are free, 6 with Tom Roux or Rose Robert in another meeting, 5 with every table taken",
+                               a: "Tom Roux", b: "Rose Robert")
+                == "sur les 11\u{00A0}créneaux où les deux sont libres, 6 où Tom Roux ou Rose Robert a un autre rendez-vous, 5 où toutes les tables sont prises")
+        #expect(fr.stage("tour of bretagne", short: true, delegations: ["bretagne": "Délégation Bretagne"]) == "parcours «\u{00A0}Délégation Bretagne\u{00A0}»")
+        #expect(fr.stage("zoning (10 column generation rounds, 2174 of 12040 candidate areas)", short: true) == "zonage")
+        #expect(fr.stage("selection LP") == "PL de sélection")
+        // Text no case matches stays as it is.
+        #expect(fr.unmetReason("a reason from a newer solver", a: "A", b: "B") == "a reason from a newer solver")
+    }
+
+    /// French puts a non-breaking space, never a plain one, before « : ; ! ? » and after «.
+    @Test func frenchPhrasesHaveFrenchSpacing() {
+        let fr = Localization.french
+        var texts = Self.stages.map { fr.stage($0.english, delegations: ["regions-de-france": "Délégation Régions de France"]) }
+        texts += Self.limits.map { fr.limits($0.english) }
+        texts += Self.reasons.map { fr.unmetReason($0.english, a: "Ana, of Acme", b: "Bob") }
+        texts += Self.notes.map { fr.note($0.english) }
+        texts += ObjectiveSentence.allCases.map { fr.sense($0.english) }
+        for text in texts {
+            for mark in [" :", " ;", " !", " ?", " »", "« "] { #expect(!text.contains(mark), "\(text)") }
+        }
+    }
+}
+
+extension SearchLimits: CustomTestStringConvertible {
+    public var testDescription: String { english }
+}
