@@ -212,7 +212,8 @@ public struct PlanOutputs: Sendable {
     public static func floorPlan(_ scenario: Scenario, _ layout: LayoutPlan, paper: FloorPlan.Paper) -> FloorPlan {
         let report = layout.report
         let words = scenario.localization
-        let status = words.label(words.standPlacement) + " " + words.outcome(report.outcome) + (report.gap.map { ", gap " + words.percent($0, decimals: 2) } ?? "")
+        let gap: String = report.gap.map { ", \(words.solveColumns[4]) \(words.percent($0, decimals: 2))" } ?? ""
+        let status = words.label(words.standPlacement) + " " + words.outcome(report.outcome) + gap
         return FloorPlan(scenario: scenario, layout: layout, paper: paper,
                          subtitle: [words.floorPlan.exhibitorsInPavilions(scenario.exhibitors.count, scenario.pavilions.count), status])
     }

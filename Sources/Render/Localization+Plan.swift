@@ -39,6 +39,9 @@ extension Localization {
     /// Groups of file names, each group's names joined by commas, the groups by
     /// semicolons (with French spacing).
     func fileGroups(_ groups: [[String]]) -> String {
-        groups.map { $0.joined(separator: ", ") }.joined(separator: language == .fr ? "\(nbsp); " : "; ")
+        groups.map { $0.joined(separator: ", ") }.joined(separator: semicolon)
     }
+
+    /// "; " between the items of a list, with French spacing in French.
+    public var semicolon: String { language == .fr ? "\(nbsp); " : "; " }
 }

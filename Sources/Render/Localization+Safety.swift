@@ -159,9 +159,29 @@ extension Localization {
         case let .modulesInClearance(modules, block, clearance, entrance, id):
             return "les modules \(modules) du bloc \(block) sont dans les \(m(clearance)) à dégager devant \(access(entrance, id))\(nbsp): ils restent vides"
         case let .modulesTooFar(modules, block, distance, from, limit):
-            return "les modules \(modules) du bloc \(block) sont jusqu’à \(distance.isFinite ? m(distance) : "une distance infranchissable") de la sortie la plus proche "
+            guard distance.isFinite else { return "les modules \(modules) du bloc \(block) n’ont aucun chemin vers une sortie (depuis \(from))\(nbsp): ils restent vides" }
+            return "les modules \(modules) du bloc \(block) sont jusqu’à \(m(distance)) de la sortie la plus proche "
                 + "(depuis \(from))\(nbsp); au plus \(m(limit))\(nbsp): ils restent vides"
+        case let .stepFree(modules, block, why, width):
+            let gap = switch why {
+            case let .acrossStep(id, name): "on ne les atteint qu’en passant la marche \(id) (\(name))"
+            case let .narrows(narrowest, at): "le plus large cheminement sans marche qui y mène se réduit à \(m(narrowest)) en \(Self.point(at, self))"
+            case .unreachable: "aucun cheminement sans marche n’y mène"
+            }
+            return "les modules \(modules) du bloc \(block) sont déclarés accessibles mais \(gap)\(nbsp); il faut un cheminement sans marche d’au moins \(m(width)) "
+                + "(déclarez-les accessible: no, ou dégagez le passage)"
+        case let .pinnedTooFar(exhibitor, pin, module, distance, limit):
+            let far = distance.isFinite ? "à \(m(distance)) de la sortie la plus proche (au plus \(m(limit)))" : "sans chemin vers une sortie"
+            return "le stand de \(exhibitor) est fixé en \(pin) mais le module \(module) est \(far)\(nbsp); déplacez le stand ou ajoutez une sortie"
+        case let .pinnedInClearance(exhibitor, pin, module, entrance, id):
+            return "le stand de \(exhibitor) est fixé en \(pin) mais le module \(module) est dans le dégagement de \(access(entrance, id))\(nbsp); "
+                + "déplacez le stand ou ajoutez une sortie"
         }
+    }
+
+    /// A point in hall coordinates: "(44.5, 80)", « (44,5 ; 80) ».
+    static func point(_ p: Point, _ words: Localization) -> String {
+        "(" + [p.x, p.y].map(words.figure).joined(separator: words.decimalSeparator == "," ? "\u{00A0}; " : ", ") + ")"
     }
 
     /// A solid's label ("block G1", "the wall") in the show's language.

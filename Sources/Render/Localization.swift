@@ -80,7 +80,7 @@ public struct Localization: Sendable {
     let safetyTitle: String
     let scenario: String
     /// Column names of the plan summary's solve table.
-    let solveColumns: [String]
+    public let solveColumns: [String]
     let gapExplained: String
     let whatEnded: String
     let limitsNotRecorded: String

@@ -13,7 +13,7 @@ struct FrenchOutputsTests {
         "selection LP", "neighbourhoods", "zoning", "DP relaxation", "planned again",
         // Summaries.
         "Stand placement", "Delegation tours", "best bound", "fill rate", "flagships", "holes", "requests met", "idle gaps",
-        "worst-served", "Share floor", "Visibility is", "Files:",
+        "worst-served", "Share floor", "Visibility is", "Files:", ", gap ",
         // safety.md.
         "## Rules", "## Findings", "| warning |", "## Aisles", "Exits and occupancy", "Passages and dead ends", "Travel distance",
         "stands inside the declared", "Every rule is met", "step-free route", "| main |", "| secondary |", "| exit |", "| entrance |",

@@ -1,4 +1,5 @@
 import ExpoCore
+import Foundation
 import Testing
 @testable import Render
 
@@ -111,4 +112,32 @@ struct SolverPhrasesTests {
 
 extension SearchLimits: CustomTestStringConvertible {
     public var testDescription: String { english }
+}
+
+/// safety.md in French: every finding of the unsafe example halls worded in French.
+@Suite("Safety report in French")
+struct FrenchSafetyReportTests {
+    static let files = ["BlockInMainAisle", "BlocksTooClose", "ExitClearanceTakenByFeature", "StandTooFarFromExits", "AccessibleStandBehindNarrowPassage"]
+
+    @Test(arguments: files)
+    func findingsAreWordedInFrench(file: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var scenario = try ScenarioLoader().load(root.appendingPathComponent("Scenarios/unsafe/\(file).yaml").path)
+        let analysis = SafetyAnalysis(scenario)
+        #expect(!analysis.findings.isEmpty)
+        let english = SafetyReport.markdown(scenario, analysis, layout: nil)
+        scenario.show.language = .fr
+        let french = SafetyReport.markdown(scenario, analysis, layout: nil)
+        for finding in analysis.findings {
+            #expect(english.contains(escapeMarkdown(finding.message)))
+            #expect(finding.what != nil, "\(finding.message)")
+            #expect(!french.contains(escapeMarkdown(finding.message)), "\(finding.message)")
+        }
+        for phrase in ["## Rules", "## Findings", "| error |", "| warning |", "block ", "the wall", " m apart", "stands in the", "from the nearest exit"] {
+            #expect(!french.contains(phrase), "\(phrase)")
+        }
+        for line in french.split(separator: "\n") where !line.hasPrefix("|") {
+            for mark in [" :", " ;", " ?", " !"] { #expect(!line.contains(mark), "\(line)") }
+        }
+    }
 }

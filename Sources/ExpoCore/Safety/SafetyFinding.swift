@@ -52,6 +52,19 @@ public struct SafetyFinding: Sendable, Codable, Hashable, CustomStringConvertibl
         case modulesInClearance(modules: String, block: String, clearance: Double, entrance: Bool, access: String)
         /// Modules up to `distance` (infinite: unreachable) from the nearest exit.
         case modulesTooFar(modules: String, block: String, distance: Double, from: String, limit: Double)
+        /// Accessible modules without a step-free route `width` wide, and why.
+        case stepFree(modules: String, block: String, why: StepFreeGap, width: Double)
+        /// A pinned stand on a module no stand may use: too far from an exit (`distance`,
+        /// infinite: no walk), or in the clearance of an entrance or exit (`access`).
+        case pinnedTooFar(exhibitor: String, pin: String, module: String, distance: Double, limit: Double)
+        case pinnedInClearance(exhibitor: String, pin: String, module: String, entrance: Bool, access: String)
+    }
+
+    /// Why accessible modules have no step-free route wide enough.
+    public enum StepFreeGap: Sendable, Hashable {
+        case acrossStep(id: String, name: String)
+        case narrows(width: Double, at: Point)
+        case unreachable
     }
 
     public init(_ rule: Rule, _ severity: Severity, measured: Double, limit: Double, at: Point, objects: [String], _ message: String, what: What? = nil) {
