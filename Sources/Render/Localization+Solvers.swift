@@ -53,7 +53,7 @@ struct SolverWords: Sendable {
         stage: { label, delegations in
             switch label {
             case let .zoning(rounds, generated, candidates):
-                "zonage (\(rounds) tours de génération de colonnes, \(generated) zones candidates sur \(candidates))"
+                "zonage (\(rounds) tours de génération de colonnes, \(Localization.french.integer(generated)) zones candidates sur \(Localization.french.integer(candidates)))"
             case .zoningKept: "zonage (zones du plan précédent, agrandies au besoin)"
             case let .placement(n): "placement (\(n) PLNE, une par pavillon)"
             case let .placementKept(n): "placement (\(n) PLNE, une par pavillon, autour des stands conservés)"
