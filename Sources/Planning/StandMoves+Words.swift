@@ -12,7 +12,7 @@ extension StandMoves {
         var text = "\(moved.count) stand\(plural(moved.count)) déplacé\(plural(moved.count)) (coût \(cost(self.cost)))"
         text += "\(nbsp); au moins \(boundStands) doi\(boundStands > 1 ? "vent" : "t") bouger (coût \(cost(boundCost)))"
         if boundCost < self.cost { text += ", écart \(cost(self.cost - boundCost))" }
-        if !reasons.isEmpty { text += "\(nbsp): " + reasons.joined(separator: "\(nbsp); ") }
+        if !reasons.isEmpty { text += "\(nbsp): " + reasons.map(words.moveReason).joined(separator: "\(nbsp); ") }
         if !added.isEmpty { text += "\(nbsp); \(added.count) nouveau\(added.count > 1 ? "x" : "") stand\(plural(added.count)) placé\(plural(added.count))" }
         if !removed.isEmpty { text += "\(nbsp); \(removed.count) stand\(plural(removed.count)) libéré\(plural(removed.count))" }
         return text

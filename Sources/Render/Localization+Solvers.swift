@@ -150,3 +150,25 @@ extension Localization {
         }
     }
 }
+
+extension Localization {
+    /// Why a stand of the previous plan must move (``MoveReason``).
+    public func moveReason(_ text: String) -> String {
+        guard language == .fr else { return text }
+        let nbsp = "\u{00A0}"
+        switch MoveReason(english: text) {
+        case let .changedPavilion(s, from, to): return "\(s) est passé du pavillon \(from) au pavillon \(to)"
+        case let .moduleGone(s, m): return "\(s)\(nbsp): le module \(m) n’existe plus"
+        case let .resized(s, from, to): return "\(s) passe de \(from) à \(to)\(nbsp)modules"
+        case let .notConsecutive(s): return "\(s)\(nbsp): ses modules ne se suivent plus dans une même rangée"
+        case let .blocked(s, m): return "\(s)\(nbsp): le module \(m) est désormais bloqué (par le scénario ou une règle de sécurité)"
+        case let .needsUnmet(s, m): return "\(s)\(nbsp): le module \(m) ne répond plus à ses besoins"
+        case let .pinnedElsewhere(s, pin): return "\(s) est désormais fixé en \(pin)"
+        case let .moduleTaken(s, m, by): return "\(s)\(nbsp): le module \(m) est désormais réservé à \(by)"
+        case let .bothHeld(a, b, m): return "\(a) et \(b) occupaient tous deux \(m)"
+        case let .competitors(a, b): return "\(a) et \(b) sont désormais des concurrents côte à côte"
+        case let .noRoom(n, name): return "il ne reste pas \(n)\(nbsp)modules libres à la suite répondant aux besoins de \(name) si tous les autres stands restent"
+        case let .other(other): return other
+        }
+    }
+}

@@ -64,6 +64,21 @@ struct SolverPhrasesTests {
         #expect(Localization.english.note(note.english) == note.english)
     }
 
+    static let moves: [MoveReason] = [
+        .changedPavilion(stand: "Alba AI (A-01)", from: "north", to: "south"), .moduleGone(stand: "Alba AI (A-01)", module: "A-02"),
+        .resized(stand: "Brio Robotics (A-05)", from: 1, to: 2), .notConsecutive(stand: "Alba AI (A-01)"),
+        .blocked(stand: "Alba AI (A-01)", module: "A-02"), .needsUnmet(stand: "Alba AI (A-01)", module: "A-02"),
+        .pinnedElsewhere(stand: "Alba AI (A-01)", pin: "B-01"), .moduleTaken(stand: "Alba AI (A-01)", module: "A-02", by: "Cobalt Data"),
+        .bothHeld("Alba AI", "Cobalt Data", module: "A-02"), .competitors("Alba AI", "Cobalt Data"), .noRoom(modules: 3, exhibitor: "Dune Énergie"),
+    ]
+
+    @Test(arguments: moves)
+    func moveReasonsReadBack(reason: MoveReason) {
+        #expect(MoveReason(english: reason.english) == reason)
+        #expect(Localization.english.moveReason(reason.english) == reason.english)
+        #expect(Localization.french.moveReason(reason.english) != reason.english)
+    }
+
     @Test func everyObjectiveSentenceHasFrench() {
         for sentence in ObjectiveSentence.allCases {
             #expect(Localization.english.sense(sentence.english) == sentence.english)
@@ -104,6 +119,7 @@ struct SolverPhrasesTests {
         texts += Self.reasons.map { fr.unmetReason($0.english, a: "Ana, of Acme", b: "Bob") }
         texts += Self.notes.map { fr.note($0.english) }
         texts += ObjectiveSentence.allCases.map { fr.sense($0.english) }
+        texts += Self.moves.map { fr.moveReason($0.english) }
         for text in texts {
             for mark in [" :", " ;", " !", " ?", " »", "« "] { #expect(!text.contains(mark), "\(text)") }
         }

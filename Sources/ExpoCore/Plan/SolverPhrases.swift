@@ -379,3 +379,81 @@ public enum SolveNote: Sendable, Hashable {
         return found
     }
 }
+
+/// Why a stand of the previous plan must move in a re-plan.
+public enum MoveReason: Sendable, Hashable {
+    /// `stand` is "Name (A1-05)": the exhibitor and its previous stand number.
+    case changedPavilion(stand: String, from: String, to: String)
+    case moduleGone(stand: String, module: String)
+    case resized(stand: String, from: Int, to: Int)
+    case notConsecutive(stand: String)
+    case blocked(stand: String, module: String)
+    case needsUnmet(stand: String, module: String)
+    case pinnedElsewhere(stand: String, pin: String)
+    case moduleTaken(stand: String, module: String, by: String)
+    case bothHeld(String, String, module: String)
+    case competitors(String, String)
+    case noRoom(modules: Int, exhibitor: String)
+    case other(String)
+
+    /// The reason as the solver writes it.
+    public var english: String {
+        switch self {
+        case let .changedPavilion(s, from, to): "\(s) moved from pavilion \(from) to \(to)"
+        case let .moduleGone(s, m): "\(s): module \(m) no longer exists"
+        case let .resized(s, from, to): "\(s) changed from \(from) to \(to) modules"
+        case let .notConsecutive(s): "\(s): its modules are no longer consecutive in one row"
+        case let .blocked(s, m): "\(s): module \(m) is now blocked (by the scenario or a safety rule)"
+        case let .needsUnmet(s, m): "\(s): module \(m) no longer meets its needs"
+        case let .pinnedElsewhere(s, pin): "\(s) is now pinned to \(pin)"
+        case let .moduleTaken(s, m, by): "\(s): module \(m) is now pinned to \(by)"
+        case let .bothHeld(a, b, m): "\(a) and \(b) both held \(m)"
+        case let .competitors(a, b): "\(a) and \(b) are now competitors side by side"
+        case let .noRoom(n, name): "no \(n) free modules in a row meeting the needs of \(name) remain while every other stand stays"
+        case let .other(text): text
+        }
+    }
+
+    /// The reason of `text` as ``english`` writes it; `.other(text)` when none matches.
+    public init(english text: String) {
+        let s = PhraseScanner(text)
+        var found: [MoveReason] = []
+        if let x = s.strings(between: ["", " moved from pavilion ", " to ", ""]) { found.append(.changedPavilion(stand: x[0], from: x[1], to: x[2])) }
+        if let x = s.strings(between: ["", ": module ", " no longer exists"]) { found.append(.moduleGone(stand: x[0], module: x[1])) }
+        if let x = s.strings(between: ["", " changed from ", " to ", " modules"]), let a = Int(x[1]), let b = Int(x[2]) {
+            found.append(.resized(stand: x[0], from: a, to: b))
+        }
+        if let x = s.strings(between: ["", ": its modules are no longer consecutive in one row"]) { found.append(.notConsecutive(stand: x[0])) }
+        if let x = s.strings(between: ["", ": module ", " is now blocked (by the scenario or a safety rule)"]) { found.append(.blocked(stand: x[0], module: x[1])) }
+        if let x = s.strings(between: ["", ": module ", " no longer meets its needs"]) { found.append(.needsUnmet(stand: x[0], module: x[1])) }
+        if let x = s.strings(between: ["", ": module ", " is now pinned to ", ""]) { found.append(.moduleTaken(stand: x[0], module: x[1], by: x[2])) }
+        if let x = s.strings(between: ["", " is now pinned to ", ""]) { found.append(.pinnedElsewhere(stand: x[0], pin: x[1])) }
+        if let x = s.strings(between: ["", " and ", " both held ", ""]) { found.append(.bothHeld(x[0], x[1], module: x[2])) }
+        if let x = s.strings(between: ["", " and ", " are now competitors side by side"]) { found.append(.competitors(x[0], x[1])) }
+        if let x = s.strings(between: ["no ", " free modules in a row meeting the needs of ", " remain while every other stand stays"]), let n = Int(x[0]) {
+            found.append(.noRoom(modules: n, exhibitor: x[1]))
+        }
+        self = found.first { $0.english == text } ?? .other(text)
+    }
+}
+
+extension PhraseScanner {
+    /// The texts between `pieces` (before the first text, between texts, after the
+    /// last), each piece found at its first place; nil when the text is not of that form.
+    func strings(between pieces: [String]) -> [String]? {
+        guard pieces.count >= 2, text.hasPrefix(pieces[0]) else { return nil }
+        var rest = Substring(text.dropFirst(pieces[0].count))
+        var values: [String] = []
+        for (k, piece) in pieces.dropFirst().enumerated() {
+            if k == pieces.count - 2 {
+                guard rest.hasSuffix(piece), rest.count > piece.count else { return nil }
+                values.append(String(rest.dropLast(piece.count)))
+            } else {
+                guard let r = rest.range(of: piece), r.lowerBound > rest.startIndex else { return nil }
+                values.append(String(rest[..<r.lowerBound]))
+                rest = rest[r.upperBound...]
+            }
+        }
+        return values
+    }
+}
