@@ -227,7 +227,7 @@ extension Localization {
     }
 
     /// Digits grouped by three with a narrow no-break space.
-    private func grouped(_ digits: String) -> String {
+    func grouped(_ digits: String) -> String {
         var out = ""
         for (i, digit) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append("\u{202F}") }
