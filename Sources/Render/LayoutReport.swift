@@ -87,7 +87,7 @@ public enum SolveTable {
         md += "| " + w.stageColumns.joined(separator: " | ") + " |\n"
         md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for stage in report.stages {
-            md += "| \(escapeMarkdown(words.stage(stage.name, delegations: delegations))) | \(words.outcome(stage.outcome)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(words.integer(stage.rows)) | \(words.integer(stage.columns)) | \(words.integer(stage.nonzeros)) | \(words.integer(stage.nodes)) |\n"
+            md += "| \(escapeMarkdown(words.stage(stage.name, delegations: delegations))) | \(words.outcome(stage.outcome, ofStage: stage.name)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(words.integer(stage.rows)) | \(words.integer(stage.columns)) | \(words.integer(stage.nonzeros)) | \(words.integer(stage.nodes)) |\n"
         }
         for note in report.notes { md += "\n- \(escapeMarkdown(words.note(note, delegations: delegations)))" }
         if !report.notes.isEmpty { md += "\n" }

@@ -14,6 +14,15 @@ extension Localization {
         return short ? text.components(separatedBy: " (")[0] : text
     }
 
+    /// A stage's outcome after its name, agreeing with it in French: « sélection optimale »,
+    /// « voisinages optimaux », « zonage optimal »; English words do not change.
+    public func outcome(_ outcome: SolveOutcome, ofStage name: String) -> String {
+        let word = self.outcome(outcome)
+        guard solverWords != nil else { return word }
+        let label = StageLabel(english: name)
+        return SolverWords.frenchAgreement(word, feminine: label == .selection, plural: label == .neighbourhoods)
+    }
+
     /// The limits a search ran under.
     public func limits(_ text: String) -> String {
         guard let words = solverWords, let limits = SearchLimits(english: text) else { return text }
@@ -30,6 +39,18 @@ extension Localization {
     public func unmetReason(_ text: String, a: String, b: String) -> String {
         guard let words = solverWords else { return text }
         return words.unmet(UnmetReason(english: text, a: a, b: b))
+    }
+
+    /// Why a participant is below the share floor (``FloorReason``); `names` gives each
+    /// request's two participants by request id, to word its reason.
+    public func floorReason(_ text: String, names: [String: (a: String, b: String)]) -> String {
+        guard language == .fr, let floor = FloorReason(english: text) else { return text }
+        let nbsp = "\u{00A0}"
+        let items = floor.items.map { item in
+            let pair = names[item.request]
+            return "\(item.request)\(nbsp): " + (pair.map { unmetReason(item.reason, a: $0.a, b: $0.b) } ?? item.reason)
+        }
+        return items.joined(separator: "\(nbsp); ") + (floor.more > 0 ? "\(nbsp); et \(floor.more) autre\(floor.more > 1 ? "s" : "")" : "")
     }
 
     /// A whole number with the language's thousands separator: "20,000", « 20 000 »
@@ -113,6 +134,16 @@ struct SolverWords: Sendable {
             case let .other(text): text
             }
         })
+
+    /// A French status adjective agreed with its noun: « optimal » → « optimale »,
+    /// « optimaux »; « réalisable » → « réalisables »; « arrêté » → « arrêtée ». Noun
+    /// phrases (« limite de temps ») do not agree.
+    static func frenchAgreement(_ word: String, feminine: Bool, plural: Bool) -> String {
+        guard ["optimal", "réalisable", "irréalisable", "arrêté"].contains(word) else { return word }
+        if word == "optimal", plural, !feminine { return "optimaux" }
+        let gendered = feminine && !word.hasSuffix("able") ? word + "e" : word
+        return plural ? gendered + "s" : gendered
+    }
 
     private static func frenchRefusals(_ r: UnmetReason.Refusals) -> [String] {
         var parts: [String] = []

@@ -247,7 +247,7 @@ public enum MeetingReport {
             guard asked > 0 else { continue }
             md += "| \(priority) | \(asked) | \(meetings.meetings.filter { $0.priority == priority }.count) |\n"
         }
-        if let certificate = meetings.certificate { md += certificateMarkdown(certificate, c) }
+        if let certificate = meetings.certificate { md += certificateMarkdown(certificate, c, unmet: meetings.unmet) }
         if !meetings.unmet.isEmpty {
             md += "\n## \(w.requestsNotMet)\n\n| " + w.unmetColumns.joined(separator: " | ") + " |\n|---|---|---:|---|\n"
             for u in meetings.unmet.sorted(by: { (-$0.priority, $0.request) < (-$1.priority, $1.request) }) {
@@ -260,7 +260,7 @@ public enum MeetingReport {
     /// The certificate split in two (priority, proven; idle gaps, with the bound on what
     /// is left), the share floor and its cost, the share histogram, and whoever the
     /// floor could not serve.
-    static func certificateMarkdown(_ k: MeetingsCertificate, _ c: Context) -> String {
+    static func certificateMarkdown(_ k: MeetingsCertificate, _ c: Context, unmet: [UnmetRequest]) -> String {
         let words = c.words, w = words.summary
         let number = words.fixed
         var md = "\n## \(w.closeToBest)\n\n| " + w.certificateColumns.joined(separator: " | ") + " |\n|---|---:|---:|---:|\n"
@@ -281,8 +281,9 @@ public enum MeetingReport {
         }
         if !k.belowFloor.isEmpty {
             md += "\n### \(w.belowFloor)\n\n| " + w.belowFloorColumns.joined(separator: " | ") + " |\n|---|---:|---:|---|\n"
+            let names = Dictionary(unmet.map { ($0.request, (a: c.name($0.a), b: c.name($0.b))) }, uniquingKeysWith: { a, _ in a })
             for b in k.belowFloor {
-                md += "| \(escapeMarkdown(c.name(b.participant))) | \(b.meetings) | \(b.floor) | \(escapeMarkdown(b.reason)) |\n"
+                md += "| \(escapeMarkdown(c.name(b.participant))) | \(b.meetings) | \(b.floor) | \(escapeMarkdown(words.floorReason(b.reason, names: names))) |\n"
             }
         }
         return md

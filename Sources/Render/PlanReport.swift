@@ -18,7 +18,7 @@ public enum PlanReport {
         md += "\n\(words.whatEnded)\n\n"
         for (name, report) in problems {
             guard let report else { continue }
-            let stages = report.stages.map { "\(escapeMarkdown(words.stage($0.name, short: true, delegations: scenario.delegationNames))) \(words.outcome($0.outcome))" }
+            let stages = report.stages.map { "\(escapeMarkdown(words.stage($0.name, short: true, delegations: scenario.delegationNames))) \(words.outcome($0.outcome, ofStage: $0.name))" }
             let shown = stages.count > 8 ? Array(stages.prefix(8)) + ["…"] : stages
             md += "- " + words.label(lowercasedFirst(name)) + " \(escapeMarkdown(report.limits.map(words.limits) ?? words.limitsNotRecorded)) — " + shown.joined(separator: ", ") + "\n"
         }

@@ -111,6 +111,50 @@ struct SolverPhrasesTests {
         #expect(fr.unmetReason("a reason from a newer solver", a: "A", b: "B") == "a reason from a newer solver")
     }
 
+    /// A stage's status agrees with the stage's noun in French; English is unchanged.
+    @Test(arguments: [
+        ("selection", SolveOutcome.optimal, "optimale", "optimal"), ("selection", .stopped, "arrêtée", "stopped"),
+        ("selection", .feasible, "réalisable", "feasible"), ("neighbourhoods", .optimal, "optimaux", "optimal"),
+        ("neighbourhoods", .feasible, "réalisables", "feasible"), ("neighbourhoods", .stopped, "arrêtés", "stopped"),
+        ("selection LP", .optimal, "optimal", "optimal"), ("timetable", .optimal, "optimal", "optimal"),
+        ("tour of bretagne", .timeLimit, "limite de temps", "time limit"), ("zoning (areas of the previous plan, grown where needed)", .optimal, "optimal", "optimal"),
+        ("neighbourhoods", .nodeLimit, "limite de nœuds", "node limit"),
+    ])
+    func stageStatusAgrees(stage: String, outcome: SolveOutcome, french: String, english: String) {
+        #expect(Localization.french.outcome(outcome, ofStage: stage) == french)
+        #expect(Localization.english.outcome(outcome, ofStage: stage) == english)
+    }
+
+    static let floorReasons: [(FloorReason, String)] = [
+        (FloorReason(items: [.init(request: "m-3", reason: "no slot fits both participants")], more: 0),
+         "m-3\u{00A0}: aucun créneau ne convient aux deux participants"),
+        (FloorReason(items: [.init(request: "m-3", reason: "Ana already has 6 meetings, their maximum"),
+                             .init(request: "m-9", reason: "Ana and Bob are never free at the same time")], more: 1),
+         "m-3\u{00A0}: Ana a déjà 6\u{00A0}rendez-vous, son maximum\u{00A0}; m-9\u{00A0}: Ana et Bob ne sont jamais libres en même temps\u{00A0}; et 1 autre"),
+        (FloorReason(items: [.init(request: "m-1", reason: "the meeting area has no tables"), .init(request: "m-2", reason: "the meeting area has no tables"),
+                             .init(request: "m-3", reason: "the meeting area has no tables")], more: 4),
+         "m-1\u{00A0}: l’espace de rendez-vous n’a pas de table\u{00A0}; m-2\u{00A0}: l’espace de rendez-vous n’a pas de table\u{00A0}; "
+            + "m-3\u{00A0}: l’espace de rendez-vous n’a pas de table\u{00A0}; et 4 autres"),
+    ]
+
+    /// Why a participant is below the share floor: read back from its English, worded
+    /// in French with each request's reason; English as it was.
+    @Test(arguments: floorReasons.indices)
+    func floorReasonsInFrench(k: Int) {
+        let (reason, french) = Self.floorReasons[k]
+        #expect(FloorReason(english: reason.english) == reason)
+        let names = ["m-1": (a: "Ana", b: "Bob"), "m-2": (a: "Ana", b: "Bob"), "m-3": (a: "Ana", b: "Bob"), "m-9": (a: "Ana", b: "Bob")]
+        #expect(Localization.french.floorReason(reason.english, names: names) == french)
+        #expect(Localization.english.floorReason(reason.english, names: names) == reason.english)
+    }
+
+    @Test func floorReasonEnglishAsBefore() {
+        let reason = FloorReason(items: [.init(request: "m-3", reason: "no slot fits both participants"), .init(request: "m-4", reason: "x")], more: 2)
+        #expect(reason.english == "m-3: no slot fits both participants; m-4: x; and 2 more")
+        #expect(FloorReason(english: "not a floor reason") == nil)
+        #expect(Localization.french.floorReason("not a floor reason", names: [:]) == "not a floor reason")
+    }
+
     /// French puts a non-breaking space, never a plain one, before « : ; ! ? » and after «.
     @Test func frenchPhrasesHaveFrenchSpacing() {
         let fr = Localization.french

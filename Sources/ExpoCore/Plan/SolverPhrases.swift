@@ -457,3 +457,37 @@ extension PhraseScanner {
         return values
     }
 }
+
+/// Why a participant holds fewer meetings than their share floor: the reasons
+/// (``UnmetReason``, in English) of their first requests not met, by request id, and
+/// how many more are not met. The plan file writes ``english``.
+public struct FloorReason: Sendable, Hashable {
+    public struct Item: Sendable, Hashable {
+        public var request: String
+        public var reason: String
+
+        public init(request: String, reason: String) { (self.request, self.reason) = (request, reason) }
+    }
+
+    public var items: [Item]
+    public var more: Int
+
+    public init(items: [Item], more: Int) { (self.items, self.more) = (items, more) }
+
+    /// "m-3: no slot fits both participants; m-7: …; and 2 more".
+    public var english: String {
+        items.map { "\($0.request): \($0.reason)" }.joined(separator: "; ") + (more > 0 ? "; and \(more) more" : "")
+    }
+
+    /// The reason ``english`` wrote as `text`; nil when it is not of that form.
+    public init?(english text: String) {
+        var pieces = text.components(separatedBy: "; ")
+        var more = 0
+        if let last = pieces.last, let n = PhraseScanner(last).integers(between: ["and ", " more"]) { more = n[0]; pieces.removeLast() }
+        let items = pieces.compactMap { piece in
+            piece.range(of: ": ").map { Item(request: String(piece[..<$0.lowerBound]), reason: String(piece[$0.upperBound...])) }
+        }
+        self.init(items: items, more: more)
+        guard items.count == pieces.count, english == text else { return nil }
+    }
+}
