@@ -53,6 +53,43 @@ extension Localization {
         return items.joined(separator: "\(nbsp); ") + (floor.more > 0 ? "\(nbsp); et \(floor.more) autre\(floor.more > 1 ? "s" : "")" : "")
     }
 
+    /// Why a delegation gets no tour (``TourReason``); text no phrase matches stays as it is.
+    public func tourReason(_ text: String) -> String {
+        guard language == .fr else { return text }
+        let reason = TourReason(english: text)
+        guard let kind = reason.kind, reason.values.count == kind.pieces.count - 1 else { return text }
+        let v = reason.values, nbsp = "\u{00A0}"
+        let quoted = { (s: String) in "«\(nbsp)\(s)\(nbsp)»" }
+        switch kind {
+        case .mustSeeAbsent:
+            return "\(v[0])\(nbsp): l’incontournable \(v[1]) n’est pas sur son stand pendant le créneau \(v[2])–\(v[3]) (il y est \(v[4] == "never" ? "jamais" : v[4]))"
+        case .mustSeeTooLate:
+            return "\(v[0])\(nbsp): l’incontournable \(v[1]) ne peut être visité pendant le créneau\(nbsp): la visite au plus tôt, marche comprise, finit à \(v[2]), "
+                + "\(v[3])\(nbsp)minutes après \(v[4])"
+        case .appointmentFromStart:
+            return "\(v[0])\(nbsp): le rendez-vous \(quoted(v[1])) à \(v[2]) est hors d’atteinte depuis le départ\(nbsp): la marche prend \(v[3])\(nbsp)minutes "
+                + "depuis \(v[4]) (\(v[5])\(nbsp)minutes de retard)"
+        case .appointmentToEnd:
+            return "\(v[0])\(nbsp): après le rendez-vous \(quoted(v[1])), l’arrivée ne peut être atteinte avant \(v[2]) (\(v[3])\(nbsp)minutes de retard)"
+        case .appointmentsTooClose:
+            return "\(v[0])\(nbsp): les rendez-vous \(quoted(v[1])) et \(quoted(v[2])) sont à \(v[3])\(nbsp)minutes d’intervalle mais la marche "
+                + "entre eux prend \(v[4])\(nbsp)minutes"
+        case .mustSeeOverMaximum:
+            return "\(v[0])\(nbsp): \(v[1]) stands incontournables mais au plus \(v[2]) visites (maxVisits)"
+        case .doNotFit:
+            return "\(v[0])\(nbsp): \(Self.frenchRequirements(v[1])) ne tiennent pas tous dans son créneau \(v[2])–\(v[3]) avec la marche entre eux"
+        case .sharedStands:
+            return "les stands incontournables des délégations ne peuvent pas tous être visités sans deux délégations au même stand en même temps"
+        }
+    }
+
+    /// "its must-see stands (a, b), appointments, coverage rules (ai at least 2)" in French.
+    static func frenchRequirements(_ text: String) -> String {
+        [("its must-see stands (", "ses stands incontournables ("), ("appointments", "ses rendez-vous"), ("coverage rules (", "ses règles de couverture ("),
+         (" at least ", " au moins "), (" exactly ", " exactement ")]
+            .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
     /// A whole number with the language's thousands separator: "20,000", « 20 000 »
     /// (a narrow no-break space in French).
     public func count(_ value: Int) -> String {

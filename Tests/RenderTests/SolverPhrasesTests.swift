@@ -201,3 +201,51 @@ struct FrenchSafetyReportTests {
         }
     }
 }
+
+/// Why a delegation gets no tour: each phrase read back from its English (as before,
+/// byte for byte) and worded in French.
+@Suite("Tour reasons")
+struct TourReasonTests {
+    static let cases: [(TourReason, String, String)] = [
+        (TourReason(.mustSeeAbsent, "Délégation Bretagne", "Favia", "10:00", "12:00", "never"),
+         "Délégation Bretagne: must-see Favia is not at its stand during the window 10:00–12:00 (it is there never)",
+         "Délégation Bretagne\u{00A0}: l’incontournable Favia n’est pas sur son stand pendant le créneau 10:00–12:00 (il y est jamais)"),
+        (TourReason(.mustSeeTooLate, "D", "Favia", "12:14", 14, "12:00"),
+         "D: must-see Favia cannot be visited in the window: the earliest visit, with the walks, ends at 12:14, 14 minutes after 12:00",
+         "D\u{00A0}: l’incontournable Favia ne peut être visité pendant le créneau\u{00A0}: la visite au plus tôt, marche comprise, finit à 12:14, 14\u{00A0}minutes après 12:00"),
+        (TourReason(.appointmentFromStart, "D", "Point presse", "10:05", 9, "10:00", 4),
+         "D: the appointment \"Point presse\" at 10:05 cannot be reached from the start: the walk takes 9 minutes from 10:00 (4 minutes late)",
+         "D\u{00A0}: le rendez-vous «\u{00A0}Point presse\u{00A0}» à 10:05 est hors d’atteinte depuis le départ\u{00A0}: la marche prend 9\u{00A0}minutes depuis 10:00 (4\u{00A0}minutes de retard)"),
+        (TourReason(.appointmentToEnd, "D", "Point presse", "12:00", 3),
+         "D: after the appointment \"Point presse\" the end cannot be reached by 12:00 (3 minutes late)",
+         "D\u{00A0}: après le rendez-vous «\u{00A0}Point presse\u{00A0}», l’arrivée ne peut être atteinte avant 12:00 (3\u{00A0}minutes de retard)"),
+        (TourReason(.appointmentsTooClose, "D", "A", "B", 2, 5),
+         "D: appointments \"A\" and \"B\" are 2 minutes apart but the walk between them takes 5",
+         "D\u{00A0}: les rendez-vous «\u{00A0}A\u{00A0}» et «\u{00A0}B\u{00A0}» sont à 2\u{00A0}minutes d’intervalle mais la marche entre eux prend 5\u{00A0}minutes"),
+        (TourReason(.mustSeeOverMaximum, "D", 7, 5), "D: 7 must-see stands but at most 5 visits (maxVisits)",
+         "D\u{00A0}: 7 stands incontournables mais au plus 5 visites (maxVisits)"),
+        (TourReason(.doNotFit, "D", "its must-see stands (a, b), appointments, coverage rules (ai at least 2, idf exactly 1)", "10:00", "12:00"),
+         "D: its must-see stands (a, b), appointments, coverage rules (ai at least 2, idf exactly 1) do not all fit in its window 10:00–12:00 with the walks between them",
+         "D\u{00A0}: ses stands incontournables (a, b), ses rendez-vous, ses règles de couverture (ai au moins 2, idf exactement 1) ne tiennent pas tous dans son créneau 10:00–12:00 avec la marche entre eux"),
+        (TourReason(.sharedStands), "the delegations' must-see stands cannot all be visited without two delegations at one stand at the same time",
+         "les stands incontournables des délégations ne peuvent pas tous être visités sans deux délégations au même stand en même temps"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func readBackAndWordedInFrench(k: Int) {
+        let (reason, english, french) = Self.cases[k]
+        #expect(reason.english == english)
+        #expect(TourReason(english: english) == reason)
+        #expect(Localization.english.tourReason(english) == english)
+        #expect(Localization.french.tourReason(english) == french)
+    }
+
+    @Test func everyPhraseHasACase() {
+        #expect(Set(Self.cases.compactMap { $0.0.kind }) == Set(TourReason.Kind.allCases))
+    }
+
+    @Test func otherTextStaysAsItIs() {
+        #expect(TourReason(english: "a reason from a newer planner").kind == nil)
+        #expect(Localization.french.tourReason("a reason from a newer planner") == "a reason from a newer planner")
+    }
+}
