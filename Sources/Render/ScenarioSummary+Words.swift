@@ -6,27 +6,27 @@ extension ScenarioSummary {
     /// English is ``text``, the figures `expoplan validate` prints.
     public func text(in words: Localization) -> String {
         guard words.language == .fr else { return text }
-        let nbsp = "\u{00A0}", f = { words.figure($0) }
+        return text(words: Self.french(words))
+    }
+
+    /// The French words of the summary: « Blocs : 4 ; modules : … », decimal comma.
+    private static func french(_ words: Localization) -> Words {
+        let nbsp = "\u{00A0}"
         let types = Dictionary(uniqueKeysWithValues: words.summary.standTypes.map { ($0.key.rawValue, $0.value) })
-        var lines: [String] = [show]
-        lines.append("Jours\(nbsp): \(days.joined(separator: ", "))")
-        lines.append("Hall\(nbsp): \(hall), \(hallArea == hallArea.rounded() ? words.count(Int(hallArea)) : f(hallArea))\(nbsp)m²")
-        lines.append("Blocs\(nbsp): \(blocks)\(nbsp); modules\(nbsp): \(modules) (\(usableModules) utilisables, \(blockedModules) bloqués)")
-        lines.append("Modules utilisables avec électricité\(nbsp): \(modulesWithPower)\(nbsp); accessibles\(nbsp): \(accessibleModules)\(nbsp); sous une limite de hauteur\(nbsp): \(modulesUnderHeightLimit)")
-        lines.append("Côtés des modules sur les allées\(nbsp): " + standTypes.map { "\($0.count) \(types[$0.name] ?? $0.name)" }.joined(separator: ", "))
-        lines.append("Exposants\(nbsp): \(exhibitors) dans \(pavilions) pavillons")
-        let width = exhibitorsPerPavilion.map(\.name.count).max() ?? 0
-        for count in exhibitorsPerPavilion {
-            lines.append("  \(count.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(count.count)")
-        }
-        lines.append("Demande en modules\(nbsp): \(moduleDemand) sur \(usableModules) utilisables (taux de remplissage \(f(fillRate * 100))\(nbsp)%)")
-        for r in requirements {
-            lines.append("  \(Self.french(requirement: r.name, words))\(nbsp): \(r.demand) demandés, \(r.supply) offerts")
-        }
-        lines.append("Délégations\(nbsp): \(delegations.count)")
-        for delegation in delegations { lines.append("  \(delegation)") }
-        lines.append("Participants\(nbsp): \(participants)\(nbsp); demandes de rendez-vous\(nbsp): \(requests)\(nbsp); créneaux\(nbsp): \(meetingSlots)\(nbsp); tables\(nbsp): \(tables)")
-        return lines.joined(separator: "\n") + "\n"
+        var w = Words()
+        w.colon = nbsp + ": "
+        w.semicolon = nbsp + "; "
+        w.days = "Jours"; w.hall = "Hall"; w.blocks = "Blocs"; w.modules = "modules"; w.usable = "utilisables"; w.blocked = "bloqués"
+        w.usableWithPower = "Modules utilisables avec électricité"; w.accessible = "accessibles"; w.underHeightLimit = "sous une limite de hauteur"
+        w.moduleSides = "Côtés des modules sur les allées"; w.exhibitors = "Exposants"; w.inPavilions = "dans"; w.pavilions = "pavillons"
+        w.moduleDemand = "Demande en modules"; w.of = "sur"; w.fillRate = "taux de remplissage"; w.needed = "demandés"; w.offered = "offerts"
+        w.delegations = "Délégations"; w.participants = "Participants"; w.requests = "demandes de rendez-vous"; w.slots = "créneaux"; w.tables = "tables"
+        w.area = { $0 == $0.rounded() ? words.count(Int($0)) : words.figure($0) }
+        w.percent = { words.figure($0) }
+        w.unitSpace = nbsp
+        w.standType = { types[$0] ?? $0 }
+        w.requirement = { french(requirement: $0, words) }
+        return w
     }
 
     /// "power" → « électricité », "height 3.5 m" → « hauteur 3,5 m ».

@@ -81,27 +81,54 @@ public struct ScenarioSummary: Sendable, Codable {
         tables = scenario.meetings?.tables ?? 0
     }
 
-    /// The summary as lines of text for people.
-    public var text: String {
-        var lines: [String] = []
-        lines.append("\(show)")
-        lines.append("Days: \(days.joined(separator: ", "))")
-        lines.append("Hall: \(hall), \(format(hallArea)) m²")
-        lines.append("Blocks: \(blocks); modules: \(modules) (\(usableModules) usable, \(blockedModules) blocked)")
-        lines.append("Usable modules with power: \(modulesWithPower); accessible: \(accessibleModules); under a height limit: \(modulesUnderHeightLimit)")
-        lines.append("Module sides on aisles: " + standTypes.map { "\($0.count) \($0.name)" }.joined(separator: ", "))
-        lines.append("Exhibitors: \(exhibitors) in \(pavilions) pavilions")
+    /// The words of ``text(words:)``: labels, separators and how figures are written, so
+    /// that one layout serves every language (French comes from the Render module).
+    public struct Words: Sendable {
+        /// Put after a label: ": " in English, a non-breaking space first in French.
+        public var colon = ": "
+        /// Between two figures on one line.
+        public var semicolon = "; "
+        public var days = "Days", hall = "Hall", blocks = "Blocks", modules = "modules", usable = "usable", blocked = "blocked"
+        public var usableWithPower = "Usable modules with power", accessible = "accessible", underHeightLimit = "under a height limit"
+        public var moduleSides = "Module sides on aisles", exhibitors = "Exhibitors", inPavilions = "in", pavilions = "pavilions"
+        public var moduleDemand = "Module demand", of = "of", fillRate = "fill rate", needed = "needed", offered = "offered"
+        public var delegations = "Delegations", participants = "Participants", requests = "meeting requests", slots = "slots", tables = "tables"
+        /// A hall's area in m² and a percentage, without their units.
+        public var area: @Sendable (Double) -> String = { format($0) }
+        public var percent: @Sendable (Double) -> String = { format($0) }
+        /// The unit after a figure: " m²", " %" (a non-breaking space in French).
+        public var unitSpace = " "
+        /// A stand type's and a requirement's name as shown.
+        public var standType: @Sendable (String) -> String = { $0 }
+        public var requirement: @Sendable (String) -> String = { $0 }
+
+        public init() {}
+    }
+
+    /// The summary as lines of text for people, in English: the figures `expoplan validate` prints.
+    public var text: String { text(words: Words()) }
+
+    /// The summary as lines of text in the given words.
+    public func text(words w: Words) -> String {
+        let c = w.colon, sc = w.semicolon, u = w.unitSpace
+        var lines: [String] = [show]
+        lines.append("\(w.days)\(c)\(days.joined(separator: ", "))")
+        lines.append("\(w.hall)\(c)\(hall), \(w.area(hallArea))\(u)m²")
+        lines.append("\(w.blocks)\(c)\(blocks)\(sc)\(w.modules)\(c)\(modules) (\(usableModules) \(w.usable), \(blockedModules) \(w.blocked))")
+        lines.append("\(w.usableWithPower)\(c)\(modulesWithPower)\(sc)\(w.accessible)\(c)\(accessibleModules)\(sc)\(w.underHeightLimit)\(c)\(modulesUnderHeightLimit)")
+        lines.append(w.moduleSides + c + standTypes.map { "\($0.count) \(w.standType($0.name))" }.joined(separator: ", "))
+        lines.append("\(w.exhibitors)\(c)\(exhibitors) \(w.inPavilions) \(pavilions) \(w.pavilions)")
         let width = exhibitorsPerPavilion.map(\.name.count).max() ?? 0
         for count in exhibitorsPerPavilion {
             lines.append("  \(count.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(count.count)")
         }
-        lines.append("Module demand: \(moduleDemand) of \(usableModules) usable (fill rate \(format(fillRate * 100)) %)")
+        lines.append("\(w.moduleDemand)\(c)\(moduleDemand) \(w.of) \(usableModules) \(w.usable) (\(w.fillRate) \(w.percent(fillRate * 100))\(u)%)")
         for requirement in requirements {
-            lines.append("  \(requirement.name): \(requirement.demand) needed, \(requirement.supply) offered")
+            lines.append("  \(w.requirement(requirement.name))\(c)\(requirement.demand) \(w.needed), \(requirement.supply) \(w.offered)")
         }
-        lines.append("Delegations: \(delegations.count)")
+        lines.append("\(w.delegations)\(c)\(delegations.count)")
         for delegation in delegations { lines.append("  \(delegation)") }
-        lines.append("Participants: \(participants); meeting requests: \(requests); slots: \(meetingSlots); tables: \(tables)")
+        lines.append("\(w.participants)\(c)\(participants)\(sc)\(w.requests)\(c)\(requests)\(sc)\(w.slots)\(c)\(meetingSlots)\(sc)\(w.tables)\(c)\(tables)")
         return lines.joined(separator: "\n") + "\n"
     }
 }
