@@ -71,7 +71,7 @@ extension Localization {
     }
 
     /// « 1 minute », « 10 minutes ».
-    private func frenchMinutes(_ n: Int) -> String { "\(n)\(nbsp)minute\(n == 1 ? "" : "s")" }
+    func frenchMinutes(_ n: Int) -> String { "\(n)\(nbsp)minute\(n == 1 ? "" : "s")" }
 
     /// « 2 h 35 », « 2 h », « 55 minutes ».
     private func frenchDuration(_ minutes: Int) -> String {
@@ -91,6 +91,25 @@ extension Localization {
     static func frenchOf(_ name: String) -> String {
         let first = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).first
         return first.map { "aeiouy".contains($0) } == true ? "d’" + name : "de " + name
+    }
+}
+
+extension Localization {
+    /// Why a delegation gets no tour when other delegations hold its must-see stands
+    /// (``HeldStandsReason``), in French.
+    func frenchHeldStandsReason(_ reason: HeldStandsReason) -> String {
+        let d = reason.delegation
+        guard !reason.stands.isEmpty else {
+            return "\(d)\(nbsp): ses stands incontournables sont pris par d’autres délégations chaque fois qu’elle pourrait les visiter"
+        }
+        return "\(d)\(nbsp): " + reason.stands.map { contest in
+            let day = Day(iso: contest.day).map(date) ?? contest.day
+            let staffed = contest.hours.isEmpty ? "est tenu toute la journée du \(day)" : "n’est tenu que \(contest.hours.joined(separator: ", ")) le \(day)"
+            let visits = zip(contest.others + [d], contest.visitMinutes).map { "\($0) \(frenchMinutes($1))" }
+            return "son stand incontournable \(contest.exhibitor) (\(contest.id)) \(staffed), et \(Self.frenchList(contest.others)) "
+                + (contest.others.count > 1 ? "doivent" : "doit") + " aussi le visiter\(nbsp); les visites (\(visits.joined(separator: ", "))) "
+                + "ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous"
+        }.joined(separator: "\(nbsp); ")
     }
 }
 

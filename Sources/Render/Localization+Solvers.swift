@@ -53,12 +53,14 @@ extension Localization {
         return items.joined(separator: "\(nbsp); ") + (floor.more > 0 ? "\(nbsp); et \(floor.more) autre\(floor.more > 1 ? "s" : "")" : "")
     }
 
-    /// Why a delegation gets no tour (``TourReason``, ``CoverageReason``); text no phrase
+    /// Why a delegation gets no tour (``TourReason``, ``CoverageReason``,
+    /// ``HeldStandsReason``); text no phrase
     /// matches stays as it is. With `delegation` (its name), a French reason that begins
     /// with that name drops it, for lists that already name the delegation.
     public func tourReason(_ text: String, of delegation: String? = nil) -> String {
         guard language == .fr else { return text }
-        let french = frenchTourReason(TourReason(english: text)) ?? CoverageReason(english: text).map(frenchCoverageReason) ?? text
+        let french = frenchTourReason(TourReason(english: text)) ?? CoverageReason(english: text).map(frenchCoverageReason)
+            ?? HeldStandsReason(english: text).map(frenchHeldStandsReason) ?? text
         let named = delegation.map { $0 + "\u{00A0}: " }
         guard let named, french.hasPrefix(named), french.count > named.count else { return french }
         return String(french.dropFirst(named.count))

@@ -312,3 +312,41 @@ struct CoverageReasonTests {
         #expect(CoverageReason(english: "D: the coverage rules ask for at least 1 visits (1 pavilion); 1 visits × 50 minutes need 0 h 70, the window 10:00–11:00 is 1 h") == nil)
     }
 }
+
+/// Why a delegation gets no tour when others hold its must-see stands
+/// (``HeldStandsReason``): read back from its English and worded in French.
+@Suite("Held-stands reasons")
+struct HeldStandsReasonTests {
+    static let nbsp = "\u{00A0}"
+    static let occitanie = HeldStandsReason.Contest(exhibitor: "Occitanie — AI (plan)", id: "occitanie-ai-plan", hours: ["11:30–11:45"], day: "2024-05-22",
+                                                    others: ["Délégation Régions de France"], visitMinutes: [10, 8])
+    static let cases: [(HeldStandsReason, String, String)] = [
+        (HeldStandsReason(delegation: "Délégation Région Occitanie", stands: [occitanie]),
+         "Délégation Région Occitanie cannot be planned: its must-see stand Occitanie — AI (plan) (occitanie-ai-plan) is staffed only 11:30–11:45 on 2024-05-22, and Délégation Régions de France must visit it too; the visits (Délégation Régions de France 10 minutes, Délégation Région Occitanie 8 minutes) cannot all fit, one delegation at a time, with the walks and appointments",
+         "Délégation Région Occitanie\(nbsp): son stand incontournable Occitanie — AI (plan) (occitanie-ai-plan) n’est tenu que 11:30–11:45 le mercredi 22 mai 2024, et Délégation Régions de France doit aussi le visiter\(nbsp); les visites (Délégation Régions de France 10\(nbsp)minutes, Délégation Région Occitanie 8\(nbsp)minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous"),
+        (HeldStandsReason(delegation: "D", stands: [
+            .init(exhibitor: "Favia", id: "favia", hours: [], day: "2024-05-22", others: ["A", "B"], visitMinutes: [5, 6, 7]),
+            .init(exhibitor: "Dune", id: "dune", hours: ["10:00–10:20", "14:00–14:10"], day: "2024-05-23", others: ["A"], visitMinutes: [5, 7]),
+         ]),
+         "D cannot be planned: its must-see stand Favia (favia) is staffed all day on 2024-05-22, and A and B must visit it too; the visits (A 5 minutes, B 6 minutes, D 7 minutes) cannot all fit, one delegation at a time, with the walks and appointments; its must-see stand Dune (dune) is staffed only 10:00–10:20, 14:00–14:10 on 2024-05-23, and A must visit it too; the visits (A 5 minutes, D 7 minutes) cannot all fit, one delegation at a time, with the walks and appointments",
+         "D\(nbsp): son stand incontournable Favia (favia) est tenu toute la journée du mercredi 22 mai 2024, et A et B doivent aussi le visiter\(nbsp); les visites (A 5\(nbsp)minutes, B 6\(nbsp)minutes, D 7\(nbsp)minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous\(nbsp); son stand incontournable Dune (dune) n’est tenu que 10:00–10:20, 14:00–14:10 le jeudi 23 mai 2024, et A doit aussi le visiter\(nbsp); les visites (A 5\(nbsp)minutes, D 7\(nbsp)minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous"),
+        (HeldStandsReason(delegation: "D", stands: []),
+         "D cannot be planned: its must-see stands are held by other delegations whenever it could visit them",
+         "D\(nbsp): ses stands incontournables sont pris par d’autres délégations chaque fois qu’elle pourrait les visiter"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func readBackAndWordedInFrench(k: Int) {
+        let (reason, english, french) = Self.cases[k]
+        #expect(reason.english == english)
+        #expect(HeldStandsReason(english: english) == reason)
+        #expect(Localization.english.tourReason(english) == english)
+        #expect(Localization.french.tourReason(english) == french)
+    }
+
+    @Test func otherTextIsNoHeldStandsReason() {
+        #expect(HeldStandsReason(english: "D cannot be planned: it rained") == nil)
+        // The last visit is not the delegation's own.
+        #expect(HeldStandsReason(english: Self.cases[0].1.replacingOccurrences(of: ", Délégation Région Occitanie 8 minutes", with: ", X 8 minutes")) == nil)
+    }
+}
