@@ -46,7 +46,7 @@ extension Localization {
     private func frenchDemand(_ demand: CoverageReason.Demand) -> String {
         switch demand {
         case let .visits(n): "les règles de couverture y demandent au moins \(Self.frenchCount(n, "visite"))"
-        case let .membersPavilion(members): "le parcours doit y passer, car c’est le pavillon " + Self.frenchList(members.map(Self.frenchOf))
+        case let .membersPavilion(members): "le parcours doit y passer, car c’est le pavillon " + Self.frenchList(members.map(Self.elidedDe))
         }
     }
 
@@ -88,7 +88,7 @@ extension Localization {
     }
 
     /// « d’Ana », « de Bob »: de, elided before a vowel.
-    static func frenchOf(_ name: String) -> String {
+    static func elidedDe(_ name: String) -> String {
         let first = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).first
         return first.map { "aeiouy".contains($0) } == true ? "d’" + name : "de " + name
     }
