@@ -122,13 +122,14 @@ extension Localization {
     /// A length in metres for people: "0.6 m", « 0,6 m ».
     public func length(_ value: Double) -> String { figure(value) + unitSpace + "m" }
 
-    /// A bare figure of at most 2 decimals, no unit: "0.6", « 0,6 », « 9 228,88 ».
+    /// A bare figure of at most 2 decimals, no unit: "0.6", « 0,6 », « 9 228,88 »,
+    /// « −1,5 ».
     public func figure(_ value: Double) -> String {
         let text = Figures.metres(value)
         guard decimalSeparator != "." else { return text }
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-        let sign = parts[0].hasPrefix("-") ? "-" : ""
-        return sign + grouped(String(parts[0].dropFirst(sign.count))) + (parts.count > 1 ? decimalSeparator + parts[1] : "")
+        let negative = parts[0].hasPrefix("-")
+        return (negative ? minus : "") + grouped(String(parts[0].dropFirst(negative ? 1 : 0))) + (parts.count > 1 ? decimalSeparator + parts[1] : "")
     }
 }
 

@@ -53,16 +53,27 @@ extension Localization {
         return items.joined(separator: "\(nbsp); ") + (floor.more > 0 ? "\(nbsp); et \(floor.more) autre\(floor.more > 1 ? "s" : "")" : "")
     }
 
-    /// Why a delegation gets no tour (``TourReason``); text no phrase matches stays as it is.
-    public func tourReason(_ text: String) -> String {
+    /// Why a delegation gets no tour (``TourReason``, ``CoverageReason``,
+    /// ``HeldStandsReason``); text no phrase
+    /// matches stays as it is. With `delegation` (its name), a French reason that begins
+    /// with that name drops it, for lists that already name the delegation.
+    public func tourReason(_ text: String, of delegation: String? = nil) -> String {
         guard language == .fr else { return text }
-        let reason = TourReason(english: text)
-        guard let kind = reason.kind, reason.values.count == kind.pieces.count - 1 else { return text }
+        let french = frenchTourReason(TourReason(english: text)) ?? CoverageReason(english: text).map(frenchCoverageReason)
+            ?? HeldStandsReason(english: text).map(frenchHeldStandsReason) ?? text
+        let named = delegation.map { $0 + "\u{00A0}: " }
+        guard let named, french.hasPrefix(named), french.count > named.count else { return french }
+        return String(french.dropFirst(named.count))
+    }
+
+    /// A ``TourReason`` in French; nil when it matches no phrase.
+    private func frenchTourReason(_ reason: TourReason) -> String? {
+        guard let kind = reason.kind, reason.values.count == kind.pieces.count - 1 else { return nil }
         let v = reason.values, nbsp = "\u{00A0}"
         let quoted = { (s: String) in "«\(nbsp)\(s)\(nbsp)»" }
         switch kind {
         case .mustSeeAbsent:
-            return "\(v[0])\(nbsp): l’incontournable \(v[1]) n’est pas sur son stand pendant le créneau \(v[2])–\(v[3]) (il y est \(v[4] == "never" ? "jamais" : v[4]))"
+            return "\(v[0])\(nbsp): l’incontournable \(v[1]) n’est pas sur son stand pendant le créneau \(v[2])–\(v[3]) (\(v[4] == "never" ? "il n’y est jamais" : "il y est " + frenchAvailability(v[4])))"
         case .mustSeeTooLate:
             return "\(v[0])\(nbsp): l’incontournable \(v[1]) ne peut être visité pendant le créneau\(nbsp): la visite au plus tôt, marche comprise, finit à \(v[2]), "
                 + "\(v[3])\(nbsp)minutes après \(v[4])"
@@ -81,6 +92,17 @@ extension Localization {
         case .sharedStands:
             return "les stands incontournables des délégations ne peuvent pas tous être visités sans deux délégations au même stand en même temps"
         }
+    }
+
+    /// Availability windows as ``TimeWindow`` writes them, in French: "2024-05-22
+    /// 09:00-12:00, 14:00-18:00" → « 09:00–12:00 le mercredi 22 mai 2024, 14:00–18:00 ».
+    func frenchAvailability(_ text: String) -> String {
+        text.components(separatedBy: ", ").map { window in
+            let parts = window.split(separator: " ").map(String.init)
+            let day = parts.count == 2 ? Day(iso: parts[0]) : nil
+            let times = (day == nil ? window : parts[1]).replacingOccurrences(of: #"^(\d\d:\d\d)-(\d\d:\d\d)$"#, with: "$1–$2", options: .regularExpression)
+            return times + (day.map { " le " + date($0) } ?? "")
+        }.joined(separator: ", ")
     }
 
     /// "its must-see stands (a, b), appointments, coverage rules (ai at least 2)" in French.

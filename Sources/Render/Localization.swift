@@ -211,20 +211,24 @@ extension Localization {
 
     /// `value` with `decimals` decimals and the language's decimal separator.
     /// French groups the thousands of the whole part with a narrow no-break space
-    /// (« 1 000,500 »); English does not ("1000.500").
+    /// (« 1 000,500 ») and writes the minus sign U+2212 (« −0,012 »); English does
+    /// neither ("1000.500", "-0.012").
     public func number(_ value: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", value)
         guard decimalSeparator != "." else { return text }
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-        let sign = parts[0].hasPrefix("-") ? "-" : ""
-        let whole = grouped(String(parts[0].dropFirst(sign.count)))
-        return sign + whole + (parts.count > 1 ? decimalSeparator + parts[1] : "")
+        let negative = parts[0].hasPrefix("-")
+        let whole = grouped(String(parts[0].dropFirst(negative ? 1 : 0)))
+        return (negative ? minus : "") + whole + (parts.count > 1 ? decimalSeparator + parts[1] : "")
     }
 
     /// A whole number as the tables print it: "12915" in English, « 12 915 » in French.
     public func integer(_ value: Int) -> String {
-        decimalSeparator == "." ? String(value) : (value < 0 ? "-" : "") + grouped(String(value.magnitude))
+        decimalSeparator == "." ? String(value) : (value < 0 ? minus : "") + grouped(String(value.magnitude))
     }
+
+    /// The minus sign of French figures, U+2212 (English keeps the hyphen-minus).
+    var minus: String { "\u{2212}" }
 
     /// Digits grouped by three with a narrow no-break space.
     func grouped(_ digits: String) -> String {

@@ -130,7 +130,7 @@ public enum TourReport {
         var md = "\n**\(scenario.localization.notPlanned)**\n\n"
         for missing in unplanned {
             let name = scenario.delegations.first { $0.id == missing.delegation }?.name ?? missing.delegation
-            md += "- " + scenario.localization.label(escapeMarkdown(name)) + " " + missing.reasons.map { escapeMarkdown(scenario.localization.tourReason($0)) }.joined(separator: scenario.localization.semicolon) + "\n"
+            md += "- " + scenario.localization.label(escapeMarkdown(name)) + " " + missing.reasons.map { escapeMarkdown(scenario.localization.tourReason($0, of: name)) }.joined(separator: scenario.localization.semicolon) + "\n"
         }
         return md
     }

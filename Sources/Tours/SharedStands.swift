@@ -138,9 +138,10 @@ struct SharedStands {
         }
     }
 
-    /// Why `delegation` has no tour: which must-see stand, held by whom, staffed when.
+    /// Why `delegation` has no tour: which must-see stand, held by whom, staffed when
+    /// (``HeldStandsReason``).
     private func explanation(_ delegation: Delegation, d: Int, holders: [Int], full: TourInstance, solved: [TourPlanner.Solved?]) -> String {
-        var parts: [String] = []
+        var stands: [HeldStandsReason.Contest] = []
         for id in delegation.mustSee {
             guard let e = scenario.exhibitorPosition(id) else { continue }
             let visitors = holders.filter { g in (held[delegation.day]?[e] ?? []).contains { $0.delegation == g } }.map { full.graphs[$0].delegation }
@@ -148,13 +149,9 @@ struct SharedStands {
             let exhibitor = scenario.exhibitors[e]
             let windows = exhibitor.availability.filter { $0.day == nil || $0.day == delegation.day }
                 .map { "\($0.start)–\($0.end)" }
-            let hours = windows.isEmpty ? "all day" : "only " + windows.joined(separator: ", ")
-            let lengths = visitors.map { "\($0.name) \($0.visitMinutes) minutes" } + ["\(delegation.name) \(delegation.visitMinutes) minutes"]
-            parts.append("its must-see stand \(exhibitor.name) (\(id)) is staffed \(hours) on \(delegation.day), and \(visitors.map(\.name).joined(separator: " and ")) must visit it too; the visits (\(lengths.joined(separator: ", "))) cannot all fit, one delegation at a time, with the walks and appointments")
+            stands.append(HeldStandsReason.Contest(exhibitor: exhibitor.name, id: id, hours: windows, day: delegation.day.description,
+                                                   others: visitors.map(\.name), visitMinutes: (visitors + [delegation]).map(\.visitMinutes)))
         }
-        if parts.isEmpty {
-            return "\(delegation.name) cannot be planned: its must-see stands are held by other delegations whenever it could visit them"
-        }
-        return "\(delegation.name) cannot be planned: " + parts.joined(separator: "; ")
+        return HeldStandsReason(delegation: delegation.name, stands: stands).english
     }
 }

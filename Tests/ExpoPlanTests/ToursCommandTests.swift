@@ -55,4 +55,22 @@ struct ToursCommandTests {
         let itinerary = try String(contentsOf: folder.appendingPathComponent("ruled/tour-mayors.md"), encoding: .utf8)
         #expect(itinerary.contains("Région Nord — region of Ana Mayor"))
     }
+
+    /// A show whose only delegation cannot keep its coverage rules: exit 1 with the
+    /// reason (not an internal error), the English reason on the console, the French one
+    /// in tours-summary.md under `language: fr`, naming the delegation once.
+    @Test func coverageThatCannotHoldIsExplainedInTheShowsLanguage() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(contentsOfFile: "Scenarios/examples/small.yaml", encoding: .utf8)
+        let french = original.replacingOccurrences(of: "show: {name: Small Tech Fair,", with: "show: {name: Small Tech Fair, language: fr,")
+            .replacingOccurrences(of: "mustSee: [dune]}", with: "mustSee: [dune], maxVisits: 1, coverage: {pavilions: {all: {min: 1}}}}")
+        let scenario = folder.appendingPathComponent("french.yaml")
+        try french.write(to: scenario, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["tours", scenario.path, "--out", folder.appendingPathComponent("out").path, "--time-limit", "none"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("- Tours: Mayors' visit: the coverage rules ask for at least 2 visits (2 pavilions), but maxVisits is 1\n"))
+        let summary = try String(contentsOf: folder.appendingPathComponent("out/tours-summary.md"), encoding: .utf8)
+        #expect(summary.contains("- Mayors' visit\u{00A0}: les règles de couverture demandent au moins 2 visites (2 pavillons), mais maxVisits vaut 1\n"), "\(summary)")
+    }
 }

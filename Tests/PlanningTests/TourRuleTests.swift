@@ -1,6 +1,7 @@
 import ExpoCore
 import Foundation
 @testable import Planning
+import Render
 import Testing
 @testable import Tours
 
@@ -56,6 +57,17 @@ import Testing
         for words in ["Délégation Régions de France", "Délégation Région Occitanie", "11:30–11:45", "2024-05-22"] {
             #expect(sentence.contains(words), "\(sentence)")
         }
+        // The plan file's English reads back, and the reference show (French) words it in French.
+        let reason = try #require(tours.unplanned?.first?.reasons.first)
+        #expect(reason == "Délégation Région Occitanie cannot be planned: its must-see stand Occitanie — AI for employment and training (occitanie-ai-plan) "
+            + "is staffed only 11:30–11:45 on 2024-05-22, and Délégation Régions de France must visit it too; the visits (Délégation Régions de France "
+            + "10 minutes, Délégation Région Occitanie 8 minutes) cannot all fit, one delegation at a time, with the walks and appointments")
+        #expect(HeldStandsReason(english: reason)?.english == reason)
+        #expect(scenario.show.language == .fr)
+        #expect(scenario.localization.tourReason(reason, of: "Délégation Région Occitanie") == "son stand incontournable "
+            + "Occitanie — AI for employment and training (occitanie-ai-plan) n’est tenu que 11:30–11:45 le mercredi 22 mai 2024, et Délégation Régions "
+            + "de France doit aussi le visiter\u{00A0}; les visites (Délégation Régions de France 10\u{00A0}minutes, Délégation Région Occitanie "
+            + "8\u{00A0}minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous")
         // The timetable waits for the tours: staff may be needed at their stands.
         #expect(run.plan.meetings == nil)
         #expect(run.unplanned.contains { $0.hasPrefix("B2B meetings: not planned") })

@@ -26,8 +26,19 @@ struct LocalizationTests {
         #expect(en.number(1000.5, decimals: 3) == "1000.500")
         #expect(fr.figure(9228.88) == "9\u{202F}228,88")
         #expect(en.figure(9228.88) == "9228.88")
-        #expect(fr.integer(-12915) == "-12\u{202F}915")
         #expect(en.label("Files") == "Files:")
+    }
+
+    /// French figures take the minus sign U+2212; English ones the hyphen-minus.
+    @Test func frenchNegativeFiguresTakeTheMinusSign() {
+        let fr = Localization(.fr), en = Localization(.en)
+        #expect(fr.integer(-12915) == "\u{2212}12\u{202F}915")
+        #expect(en.integer(-12915) == "-12915")
+        #expect(fr.number(-0.012, decimals: 3) == "\u{2212}0,012")
+        #expect(en.number(-0.012, decimals: 3) == "-0.012")
+        #expect(fr.fixed(-4737.25) == "\u{2212}4\u{202F}737,250")
+        #expect(fr.figure(-1.5) == "\u{2212}1,5")
+        #expect(fr.percent(-0.05) == "\u{2212}5,0\u{00A0}%")
     }
 
     /// Every French text that ends a clause with : ; ! ? has a non-breaking space before

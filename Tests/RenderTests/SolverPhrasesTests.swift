@@ -209,7 +209,7 @@ struct TourReasonTests {
     static let cases: [(TourReason, String, String)] = [
         (TourReason(.mustSeeAbsent, "Délégation Bretagne", "Favia", "10:00", "12:00", "never"),
          "Délégation Bretagne: must-see Favia is not at its stand during the window 10:00–12:00 (it is there never)",
-         "Délégation Bretagne\u{00A0}: l’incontournable Favia n’est pas sur son stand pendant le créneau 10:00–12:00 (il y est jamais)"),
+         "Délégation Bretagne\u{00A0}: l’incontournable Favia n’est pas sur son stand pendant le créneau 10:00–12:00 (il n’y est jamais)"),
         (TourReason(.mustSeeTooLate, "D", "Favia", "12:14", 14, "12:00"),
          "D: must-see Favia cannot be visited in the window: the earliest visit, with the walks, ends at 12:14, 14 minutes after 12:00",
          "D\u{00A0}: l’incontournable Favia ne peut être visité pendant le créneau\u{00A0}: la visite au plus tôt, marche comprise, finit à 12:14, 14\u{00A0}minutes après 12:00"),
@@ -247,5 +247,106 @@ struct TourReasonTests {
     @Test func otherTextStaysAsItIs() {
         #expect(TourReason(english: "a reason from a newer planner").kind == nil)
         #expect(Localization.french.tourReason("a reason from a newer planner") == "a reason from a newer planner")
+    }
+}
+
+/// Why coverage rules cannot hold (``CoverageReason``): each form read back from its
+/// English (as the planner always wrote it, byte for byte) and worded in French, with
+/// the plural, possessive and duration forms each language needs.
+@Suite("Coverage reasons")
+struct CoverageReasonTests {
+    static let nbsp = "\u{00A0}"
+    static let staffed = CoverageReason.Window(start: "10:00", end: "12:00",
+                                               staffing: .init(hours: ["11:00–13:00", "14:00–18:00"], more: false, day: "2024-05-22", visitMinutes: 8))
+    static let cases: [(CoverageReason, String, String)] = [
+        (CoverageReason(delegation: "Régions de France", .unstaffed(place: .pavilion("Corse"), stands: 6, window: staffed, demand: .visits(1))),
+         "Régions de France: Corse's 6 stands are all unstaffed during the window 10:00–12:00 (staffed 11:00–13:00, 14:00–18:00 on 2024-05-22, for visits of 8 minutes), but the coverage rules ask for at least 1 visit there",
+         "Régions de France\(nbsp): les 6 stands du pavillon Corse sont tous sans personnel pendant le créneau 10:00–12:00 (tenus 11:00–13:00, 14:00–18:00 le mercredi 22 mai 2024, pour des visites de 8\(nbsp)minutes), mais les règles de couverture y demandent au moins 1 visite"),
+        (CoverageReason(delegation: "D", .unstaffed(place: .pavilion("Hauts de Seine et Yvelines"), stands: 1, window: .init(start: "10:00", end: "12:00"),
+                                                    demand: .membersPavilion(["Ana", "Bob", "Inès"]))),
+         "D: Hauts de Seine et Yvelines' 1 stand is unstaffed during the window 10:00–12:00, but the tour must visit it, as the pavilion of Ana, Bob, Inès",
+         "D\(nbsp): le seul stand du pavillon Hauts de Seine et Yvelines est sans personnel pendant le créneau 10:00–12:00, mais le parcours doit y passer, car c’est le pavillon d’Ana, de Bob et d’Inès"),
+        (CoverageReason(delegation: "D", .tooFewOpen(open: 3, place: .theme("ai"), stands: 7, window: .init(start: "09:30", end: "11:00"), minimum: 4)),
+         "D: only 3 of the theme ai's 7 stands can be visited during the window 09:30–11:00, but the coverage rules ask for 4 visits there",
+         "D\(nbsp): seuls 3 des 7 stands du thème ai peuvent être visités pendant le créneau 09:30–11:00, mais les règles de couverture y demandent 4 visites"),
+        (CoverageReason(delegation: "D", .tooFewOpen(open: 1, place: .pavilion("Corse"), stands: 1, window: .init(start: "09:30", end: "11:00"), minimum: 2)),
+         "D: only 1 of Corse's 1 stands can be visited during the window 09:30–11:00, but the coverage rules ask for 2 visits there",
+         "D\(nbsp): le seul stand du pavillon Corse peut être visité pendant le créneau 09:30–11:00, mais les règles de couverture y demandent 2 visites"),
+        (CoverageReason(delegation: "D", .noStand(place: .theme("robotics"), demand: .visits(3))),
+         "D: the theme robotics has no stand in the hall, but the coverage rules ask for at least 3 visits there",
+         "D\(nbsp): le thème robotics n’a aucun stand dans le hall, mais les règles de couverture y demandent au moins 3 visites"),
+        (CoverageReason(delegation: "D", .mustSeeOverMaximum(mustSee: 3, place: .theme("ai"), maximum: 2)),
+         "D: 3 must-see stands are in the theme ai, but the coverage rules allow at most 2 visits there",
+         "D\(nbsp): 3 stands incontournables relèvent du thème ai, mais les règles de couverture y permettent au plus 2 visites"),
+        (CoverageReason(delegation: "D", .overMaxVisits(asked: .init(visits: 14, pavilions: 14), maximum: 12)),
+         "D: the coverage rules ask for at least 14 visits (14 pavilions), but maxVisits is 12",
+         "D\(nbsp): les règles de couverture demandent au moins 14 visites (14 pavillons), mais maxVisits vaut 12"),
+        (CoverageReason(delegation: "D", .overWindow(asked: .init(visits: 16, pavilions: 14),
+                                                     time: .init(visitMinutes: 8, appointmentMinutes: 0, walks: 15, walkMinutes: 2, needed: 158, available: 120),
+                                                     window: .init(start: "10:00", end: "12:00"))),
+         "D: the coverage rules ask for at least 16 visits (14 pavilions and their minimums, must-see stands included); 16 visits × 8 minutes + at least 15 walks of 2 minutes need 2 h 38, the window 10:00–12:00 is 2 h",
+         "D\(nbsp): les règles de couverture demandent au moins 16 visites (14 pavillons et leurs minimums, stands incontournables compris)\(nbsp); 16 visites × 8\(nbsp)minutes + au moins 15 trajets de 2\(nbsp)minutes demandent 2\(nbsp)h\(nbsp)38, mais le créneau 10:00–12:00 ne dure que 2\(nbsp)h"),
+        (CoverageReason(delegation: "D", .overWindow(asked: .init(visits: 1, pavilions: 1),
+                                                     time: .init(visitMinutes: 50, appointmentMinutes: 20, walks: 0, walkMinutes: 0, needed: 70, available: 60),
+                                                     window: .init(start: "10:00", end: "11:00"))),
+         "D: the coverage rules ask for at least 1 visits (1 pavilion); 1 visits × 50 minutes + 20 minutes of appointments need 1 h 10, the window 10:00–11:00 is 1 h",
+         "D\(nbsp): les règles de couverture demandent au moins 1 visite (1 pavillon)\(nbsp); 1 visite × 50\(nbsp)minutes + 20\(nbsp)minutes de rendez-vous demandent 1\(nbsp)h\(nbsp)10, mais le créneau 10:00–11:00 ne dure que 1\(nbsp)h"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func readBackAndWordedInFrench(k: Int) {
+        let (reason, english, french) = Self.cases[k]
+        #expect(reason.english == english)
+        #expect(CoverageReason(english: english) == reason)
+        #expect(TourReason(english: english).kind == nil)
+        #expect(Localization.english.tourReason(english) == english)
+        #expect(Localization.french.tourReason(english) == french)
+        #expect(Localization.french.tourReason(english, of: "D") == String(french.dropFirst("D\(Self.nbsp): ".count)) || !english.hasPrefix("D: "))
+    }
+
+    @Test func otherTextIsNoCoverageReason() {
+        #expect(CoverageReason(english: "D: Corse's 6 stands are all closed") == nil)
+        // Two visits over one pavilion: the planner says "and their minimums".
+        #expect(CoverageReason(english: "D: the coverage rules ask for at least 2 visits (1 pavilion), but maxVisits is 1") == nil)
+        // A duration the planner would not write is not read as one.
+        #expect(CoverageReason(english: "D: the coverage rules ask for at least 1 visits (1 pavilion); 1 visits × 50 minutes need 0 h 70, the window 10:00–11:00 is 1 h") == nil)
+    }
+}
+
+/// Why a delegation gets no tour when others hold its must-see stands
+/// (``HeldStandsReason``): read back from its English and worded in French.
+@Suite("Held-stands reasons")
+struct HeldStandsReasonTests {
+    static let nbsp = "\u{00A0}"
+    static let occitanie = HeldStandsReason.Contest(exhibitor: "Occitanie — AI (plan)", id: "occitanie-ai-plan", hours: ["11:30–11:45"], day: "2024-05-22",
+                                                    others: ["Délégation Régions de France"], visitMinutes: [10, 8])
+    static let cases: [(HeldStandsReason, String, String)] = [
+        (HeldStandsReason(delegation: "Délégation Région Occitanie", stands: [occitanie]),
+         "Délégation Région Occitanie cannot be planned: its must-see stand Occitanie — AI (plan) (occitanie-ai-plan) is staffed only 11:30–11:45 on 2024-05-22, and Délégation Régions de France must visit it too; the visits (Délégation Régions de France 10 minutes, Délégation Région Occitanie 8 minutes) cannot all fit, one delegation at a time, with the walks and appointments",
+         "Délégation Région Occitanie\(nbsp): son stand incontournable Occitanie — AI (plan) (occitanie-ai-plan) n’est tenu que 11:30–11:45 le mercredi 22 mai 2024, et Délégation Régions de France doit aussi le visiter\(nbsp); les visites (Délégation Régions de France 10\(nbsp)minutes, Délégation Région Occitanie 8\(nbsp)minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous"),
+        (HeldStandsReason(delegation: "D", stands: [
+            .init(exhibitor: "Favia", id: "favia", hours: [], day: "2024-05-22", others: ["A", "B"], visitMinutes: [5, 6, 7]),
+            .init(exhibitor: "Dune", id: "dune", hours: ["10:00–10:20", "14:00–14:10"], day: "2024-05-23", others: ["A"], visitMinutes: [5, 7]),
+         ]),
+         "D cannot be planned: its must-see stand Favia (favia) is staffed all day on 2024-05-22, and A and B must visit it too; the visits (A 5 minutes, B 6 minutes, D 7 minutes) cannot all fit, one delegation at a time, with the walks and appointments; its must-see stand Dune (dune) is staffed only 10:00–10:20, 14:00–14:10 on 2024-05-23, and A must visit it too; the visits (A 5 minutes, D 7 minutes) cannot all fit, one delegation at a time, with the walks and appointments",
+         "D\(nbsp): son stand incontournable Favia (favia) est tenu toute la journée du mercredi 22 mai 2024, et A et B doivent aussi le visiter\(nbsp); les visites (A 5\(nbsp)minutes, B 6\(nbsp)minutes, D 7\(nbsp)minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous\(nbsp); son stand incontournable Dune (dune) n’est tenu que 10:00–10:20, 14:00–14:10 le jeudi 23 mai 2024, et A doit aussi le visiter\(nbsp); les visites (A 5\(nbsp)minutes, D 7\(nbsp)minutes) ne tiennent pas toutes, une délégation à la fois, avec la marche et les rendez-vous"),
+        (HeldStandsReason(delegation: "D", stands: []),
+         "D cannot be planned: its must-see stands are held by other delegations whenever it could visit them",
+         "D\(nbsp): ses stands incontournables sont pris par d’autres délégations chaque fois qu’elle pourrait les visiter"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func readBackAndWordedInFrench(k: Int) {
+        let (reason, english, french) = Self.cases[k]
+        #expect(reason.english == english)
+        #expect(HeldStandsReason(english: english) == reason)
+        #expect(Localization.english.tourReason(english) == english)
+        #expect(Localization.french.tourReason(english) == french)
+    }
+
+    @Test func otherTextIsNoHeldStandsReason() {
+        #expect(HeldStandsReason(english: "D cannot be planned: it rained") == nil)
+        // The last visit is not the delegation's own.
+        #expect(HeldStandsReason(english: Self.cases[0].1.replacingOccurrences(of: ", Délégation Région Occitanie 8 minutes", with: ", X 8 minutes")) == nil)
     }
 }

@@ -2,15 +2,17 @@ import Foundation
 import Testing
 @testable import ExpoCore
 @testable import Tours
+import Render
 
 /// Coverage rules (T9)–(T10): tiny tours whose optimum is enumerated, rule sets that
 /// cannot hold explained in the show's terms, and the independent check.
 @Suite("Tour coverage rules")
 struct CoverageTests {
     /// One row of six modules (A-01…A-06), three pavilions P, Q, R, a door below the
-    /// row; `stands` gives each stand's pavilion, theme and optional hours.
+    /// row; `stands` gives each stand's pavilion, theme and optional hours; `extra`
+    /// more fields of the delegation (", mustSee: [e0]").
     static func scenario(window: String, visit: Int, stands: [(pavilion: String, theme: String, hours: String?)],
-                         members: String = "[]", coverage: String = "{}", maxVisits: Int? = nil) throws -> (Scenario, LayoutPlan) {
+                         members: String = "[]", coverage: String = "{}", maxVisits: Int? = nil, extra: String = "") throws -> (Scenario, LayoutPlan) {
         var y = """
             expoplan: 1
             show: {name: T, venue: V, timeZone: Europe/Paris, days: [2026-01-05]}
@@ -31,7 +33,7 @@ struct CoverageTests {
         y += """
             delegations:
               - {id: d, name: D, date: 2026-01-05, window: \(window), start: door, visitMinutes: \(visit), walkingSpeed: 60,
-                 interests: {themes: {t3: 3, t2: 2, t1: 1}}, members: \(members), coverage: \(coverage)\(maxVisits.map { ", maxVisits: \($0)" } ?? "")}
+                 interests: {themes: {t3: 3, t2: 2, t1: 1}}, members: \(members), coverage: \(coverage)\(maxVisits.map { ", maxVisits: \($0)" } ?? "")\(extra)}
 
             """
         let text = y
@@ -158,5 +160,90 @@ struct CoverageTests {
         #expect(reasons.count == 1)
         #expect(reasons[0].hasPrefix("D: the coverage rules ask for at least 3 visits (3 pavilions); 3 visits × 10 minutes + at least 4 walks of"))
         #expect(reasons[0].hasSuffix("the window 10:00–10:25 is 25 minutes"))
+    }
+}
+
+/// Each way coverage rules cannot hold, produced on a tiny show: the reasons in full,
+/// in English (as the plan file keeps them) and in French, and read back from plan.json.
+@Suite("Coverage reasons in English and French")
+struct CoverageReasonShowTests {
+    typealias Stand = (pavilion: String, theme: String, hours: String?)
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var stands: [Stand]
+        var window = "10:00-11:00"
+        var visit = 10
+        var members = "[]"
+        var coverage = "{}"
+        var maxVisits: Int?
+        var extra = ""
+        var english: [String]
+        var french: [String]
+        var testDescription: String { name }
+    }
+
+    static let nbsp = "\u{00A0}"
+    static let closed: [Stand] = [("p", "t3", nil), ("q", "t1", "11:00-12:00"), ("q", "t2", "11:00-12:00")]
+
+    static let cases: [Case] = [
+        Case(name: "a member's pavilion all unstaffed", stands: closed, members: "[{name: Ana, pavilion: q}]",
+             english: ["D: Q's 2 stands are all unstaffed during the window 10:00–11:00 (staffed 11:00–12:00 on 2026-01-05, for visits of 10 minutes), but the tour must visit it, as the pavilion of Ana"],
+             french: ["D\(nbsp): les 2 stands du pavillon Q sont tous sans personnel pendant le créneau 10:00–11:00 (tenus 11:00–12:00 le lundi 5 janvier 2026, pour des visites de 10\(nbsp)minutes), mais le parcours doit y passer, car c’est le pavillon d’Ana"]),
+        Case(name: "a theme's only stand unstaffed", stands: [("p", "t3", nil), ("q", "t1", "11:00-12:00")], coverage: "{themes: {t1: {min: 1}}}",
+             english: ["D: the theme t1's 1 stand is unstaffed during the window 10:00–11:00 (staffed 11:00–12:00 on 2026-01-05, for visits of 10 minutes), but the coverage rules ask for at least 1 visit there"],
+             french: ["D\(nbsp): le seul stand du thème t1 est sans personnel pendant le créneau 10:00–11:00 (tenu 11:00–12:00 le lundi 5 janvier 2026, pour des visites de 10\(nbsp)minutes), mais les règles de couverture y demandent au moins 1 visite"]),
+        Case(name: "a pavilion with no stand", stands: [("p", "t3", nil), ("q", "t1", nil)], coverage: "{pavilions: {r: {min: 2}}}",
+             english: ["D: R has no stand in the hall, but the coverage rules ask for at least 2 visits there"],
+             french: ["D\(nbsp): le pavillon R n’a aucun stand dans le hall, mais les règles de couverture y demandent au moins 2 visites"]),
+        Case(name: "members' pavilion with no stand", stands: [("p", "t3", nil), ("q", "t1", nil)], members: "[{name: Émile, pavilion: r}, {name: Bob, pavilion: r}]",
+             english: ["D: R has no stand in the hall, but the tour must visit it, as the pavilion of Émile, Bob"],
+             french: ["D\(nbsp): le pavillon R n’a aucun stand dans le hall, mais le parcours doit y passer, car c’est le pavillon d’Émile et de Bob"]),
+        Case(name: "too few stands staffed", stands: [("p", "t3", nil), ("q", "t1", "10:00-10:30"), ("q", "t1", "11:00-11:30"), ("q", "t1", "11:30-12:00"),
+                                                      ("q", "t1", "12:00-12:30"), ("q", "t1", "13:00-13:30")],
+             coverage: "{pavilions: {q: {min: 2}}}",
+             english: ["D: only 1 of Q's 5 stands can be visited during the window 10:00–11:00 (staffed 10:00–10:30, 11:00–11:30, 11:30–12:00, 12:00–12:30, … on 2026-01-05, for visits of 10 minutes), but the coverage rules ask for 2 visits there"],
+             french: ["D\(nbsp): seul 1 des 5 stands du pavillon Q peut être visité pendant le créneau 10:00–11:00 (tenus 10:00–10:30, 11:00–11:30, 11:30–12:00, 12:00–12:30, … le lundi 5 janvier 2026, pour des visites de 10\(nbsp)minutes), mais les règles de couverture y demandent 2 visites"]),
+        Case(name: "must-see stands above a pavilion's maximum", stands: [("p", "t3", nil), ("p", "t3", nil), ("q", "t1", nil)],
+             coverage: "{pavilions: {p: {max: 1}}}", extra: ", mustSee: [e0, e1]",
+             english: ["D: 2 must-see stands are in P, but the coverage rules allow at most 1 visits there"],
+             french: ["D\(nbsp): 2 stands incontournables sont dans le pavillon P, mais les règles de couverture y permettent au plus 1 visite"]),
+        Case(name: "a must-see stand where no visit is allowed", stands: [("p", "t3", nil), ("q", "t1", nil)],
+             coverage: "{pavilions: {p: {max: 0}}}", extra: ", mustSee: [e0]",
+             english: ["D: 1 must-see stands are in P, but the coverage rules allow at most 0 visits there"],
+             french: ["D\(nbsp): 1 stand incontournable est dans le pavillon P, mais les règles de couverture n’y permettent aucune visite"]),
+        Case(name: "more visits than maxVisits", stands: [("p", "t3", nil), ("p", "t3", nil), ("q", "t1", nil)], coverage: "{pavilions: {p: {min: 2}}}", maxVisits: 1,
+             english: ["D: the coverage rules ask for at least 2 visits (1 pavilion and their minimums, must-see stands included), but maxVisits is 1"],
+             french: ["D\(nbsp): les règles de couverture demandent au moins 2 visites (1 pavillon et son minimum, stands incontournables compris), mais maxVisits vaut 1"]),
+        Case(name: "three pavilions in 25 minutes", stands: [("p", "t3", nil), ("q", "t1", nil), ("r", "t2", nil)], window: "10:00-10:25",
+             coverage: "{pavilions: {all: {min: 1}}}",
+             english: ["D: the coverage rules ask for at least 3 visits (3 pavilions); 3 visits × 10 minutes + at least 4 walks of 1 minute need 34 minutes, the window 10:00–10:25 is 25 minutes"],
+             french: ["D\(nbsp): les règles de couverture demandent au moins 3 visites (3 pavillons)\(nbsp); 3 visites × 10\(nbsp)minutes + au moins 4 trajets d’une minute demandent 34\(nbsp)minutes, mais le créneau 10:00–10:25 ne dure que 25\(nbsp)minutes"]),
+        Case(name: "visits and an appointment in two hours", stands: [("p", "t3", nil), ("p", "t3", nil), ("q", "t1", nil)], window: "10:00-12:00", visit: 50,
+             coverage: "{pavilions: {p: {min: 2}}}", extra: ", appointments: [{title: Presse, place: door, time: \"11:00-11:30\"}]",
+             english: ["D: the coverage rules ask for at least 2 visits (1 pavilion and their minimums, must-see stands included); 2 visits × 50 minutes + 30 minutes of appointments + at least 4 walks of 1 minute need 2 h 14, the window 10:00–12:00 is 2 h"],
+             french: ["D\(nbsp): les règles de couverture demandent au moins 2 visites (1 pavillon et son minimum, stands incontournables compris)\(nbsp); 2 visites × 50\(nbsp)minutes + 30\(nbsp)minutes de rendez-vous + au moins 4 trajets d’une minute demandent 2\(nbsp)h\(nbsp)14, mais le créneau 10:00–12:00 ne dure que 2\(nbsp)h"]),
+    ]
+
+    @Test(arguments: cases)
+    func reasonInEnglishAndFrench(_ c: Case) throws {
+        var (scenario, layout) = try CoverageTests.scenario(window: c.window, visit: c.visit, stands: c.stands, members: c.members, coverage: c.coverage,
+                                                            maxVisits: c.maxVisits, extra: c.extra)
+        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil))
+        #expect(result.plan.tours.isEmpty)
+        let reasons = try #require(result.plan.unplanned?.first?.reasons)
+        #expect(reasons == c.english)
+        #expect(reasons.allSatisfy { CoverageReason(english: $0)?.english == $0 })
+        #expect(reasons.map { Localization.english.tourReason($0) } == c.english)
+        #expect(reasons.map { Localization.french.tourReason($0) } == c.french)
+        // The plan file keeps the English; read back, it gives the same French, and the
+        // tours summary does not name the delegation twice.
+        let read = try Plan.read(Plan(scenario: "t.yaml", layout: layout, tours: result.plan).json())
+        let again = try #require(read.tours?.unplanned?.first?.reasons)
+        #expect(again == c.english)
+        scenario.show.language = .fr
+        let markdown = TourReport.unplannedMarkdown(scenario, tours: try #require(read.tours))
+        let line = "- D\(Self.nbsp): " + c.french.map { String($0.dropFirst("D\(Self.nbsp): ".count)) }.joined(separator: "\(Self.nbsp); ")
+        #expect(markdown == "\n**Non planifiées\(Self.nbsp):**\n\n" + line + "\n")
     }
 }

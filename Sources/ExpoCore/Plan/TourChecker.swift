@@ -41,8 +41,10 @@ public enum TourChecker {
             if let value = checked.value { values[delegation.id] = value }
         }
         violations += shared(occupancy)
-        // The objective: the sum of the tours' values, and each tour's stage.
-        let complete = values.count == tours.tours.count
+        // The objective: the sum of the tours' values, and each tour's stage. A report
+        // with no tour at all states no objective: nothing was solved.
+        let noneSolved = tours.tours.isEmpty && tours.report.objective == nil
+        let complete = values.count == tours.tours.count && !noneSolved
         violations += ReportChecker.check(tours.report, problem: "tours", recomputed: complete ? values.values.reduce(0, +) : nil, object: "tours")
         for stage in tours.report.stages {
             let delegation = stage.name.hasPrefix("tour of ") ? String(stage.name.dropFirst("tour of ".count)) : ""
