@@ -55,15 +55,14 @@ extension Localization {
 
     /// Why a delegation gets no tour (``TourReason``, ``CoverageReason``,
     /// ``HeldStandsReason``); text no phrase
-    /// matches stays as it is. With `delegation` (its name), a French reason that begins
-    /// with that name drops it, for lists that already name the delegation.
+    /// matches stays as it is. With `delegation` (its name), a reason that begins with
+    /// that name drops it, for lists that already name the delegation.
     public func tourReason(_ text: String, of delegation: String? = nil) -> String {
-        guard language == .fr else { return text }
-        let french = frenchTourReason(TourReason(english: text)) ?? CoverageReason(english: text).map(frenchCoverageReason)
-            ?? HeldStandsReason(english: text).map(frenchHeldStandsReason) ?? text
-        let named = delegation.map { $0 + "\u{00A0}: " }
-        guard let named, french.hasPrefix(named), french.count > named.count else { return french }
-        return String(french.dropFirst(named.count))
+        let worded = language == .fr ? frenchTourReason(TourReason(english: text)) ?? CoverageReason(english: text).map(frenchCoverageReason)
+            ?? HeldStandsReason(english: text).map(frenchHeldStandsReason) ?? text : text
+        let named = delegation.map { $0 + (language == .fr ? "\u{00A0}: " : ": ") }
+        guard let named, worded.hasPrefix(named), worded.count > named.count else { return worded }
+        return String(worded.dropFirst(named.count))
     }
 
     /// A ``TourReason`` in French; nil when it matches no phrase.

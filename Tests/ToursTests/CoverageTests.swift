@@ -245,5 +245,8 @@ struct CoverageReasonShowTests {
         let markdown = TourReport.unplannedMarkdown(scenario, tours: try #require(read.tours))
         let line = "- D\(Self.nbsp): " + c.french.map { String($0.dropFirst("D\(Self.nbsp): ".count)) }.joined(separator: "\(Self.nbsp); ")
         #expect(markdown == "\n**Non planifiées\(Self.nbsp):**\n\n" + line + "\n")
+        scenario.show.language = .en
+        let english = TourReport.unplannedMarkdown(scenario, tours: try #require(read.tours))
+        #expect(english == "\n**Not planned:**\n\n- D: " + c.english.map { String($0.dropFirst("D: ".count)) }.joined(separator: "; ") + "\n")
     }
 }
