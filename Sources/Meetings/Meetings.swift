@@ -92,7 +92,8 @@ public struct MeetingResult: Sendable {
 /// request without a time limit; with one, cooled over the time to 80 % of it, at most
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
-/// selection LP to 30 %, its MILP to 40 %, repair and exchanges to 60 % (the share
+/// selection LP to 40 % (a 10,000-request LP needs it at short limits: its optimum is
+/// the reported bound), its MILP to 45 %, repair and exchanges to 60 % (the share
 /// floors are raised whatever the time), the annealing to 80 %, the neighbourhoods to
 /// 90 %, annealing again from the result (cooler, seed 2) in what they leave of the
 /// time to 90 % — so a longer limit searches longer — the idle-gap bound to 97 %.
@@ -144,14 +145,14 @@ public enum MeetingScheduler {
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
-            if let stage = try selection.relaxationStage(timeLimit: budget.until(0.3).solverSeconds(floor: 0.5)) {
+            if let stage = try selection.relaxationStage(timeLimit: budget.until(0.4).solverSeconds(floor: 0.5)) {
                 bounds.append(stage.bound!)
                 stages.append(stage)
             }
             // What the floor costs, when there is time for a second LP.
             if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
                 let free = try Selection(instance, weights: weights, withFloors: false)
-                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .dual)
+                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
                 if relaxation.status == .optimal { floorFree = relaxation.objective }
             }
             // The greedy timetable (after the LPs, which do not need it and get the
@@ -160,7 +161,7 @@ public enum MeetingScheduler {
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
             if budget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.until(0.4).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: "selection", outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,

@@ -124,7 +124,7 @@ extension Selection {
     func relaxationStage(timeLimit: Double?) throws -> SolveReport.Stage? {
         guard model.variableCount > 0, model.constraintCount > 0 else { return nil }
         let watch = Stopwatch()
-        let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .dual)
+        let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .primal)
         guard relaxation.status == .optimal, let value = relaxation.objective else { return nil }
         return SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
                                  rows: model.constraintCount, columns: model.variableCount,
