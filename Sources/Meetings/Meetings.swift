@@ -145,7 +145,10 @@ public enum MeetingScheduler {
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
-            if let stage = try selection.relaxationStage(timeLimit: budget.until(0.4).solverSeconds(floor: 0.5)) {
+            // (At least 0.5 s, so short limits still report it, but never more than a
+            // quarter of the time left: a run that starts late must still end on time.)
+            if budget.remaining > 0.1,
+               let stage = try selection.relaxationStage(timeLimit: budget.until(0.4).solverSeconds(floor: min(0.5, budget.remaining / 4))) {
                 bounds.append(stage.bound!)
                 stages.append(stage)
             }
@@ -159,7 +162,7 @@ public enum MeetingScheduler {
             // first part of the time): the fallback and the selection MILP's start.
             table = Self.greedyStart(instance)
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
-            if budget.remaining > 0.2 {
+            if budget.until(0.45).remaining > 0.1 {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
@@ -199,7 +202,7 @@ public enum MeetingScheduler {
             let gapsBefore = table.gaps
             let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
                                      deadline: annealingBudget(budget, requests: instance.requests.count))
-            table.compact()
+            if moves > 0 { table.compact() }
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
@@ -234,14 +237,15 @@ public enum MeetingScheduler {
         let lnsWatch = Stopwatch()
         let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.9))
         let priorityBound = stages.filter { $0.name.hasPrefix("selection") }.compactMap(\.bound).min()
-        if weights.compactness > 0 && budget.isLimited && table.objective(weights) < (priorityBound ?? .infinity) - 1e-9 {
+        let reheat = annealingBudget(budget, requests: instance.requests.count, until: 0.9)
+        if weights.compactness > 0 && budget.isLimited && reheat.remaining > 0.05
+            && table.objective(weights) < (priorityBound ?? .infinity) - 1e-9 {
             // The time the neighbourhoods left before 90 % of the limit: annealing again,
             // from the timetable so far and cooler, so the search uses the time it has
             // (a time limit ends it; without one, the run ends here, so it repeats).
             let gapsBefore = table.gaps
-            let moves = table.anneal(weights, iterations: 0, seed: 2, hot: Self.reheatTemperature,
-                                     deadline: annealingBudget(budget, requests: instance.requests.count, until: 0.9))
-            table.compact()
+            let moves = table.anneal(weights, iterations: 0, seed: 2, hot: Self.reheatTemperature, deadline: reheat)
+            if moves > 0 { table.compact() }
             options.progress?("meetings: annealing again, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         stages.append(SolveReport.Stage(name: StageLabel.neighbourhoods.english, outcome: .feasible, objective: table.objective(weights), bound: nil,
