@@ -93,7 +93,8 @@ public struct MeetingResult: Sendable {
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
 /// selection LP to 40 % (a 10,000-request LP needs it at short limits: its optimum is
-/// the reported bound), its MILP to 45 %, repair and exchanges to 60 % (the share
+/// the reported bound; a solve begun after its deadline runs neither it nor any other
+/// solver), its MILP to 45 % (only if that part has time left), repair and exchanges to 60 % (the share
 /// floors are raised whatever the time), the annealing to 80 %, the neighbourhoods to
 /// 90 %, annealing again from the result (cooler, seed 2) in what they leave of the
 /// time to 90 % — so a longer limit searches longer — the idle-gap bound to 97 %.
