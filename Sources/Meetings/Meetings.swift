@@ -94,7 +94,7 @@ public struct MeetingResult: Sendable {
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
 /// selection LP to 40 % (a 10,000-request LP needs it at short limits: its optimum is
 /// the reported bound; a solve begun after its deadline runs neither it nor any other
-/// solver), its MILP to 45 % (only if that part has time left), repair and exchanges to 60 % (the share
+/// solver), its MILP to 45 % (begun only before 60 %), repair and exchanges to 60 % (the share
 /// floors are raised whatever the time), the annealing to 80 %, the neighbourhoods to
 /// 90 %, annealing again from the result (cooler, seed 2) in what they leave of the
 /// time to 90 % — so a longer limit searches longer — the idle-gap bound to 97 %.
@@ -163,7 +163,9 @@ public enum MeetingScheduler {
             // first part of the time): the fallback and the selection MILP's start.
             table = Self.greedyStart(instance)
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
-            if budget.until(0.45).remaining > 0.1 {
+            // While the repair's part of the limit has time: out of time, the MILP still
+            // hands back its start (the greedy selection) for the scheduler to timetable.
+            if budget.until(0.6).remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
