@@ -13,13 +13,17 @@ extension MeetingScheduler {
     /// anneal to the deadline, small ones stop well before it.
     public static let annealingSecondsPerRequest = 0.01
 
-    /// The annealing's time: to 80 % of a time limit (what follows needs the rest), at
-    /// most ``annealingSecondsPerRequest`` per request; unlimited (the move budget
-    /// decides) without a limit.
-    static func annealingBudget(_ budget: TimeBudget, requests: Int) -> TimeBudget {
+    /// The annealing's time: to `fraction` of a time limit (80 % unless told: what
+    /// follows needs the rest), at most ``annealingSecondsPerRequest`` per request;
+    /// unlimited (the move budget decides) without a limit.
+    static func annealingBudget(_ budget: TimeBudget, requests: Int, until fraction: Double = 0.8) -> TimeBudget {
         guard budget.isLimited else { return .unlimited }
-        return budget.until(0.8).share(seconds: annealingSecondsPerRequest * Double(max(1, requests)))
+        return budget.until(fraction).share(seconds: annealingSecondsPerRequest * Double(max(1, requests)))
     }
+
+    /// The starting temperature of the annealing after the neighbourhoods: cool enough
+    /// to keep most of what they found.
+    static let reheatTemperature = 0.3
 
     /// The certificate of a finished timetable: the priority bound `bound` (the
     /// selection's), the idle-gap lower bound (``GapBound``, in the time to 97 % of the

@@ -86,14 +86,18 @@ public struct MeetingResult: Sendable {
 /// not met replace a meeting of no higher priority when that raises the objective (it
 /// mostly restores fairness lost in timetabling). (4) Local moves (alone,
 /// or a chain of two, and Kempe-chain swaps of two slots) remove idle gaps; then
-/// simulated annealing (``Timetable/anneal(_:iterations:seed:deadline:)``: a
+/// simulated annealing (``Timetable/anneal(_:iterations:seed:hot:deadline:)``: a
 /// meeting moves, trades slots with another meeting of one of its participants, or
 /// gives way to a request not met of the same participant; seeded; 20,000 moves per
 /// request without a time limit; with one, cooled over the time to 80 % of it, at most
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
-/// selection LP to 30 %, its MILP to 40 %, repair, floors and exchanges to 60 %, the
-/// annealing to 80 %, the neighbourhoods to 90 %, the idle-gap bound to 97 %.
+/// selection LP to 40 % (a 10,000-request LP needs it at short limits: its optimum is
+/// the reported bound; a solve begun after its deadline runs neither it nor any other
+/// solver), its MILP to 45 % (begun only before 60 %), repair and exchanges to 60 % (the share
+/// floors are raised whatever the time), the annealing to 80 %, the neighbourhoods to
+/// 90 %, annealing again from the result (cooler, seed 2) in what they leave of the
+/// time to 90 % — so a longer limit searches longer — the idle-gap bound to 97 %.
 /// (7) The certificate (``MeetingsCertificate``): the selection bound on priority
 /// (proven), and ``GapBound``'s lower bound on the idle gaps of any timetable as good,
 /// which tightens the reported bound to U − w_compactness × L.
@@ -142,7 +146,10 @@ public enum MeetingScheduler {
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // Which requests to meet: the time-free relaxation, then its MILP.
-            if let stage = try selection.relaxationStage(timeLimit: budget.until(0.3).solverSeconds(floor: 0.5)) {
+            // (At least 0.5 s, so short limits still report it, but never more than a
+            // quarter of the time left: a run that starts late must still end on time.)
+            if budget.remaining > 0.1,
+               let stage = try selection.relaxationStage(timeLimit: budget.until(0.4).solverSeconds(floor: min(0.5, budget.remaining / 4))) {
                 bounds.append(stage.bound!)
                 stages.append(stage)
             }
@@ -156,9 +163,11 @@ public enum MeetingScheduler {
             // first part of the time): the fallback and the selection MILP's start.
             table = Self.greedyStart(instance)
             options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
-            if budget.remaining > 0.2 {
+            // While the repair's part of the limit has time: out of time, the MILP still
+            // hands back its start (the greedy selection) for the scheduler to timetable.
+            if budget.until(0.6).remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.until(0.4).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: StageLabel.selection.english, outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
@@ -184,7 +193,10 @@ public enum MeetingScheduler {
         let repairBudget = budget.until(0.6)
         if selection.model.variableCount == 0 { table = Self.greedyStart(instance) }
         table.repair(weights, deadline: repairBudget)
-        table.raiseFloors(weights, deadline: repairBudget)
+        // The floors get the whole limit, not the repair's part of it: nobody who could
+        // meet is left with nothing because the steps before took their share of the time
+        // (and those still without a meeting are served even after it).
+        table.raiseFloors(weights, deadline: budget)
         for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}
         table.compact()
         let startIdleGaps = table.gaps
@@ -193,7 +205,7 @@ public enum MeetingScheduler {
             let gapsBefore = table.gaps
             let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
                                      deadline: annealingBudget(budget, requests: instance.requests.count))
-            table.compact()
+            if moves > 0 { table.compact() }
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
@@ -227,13 +239,24 @@ public enum MeetingScheduler {
         let before = table.objective(weights)
         let lnsWatch = Stopwatch()
         let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.9))
+        let priorityBound = stages.filter { $0.name.hasPrefix("selection") }.compactMap(\.bound).min()
+        let reheat = annealingBudget(budget, requests: instance.requests.count, until: 0.9)
+        if weights.compactness > 0 && budget.isLimited && reheat.remaining > 0.05
+            && table.objective(weights) < (priorityBound ?? .infinity) - 1e-9 {
+            // The time the neighbourhoods left before 90 % of the limit: annealing again,
+            // from the timetable so far and cooler, so the search uses the time it has
+            // (a time limit ends it; without one, the run ends here, so it repeats).
+            let gapsBefore = table.gaps
+            let moves = table.anneal(weights, iterations: 0, seed: 2, hot: Self.reheatTemperature, deadline: reheat)
+            if moves > 0 { table.compact() }
+            options.progress?("meetings: annealing again, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
+        }
         stages.append(SolveReport.Stage(name: StageLabel.neighbourhoods.english, outcome: .feasible, objective: table.objective(weights), bound: nil,
                                         rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: lnsWatch.seconds))
         options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
         let objective = table.objective(weights)
         // Nothing to choose: the (empty) timetable is optimal.
         if selection.model.variableCount == 0 { bounds.append(objective) }
-        let priorityBound = stages.filter { $0.name.hasPrefix("selection") }.compactMap(\.bound).min()
         var certificate = try Self.certificate(table, instance: instance, weights: weights, bound: priorityBound,
                                                budget: budget, floorFree: floorFree)
         certificate.startIdleGaps = startIdleGaps

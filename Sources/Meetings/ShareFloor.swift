@@ -41,11 +41,13 @@ extension Timetable {
     /// start, or in place of a meeting of its partner or of the participant (lowest
     /// priority first) that takes no one else below their floor; the displaced meeting
     /// moves to its best other start if it has one. A change is kept only if the
-    /// objective rises (the floor penalty outweighs the priority lost). Stops at `deadline`.
+    /// objective rises (the floor penalty outweighs the priority lost). After `deadline`
+    /// only the participants still without any meeting are served (a bounded pass: nobody
+    /// who could meet is left with nothing because time ran short).
     mutating func raiseFloors(_ weights: Weights, deadline: TimeBudget = .unlimited) {
         let owed = instance.participants.indices.filter { instance.shortfall($0, count: count[$0]) > 0 }
             .sorted { (count[$0], $0) < (count[$1], $1) }
-        for p in owed where !deadline.isOver {
+        for p in owed where count[p] == 0 || !deadline.isOver {
             let mine = instance.byParticipant[p].filter { start[$0] == nil && !instance.requests[$0].starts.isEmpty }
                 .sorted { (-instance.requests[$0].priority, $0) < (-instance.requests[$1].priority, $1) }
             for q in mine where instance.shortfall(p, count: count[p]) > 0 {

@@ -14,16 +14,17 @@ extension Timetable {
     /// + (P / w_compactness) × the meetings missing from share floors (P the floor
     /// penalty); the worst-served participant's share never falls below its value at
     /// the start, nor anyone below their floor. A move raising the energy by d is taken
-    /// with probability exp(−d / T), T falling geometrically from 1 to 0.02: over the
+    /// with probability exp(−d / T), T falling geometrically from `hot` (1 unless told)
+    /// to 0.02: over the
     /// time to `deadline` when it has one (the search uses the time it is given, and a
     /// longer limit cools more slowly), else over `iterations` moves (a work limit: the
     /// same input gives the same timetable). The best timetable seen is kept, so the
     /// objective never falls. Seeded. Returns the moves tried.
     @discardableResult
-    mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, deadline: TimeBudget = .unlimited) -> Int {
+    mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, hot: Double = 1, deadline: TimeBudget = .unlimited) -> Int {
         var met = start.indices.filter { start[$0] != nil }
-        guard !met.isEmpty, weights.compactness > 0, deadline.isLimited || iterations > 0 else { return 0 }
-        let (t0, t1) = (1.0, 0.02)
+        guard !met.isEmpty, weights.compactness > 0, deadline.isLimited || iterations > 0, deadline.remaining > 0 else { return 0 }
+        let (t0, t1) = (max(hot, 0.02), 0.02)
         let (swapShare, replaceShare) = (0.4, 0.3)
         let floor = instance.participants.indices.filter { instance.possible[$0] > 0 }
             .map { Double(count[$0]) / Double(instance.possible[$0]) }.min() ?? 0
@@ -156,7 +157,7 @@ extension Timetable {
     }
 }
 
-/// The state of ``Timetable/anneal(_:iterations:seed:deadline:)``: energy of the
+/// The state of ``Timetable/anneal(_:iterations:seed:hot:deadline:)``: energy of the
 /// current and best timetables (relative to the start), temperature, random numbers,
 /// and the search's two constants. The best timetable is copied only when the search
 /// leaves it.

@@ -21,8 +21,10 @@ extension FloorPlan {
             let exhibitor = scenario.exhibitors[e]
             return IndexEntry(name: exhibitor.name, stand: stand.number, pavilion: pavilions[exhibitor.pavilionID] ?? exhibitor.pavilionID)
         }
-        func key(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
-        return entries.sorted { (key($0.name), $0.name, $0.stand) < (key($1.name), $1.name, $1.stand) }
+        // Each name folded once (folding in the comparison took a quarter of a
+        // 2,000-exhibitor run: the index is drawn on every route map).
+        let keyed = entries.map { (key: $0.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), entry: $0) }
+        return keyed.sorted { ($0.key, $0.entry.name, $0.entry.stand) < ($1.key, $1.entry.name, $1.entry.stand) }.map(\.entry)
     }
 
     /// The index as CSV (`exhibitor-index.csv`), formulas neutralised for spreadsheets.

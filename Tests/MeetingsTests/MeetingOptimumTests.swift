@@ -147,6 +147,53 @@ struct MeetingOptimumTests {
         #expect(abs(result.plan.report.objective! - expected) < 1e-6)
     }
 
+    /// a–b and a–c in the first two of three slots, d (whose one request is with a)
+    /// without a meeting: the floor pass serves d even when its time is up, with a–d in
+    /// the third slot.
+    @Test func floorsServeThoseWithNothingWhenTimeIsUp() throws {
+        let (scenario, layout) = try Self.scenario(
+            slots: 3, tables: 2, people: ["a", "b", "c", "d"].map { Person(id: $0) },
+            asks: [.init(a: "a", b: "b", priority: 5), .init(a: "a", b: "c", priority: 5), .init(a: "a", b: "d", priority: 1)])
+        let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        let instance = MeetingInstance(scenario: scenario, programme: scenario.meetings!, layout: layout, tours: nil, network: network)
+        let id = { (p: String) in instance.participants.firstIndex { $0.id == p }! }
+        let request = { (r: String) in instance.requests.firstIndex { $0.id == r }! }
+        var table = Timetable(instance)
+        table.place(request("R1"), at: 0)
+        table.place(request("R2"), at: 1)
+        #expect(table.count[id("d")] == 0)
+        let before = table.objective(scenario.weights)
+        table.raiseFloors(scenario.weights, deadline: TimeBudget(seconds: 0))
+        #expect(table.start[request("R3")] == 2)
+        #expect(table.count[id("d")] == 1 && table.count[id("a")] == 3)
+        #expect(table.objective(scenario.weights) > before)
+        let (meetings, unmet) = MeetingScheduler.plan(table, instance: instance)
+        let report = SolveReport(problem: "meetings", outcome: .feasible, sense: "", objective: table.objective(scenario.weights), bound: nil, stages: [])
+        let violations = MeetingChecker.check(MeetingsPlan(meetings: meetings, unmet: unmet, report: report), scenario: scenario,
+                                              layout: layout, tours: nil, network: network)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    /// A solve that begins after its deadline (as in `plan` when the steps before took
+    /// their share and more) runs no LP or MILP — the selection's would otherwise take
+    /// at least half a second — and still returns a timetable that passes the checker,
+    /// in which everyone who could meet has a meeting.
+    @Test func solveBegunAfterItsDeadlineRunsNoSolver() throws {
+        let (scenario, layout) = try Self.scenario(
+            slots: 3, tables: 1, people: ["a", "b", "c", "d", "e"].map { Person(id: $0) },
+            asks: [.init(a: "b", b: "c", priority: 5), .init(a: "d", b: "e", priority: 5)]
+                + ["b", "c", "d", "e"].map { Ask(a: "a", b: $0, priority: 1) })
+        let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        let result = try MeetingScheduler.solve(scenario, layout: layout, tours: nil, network: network,
+                                                options: MeetingOptions(budget: TimeBudget(seconds: 0)))
+        #expect(!result.plan.report.stages.contains { $0.name.hasPrefix("selection") || $0.name == "timetable MILP" },
+                "\(result.plan.report.stages.map(\.name))")
+        #expect(result.lpBound == nil)
+        let violations = MeetingChecker.check(result.plan, scenario: scenario, layout: layout, tours: nil, network: network)
+        #expect(violations.isEmpty, "\(violations)")
+        for p in ["a", "b", "c", "d", "e"] { #expect(result.plan.meetings.contains { $0.a == p || $0.b == p }, "\(p)") }
+    }
+
     /// Three slots, one table: b–c (5), d–e (5), and a with b, c, d and e (1 each).
     /// One meeting each (the default floor): b–c, d–e and one of a's (11). minShare 0.5
     /// owes a two of their four: two of a's and one more, a shortfall costing more than

@@ -92,4 +92,30 @@ struct TimetableSearchTests {
         again.anneal(weights, iterations: 50_000, seed: 1, deadline: .unlimited)
         #expect(again.start == table.start)
     }
+
+    /// Annealing again, cooler, from an annealed timetable (what the solve does with the
+    /// time the neighbourhoods leave): never worse, still feasible, repeatable by moves;
+    /// with no time left it changes nothing.
+    @Test(arguments: 1...3)
+    func coolerAnnealingFromAnAnnealedTimetable(seed: Int) throws {
+        let (instance, scenario, layout, network) = try Self.instance(seed: UInt64(seed))
+        let weights = scenario.weights
+        var table = Timetable.greedy(instance)
+        table.anneal(weights, iterations: 20_000, seed: 1)
+        let annealed = table.start, before = table.objective(weights)
+        #expect(table.anneal(weights, iterations: 0, seed: 2, hot: MeetingScheduler.reheatTemperature, deadline: TimeBudget(seconds: 0)) == 0)
+        #expect(table.start == annealed)
+        #expect(table.anneal(weights, iterations: 20_000, seed: 2, hot: MeetingScheduler.reheatTemperature) == 20_000)
+        #expect(table.objective(weights) >= before - 1e-9)
+        for p in instance.participants.indices { #expect(table.gaps(p) == Self.countedGaps(table, p)) }
+        let (meetings, unmet) = MeetingScheduler.plan(table, instance: instance)
+        let report = SolveReport(problem: "meetings", outcome: .feasible, sense: "", objective: table.objective(weights), bound: nil, stages: [])
+        let violations = MeetingChecker.check(MeetingsPlan(meetings: meetings, unmet: unmet, report: report), scenario: scenario,
+                                              layout: layout, tours: nil, network: network)
+        #expect(violations.isEmpty, "\(violations)")
+        var again = Timetable.greedy(instance)
+        again.anneal(weights, iterations: 20_000, seed: 1)
+        again.anneal(weights, iterations: 20_000, seed: 2, hot: MeetingScheduler.reheatTemperature)
+        #expect(again.start == table.start)
+    }
 }

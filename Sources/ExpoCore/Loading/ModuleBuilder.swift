@@ -167,9 +167,18 @@ struct SpatialGrid {
     func candidates(in rect: Rect) -> [Int] {
         let x0 = Int64((rect.minX / cell).rounded(.down)), x1 = Int64((rect.maxX / cell).rounded(.down))
         let y0 = Int64((rect.minY / cell).rounded(.down)), y1 = Int64((rect.maxY / cell).rounded(.down))
-        var result = Set<Int>()
-        for x in x0...x1 { for y in y0...y1 { result.formUnion(buckets[key(x, y)] ?? []) } }
-        return result.sorted()
+        // Gathered, sorted and deduplicated in place (a Set's hashing took most of the
+        // walking network's construction).
+        var result: [Int] = []
+        for x in x0...x1 { for y in y0...y1 { if let bucket = buckets[key(x, y)] { result += bucket } } }
+        result.sort()
+        var kept = 0
+        for k in result.indices where kept == 0 || result[k] != result[kept - 1] {
+            result[kept] = result[k]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     /// Indices of rectangles whose cells include the point's cell.
