@@ -261,7 +261,6 @@ public enum TourPlanner {
                 return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
             }
         }
-        _ = try model.addSubtourCuts(budget: budget.share(0.3))
         // The start: the better of the greedy tour and the elementary DP's.
         var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
         for path in [Greedy.tours(instance, weights: weights)?.first,
@@ -270,11 +269,29 @@ public enum TourPlanner {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
             starts.append((path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)))
         }
-        let start = starts.max { $0.objective < $1.objective }.flatMap { model.start(for: [$0.path]) }
-        let target = relaxation?.bound
+        let best = starts.max { $0.objective < $1.objective }
+        // The decremental relaxation: an optimal tour, a proof that the start is one, or
+        // a tighter bound for the MILP.
+        let refined = DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect,
+                                          incumbent: best?.objective ?? -.infinity, budget: budget.share(0.5))
+        if let path = refined.tour {
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
+            let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
+            if objective >= refined.bound - 1e-6 * max(1, abs(objective)) {
+                return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
+            }
+        }
+        if let best, refined.bound <= best.objective + 1e-6 * max(1, abs(best.objective)) {
+            let tour = TourModel.tour(graph, sequence: best.path.map(\.node), times: best.path.map(\.time), scenario: instance.scenario)
+            return solved(tour, objective: best.objective, bound: best.objective, outcome: .optimal, nodes: 0)
+        }
+        _ = try model.addSubtourCuts(budget: budget.share(0.3))
+        let start = best.flatMap { model.start(for: [$0.path]) }
+        let target = min(relaxation?.bound ?? .infinity, refined.bound)
+        let known = target.isFinite ? target : nil
         var solveOptions = SolveOptions(timeLimit: budget.solverSeconds(floor: 0.5), nodeLimit: options.nodeLimit,
                                         relativeGap: options.relativeGap, start: start)
-        if let target {
+        if let target = known {
             let stopAt = target - 1e-6 * max(1, abs(target))
             solveOptions.progress = { @Sendable progress -> SolveOptions.ProgressAction in
                 guard let incumbent = progress.incumbent else { return .proceed }
@@ -286,7 +303,7 @@ public enum TourPlanner {
         let tour = model.tour(graph, result, network: instance.network, weights: weights)
         // The value of the tour itself (its times rounded as the itinerary shows them).
         let objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
-        let bound = min(result.bestBound ?? objective, target ?? .infinity)
+        let bound = min(result.bestBound ?? objective, target)
         let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: SolveOutcome(result.status))
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
     }
