@@ -29,9 +29,9 @@ import ExpoCore
 /// label also gives way to one at the same node with the same counters, no later and
 /// worth as much (waiting never pays), unless only that one may step straight back.
 ///
-/// **Work limits.** A round stops when it holds more than `stateLimit` states, after
-/// `rounds` rounds, or when the budget ends: the bound is then the last complete
-/// round's.
+/// **Work limits.** A round stops when it holds more than `stateLimit` states, or the
+/// rounds together more than `workLimit`; at most `rounds` rounds; or when the budget
+/// ends: the bound is then the last complete round's.
 enum DecrementalDP {
     struct Result {
         /// An upper bound on the delegation's objective (at least `incumbent`).
@@ -57,11 +57,13 @@ enum DecrementalDP {
 
     /// The most states of one round.
     static let stateLimit = 1_500_000
+    /// The most states of all rounds together.
+    static let workLimit = 3_000_000
     /// The most rounds.
     static let roundLimit = 40
 
     static func solve(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights, skipDirect: Bool, incumbent: Double,
-                      budget: TimeBudget, stateLimit: Int = stateLimit, rounds: Int = roundLimit) -> Result {
+                      budget: TimeBudget, stateLimit: Int = stateLimit, workLimit: Int = workLimit, rounds: Int = roundLimit) -> Result {
         let nodes = graph.nodes
         let n = graph.count
         let w0 = nodes[0].earliest, w1 = nodes[n - 1].latest
@@ -69,8 +71,11 @@ enum DecrementalDP {
         guard w1 >= w0 else { return result }
         var counters = initialCounters(graph, mustSee: mustSee, weights: weights)
         let search = Search(graph: graph, weights: weights, skipDirect: skipDirect, incumbent: incumbent)
-        while result.rounds < rounds, !budget.isOver {
-            guard let round = search.run(counters, stateLimit: stateLimit, budget: budget) else { break }
+        var work = workLimit
+        while result.rounds < rounds, work > 0, !budget.isOver {
+            let attempt = search.run(counters, stateLimit: min(stateLimit, work), budget: budget)
+            work -= attempt.states
+            guard let round = attempt.round else { break }
             result.rounds += 1
             result.bound = min(result.bound, max(incumbent, round.bound))
             guard let path = round.path else { break }  // nothing beats the incumbent
@@ -160,6 +165,8 @@ extension DecrementalDP {
         /// arc[i * n + j]: what the walk i → j adds.
         let arc: [Double]
         let toEnd: [Int]
+        /// Per node: earliest and latest start, minutes there; travel[i * n + j].
+        let earliest: [Int], latest: [Int], service: [Int], travel: [Int]
         /// completion[i * horizon + t − w0]: C(i, t), without the objective's constant.
         let completion: [Double]
         /// The objective's constant: idle counts from the window start, appointments are
@@ -179,6 +186,10 @@ extension DecrementalDP {
             tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
             arc = (0..<(n * n)).map { TourModel.arcValue(graph, $0 / n, $0 % n, weights) }
             toEnd = (0..<n).map { graph.travel($0, n - 1) }
+            earliest = nodes.map(\.earliest)
+            latest = nodes.map(\.latest)
+            service = nodes.map(\.service)
+            travel = graph.minutes
             constant = weights.idle * Double(w0 + nodes.filter { $0.kind == .appointment }.reduce(0) { $0 + $1.service })
             let soft = nodes.map { node in
                 node.kind == .visit ? node.rules.reduce(0.0) { $0 + weights.visitScore * (graph.rules[$1].softWeight ?? 0) } : 0
@@ -191,52 +202,60 @@ extension DecrementalDP {
         /// Whether the walk i → j, leaving i at `leave`, may be taken; the start at j.
         @inline(__always)
         func arrival(_ i: Int, _ j: Int, leave: Int) -> Int? {
-            let node = graph.nodes[j]
-            let n = graph.count
+            let n = toEnd.count
             if tag[j] == tag[i] || (i == 0 && j == n - 1 && skipDirect) { return nil }
-            let arrive = max(node.earliest, leave + graph.travel(i, j))
-            guard arrive <= node.latest else { return nil }
-            if j != n - 1 && arrive + node.service + toEnd[j] > w1 { return nil }
+            let arrive = max(earliest[j], leave + travel[i * n + j])
+            guard arrive <= latest[j] else { return nil }
+            if j != n - 1 && arrive + service[j] + toEnd[j] > w1 { return nil }
             return arrive
         }
 
-        /// C(i, t) for every node and minute, backwards in time (+∞ where not computed,
-        /// which only weakens the pruning).
+        /// C(i, t) for every node and minute, backwards in time, never stepping straight
+        /// back (+∞ where not computed, which only weakens the pruning): per cell the two
+        /// best completions with different next exhibitors; the best one is returned.
         static func completion(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], tag: [Int],
                                w0: Int, w1: Int) -> [Double] {
             let n = graph.count
             let horizon = w1 - w0 + 1
-            var best = [Double](repeating: .infinity, count: n * horizon)
+            let nodes = graph.nodes
+            let earliest = nodes.map(\.earliest), latest = nodes.map(\.latest), service = nodes.map(\.service)
+            var first = [Double](repeating: .infinity, count: n * horizon), second = first
+            var next = [Int](repeating: Int.min, count: n * horizon)
             for t in stride(from: w1, through: w0, by: -1) {
                 for i in Array(1..<(n - 1)) + [0] {
-                    let leave = t + graph.nodes[i].service
-                    var value = -Double.infinity
+                    let leave = t + service[i]
+                    var a = -Double.infinity, b = -Double.infinity, tagA = Int.min
                     for j in 1..<n where j != i && tag[j] != tag[i] && !(i == 0 && j == n - 1 && skipDirect) {
-                        let node = graph.nodes[j]
-                        let arrive = max(node.earliest, leave + graph.travel(i, j))
-                        guard arrive <= node.latest, arrive <= w1 else { continue }
+                        let arrive = max(earliest[j], leave + graph.minutes[i * n + j])
+                        guard arrive <= latest[j], arrive <= w1 else { continue }
                         let step = gain[j] + TourModel.arcValue(graph, i, j, weights)
-                        if j == n - 1 {
-                            value = max(value, step - weights.idle * Double(arrive))
-                        } else {
-                            value = max(value, step + best[j * horizon + arrive - w0])
+                        let cell = j * horizon + arrive - w0
+                        let value = j == n - 1 ? step - weights.idle * Double(arrive)
+                            : step + (next[cell] == tag[i] ? second[cell] : first[cell])
+                        if value > a {
+                            if tagA != tag[j] { b = a }
+                            (a, tagA) = (value, tag[j])
+                        } else if value > b && tag[j] != tagA {
+                            b = value
                         }
                     }
-                    best[i * horizon + t - w0] = value
+                    let cell = i * horizon + t - w0
+                    (first[cell], second[cell], next[cell]) = (a, b, tagA)
                 }
             }
-            return best
+            return first
         }
 
-        /// Solves the relaxation with `counters`; nil when the round stopped on a limit.
-        func run(_ counters: [Counter], stateLimit: Int, budget: TimeBudget) -> Round? {
+        /// Solves the relaxation with `counters`: its best value and path (nil when the
+        /// round stopped on a limit), and the states it held.
+        func run(_ counters: [Counter], stateLimit: Int, budget: TimeBudget) -> (round: Round?, states: Int) {
             var stride = [Int](repeating: 1, count: counters.count)
             var product = 1.0
             for (k, counter) in counters.enumerated() {
                 stride[k] = Int(product)
                 product *= Double(counter.radix)
             }
-            guard product < 1e18 else { return nil }
+            guard product < 1e18 else { return (nil, 0) }
             let n = graph.count
             // Per node: the counters it moves (index, stride, radix, limit, weight).
             var moves = [[(stride: Int, radix: Int, limit: Int, weight: Double)]](repeating: [], count: n)
@@ -248,11 +267,12 @@ extension DecrementalDP {
             var best = -Double.infinity, bestLabel: Int32 = -1, bestEnd = 0
             labels.offer(cell: 0, key: 0, value: 0, from: Int32.min + 1, back: -1)
             for t in w0...w1 {
-                if budget.isOver { return nil }
+                if budget.isOver { return (nil, labels.count) }
                 for i in 0..<(n - 1) {
                     let cell = i * horizon + t - w0
-                    let leave = t + graph.nodes[i].service
-                    for s in labels.states(in: cell) {
+                    let leave = t + service[i]
+                    for state in labels.states(in: cell) {
+                        let s = Int(state)
                         let key = labels.key[s]
                         for slot in 0..<2 {
                             let label = 2 * s + slot
@@ -285,10 +305,10 @@ extension DecrementalDP {
                         }
                     }
                     labels.close(cell)
-                    if labels.count > stateLimit { return nil }
+                    if labels.count > stateLimit { return (nil, labels.count) }
                 }
             }
-            guard bestLabel >= 0 else { return Round(bound: -.infinity, path: nil) }
+            guard bestLabel >= 0 else { return (Round(bound: -.infinity, path: nil), labels.count) }
             var path: [(node: Int, time: Int)] = [(n - 1, bestEnd)]
             var label = bestLabel
             while label >= 0 {
@@ -296,7 +316,7 @@ extension DecrementalDP {
                 path.append((cell / horizon, cell % horizon + w0))
                 label = labels.back[Int(label)]
             }
-            return Round(bound: best + constant, path: path.reversed())
+            return (Round(bound: best + constant, path: path.reversed()), labels.count)
         }
     }
 
@@ -380,3 +400,4 @@ extension DecrementalDP {
         }
     }
 }
+

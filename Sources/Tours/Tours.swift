@@ -270,10 +270,12 @@ public enum TourPlanner {
             starts.append((path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)))
         }
         let best = starts.max { $0.objective < $1.objective }
-        // The decremental relaxation: an optimal tour, a proof that the start is one, or
-        // a tighter bound for the MILP.
-        let refined = DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect,
-                                          incumbent: best?.objective ?? -.infinity, budget: budget.share(0.5))
+        // With coverage rules (which the first relaxation relaxes in part), the
+        // decremental relaxation: an optimal tour, a proof that the start is one, or a
+        // tighter bound for the MILP.
+        let refined = graph.rules.isEmpty ? DecrementalDP.Result(bound: .infinity, tour: nil, rounds: 0)
+            : DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect,
+                                  incumbent: best?.objective ?? -.infinity, budget: budget.share(0.4))
         if let path = refined.tour {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
             let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
