@@ -81,8 +81,12 @@ extension TourInfeasibility: LocalizedError {
 /// one visit" of minimum rules and soft pavilions as items while its state space
 /// allows, and relaxes the rest (maxima, minima above 1, untracked items): its bound
 /// stays valid, only weaker, and its path is taken as a tour only when it keeps every
-/// rule. The greedy tour inserts what the minimums need first and never passes a
-/// maximum; trimming a start to `maxVisits` never drops a visit a minimum needs.
+/// rule. With coverage rules, the decremental relaxation (``DecrementalDP``) then
+/// forbids, round after round, what its best path breaks (a repeated stand, a passed
+/// maximum, `maxVisits`); every round's bound is valid, and it ends on an optimal tour
+/// when its best path keeps everything. The greedy tour inserts what the minimums need
+/// first and never passes a maximum; trimming a start to `maxVisits` never drops a
+/// visit a minimum needs.
 ///
 /// **Cuts**, valid for every tour: x_ij + x_ji ≤ 1;
 /// (C1) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
@@ -104,8 +108,11 @@ extension TourInfeasibility: LocalizedError {
 ///
 /// **Solving.** Delegations share nothing but (T7), so each delegation is solved on its
 /// own, in parallel: first a dynamic-programming relaxation (``TourDP``), whose best path,
-/// when it is a tour, is optimal; otherwise the MILP, from the better of a greedy
-/// insertion tour and an elementary DP tour, stopped once it meets the DP's bound. The
+/// when it is a tour, is optimal; with coverage rules, then the decremental relaxation
+/// from the better of a greedy insertion tour and an elementary DP tour (with 40 % of
+/// the delegation's time and a work limit), which may prove that start optimal or find
+/// the optimum; otherwise the MILP from that start, stopped once it meets the smaller of
+/// the two relaxations' bounds. The
 /// sum of their bounds is a valid bound for the whole problem. Then, in order of priority, a delegation whose
 /// tour meets a stand an earlier one holds at that time is solved again with those
 /// times taken out of the stand's windows. The status and gap compare the plan with
@@ -235,8 +242,10 @@ public enum TourPlanner {
 
     /// Solves a one-delegation instance; nil when infeasible. The dynamic-programming
     /// relaxation (``TourDP``) comes first: its bound caps the MILP's, and when its best
-    /// path is a tour that tour is optimal and the MILP is not needed. Otherwise the MILP
-    /// starts from the greedy tour and stops as soon as it meets the relaxation's bound.
+    /// path is a tour that tour is optimal and the MILP is not needed. With coverage
+    /// rules the decremental relaxation comes next (it may end the search the same way).
+    /// Otherwise the MILP starts from the better start and stops as soon as it meets the
+    /// relaxations' bound.
     static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions) throws -> Solved? {
         let watch = Stopwatch()
         let graph = instance.graphs[0]
