@@ -148,7 +148,7 @@ public enum StandPlacement {
             let missing = scenario.pavilions.indices.filter { results[$0] == nil }
             if !missing.isEmpty {
                 for p in missing { banned.insert(zoning.keys[p]) }
-                notes.append("round \(round): no placement inside the area of \(missing.map { scenario.pavilions[$0].id }.joined(separator: ", ")); area banned and zoning solved again")
+                notes.append(SolveNote.zoningRound(round: round, pavilions: missing.map { scenario.pavilions[$0].id }.joined(separator: ", ")).english)
                 continue
             }
             return assemble(instance: instance, zoning: zoning, placements: results.map { $0! }, notes: notes, seconds: budget.elapsed)
@@ -189,7 +189,7 @@ public enum StandPlacement {
         let placementBound = placements.reduce(0) { $0 + $1.bound }
         let placementOutcome = SolveOutcome.worst(placements.map(\.outcome))
         let placementStage = SolveReport.Stage(
-            name: "placement (\(placements.count) pavilion MILPs)", outcome: placementOutcome,
+            name: StageLabel.placement(pavilions: placements.count).english, outcome: placementOutcome,
             objective: placementObjective, bound: placementBound,
             rows: placements.reduce(0) { $0 + $1.rows }, columns: placements.reduce(0) { $0 + $1.columns },
             nonzeros: placements.reduce(0) { $0 + $1.nonzeros }, nodes: placements.reduce(0) { $0 + $1.nodes },
@@ -198,7 +198,7 @@ public enum StandPlacement {
         let bound = zoning.stage.bound.map { $0 + placementBound }
         var report = SolveReport(
             problem: "layout", outcome: worst,
-            sense: "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)",
+            sense: ObjectiveSentence.layout.english,
             objective: objective, bound: bound, stages: [zoning.stage, placementStage], notes: notes)
         report.seconds = seconds
         let plan = LayoutPlan(

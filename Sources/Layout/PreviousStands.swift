@@ -60,25 +60,25 @@ struct PreviousStands {
         let exhibitor = scenario.exhibitors[e]
         let name = "\(exhibitor.name) (\(modules.first ?? "?"))"
         if let pavilion = previousPavilion, pavilion != exhibitor.pavilionID {
-            return "\(name) moved from pavilion \(pavilion) to \(exhibitor.pavilionID)"
+            return MoveReason.changedPavilion(stand: name, from: pavilion, to: exhibitor.pavilionID).english
         }
-        if let gone = modules.first(where: { moduleIndex[$0] == nil }) { return "\(name): module \(gone) no longer exists" }
-        if modules.count != exhibitor.size { return "\(name) changed from \(modules.count) to \(exhibitor.size) modules" }
+        if let gone = modules.first(where: { moduleIndex[$0] == nil }) { return MoveReason.moduleGone(stand: name, module: gone).english }
+        if modules.count != exhibitor.size { return MoveReason.resized(stand: name, from: modules.count, to: exhibitor.size).english }
         let indices = modules.map { moduleIndex[$0]! }
         let positions = instance.positions
         let row = positions.row[indices[0]]
         if indices.enumerated().contains(where: { positions.row[$1] != row || positions.position[$1] != positions.position[indices[0]] + $0 }) {
-            return "\(name): its modules are no longer consecutive in one row"
+            return MoveReason.notConsecutive(stand: name).english
         }
         if let m = indices.first(where: { instance.modules[$0].blocked }) {
-            return "\(name): module \(instance.modules[m].id) is now blocked (by the scenario or a safety rule)"
+            return MoveReason.blocked(stand: name, module: instance.modules[m].id).english
         }
         if let m = indices.first(where: { !exhibitor.needs.isMet(by: instance.modules[$0].attributes) }) {
-            return "\(name): module \(instance.modules[m].id) no longer meets its needs"
+            return MoveReason.needsUnmet(stand: name, module: instance.modules[m].id).english
         }
-        if let pin = exhibitor.pinnedModule, pin != modules[0] { return "\(name) is now pinned to \(pin)" }
+        if let pin = exhibitor.pinnedModule, pin != modules[0] { return MoveReason.pinnedElsewhere(stand: name, pin: pin).english }
         if let m = indices.first(where: { instance.pinnedOwner[$0] >= 0 && instance.pinnedOwner[$0] != e }) {
-            return "\(name): module \(instance.modules[m].id) is now pinned to \(scenario.exhibitors[instance.pinnedOwner[m]].name)"
+            return MoveReason.moduleTaken(stand: name, module: instance.modules[m].id, by: scenario.exhibitors[instance.pinnedOwner[m]].name).english
         }
         return nil
     }
@@ -91,7 +91,7 @@ struct PreviousStands {
         var pairs: [(Int, Int, String)] = []
         for e in kept.keys.sorted() {
             for m in kept[e]! {
-                if let f = owner[m] { pairs.append((f, e, "\(scenario.exhibitors[f].name) and \(scenario.exhibitors[e].name) both held \(instance.modules[m].id)")) }
+                if let f = owner[m] { pairs.append((f, e, MoveReason.bothHeld(scenario.exhibitors[f].name, scenario.exhibitors[e].name, module: instance.modules[m].id).english)) }
                 owner[m] = e
             }
         }
@@ -100,7 +100,7 @@ struct PreviousStands {
             let row = scenario.rows[instance.positions.row[stand[0]]].modules
             let last = instance.positions.position[stand[stand.count - 1]]
             if last + 1 < row.count, let f = owner[row[last + 1]], f != e, instance.rivals[e].contains(f) {
-                pairs.append((min(e, f), max(e, f), "\(scenario.exhibitors[e].name) and \(scenario.exhibitors[f].name) are now competitors side by side"))
+                pairs.append((min(e, f), max(e, f), MoveReason.competitors(scenario.exhibitors[e].name, scenario.exhibitors[f].name).english))
             }
         }
         for (a, b, reason) in pairs where kept[a] != nil && kept[b] != nil {
@@ -140,7 +140,7 @@ struct PreviousStands {
         if let cheapest = keepable.filter({ instance.scenario.exhibitors[$0].pinnedModule == nil }).map(moveCost).min(),
            let stuck = (forced.map(\.exhibitor) + new).sorted().first(where: { !hasRoom($0, owner: owner) }) {
             let exhibitor = instance.scenario.exhibitors[stuck]
-            extraReason = "no \(exhibitor.size) free modules in a row meeting the needs of \(exhibitor.name) remain while every other stand stays"
+            extraReason = MoveReason.noRoom(modules: exhibitor.size, exhibitor: exhibitor.name).english
             if pairCost < cheapest {
                 pairStands = 1
                 pairCost = cheapest

@@ -122,7 +122,7 @@ public enum StandReplanning {
                     var scenario = pinned
                     for e in released { scenario.exhibitors[e].pinnedModule = nil }
                     if case .placed(var found) = try placeInAreas(instance: LayoutInstance(scenario), areas: areas, options: options) {
-                        found.notes.append("no room in \(instance.scenario.pavilions[p].name) around every kept stand: \(released.count) more released")
+                        found.notes.append(SolveNote.noRoom(pavilion: instance.scenario.pavilions[p].name, released: released.count).english)
                         return found
                     }
                 }
@@ -234,19 +234,19 @@ public enum StandReplanning {
         let resolved = ResolvedLayout(stands: stands, areas: areas.map { $0.sorted() })
         let evaluation = LayoutEvaluation(scenario, resolved, graph: instance.graph)
         let zoning = SolveReport.Stage(
-            name: "zoning (areas of the previous plan, grown where needed)", outcome: .optimal,
+            name: StageLabel.zoningKept.english, outcome: .optimal,
             objective: evaluation.zoningObjective, bound: evaluation.zoningObjective, rows: 0, columns: 0, nonzeros: 0, nodes: 0)
         let proven = !stages.isEmpty
         let outcome = proven ? SolveOutcome.worst(stages.map(\.outcome)) : .feasible
         let bound = proven ? max(evaluation.placementObjective, stages.reduce(0) { $0 + $1.bound }) : nil
         let placement = SolveReport.Stage(
-            name: "placement (\(stages.count) pavilion MILPs around the kept stands)", outcome: outcome,
+            name: StageLabel.placementKept(pavilions: stages.count).english, outcome: outcome,
             objective: evaluation.placementObjective, bound: bound,
             rows: stages.reduce(0) { $0 + $1.rows }, columns: stages.reduce(0) { $0 + $1.columns },
             nonzeros: stages.reduce(0) { $0 + $1.nonzeros }, nodes: stages.reduce(0) { $0 + $1.nodes })
         let report = SolveReport(
             problem: "layout", outcome: outcome,
-            sense: "re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value",
+            sense: ObjectiveSentence.layoutReplan.english,
             objective: evaluation.objective, bound: bound.map { $0 + evaluation.zoningObjective }, stages: [zoning, placement], notes: notes)
         let plan = LayoutPlan(
             stands: stands.map { StandAssignment(exhibitor: scenario.exhibitors[$0.exhibitor].id, modules: $0.modules.map { instance.modules[$0].id }) },

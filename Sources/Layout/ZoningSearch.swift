@@ -500,7 +500,7 @@ struct ZoningSearch {
         let outcome = SolveOutcome.of(objective: objective, bound: finalBound,
                                       ended: capped && status != .nodeLimit ? .feasible : SolveOutcome(status))
         let report = SolveReport.Stage(
-            name: "zoning (\(iterations) column generation rounds, \(generated.count) of \(all.map(\.count).reduce(0, +)) candidate areas)",
+            name: StageLabel.zoning(rounds: iterations, generated: generated.count, candidates: all.map(\.count).reduce(0, +)).english,
             outcome: complete ? outcome : enumerationTimedOut || outcome == .timeLimit ? .timeLimit : .nodeLimit, objective: objective, bound: bound.isFinite && complete ? finalBound : nil,
             rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
             nodes: nodes, seconds: budget.elapsed)

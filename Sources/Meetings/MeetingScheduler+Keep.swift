@@ -51,7 +51,7 @@ extension MeetingScheduler {
             bound = table.objective(weights)
         }
         let objective = table.objective(weights)
-        stages.append(SolveReport.Stage(name: "timetable (previous meetings kept, the rest filled around)", outcome: .feasible,
+        stages.append(SolveReport.Stage(name: StageLabel.timetableKept.english, outcome: .feasible,
                                         objective: objective, bound: nil, rows: 0, columns: 0, nonzeros: 0, nodes: 0))
         let certificate = try Self.certificate(table, instance: instance, weights: weights, bound: bound, budget: options.budget, floorFree: nil)
         let finalBound = bound.map { max($0, objective) }

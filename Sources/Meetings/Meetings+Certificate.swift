@@ -50,8 +50,7 @@ extension MeetingScheduler {
     static func floorReason(_ p: Int, _ table: Timetable) -> String {
         let instance = table.instance
         let unmet = instance.byParticipant[p].filter { table.start[$0] == nil }
-        let shown = unmet.prefix(3).map { q in "\(instance.requests[q].id): \(reason(q, table))" }
-        let more = unmet.count > 3 ? "; and \(unmet.count - 3) more" : ""
-        return shown.joined(separator: "; ") + more
+        let shown = unmet.prefix(3).map { q in FloorReason.Item(request: instance.requests[q].id, reason: reason(q, table).english) }
+        return FloorReason(items: shown, more: max(0, unmet.count - 3)).english
     }
 }

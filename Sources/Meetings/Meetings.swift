@@ -128,7 +128,7 @@ public enum MeetingScheduler {
                              options: MeetingOptions = MeetingOptions()) throws -> MeetingResult {
         let budget = options.budget
         guard let programme = scenario.meetings else {
-            let report = SolveReport(problem: "meetings", outcome: .optimal, sense: "no meeting programme", objective: 0, bound: 0, stages: [])
+            let report = SolveReport(problem: "meetings", outcome: .optimal, sense: ObjectiveSentence.noMeetings.english, objective: 0, bound: 0, stages: [])
             return MeetingResult(plan: MeetingsPlan(meetings: [], unmet: [], report: report), lpBound: 0)
         }
         let instance = MeetingInstance(scenario: scenario, programme: programme, layout: layout, tours: tours, network: network)
@@ -160,7 +160,7 @@ public enum MeetingScheduler {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.until(0.4).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let bound = result.bestBound { bounds.append(bound) }
-                stages.append(SolveReport.Stage(name: "selection", outcome: SolveOutcome(result.status), objective: result.objective,
+                stages.append(SolveReport.Stage(name: StageLabel.selection.english, outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
                                                 columns: selection.model.variableCount, nonzeros: selection.model.nonzeroCount,
                                                 nodes: result.nodes, seconds: result.solveTime))
@@ -171,7 +171,7 @@ public enum MeetingScheduler {
                     scheduled.repair(weights, deadline: budget.until(0.5))
                     scheduled.compact()
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
-                    stages.append(SolveReport.Stage(name: "timetable", outcome: left.isEmpty ? .optimal : .feasible,
+                    stages.append(SolveReport.Stage(name: StageLabel.timetable.english, outcome: left.isEmpty ? .optimal : .feasible,
                                                     objective: scheduled.objective(weights), bound: nil, rows: 0, columns: 0,
                                                     nonzeros: 0, nodes: 0, seconds: scheduleWatch.seconds))
                     if !left.isEmpty { options.progress?("meetings: \(left.count) chosen requests found no slot") }
@@ -218,7 +218,7 @@ public enum MeetingScheduler {
                     let solved = full.timetable(result)
                     if solved.objective(weights) > table.objective(weights) + 1e-9 { table = solved }
                 }
-                stages.append(SolveReport.Stage(name: "timetable MILP", outcome: SolveOutcome(result.status), objective: result.objective,
+                stages.append(SolveReport.Stage(name: StageLabel.timetableMILP.english, outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: full.model.constraintCount, columns: full.model.variableCount,
                                                 nonzeros: full.model.nonzeroCount, nodes: result.nodes, seconds: result.solveTime))
             }
@@ -227,7 +227,7 @@ public enum MeetingScheduler {
         let before = table.objective(weights)
         let lnsWatch = Stopwatch()
         let improved = try table.improve(weights, rounds: options.rounds, deadline: budget.until(0.9))
-        stages.append(SolveReport.Stage(name: "neighbourhoods", outcome: .feasible, objective: table.objective(weights), bound: nil,
+        stages.append(SolveReport.Stage(name: StageLabel.neighbourhoods.english, outcome: .feasible, objective: table.objective(weights), bound: nil,
                                         rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: lnsWatch.seconds))
         options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
         let objective = table.objective(weights)
@@ -243,7 +243,7 @@ public enum MeetingScheduler {
         outcome = .of(objective: objective, bound: finalBound, ended: outcome)
         let plan = Self.plan(table, instance: instance)
         var report = SolveReport(problem: "meetings", outcome: outcome,
-                                 sense: "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted), after the share floor",
+                                 sense: ObjectiveSentence.meetings.english,
                                  objective: objective, bound: finalBound, stages: stages)
         report.seconds = budget.elapsed
         return MeetingResult(plan: MeetingsPlan(meetings: plan.meetings, unmet: plan.unmet, report: report, certificate: certificate), lpBound: stages.first { $0.name == "selection LP" }?.objective)
@@ -263,7 +263,7 @@ public enum MeetingScheduler {
                                         start: start, end: end, table: r.host == nil ? numbers[q] : nil,
                                         stand: r.host.map { scenario.exhibitors[$0].id }))
             } else {
-                unmet.append(UnmetRequest(request: r.id, a: request.a, b: request.b, priority: r.priority, reason: reason(q, table)))
+                unmet.append(UnmetRequest(request: r.id, a: request.a, b: request.b, priority: r.priority, reason: reason(q, table).english))
             }
         }
         meetings.sort { ($0.start, $0.request) < ($1.start, $1.request) }
@@ -271,7 +271,7 @@ public enum MeetingScheduler {
     }
 
     /// Why request q is not in the timetable, in the organizer's words.
-    static func reason(_ q: Int, _ table: Timetable) -> String {
+    static func reason(_ q: Int, _ table: Timetable) -> UnmetReason {
         let instance = table.instance
         let r = instance.requests[q]
         let request = instance.scenario.requests[r.index]
@@ -280,9 +280,9 @@ public enum MeetingScheduler {
         func name(_ p: Int) -> String { instance.participants[p].name }
         if r.starts.isEmpty {
             if request.place == .stand, r.host == nil || !instance.scenario.exhibitors.indices.contains(r.host!) {
-                return "the stand it should take place at is not in the layout"
+                return .standNotInLayout
             }
-            if request.place == .table && programme.tables == 0 { return "the meeting area has no tables" }
+            if request.place == .table && programme.tables == 0 { return .noTables }
             func freeStarts(_ p: Participant) -> [Int] {
                 (0..<max(0, programme.slotCount - r.length + 1)).filter { s in
                     let (f, t) = MeetingRules.interval(slot: s, length: r.length, programme)
@@ -290,16 +290,16 @@ public enum MeetingScheduler {
                 }
             }
             let aFree = freeStarts(a), bFree = freeStarts(b)
-            if aFree.isEmpty { return "\(a.name) is never free for \(r.length * programme.slotMinutes) minutes during the programme" }
-            if bFree.isEmpty { return "\(b.name) is never free for \(r.length * programme.slotMinutes) minutes during the programme" }
-            if Set(aFree).isDisjoint(with: bFree) { return "\(a.name) and \(b.name) are never free at the same time" }
+            if aFree.isEmpty { return .neverFree(participant: a.name, minutes: r.length * programme.slotMinutes) }
+            if bFree.isEmpty { return .neverFree(participant: b.name, minutes: r.length * programme.slotMinutes) }
+            if Set(aFree).isDisjoint(with: bFree) { return .neverFreeTogether(a.name, b.name) }
             if let host = r.host {
-                return "whenever both are free, delegations visit the stand of \(instance.scenario.exhibitors[host].name)"
+                return .standVisited(exhibitor: instance.scenario.exhibitors[host].name)
             }
-            return "no slot fits both participants"
+            return .noSlotFits
         }
         for p in [r.a, r.b] where table.count[p] >= instance.maximum[p] {
-            return "\(name(p)) already has \(table.count[p]) meetings, their maximum"
+            return .atMaximum(participant: name(p), meetings: table.count[p])
         }
         var busy = 0, tables = 0, stand = 0, walk = 0
         for s in r.starts {
@@ -309,15 +309,9 @@ public enum MeetingScheduler {
             case .stand?: stand += 1
             case .walk?: walk += 1
             case .maximum?: break
-            case nil: return "it would fit at \(ClockTime(minutes: programme.slotStart(s))) but would not raise the objective (or the solver stopped at its limit first)"
+            case nil: return .wouldFit(time: "\(ClockTime(minutes: programme.slotStart(s)))")
             }
         }
-        var parts: [String] = []
-        if busy > 0 { parts.append("\(busy) with \(name(r.a)) or \(name(r.b)) in another meeting") }
-        if tables > 0 { parts.append("\(tables) with every table taken") }
-        if stand > 0 { parts.append("\(stand) with the stand holding another meeting") }
-        if walk > 0 { parts.append("\(walk) too far to walk from or to a neighbouring meeting") }
-        let count = r.starts.count
-        return "of the \(count) slot\(count == 1 ? "" : "s") both are free, " + parts.joined(separator: ", ")
+        return .slotsRefused(.init(slots: r.starts.count, a: name(r.a), b: name(r.b), busy: busy, tables: tables, stand: stand, walk: walk))
     }
 }

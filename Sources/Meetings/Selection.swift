@@ -126,7 +126,7 @@ extension Selection {
         let watch = Stopwatch()
         let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .primal)
         guard relaxation.status == .optimal, let value = relaxation.objective else { return nil }
-        return SolveReport.Stage(name: "selection LP", outcome: .optimal, objective: value, bound: value,
+        return SolveReport.Stage(name: StageLabel.selectionLP.english, outcome: .optimal, objective: value, bound: value,
                                  rows: model.constraintCount, columns: model.variableCount,
                                  nonzeros: model.nonzeroCount, nodes: 0, seconds: watch.seconds)
     }

@@ -82,7 +82,7 @@ public struct Job: Sendable {
         let solved = watch.seconds
         let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
                                   safety: run.safety, workbooks: options.workbooks,
-                                  previous: previous.map { PlanOutputs.Previous(plan: $0, moves: run.moves?.summary, markChanges: options.markChanges,
+                                  previous: previous.map { PlanOutputs.Previous(plan: $0, moves: run.moves?.summary(in: scenario.localization), markChanges: options.markChanges,
                                                                                  folder: previousPlan.map(Paths.folder(of:))) },
                                   format: options.format, revision: options.revision)
         try OutputFolder.replace(out, with: outputs.files)

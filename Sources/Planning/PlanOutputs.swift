@@ -70,8 +70,8 @@ public struct PlanOutputs: Sendable {
         self.workbooks = workbooks
         self.format = format
         self.revision = revision
-        let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario) }
-        add("scenario-summary.txt", ScenarioSummary(scenario).text)
+        let changes = previous.map { PlanChanges(previous: $0.plan, current: plan, scenario: scenario, words: scenario.localization.changes.wording) }
+        add("scenario-summary.txt", ScenarioSummary(scenario).text(in: scenario.localization))
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
             let safety = safety ?? SafetyAnalysis(scenario)
@@ -100,8 +100,8 @@ public struct PlanOutputs: Sendable {
             if let meetings = plan.meetings { addMeetings(meetings, plan: plan, scenario: scenario) }
         }
         if let changes {
-            add("changes.md", ChangesReport.markdown(changes, movesSummary: previous?.moves))
-            add("changes.csv", ChangesReport.table(changes).csv)
+            add("changes.md", ChangesReport.markdown(changes, movesSummary: previous?.moves, words: scenario.localization))
+            add("changes.csv", ChangesReport.table(changes, words: scenario.localization).csv)
         }
         add("plan.json", (try? plan.json()) ?? "")
         if let folder = previous?.folder { reviseCalendars(from: folder, tours: plan.tours != nil, agendas: plan.meetings != nil) }
@@ -212,7 +212,8 @@ public struct PlanOutputs: Sendable {
     public static func floorPlan(_ scenario: Scenario, _ layout: LayoutPlan, paper: FloorPlan.Paper) -> FloorPlan {
         let report = layout.report
         let words = scenario.localization
-        let status = words.label(words.standPlacement) + " " + words.outcome(report.outcome) + (report.gap.map { ", gap " + words.percent($0, decimals: 2) } ?? "")
+        let gap: String = report.gap.map { ", \(words.solveColumns[4]) \(words.percent($0, decimals: 2))" } ?? ""
+        let status = words.label(words.standPlacement) + " " + words.outcome(report.outcome) + gap
         return FloorPlan(scenario: scenario, layout: layout, paper: paper,
                          subtitle: [words.floorPlan.exhibitorsInPavilions(scenario.exhibitors.count, scenario.pavilions.count), status])
     }

@@ -96,7 +96,7 @@ public enum Planner {
                 result = try layout(scenario, safety: safety, options: options, budget: share(.layout))
             }
             if !run.kept.contains(.layout) {
-                result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.layout))) branch-and-price nodes per pavilion, at most \(Figures.count(StandPlacement.zoningNodeLimit)) nodes for the zoning MILP")
+                result.plan.report.limits = limits(options, .layout(nodesPerPavilion: options.nodes(.layout), zoningNodes: StandPlacement.zoningNodeLimit))
             }
             run.layout = result
             run.plan.layout = result.plan
@@ -113,7 +113,7 @@ public enum Planner {
             run.kept.append(.tours)
         } else if wantsTours {
             var result = try tours(scenario, layout: layout, options: options, budget: share(.tours), previous: previous?.tours)
-            result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.tours))) branch-and-bound nodes per delegation")
+            result.plan.report.limits = limits(options, .tours(nodesPerDelegation: options.nodes(.tours)))
             run.tours = result
             run.network = result.network
             run.plan.tours = result.plan
@@ -138,9 +138,9 @@ public enum Planner {
         }
         var result = try meetings(scenario, layout: layout, tours: run.plan.tours, network: network, options: options, budget: share(.meetings),
                                   previous: previous?.meetings)
-        let annealing = options.timeLimit == nil ? "\(Figures.count(MeetingScheduler.annealingMovesPerRequest)) annealing moves per request"
-            : "annealing cooled over the time left (at most \(Figures.compact(MeetingScheduler.annealingSecondsPerRequest)) s per request)"
-        result.plan.report.limits = limits(options, "\(Figures.count(options.nodes(.meetings))) nodes per MILP, \(annealing), \(MeetingOptions.defaultRounds) rounds of neighbourhoods")
+        let annealing: SearchLimits.Annealing = options.timeLimit == nil ? .moves(perRequest: MeetingScheduler.annealingMovesPerRequest)
+            : .cooled(secondsPerRequest: MeetingScheduler.annealingSecondsPerRequest)
+        result.plan.report.limits = limits(options, .meetings(nodesPerMILP: options.nodes(.meetings), annealing: annealing, rounds: MeetingOptions.defaultRounds))
         run.meetings = result
         run.plan.meetings = result.plan
         run.solved.append(.meetings)
@@ -261,8 +261,8 @@ public enum Planner {
     }
 
     /// The limits of a search in words: the time limit, then the work limits.
-    static func limits(_ options: PlanningOptions, _ work: String) -> String {
-        (options.timeLimit.map { "time limit \(Figures.compact($0)) s for the whole run" } ?? "no time limit") + "; " + work
+    static func limits(_ options: PlanningOptions, _ work: SearchLimits.Work) -> String {
+        SearchLimits(seconds: options.timeLimit, work: work).english
     }
 
     /// Why the timetable depends on the tours (nil when it does not): no meeting may take

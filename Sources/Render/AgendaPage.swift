@@ -42,7 +42,7 @@ struct AgendaPage {
         self.visits = visits.map { (words.span($0.start, $0.end), $0.name) }
         self.unmet = unmet.map { u in
             let other = u.a == p.id ? u.b : u.a
-            return ("\(c.name(other)) (\(c.organisation(other)), \(words.priority) \(u.priority))", u.reason)
+            return ("\(c.name(other)) (\(c.organisation(other)), \(words.priority) \(u.priority))", words.unmetReason(u.reason, a: c.name(u.a), b: c.name(u.b)))
         }
         footer = words.agendaFooter(c.scenario.show.timeZone, c.programme.changeMinutes)
     }

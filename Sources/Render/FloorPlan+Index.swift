@@ -27,7 +27,7 @@ extension FloorPlan {
 
     /// The index as CSV (`exhibitor-index.csv`), formulas neutralised for spreadsheets.
     public var indexCSV: String {
-        CSVTable.format(header: ["exhibitor", "stand", "pavilion"], rows: index.map { [$0.name, $0.stand, $0.pavilion] }, protectingFormulas: true)
+        CSVTable.format(header: scenario.localization.columns(["exhibitor", "stand", "pavilion"]), rows: index.map { [$0.name, $0.stand, $0.pavilion] }, protectingFormulas: true)
     }
 
     /// Type size of the index, millimetres.

@@ -82,7 +82,7 @@ public struct Itinerary {
         var md = "# \(escapeMarkdown(headline))\n\n"
         md += "\(escapeMarkdown(scenario.show.name)) · \(escapeMarkdown(scenario.show.venue)) · \(escapeMarkdown(scenario.hall.name))\n\n"
         if !delegation.members.isEmpty {
-            md += "**\(words.label(words.members))** " + delegation.members.map { escapeMarkdown($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "\n\n"
+            md += "**\(words.label(words.members))** " + delegation.members.map { escapeMarkdown($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: words.semicolon) + "\n\n"
         }
         md += "\(figures)\n\n"
         md += "\(escapeMarkdown(pavilionLine))\n\n"
@@ -104,7 +104,7 @@ public struct Itinerary {
         var html = "<h1>\(e(headline))</h1>\n"
         html += "<p class=\"meta\">\(e(scenario.show.name)) · \(e(scenario.show.venue)) · \(e(scenario.hall.name))</p>\n"
         if !delegation.members.isEmpty {
-            html += "<p class=\"meta\"><strong>\(e(words.label(words.members)))</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: "; ") + "</p>\n"
+            html += "<p class=\"meta\"><strong>\(e(words.label(words.members)))</strong> " + delegation.members.map { e($0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))") }.joined(separator: words.semicolon) + "</p>\n"
         }
         html += "<p class=\"figures\">\(e(figures))</p>\n"
         html += "<p class=\"figures\">\(e(pavilionLine))</p>\n"

@@ -14,6 +14,7 @@ public enum LayoutReport {
         let moduleIndex = scenario.moduleIndex
         let exhibitors = scenario.exhibitorIndex
         let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
+        let words = scenario.localization, yes = words.cell("yes"), no = words.cell("no")
         let header = ["stand", "exhibitor_id", "exhibitor", "pavilion", "size_modules", "modules", "type", "open_sides",
                       "frontage_m", "area_m2", "power", "accessible", "height_limit_m", "visibility", "main_aisle", "tier", "themes"]
         let rows: [[String]] = layout.stands.compactMap { stand in
@@ -25,15 +26,15 @@ public enum LayoutReport {
             let height = modules.compactMap(\.attributes.heightLimit).min()
             return [
                 stand.number, exhibitor.id, exhibitor.name, pavilions[exhibitor.pavilionID] ?? exhibitor.pavilionID,
-                String(modules.count), stand.modules.joined(separator: " "), geometry.type.rawValue, geometry.openSides.names,
+                String(modules.count), stand.modules.joined(separator: " "), words.cell(geometry.type.rawValue), words.cell(geometry.openSides.names),
                 number(geometry.frontage), number(geometry.rect.area),
-                modules.allSatisfy(\.attributes.power) ? "yes" : "no", modules.allSatisfy(\.attributes.accessible) ? "yes" : "no",
-                height.map(number) ?? "", String(format: "%.3f", geometry.visibility), geometry.onMainAisle ? "yes" : "no",
+                modules.allSatisfy(\.attributes.power) ? yes : no, modules.allSatisfy(\.attributes.accessible) ? yes : no,
+                height.map(number) ?? "", String(format: "%.3f", geometry.visibility), geometry.onMainAisle ? yes : no,
                 exhibitor.tier.rawValue, exhibitor.themes.joined(separator: ";"),
             ]
         }
-        return ReportTable(header: header, rows: rows,
-                           numberColumns: ["size_modules", "frontage_m", "area_m2", "height_limit_m", "visibility"])
+        let numbers = Set(["size_modules", "frontage_m", "area_m2", "height_limit_m", "visibility"].compactMap { header.firstIndex(of: $0) })
+        return ReportTable(header: words.columns(header), rows: rows, numberColumns: numbers)
     }
 
     /// The layout's status, figures and KPIs, in Markdown.
@@ -79,16 +80,16 @@ public enum LayoutReport {
 
 /// A solve report as a Markdown table.
 public enum SolveTable {
-    public static func markdown(_ report: SolveReport, words: Localization = .english) -> String {
+    public static func markdown(_ report: SolveReport, words: Localization = .english, delegations: [String: String] = [:]) -> String {
         let w = words.summary
         var md = w.solveLine(words.outcome(report.outcome), words.fixed(report.objective), words.fixed(report.bound), words.gap(report.gap))
-        md += w.solverSense(escapeMarkdown(report.sense)) + "\n"
+        md += w.solverSense(escapeMarkdown(words.sense(report.sense))) + "\n"
         md += "| " + w.stageColumns.joined(separator: " | ") + " |\n"
         md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for stage in report.stages {
-            md += "| \(escapeMarkdown(stage.name)) | \(words.outcome(stage.outcome)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(stage.rows) | \(stage.columns) | \(stage.nonzeros) | \(stage.nodes) |\n"
+            md += "| \(escapeMarkdown(words.stage(stage.name, delegations: delegations))) | \(words.outcome(stage.outcome, ofStage: stage.name)) | \(words.fixed(stage.objective)) | \(words.fixed(stage.bound)) | \(words.gap(stage.gap)) | \(words.integer(stage.rows)) | \(words.integer(stage.columns)) | \(words.integer(stage.nonzeros)) | \(words.integer(stage.nodes)) |\n"
         }
-        for note in report.notes { md += "\n- \(escapeMarkdown(note))" }
+        for note in report.notes { md += "\n- \(escapeMarkdown(words.note(note, delegations: delegations)))" }
         if !report.notes.isEmpty { md += "\n" }
         return md
     }

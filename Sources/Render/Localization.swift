@@ -80,7 +80,7 @@ public struct Localization: Sendable {
     let safetyTitle: String
     let scenario: String
     /// Column names of the plan summary's solve table.
-    let solveColumns: [String]
+    public let solveColumns: [String]
     let gapExplained: String
     let whatEnded: String
     let limitsNotRecorded: String
@@ -210,9 +210,30 @@ extension Localization {
     }
 
     /// `value` with `decimals` decimals and the language's decimal separator.
+    /// French groups the thousands of the whole part with a narrow no-break space
+    /// (« 1 000,500 »); English does not ("1000.500").
     public func number(_ value: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", value)
-        return decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: decimalSeparator)
+        guard decimalSeparator != "." else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        let sign = parts[0].hasPrefix("-") ? "-" : ""
+        let whole = grouped(String(parts[0].dropFirst(sign.count)))
+        return sign + whole + (parts.count > 1 ? decimalSeparator + parts[1] : "")
+    }
+
+    /// A whole number as the tables print it: "12915" in English, « 12 915 » in French.
+    public func integer(_ value: Int) -> String {
+        decimalSeparator == "." ? String(value) : (value < 0 ? "-" : "") + grouped(String(value.magnitude))
+    }
+
+    /// Digits grouped by three with a narrow no-break space.
+    func grouped(_ digits: String) -> String {
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append("\u{202F}") }
+            out.append(digit)
+        }
+        return out
     }
 
     /// A share as a percentage: "84.9 %", « 84,9 % ».
@@ -377,9 +398,9 @@ extension Localization {
         visitsPerPavilion: "Visites par pavillon (entre parenthèses\(nbsp): la règle de couverture de la délégation\(nbsp); ★\(nbsp): le pavillon d’un membre)",
         pavilion: "pavillon",
         summary: SummaryWords(
-            solveLine: { "**\($0)** — objectif \($1), meilleure borne \($2), écart \($3).\n" }, solverSense: { "Le solveur (en anglais)\(nbsp): \($0).\n" },
+            solveLine: { "**\($0)** — objectif \($1), meilleure borne \($2), écart \($3).\n" }, solverSense: { "Le solveur \($0).\n" },
             stageColumns: ["étape", "statut", "objectif", "borne", "écart", "lignes", "colonnes", "non-zéros", "nœuds"],
-            solve: "Résolution", figures: "Chiffres", pavilions: "Pavillons", figure: "indicateur", value: "valeur", of: { "\($0) sur \($1)" },
+            solve: "Résolution", figures: "Chiffres", pavilions: "Pavillons", figure: "indicateur", value: "valeur", of: { "\(frenchInteger($0)) sur \(frenchInteger($1))" },
             layoutFigures: ["exposants placés", "taux de remplissage", "pavillons d’un seul tenant", "stands voisins partageant un thème (même pavillon)",
                             "exposants phares en angle ou sur une allée principale", "partenaires côte à côte",
                             "trous (modules vides entre stands d’un même pavillon)", "bords stand/vide dans les zones des pavillons", "types de stands",
@@ -399,7 +420,7 @@ extension Localization {
             shareFloorLabel: "Plancher de part",
             shareFloor: { "chaque participant obtient au moins \($0) du minimum entre ses demandes réalisables et son maximum, et un rendez-vous" },
             oneMeetingFloor: "chaque participant ayant une demande réalisable obtient au moins un rendez-vous", whereCapacityAllows: ", dans la limite des capacités.",
-            priorityMet: { " Priorité satisfaite\(nbsp): \($0) sur \($1)" },
+            priorityMet: { " Priorité satisfaite\(nbsp): \(frenchInteger($0)) sur \(frenchInteger($1))" },
             withoutFloor: { "\(nbsp); sans le plancher, aucun horaire ne dépasse \($0) en priorité et part la plus faible (PL de sélection), contre \($1) ici" },
             histogramColumns: ["part satisfaite", "participants"], belowFloor: "Sous le plancher de part",
             belowFloorColumns: ["participant", "rendez-vous", "plancher", "motif"]),
@@ -420,3 +441,6 @@ extension Localization {
 
 /// The non-breaking space French typography puts before `:` `;` `!` `?` `»` and `%`.
 private let nbsp = "\u{00A0}"
+
+/// A whole number with French grouping (« 1 255 »), for the French table's closures.
+private func frenchInteger(_ value: Int) -> String { Localization.french.integer(value) }

@@ -171,7 +171,7 @@ public enum MeetingReport {
             }
             rows.append(row)
         }
-        let header = ["slot", "start", "end"] + (tables > 0 ? (1...tables).map { "table \($0)" } : [])
+        let header = c.words.columns(["slot", "start", "end"]) + (tables > 0 ? (1...tables).map(c.words.tables.table) : [])
         return ReportTable(header: header, rows: rows, numberColumns: [0])
     }
 
@@ -190,25 +190,26 @@ public enum MeetingReport {
             rows.append([id, e.name, c.standNumbers[id] ?? "", e.pavilionID, kind, with, day.description,
                          ClockTime(minutes: start).description, ClockTime(minutes: end).description, place])
         }
+        let words = c.words, visit = words.cell("delegation visit"), meeting = words.cell("meeting"), atStand = words.cell("stand")
         for tour in tours?.tours ?? [] {
             let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
             for stop in tour.stops where stop.kind == .visit {
-                if let id = stop.exhibitor { add(id, "delegation visit", name, tour.day, stop.start, stop.end, "stand") }
+                if let id = stop.exhibitor { add(id, visit, name, tour.day, stop.start, stop.end, atStand) }
             }
         }
         for m in meetings.meetings {
             var done = Set<String>()
             for (me, other) in [(m.a, m.b), (m.b, m.a)] {
                 guard let e = c.participants[me]?.exhibitorID, done.insert(e).inserted else { continue }
-                add(e, "meeting", "\(c.name(me)) with \(c.name(other)) (\(c.organisation(other)))", c.programme.day, m.start, m.end,
-                    m.stand == e ? "stand" : c.place(m))
+                add(e, meeting, "\(c.name(me)) \(words.tables.with) \(c.name(other)) (\(c.organisation(other)))", c.programme.day, m.start, m.end,
+                    m.stand == e ? atStand : c.place(m))
             }
             if let s = m.stand, !done.contains(s) {
-                add(s, "meeting", "\(c.name(m.a)) with \(c.name(m.b))", c.programme.day, m.start, m.end, "stand")
+                add(s, meeting, "\(c.name(m.a)) \(words.tables.with) \(c.name(m.b))", c.programme.day, m.start, m.end, atStand)
             }
         }
         rows.sort { ($0[0], $0[6], $0[7], $0[5]) < ($1[0], $1[6], $1[7], $1[5]) }
-        return ReportTable(header: ["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end", "where"],
+        return ReportTable(header: words.columns(["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end", "where"]),
                            rows: rows)
     }
 
@@ -216,9 +217,9 @@ public enum MeetingReport {
     public static func unmetCSV(_ scenario: Scenario, meetings: MeetingsPlan) -> String {
         let c = Context(scenario, nil)
         let rows = meetings.unmet.sorted { (-$0.priority, $0.request) < (-$1.priority, $1.request) }.map { u in
-            [u.request, u.a, c.name(u.a), u.b, c.name(u.b), "\(u.priority)", u.reason]
+            [u.request, u.a, c.name(u.a), u.b, c.name(u.b), "\(u.priority)", c.words.unmetReason(u.reason, a: c.name(u.a), b: c.name(u.b))]
         }
-        return CSVTable.format(header: ["request", "a", "a_name", "b", "b_name", "priority", "reason"], rows: rows, protectingFormulas: true)
+        return CSVTable.format(header: c.words.columns(["request", "a", "a_name", "b", "b_name", "priority", "reason"]), rows: rows, protectingFormulas: true)
     }
 
     /// The timetable's status, figures and unmet requests, in Markdown.
@@ -246,11 +247,11 @@ public enum MeetingReport {
             guard asked > 0 else { continue }
             md += "| \(priority) | \(asked) | \(meetings.meetings.filter { $0.priority == priority }.count) |\n"
         }
-        if let certificate = meetings.certificate { md += certificateMarkdown(certificate, c) }
+        if let certificate = meetings.certificate { md += certificateMarkdown(certificate, c, unmet: meetings.unmet) }
         if !meetings.unmet.isEmpty {
             md += "\n## \(w.requestsNotMet)\n\n| " + w.unmetColumns.joined(separator: " | ") + " |\n|---|---|---:|---|\n"
             for u in meetings.unmet.sorted(by: { (-$0.priority, $0.request) < (-$1.priority, $1.request) }) {
-                md += "| \(escapeMarkdown(u.request)) | \(escapeMarkdown(c.name(u.a))) \(w.and) \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(u.reason)) |\n"
+                md += "| \(escapeMarkdown(u.request)) | \(escapeMarkdown(c.name(u.a))) \(w.and) \(escapeMarkdown(c.name(u.b))) | \(u.priority) | \(escapeMarkdown(words.unmetReason(u.reason, a: c.name(u.a), b: c.name(u.b)))) |\n"
             }
         }
         return md
@@ -259,7 +260,7 @@ public enum MeetingReport {
     /// The certificate split in two (priority, proven; idle gaps, with the bound on what
     /// is left), the share floor and its cost, the share histogram, and whoever the
     /// floor could not serve.
-    static func certificateMarkdown(_ k: MeetingsCertificate, _ c: Context) -> String {
+    static func certificateMarkdown(_ k: MeetingsCertificate, _ c: Context, unmet: [UnmetRequest]) -> String {
         let words = c.words, w = words.summary
         let number = words.fixed
         var md = "\n## \(w.closeToBest)\n\n| " + w.certificateColumns.joined(separator: " | ") + " |\n|---|---:|---:|---:|\n"
@@ -280,8 +281,9 @@ public enum MeetingReport {
         }
         if !k.belowFloor.isEmpty {
             md += "\n### \(w.belowFloor)\n\n| " + w.belowFloorColumns.joined(separator: " | ") + " |\n|---|---:|---:|---|\n"
+            let names = Dictionary(unmet.map { ($0.request, (a: c.name($0.a), b: c.name($0.b))) }, uniquingKeysWith: { a, _ in a })
             for b in k.belowFloor {
-                md += "| \(escapeMarkdown(c.name(b.participant))) | \(b.meetings) | \(b.floor) | \(escapeMarkdown(b.reason)) |\n"
+                md += "| \(escapeMarkdown(c.name(b.participant))) | \(b.meetings) | \(b.floor) | \(escapeMarkdown(words.floorReason(b.reason, names: names))) |\n"
             }
         }
         return md

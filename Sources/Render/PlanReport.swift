@@ -18,9 +18,9 @@ public enum PlanReport {
         md += "\n\(words.whatEnded)\n\n"
         for (name, report) in problems {
             guard let report else { continue }
-            let stages = report.stages.map { "\(escapeMarkdown($0.name.components(separatedBy: " (")[0])) \(words.outcome($0.outcome))" }
+            let stages = report.stages.map { "\(escapeMarkdown(words.stage($0.name, short: true, delegations: scenario.delegationNames))) \(words.outcome($0.outcome, ofStage: $0.name))" }
             let shown = stages.count > 8 ? Array(stages.prefix(8)) + ["…"] : stages
-            md += "- " + words.label(lowercasedFirst(name)) + " \(escapeMarkdown(report.limits ?? words.limitsNotRecorded)) — " + shown.joined(separator: ", ") + "\n"
+            md += "- " + words.label(lowercasedFirst(name)) + " \(escapeMarkdown(report.limits.map(words.limits) ?? words.limitsNotRecorded)) — " + shown.joined(separator: ", ") + "\n"
         }
         if let layout = plan.layout {
             let (resolved, _) = PlanChecker.resolve(layout, in: scenario)
@@ -38,18 +38,15 @@ public enum PlanReport {
             }
             md += TourReport.pavilionVisitsMarkdown(scenario, tours: tours)
             md += TourReport.unplannedMarkdown(scenario, tours: tours)
-            md += "\n" + words.label(words.files) + " `tour-<delegation>.md`, `.html`, `.ics`, `.svg`, `.json`; `exhibitor-visits.csv`; `tours-summary.md`.\n"
+            md += "\n" + words.label(words.files) + " " + words.fileGroups([["`tour-<delegation>.md`", "`.html`", "`.ics`", "`.svg`", "`.json`"], ["`exhibitor-visits.csv`"], ["`tours-summary.md`"]]) + ".\n"
         }
         if let meetings = plan.meetings, scenario.meetings != nil {
             let e = MeetingEvaluation(meetings, scenario: scenario, layout: plan.layout, tours: plan.tours)
             md += "\n## \(words.meetingsTitle)\n\n"
-            md += "\(e.met) of \(e.requested) requests met (priority \(e.priorityMet) of \(e.priorityRequested)); "
-            md += "worst-served participant's share \(String(format: "%.0f %%", e.worstShare * 100)); \(e.gaps) idle gaps"
-            if let lower = meetings.certificate?.idleGapLowerBound { md += " (at least \(lower) in any timetable as good)" }
-            if let below = meetings.certificate?.belowFloor.count, below > 0 { md += "; \(below) below the share floor, each with the reason" }
-            md += "; "
-            md += "none at a stand while a delegation visits it. \(meetings.unmet.count) requests not met, each with its reason.\n"
-            md += words.label(words.files) + " `agendas/<participant>.md`, `.html` and `.ics`, `agendas.html`, `tables.csv`, `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.\n"
+            md += words.meetingsLine(MeetingsLine(met: e.met, requested: e.requested, priorityMet: e.priorityMet, priorityRequested: e.priorityRequested,
+                                                  worstShare: e.worstShare, gaps: e.gaps, gapBound: meetings.certificate?.idleGapLowerBound,
+                                                  belowFloor: meetings.certificate?.belowFloor.count ?? 0, unmet: meetings.unmet.count))
+            md += words.label(words.files) + " `agendas/<participant>.md`, `.html` \(words.summary.and) `.ics`, `agendas.html`, `tables.csv`, `exhibitor-schedule.csv`, `unmet-requests.csv`, `meetings-summary.md`.\n"
         }
         md += "\n\(words.checkedBy)\n"
         return md

@@ -6,79 +6,90 @@ public enum SafetyReport {
     /// The report for `scenario` and its `analysis`, with the stands of `layout` when given.
     public static func markdown(_ scenario: Scenario, _ analysis: SafetyAnalysis, layout: LayoutPlan?) -> String {
         let rules = analysis.rules
-        let m = Figures.metres
-        var md = "# \(scenario.localization.safetyTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
-        md += "\(escapeMarkdown(scenario.hall.name)) · \(escapeMarkdown(scenario.show.venue)). Measured from the hall's geometry by expoplan; "
-        md += "the limits are the scenario's `safety:` rules (defaults in docs/scenario-format.md). A check for the organizer, not a certificate: "
-        md += "the venue's safety officer has the last word.\n\n"
+        let words = scenario.localization, w = words.safety, m = words.length
+        var md = "# \(words.safetyTitle) — \(escapeMarkdown(scenario.show.name))\n\n"
+        md += w.intro("\(escapeMarkdown(scenario.hall.name)) · \(escapeMarkdown(scenario.show.venue))")
         let errors = analysis.errors.count, warnings = analysis.warnings.count
-        md += errors == 0 ? "**Every rule is met** (\(warnings) warning(s)).\n\n" : "**\(errors) rule(s) not met** and \(warnings) warning(s): see Findings.\n\n"
-        md += "## Rules\n\n| rule | limit |\n|---|---:|\n"
-        md += "| main aisle clear width | ≥ \(m(rules.mainAisleWidth)) m |\n| secondary aisle and passage clear width | ≥ \(m(rules.secondaryAisleWidth)) m |\n"
-        md += "| floor kept clear in front of exits and entrances | \(m(rules.exitClearance)) m deep |\n"
-        md += "| travel distance from any point of a stand to the nearest exit | ≤ \(m(rules.maxTravelDistance)) m |\n"
-        md += "| dead end | ≤ \(m(rules.maxDeadEnd)) m |\n"
-        md += "| occupancy | \(m(rules.personsPerSquareMetre)) person(s) per m² of \(rules.occupancyArea == .freeFloor ? "free floor" : "hall floor"); one unit of exit width (\(m(rules.unitWidth)) m) per \(m(rules.personsPerUnit)) people |\n"
-        md += "| step-free route to accessible lots | ≥ \(m(rules.accessibleWidth)) m wide, no step |\n\n"
-        md += findings(analysis)
-        md += aisles(analysis)
-        md += exits(analysis)
-        md += passages(analysis)
+        md += errors == 0 ? w.allMet(warnings) : w.notMet(errors, warnings)
+        md += "## \(w.rules)\n\n" + header(w.ruleColumns, "|---|---:|")
+        let occupancy = w.occupancy(words.figure(rules.personsPerSquareMetre), rules.occupancyArea == .freeFloor, m(rules.unitWidth), words.figure(rules.personsPerUnit))
+        let lines = w.ruleLines(m(rules.mainAisleWidth), m(rules.secondaryAisleWidth), m(rules.exitClearance), m(rules.maxTravelDistance),
+                                m(rules.maxDeadEnd), occupancy, m(rules.accessibleWidth))
+        md += lines.map { "| \($0.0) | \($0.1) |\n" }.joined() + "\n"
+        md += findings(analysis, words)
+        md += aisles(analysis, words)
+        md += exits(analysis, words)
+        md += passages(analysis, words)
         if let layout { md += stands(scenario, analysis, layout: layout) }
         return md
     }
 
-    private static func findings(_ analysis: SafetyAnalysis) -> String {
-        guard !analysis.findings.isEmpty else { return "## Findings\n\nNone.\n\n" }
-        var md = "## Findings\n\n| | rule | measured | limit | where (m) | what |\n|---|---|---:|---:|---|---|\n"
+    /// A table's header row and its alignment row.
+    private static func header(_ columns: [String], _ alignment: String) -> String {
+        "|" + columns.map { $0.isEmpty ? " " : " \($0) " }.joined(separator: "|") + "|\n" + alignment + "\n"
+    }
+
+    /// A point in hall coordinates: "(44.5, 80)", « (44,5 ; 80) ».
+    private static func point(_ p: Point, _ words: Localization) -> String { tuple([p.x, p.y], words) }
+
+    private static func tuple(_ values: [Double], _ words: Localization) -> String {
+        "(" + values.map(words.figure).joined(separator: words.decimalSeparator == "," ? "\u{00A0}; " : ", ") + ")"
+    }
+
+    private static func findings(_ analysis: SafetyAnalysis, _ words: Localization) -> String {
+        let w = words.safety
+        guard !analysis.findings.isEmpty else { return "## \(w.findings)\n\n\(w.none)\n\n" }
+        var md = "## \(w.findings)\n\n" + header(w.findingColumns, "|---|---|---:|---:|---|---|")
         for f in analysis.findings {
-            let unit = f.rule == .occupancy ? " units" : " m"
-            let measured = f.measured.isFinite ? Figures.metres(f.measured) + unit : "–"
-            md += "| \(f.severity.rawValue) | \(f.rule.rawValue) | \(measured) | \(Figures.metres(f.limit))\(unit) | (\(Figures.metres(f.at.x)), \(Figures.metres(f.at.y))) | \(escapeMarkdown(f.message)) |\n"
+            let value = { (v: Double) in f.rule == .occupancy ? words.figure(v) + words.unitSpace + w.units : words.length(v) }
+            let measured = f.measured.isFinite ? value(f.measured) : "–"
+            md += "| \(w.severity[f.severity] ?? f.severity.rawValue) | \(w.rule[f.rule] ?? f.rule.rawValue) | \(measured) | \(value(f.limit)) | \(point(f.at, words)) | \(escapeMarkdown(words.finding(f))) |\n"
         }
         return md + "\n"
     }
 
-    private static func aisles(_ analysis: SafetyAnalysis) -> String {
+    private static func aisles(_ analysis: SafetyAnalysis, _ words: Localization) -> String {
         guard !analysis.hall.aisles.isEmpty else { return "" }
-        var md = "## Aisles\n\nThe narrowest clear width along each aisle's centre line (every \(Figures.metres(HallMeasures.station)) m: the free floor across the aisle that meets its declared width).\n\n"
-        md += "| aisle | kind | declared | clear width | limit | margin | narrowest at (m) |\n|---|---|---:|---:|---:|---:|---|\n"
+        let w = words.safety, m = words.length
+        var md = "## \(w.aisles)\n\n" + w.aislesIntro(m(HallMeasures.station))
+        md += header(w.aisleColumns, "|---|---|---:|---:|---:|---:|---|")
         for a in analysis.hall.aisles {
-            md += "| \(escapeMarkdown(a.id)) — \(escapeMarkdown(a.name)) | \(a.kind.rawValue) | \(Figures.metres(a.declaredWidth)) m | \(Figures.metres(a.clearWidth)) m | \(Figures.metres(a.limit)) m | \(Figures.metres(a.clearWidth - a.limit)) m | (\(Figures.metres(a.at.x)), \(Figures.metres(a.at.y))) |\n"
+            md += "| \(escapeMarkdown(a.id)) — \(escapeMarkdown(a.name)) | \(a.kind == .main ? w.main : w.secondary) | \(m(a.declaredWidth)) | \(m(a.clearWidth)) | \(m(a.limit)) | \(m(a.clearWidth - a.limit)) | \(point(a.at, words)) |\n"
         }
         return md + "\n"
     }
 
-    private static func exits(_ analysis: SafetyAnalysis) -> String {
-        let o = analysis.hall.occupancy
-        var md = "## Exits and occupancy\n\n"
-        md += "Public area \(Figures.metres(o.publicArea)) m² → \(Figures.count(o.people)) people → \(o.requiredUnits) units of exit width needed; the exits give \(o.units) (margin \(o.units - o.requiredUnits)).\n\n"
-        md += "| opening | kind | width | units | clear zone (x, y, w, h) | in the zone |\n|---|---|---:|---:|---|---|\n"
+    private static func exits(_ analysis: SafetyAnalysis, _ words: Localization) -> String {
+        let o = analysis.hall.occupancy, w = words.safety
+        var md = "## \(w.exitsTitle)\n\n"
+        md += w.publicArea(words.figure(o.publicArea) + words.unitSpace + "m²", words.count(o.people), o.requiredUnits, o.units, o.units - o.requiredUnits)
+        md += header(w.exitColumns, "|---|---|---:|---:|---|---|")
         for e in analysis.hall.exits {
             let z = e.zone
-            md += "| \(escapeMarkdown(e.id)) — \(escapeMarkdown(e.name)) | \(e.isEntrance ? "entrance" : "exit") | \(Figures.metres(e.width)) m | \(e.units) | (\(Figures.metres(z.x)), \(Figures.metres(z.y)), \(Figures.metres(z.width)), \(Figures.metres(z.height))) | \(e.takenBy.isEmpty ? "clear" : escapeMarkdown(e.takenBy.joined(separator: ", "))) |\n"
+            md += "| \(escapeMarkdown(e.id)) — \(escapeMarkdown(e.name)) | \(e.isEntrance ? w.entrance : w.exit) | \(words.length(e.width)) | \(e.units) | \(tuple([z.x, z.y, z.width, z.height], words)) | \(e.takenBy.isEmpty ? w.clear : escapeMarkdown(e.takenBy.map(words.solid).joined(separator: ", "))) |\n"
         }
         return md + "\n"
     }
 
-    private static func passages(_ analysis: SafetyAnalysis) -> String {
-        var md = "## Passages and dead ends\n\n"
+    private static func passages(_ analysis: SafetyAnalysis, _ words: Localization) -> String {
+        let w = words.safety, m = words.length
+        var md = "## \(w.passagesTitle)\n\n"
         let limit = analysis.rules.secondaryAisleWidth
         if analysis.hall.passages.isEmpty {
-            md += "No passage between two blocks, obstacles, features or a wall is narrower than \(Figures.metres(2 * limit)) m.\n\n"
+            md += w.noPassage(m(2 * limit))
         } else {
-            md += "Gaps narrower than \(Figures.metres(2 * limit)) m between blocks, obstacles, features and walls:\n\n| between | width | limit | margin | at (m) |\n|---|---:|---:|---:|---|\n"
+            md += w.passagesIntro(m(2 * limit)) + header(w.passageColumns, "|---|---:|---:|---:|---|")
             for p in analysis.hall.passages.sorted(by: { ($0.width, $0.at.y, $0.at.x) < ($1.width, $1.at.y, $1.at.x) }) {
-                md += "| \(escapeMarkdown(p.between.joined(separator: " – "))) | \(Figures.metres(p.width)) m | \(Figures.metres(limit)) m | \(Figures.metres(p.width - limit)) m | (\(Figures.metres(p.at.x)), \(Figures.metres(p.at.y))) |\n"
+                md += "| \(escapeMarkdown(p.between.map(words.solid).joined(separator: " – "))) | \(m(p.width)) | \(m(limit)) | \(m(p.width - limit)) | \(point(p.at, words)) |\n"
             }
             md += "\n"
         }
         if analysis.hall.deadEnds.isEmpty {
-            md += "No dead end (a corridor closed at one end).\n\n"
+            md += w.noDeadEnd
         } else {
-            md += "| dead end between | length | width | limit | closed end at (m) |\n|---|---:|---:|---:|---|\n"
+            md += header(w.deadEndColumns, "|---|---:|---:|---:|---|")
             for d in analysis.hall.deadEnds {
-                md += "| \(escapeMarkdown(d.between.joined(separator: " – "))) | \(Figures.metres(d.length)) m | \(Figures.metres(d.width)) m | \(Figures.metres(analysis.rules.maxDeadEnd)) m | (\(Figures.metres(d.at.x)), \(Figures.metres(d.at.y))) |\n"
+                md += "| \(escapeMarkdown(d.between.map(words.solid).joined(separator: " – "))) | \(m(d.length)) | \(m(d.width)) | \(m(analysis.rules.maxDeadEnd)) | \(point(d.at, words)) |\n"
             }
             md += "\n"
         }
@@ -87,10 +98,9 @@ public enum SafetyReport {
 
     private static func stands(_ scenario: Scenario, _ analysis: SafetyAnalysis, layout: LayoutPlan) -> String {
         let moduleIndex = scenario.moduleIndex, exhibitors = scenario.exhibitorIndex
+        let words = scenario.localization, w = words.safety, m = words.length
         let limit = analysis.rules.maxTravelDistance
-        var md = "## Stands\n\nTravel distance from the farthest point of each stand to the nearest exit, along the walking network"
-        md += "; for exhibitors who need step-free access, the width of the widest step-free route from an entrance.\n\n"
-        md += "| stand | exhibitor | travel | limit | margin | from (m) | step-free route |\n|---|---|---:|---:|---:|---|---|\n"
+        var md = "## \(w.stands)\n\n" + w.standsIntro + header(w.standColumns, "|---|---|---:|---:|---:|---|---|")
         for stand in layout.stands {
             let modules = stand.modules.compactMap { moduleIndex[$0] }
             guard let worst = modules.max(by: { analysis.travel[$0] < analysis.travel[$1] }), let e = exhibitors[stand.exhibitor] else { continue }
@@ -98,9 +108,9 @@ public enum SafetyReport {
             var access = ""
             if scenario.exhibitors[e].needs.accessible {
                 let width = modules.compactMap { analysis.stepFreeWidth[$0]?.width }.min()
-                access = width.map { "\(Figures.metres($0)) m (≥ \(Figures.metres(analysis.rules.accessibleWidth)) m)" } ?? "none"
+                access = width.map { "\(m($0)) (≥ \(m(analysis.rules.accessibleWidth)))" } ?? w.noRoute
             }
-            md += "| \(escapeMarkdown(stand.number)) | \(escapeMarkdown(scenario.exhibitors[e].name)) | \(Figures.metres(travel)) m | \(Figures.metres(limit)) m | \(Figures.metres(limit - travel)) m | (\(Figures.metres(from.x)), \(Figures.metres(from.y))) | \(access) |\n"
+            md += "| \(escapeMarkdown(stand.number)) | \(escapeMarkdown(scenario.exhibitors[e].name)) | \(m(travel)) | \(m(limit)) | \(m(limit - travel)) | \(point(from, words)) | \(access) |\n"
         }
         return md
     }

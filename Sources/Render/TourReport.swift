@@ -77,12 +77,12 @@ public enum TourReport {
             let name = scenario.delegations.first { $0.id == tour.delegation }?.name ?? tour.delegation
             for stop in tour.stops where stop.kind == .visit {
                 guard let id = stop.exhibitor, let exhibitor = scenario.exhibitor(id) else { continue }
-                rows.append([id, exhibitor.name, numbers[id] ?? "", exhibitor.pavilionID, "delegation visit", name,
+                rows.append([id, exhibitor.name, numbers[id] ?? "", exhibitor.pavilionID, scenario.localization.cell("delegation visit"), name,
                              tour.day.description, ClockTime(minutes: stop.start).description, ClockTime(minutes: stop.end).description])
             }
         }
         rows.sort { ($0[0], $0[6], $0[7]) < ($1[0], $1[6], $1[7]) }
-        return CSVTable.format(header: ["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end"],
+        return CSVTable.format(header: scenario.localization.columns(["exhibitor_id", "exhibitor", "stand", "pavilion", "kind", "with", "date", "start", "end"]),
                                rows: rows, protectingFormulas: true)
     }
 
@@ -90,7 +90,7 @@ public enum TourReport {
     public static func summaryMarkdown(_ scenario: Scenario, tours: ToursPlan) -> String {
         let words = scenario.localization
         var md = "# \(words.delegationTours) — \(escapeMarkdown(scenario.show.name))\n\n"
-        md += SolveTable.markdown(tours.report, words: words)
+        md += SolveTable.markdown(tours.report, words: words, delegations: scenario.delegationNames)
         md += "\n| " + words.tourColumns.joined(separator: " | ") + " |\n|---|---|---|---:|---:|---:|---:|\n"
         for tour in tours.tours {
             let d = scenario.delegations.first { $0.id == tour.delegation }!
@@ -130,7 +130,7 @@ public enum TourReport {
         var md = "\n**\(scenario.localization.notPlanned)**\n\n"
         for missing in unplanned {
             let name = scenario.delegations.first { $0.id == missing.delegation }?.name ?? missing.delegation
-            md += "- " + scenario.localization.label(escapeMarkdown(name)) + " " + missing.reasons.map(escapeMarkdown).joined(separator: "; ") + "\n"
+            md += "- " + scenario.localization.label(escapeMarkdown(name)) + " " + missing.reasons.map { escapeMarkdown(scenario.localization.tourReason($0)) }.joined(separator: scenario.localization.semicolon) + "\n"
         }
         return md
     }

@@ -44,7 +44,7 @@ struct SharedStands {
                 return (busy[e] ?? []).contains { $0.0 < stop.end && stop.start < $0.1 }
             }
             if !clashes.isEmpty {
-                notes.append("\(delegation.name) planned again around stands held by other delegations: \(clashes.compactMap(\.exhibitor).joined(separator: ", "))")
+                notes.append(SolveNote.replannedAround(delegation: delegation.name, exhibitors: clashes.compactMap(\.exhibitor).joined(separator: ", ")).english)
                 let around = TourInstance(scenario: scenario, network: network, stands: stands, candidates: options.candidates,
                                           busy: [d: busy], only: [d])
                 let share = budget.until(0.95).share(1 / Double(count - position))
@@ -55,7 +55,7 @@ struct SharedStands {
                     // with the delegations that hold them.
                     let holders = self.holders(of: delegation, in: full, settled: settled)
                     if let joint = try jointly([d] + holders, full: full, budget: share), joint.count == holders.count + 1 {
-                        notes.append("\(delegation.name) planned together with \(holders.map { full.graphs[$0].delegation.name }.joined(separator: ", ")), who must see the same stands")
+                        notes.append(SolveNote.plannedTogether(delegation: delegation.name, with: holders.map { full.graphs[$0].delegation.name }.joined(separator: ", ")).english)
                         for (g, one) in joint {
                             if g != d { release(g) }
                             solved[g] = replanned(solved[g] ?? one, with: one)

@@ -26,7 +26,7 @@ enum TourDiagnosis {
                 let copies = graph.nodes.indices.filter { graph.nodes[$0].exhibitor == e }
                 if copies.isEmpty {
                     let when = exhibitor.availability.map(\.description).joined(separator: ", ")
-                    reasons.append("\(d.name): must-see \(exhibitor.name) is not at its stand during the window \(d.start)–\(d.end) (it is there \(when.isEmpty ? "never" : when))")
+                    reasons.append(TourReason(.mustSeeAbsent, d.name, exhibitor.name, d.start, d.end, when.isEmpty ? "never" : when).english)
                     continue
                 }
                 // The earliest visit, with the walk from the start and to the end.
@@ -36,29 +36,31 @@ enum TourDiagnosis {
                 }.min()!
                 if best > w1 {
                     let finish = copies.map { max(w0 + graph.travel(0, $0), graph.nodes[$0].earliest) + graph.nodes[$0].service + graph.travel($0, end) }.min()!
-                    reasons.append("\(d.name): must-see \(exhibitor.name) cannot be visited in the window: the earliest visit, with the walks, ends at \(ClockTime(minutes: finish)), \(finish - w1) minutes after \(d.end)")
+                    reasons.append(TourReason(.mustSeeTooLate, d.name, exhibitor.name, ClockTime(minutes: finish), finish - w1, d.end).english)
                 }
             }
             let appointments = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
             for a in appointments {
                 let node = graph.nodes[a]
                 if w0 + graph.travel(0, a) > node.earliest {
-                    reasons.append("\(d.name): the appointment \"\(node.title)\" at \(ClockTime(minutes: node.earliest)) cannot be reached from the start: the walk takes \(graph.travel(0, a)) minutes from \(d.start) (\(w0 + graph.travel(0, a) - node.earliest) minutes late)")
+                    reasons.append(TourReason(.appointmentFromStart, d.name, node.title, ClockTime(minutes: node.earliest), graph.travel(0, a), d.start,
+                                              w0 + graph.travel(0, a) - node.earliest).english)
                 }
                 if node.earliest + node.service + graph.travel(a, end) > w1 {
-                    reasons.append("\(d.name): after the appointment \"\(node.title)\" the end cannot be reached by \(d.end) (\(node.earliest + node.service + graph.travel(a, end) - w1) minutes late)")
+                    reasons.append(TourReason(.appointmentToEnd, d.name, node.title, d.end, node.earliest + node.service + graph.travel(a, end) - w1).english)
                 }
             }
             for (a, b) in zip(appointments, appointments.dropFirst()) {
                 let first = graph.nodes[a], second = graph.nodes[b]
                 if first.earliest + first.service + graph.travel(a, b) > second.earliest {
-                    reasons.append("\(d.name): appointments \"\(first.title)\" and \"\(second.title)\" are \(second.earliest - first.earliest - first.service) minutes apart but the walk between them takes \(graph.travel(a, b))")
+                    reasons.append(TourReason(.appointmentsTooClose, d.name, first.title, second.title, second.earliest - first.earliest - first.service,
+                                              graph.travel(a, b)).english)
                 }
             }
             reasons += coverageReasons(graph, instance)
             let mustSeeCount = Set(d.mustSee).count
             if let maximum = d.maxVisits, mustSeeCount > maximum {
-                reasons.append("\(d.name): \(mustSeeCount) must-see stands but at most \(maximum) visits (maxVisits)")
+                reasons.append(TourReason(.mustSeeOverMaximum, d.name, mustSeeCount, maximum).english)
             }
         }
         return result
@@ -81,11 +83,11 @@ enum TourDiagnosis {
                         "\(rule.label) " + (rule.max.map { rule.min == $0 ? "exactly \($0)" : "\(rule.min)–\($0)" } ?? "at least \(rule.min)")
                     }.joined(separator: ", ") + ")")
                 }
-                reasons.append("\(d.name): \(what.joined(separator: ", ")) do not all fit in its window \(d.start)–\(d.end) with the walks between them")
+                reasons.append(TourReason(.doNotFit, d.name, what.joined(separator: ", "), d.start, d.end).english)
             }
         }
         if reasons.isEmpty {
-            reasons.append("the delegations' must-see stands cannot all be visited without two delegations at one stand at the same time")
+            reasons.append(TourReason(.sharedStands).english)
         }
         return reasons
     }

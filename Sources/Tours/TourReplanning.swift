@@ -37,7 +37,7 @@ extension TourPlanner {
         let position = Dictionary(scenario.delegations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         result.plan.tours.sort { (position[$0.delegation] ?? 0) < (position[$1.delegation] ?? 0) }
         result.routes = routes(result.plan.tours, scenario: scenario, network: network)
-        result.plan.report.notes.append("re-plan: \(unchanged.count) of \(previous.tours.count) previous tours kept to the minute")
+        result.plan.report.notes.append(SolveNote.toursKept(kept: unchanged.count, of: previous.tours.count).english)
         return (result, unchanged)
     }
 
@@ -46,7 +46,7 @@ extension TourPlanner {
     static func revised(_ report: SolveReport, tour: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) -> SolveReport {
         var report = report
         let value = TourFigures(tour, delegation: delegation, scenario: scenario, network: network)?.value ?? 0
-        let name = "tour of \(tour.delegation)"
+        let name = StageLabel.tour(delegation: tour.delegation).english
         if let k = report.stages.firstIndex(where: { $0.name == name }) {
             let bound = max(report.stages[k].bound ?? value, value)
             report.stages[k].objective = SolveReport.round(value)

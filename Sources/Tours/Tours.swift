@@ -172,8 +172,7 @@ public enum TourPlanner {
         full.graphs.indices.compactMap { d in
             guard !full.graphs[d].rules.isEmpty, let one = solved[d], let relaxation = one.relaxation else { return nil }
             let weaker = (relaxation - one.bound) / max(1e-9, abs(one.bound))
-            return "\(full.graphs[d].delegation.id): the DP relaxation (coverage maxima, minima above 1 and rules it cannot track relaxed) bounds the tour at "
-                + "\(Figures.fixed(relaxation)), \(Figures.percent(weaker)) above its final bound \(Figures.fixed(one.bound))"
+            return SolveNote.relaxation(delegation: full.graphs[d].delegation.id, relaxation: relaxation, above: weaker, bound: one.bound).english
         }
     }
 
@@ -187,10 +186,10 @@ public enum TourPlanner {
             : .of(objective: objective, bound: bound, ended: SolveOutcome.worst(solved.map(\.outcome)))
         var report = SolveReport(
             problem: "tours", outcome: outcome,
-            sense: "maximizes the visit scores, minus walking minutes and idle minutes (weighted)",
+            sense: ObjectiveSentence.tours.english,
             objective: solved.isEmpty ? nil : objective, bound: solved.isEmpty ? nil : bound,
             stages: solved.map { one in
-                SolveReport.Stage(name: "tour of \(one.tour.delegation)", outcome: one.outcome, objective: one.objective, bound: one.bound,
+                SolveReport.Stage(name: StageLabel.tour(delegation: one.tour.delegation).english, outcome: one.outcome, objective: one.objective, bound: one.bound,
                                   rows: one.rows, columns: one.columns, nonzeros: one.nonzeros, nodes: one.nodes, seconds: one.seconds)
             },
             notes: notes)

@@ -62,8 +62,13 @@ struct ReplanCommandTests {
         #expect(moved.isEmpty, "moved: \(moved)")
         #expect(removed.allSatisfy { after[$0] == nil })
         #expect(run.stderr.contains("Re-plan: 0 stands moved"))
+        // The reference show is French: changes.csv and changes.md are too.
         let changes = try String(contentsOfFile: folder.appendingPathComponent("out/changes.csv").path, encoding: .utf8)
-        for id in removed { #expect(changes.contains("stand,\(id),\(id),removed,")) }
+        #expect(changes.hasPrefix("type,id,nom,changement,avant,après\n"))
+        for id in removed { #expect(changes.contains("stand,\(id),\(id),retiré,")) }
+        let report = try String(contentsOfFile: folder.appendingPathComponent("out/changes.md").path, encoding: .utf8)
+        #expect(report.hasPrefix("# Ce qui a changé depuis le plan précédent\n\nStands\u{00A0}: 0 stand déplacé"))
+        #expect(report.contains("Exposants du plan précédent absents du scénario\u{00A0}: "))
     }
 
     @Test func addingFiveExhibitorsToPavilionsWithFreeModulesMovesNoStand() throws {

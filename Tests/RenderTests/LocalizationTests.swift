@@ -22,6 +22,11 @@ struct LocalizationTests {
         #expect(fr.metres(349.6) == "350\u{00A0}m")
         #expect(fr.minutes(12) == "12\u{00A0}min")
         #expect(fr.label("Fichiers") == "Fichiers\u{00A0}:")
+        #expect(fr.number(1000.5, decimals: 3) == "1\u{202F}000,500")
+        #expect(en.number(1000.5, decimals: 3) == "1000.500")
+        #expect(fr.figure(9228.88) == "9\u{202F}228,88")
+        #expect(en.figure(9228.88) == "9228.88")
+        #expect(fr.integer(-12915) == "-12\u{202F}915")
         #expect(en.label("Files") == "Files:")
     }
 

@@ -114,7 +114,7 @@ public enum OPTWImport {
     /// The stands of the instance: every point on its pinned module.
     public static func layout(_ scenario: Scenario) -> LayoutPlan {
         LayoutPlan(stands: scenario.exhibitors.map { StandAssignment(exhibitor: $0.id, modules: [$0.pinnedModule!]) }, areas: [],
-                   report: SolveReport(problem: "layout", outcome: .optimal, sense: "every point pinned", objective: 0, bound: 0, stages: []))
+                   report: SolveReport(problem: "layout", outcome: .optimal, sense: ObjectiveSentence.pinned.english, objective: 0, bound: 0, stages: []))
     }
 
     /// A seeded instance in Solomon's layout, shaped like r101's: `count` distinct points

@@ -73,7 +73,8 @@ public struct HallMeasures: Sendable, Codable {
         deadEnds = DeadEndSearch(solids: solids).deadEnds()
         for end in deadEnds where end.length > rules.maxDeadEnd + 1e-6 {
             findings.append(SafetyFinding(.deadEnd, .error, measured: end.length, limit: rules.maxDeadEnd, at: end.at, objects: end.between,
-                                          "the passage between \(end.between.joined(separator: " and ")) (\(Figures.metres(end.width)) m wide) is a dead end \(Figures.metres(end.length)) m long; at most \(Figures.metres(rules.maxDeadEnd)) m"))
+                                          "the passage between \(end.between.joined(separator: " and ")) (\(Figures.metres(end.width)) m wide) is a dead end \(Figures.metres(end.length)) m long; at most \(Figures.metres(rules.maxDeadEnd)) m",
+                                          what: .deadEnd(between: end.between, width: end.width, length: end.length, limit: rules.maxDeadEnd)))
         }
         measureOccupancy(scenario, solids: solids)
     }
@@ -110,12 +111,14 @@ public struct HallMeasures: Sendable, Codable {
                 let blockers = intruders.keys.sorted().map { solids.items[$0].label }
                 findings.append(SafetyFinding(.aisleWidth, .error, measured: narrowest.width, limit: limit, at: narrowest.at, objects: [aisle.id] + intruders.keys.sorted().map { solids.items[$0].id },
                                               "the \(aisle.kind.rawValue) aisle \(aisle.id) (\(aisle.name)) is \(Figures.metres(narrowest.width)) m clear at its narrowest; at least \(Figures.metres(limit)) m"
-                                                  + (blockers.isEmpty ? "" : " (in it: \(blockers.joined(separator: ", ")))")))
+                                                  + (blockers.isEmpty ? "" : " (in it: \(blockers.joined(separator: ", ")))"),
+                                              what: .aisleTooNarrow(main: aisle.kind == .main, aisle: aisle.id, name: aisle.name, width: narrowest.width, limit: limit, blockers: blockers)))
             }
             for k in intruders.keys.sorted() {
                 let solid = solids.items[k]
                 findings.append(SafetyFinding(.aisleIntrusion, .warning, measured: aisle.width, limit: aisle.width, at: intruders[k]!, objects: [aisle.id, solid.id],
-                                              "\(solid.label) stands inside the declared \(Figures.metres(aisle.width)) m of aisle \(aisle.id) (\(aisle.name))"))
+                                              "\(solid.label) stands inside the declared \(Figures.metres(aisle.width)) m of aisle \(aisle.id) (\(aisle.name))",
+                                              what: .aisleIntrusion(solid: solid.label, declared: aisle.width, aisle: aisle.id, name: aisle.name)))
             }
         }
     }
@@ -146,7 +149,8 @@ public struct HallMeasures: Sendable, Codable {
         passages.append(Passage(between: labels, width: width, at: at))
         if width < limit - 1e-6 {
             findings.append(SafetyFinding(.passageWidth, .error, measured: width, limit: limit, at: at, objects: ids,
-                                          "\(labels.joined(separator: " and ")) are \(Figures.metres(width)) m apart: a passage narrower than \(Figures.metres(limit)) m (close it or widen it)"))
+                                          "\(labels.joined(separator: " and ")) are \(Figures.metres(width)) m apart: a passage narrower than \(Figures.metres(limit)) m (close it or widen it)",
+                                          what: .passage(between: labels, width: width, limit: limit)))
         }
     }
 
@@ -170,7 +174,9 @@ public struct HallMeasures: Sendable, Codable {
                     taken.append(solid.label)
                     guard solid.kind != .block else { continue }
                     findings.append(SafetyFinding(.exitClearance, .error, measured: Self.intrusion(solid.rect, into: zone, from: access.point), limit: rules.exitClearance, at: zone.center, objects: [access.id, solid.id],
-                                                  "\(solid.label) stands in the \(Figures.metres(rules.exitClearance)) m kept clear in front of \(isEntrance ? "entrance" : "exit") \(access.id) (\(access.name)): it comes within \(Figures.metres(Self.intrusion(solid.rect, into: zone, from: access.point))) m of the opening"))
+                                                  "\(solid.label) stands in the \(Figures.metres(rules.exitClearance)) m kept clear in front of \(isEntrance ? "entrance" : "exit") \(access.id) (\(access.name)): it comes within \(Figures.metres(Self.intrusion(solid.rect, into: zone, from: access.point))) m of the opening",
+                                                  what: .exitBlocked(solid: solid.label, clearance: rules.exitClearance, entrance: isEntrance, access: access.id, name: access.name,
+                                                                     within: Self.intrusion(solid.rect, into: zone, from: access.point))))
                 }
                 exits.append(ExitZone(id: access.id, name: access.name, isEntrance: isEntrance, width: access.width,
                                       units: rules.units(ofWidth: access.width), zone: zone, takenBy: taken))
@@ -219,7 +225,9 @@ public struct HallMeasures: Sendable, Codable {
         if units < required {
             let width = counted.reduce(0) { $0 + $1.width }
             findings.append(SafetyFinding(.occupancy, .error, measured: Double(units), limit: Double(required), at: solids.outline.boundingBox.center, objects: counted.map(\.id),
-                                          "\(Figures.count(people)) people (\(Figures.metres(area)) m² at \(Figures.metres(rules.personsPerSquareMetre)) per m²) need \(required) units of exit width (\(Figures.metres(Double(required) * rules.unitWidth)) m); the \(counted.count) exits give \(units) units (\(Figures.metres(width)) m)"))
+                                          "\(Figures.count(people)) people (\(Figures.metres(area)) m² at \(Figures.metres(rules.personsPerSquareMetre)) per m²) need \(required) units of exit width (\(Figures.metres(Double(required) * rules.unitWidth)) m); the \(counted.count) exits give \(units) units (\(Figures.metres(width)) m)",
+                                          what: .occupancy(people: people, area: area, perSquareMetre: rules.personsPerSquareMetre, required: required,
+                                                           requiredWidth: Double(required) * rules.unitWidth, exits: counted.count, units: units, width: width)))
         }
     }
 }

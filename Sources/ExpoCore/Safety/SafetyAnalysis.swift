@@ -43,16 +43,20 @@ public struct SafetyAnalysis: Sendable {
         let egress = EgressDistances(scenario)
         travel = egress.travel
         farthest = egress.farthest
-        var forbidden: [Int: String] = [:]
+        var forbidden: [Int: String] = [:], clearance: [Int: (entrance: Bool, id: String)] = [:]
         var findings = hall.findings
         // Exit clearance zones over blocks: their modules stay empty.
         for zone in hall.exits {
             let covered = scenario.modules.filter { !$0.blocked && $0.rect.overlaps(zone.zone) }
             for (block, modules) in Self.byBlock(covered) {
-                for m in modules { forbidden[m.index] = forbidden[m.index] ?? "in the clearance of \(zone.isEntrance ? "entrance" : "exit") \(zone.id)" }
+                for m in modules where forbidden[m.index] == nil {
+                    forbidden[m.index] = "in the clearance of \(zone.isEntrance ? "entrance" : "exit") \(zone.id)"
+                    clearance[m.index] = (zone.isEntrance, zone.id)
+                }
                 findings.append(SafetyFinding(.exitClearance, .warning, measured: modules.map { $0.rect.distance(to: zone.zone.center) }.min() ?? 0,
                                               limit: rules.exitClearance, at: zone.zone.center, objects: [zone.id, block] + modules.map(\.id),
-                                              "modules \(Self.list(modules)) of block \(block) lie in the \(Figures.metres(rules.exitClearance)) m kept clear in front of \(zone.isEntrance ? "entrance" : "exit") \(zone.id): they stay empty"))
+                                              "modules \(Self.list(modules)) of block \(block) lie in the \(Figures.metres(rules.exitClearance)) m kept clear in front of \(zone.isEntrance ? "entrance" : "exit") \(zone.id): they stay empty",
+                                              what: .modulesInClearance(modules: Self.list(modules), block: block, clearance: rules.exitClearance, entrance: zone.isEntrance, access: zone.id)))
             }
         }
         // Travel distance.
@@ -67,10 +71,11 @@ public struct SafetyAnalysis: Sendable {
             let value = egress.travel[worst.index]
             findings.append(SafetyFinding(.travelDistance, .warning, measured: value, limit: rules.maxTravelDistance, at: egress.farthest[worst.index],
                                           objects: [block] + modules.map(\.id),
-                                          "modules \(Self.list(modules)) of block \(block) are up to \(value.isFinite ? Figures.metres(value) + " m" : "an unreachable distance") from the nearest exit (from \(worst.id)); at most \(Figures.metres(rules.maxTravelDistance)) m: they stay empty"))
+                                          "modules \(Self.list(modules)) of block \(block) are up to \(value.isFinite ? Figures.metres(value) + " m" : "an unreachable distance") from the nearest exit (from \(worst.id)); at most \(Figures.metres(rules.maxTravelDistance)) m: they stay empty",
+                                          what: .modulesTooFar(modules: Self.list(modules), block: block, distance: value, from: worst.id, limit: rules.maxTravelDistance)))
         }
         self.forbidden = forbidden
-        findings += Self.pinnedOnForbidden(scenario, forbidden: forbidden, travel: egress.travel, rules: rules)
+        findings += Self.pinnedOnForbidden(scenario, forbidden: forbidden, clearance: clearance, travel: egress.travel, rules: rules)
         (notStepFree, stepFreeWidth) = Self.stepFree(scenario, rules: rules, findings: &findings)
         self.findings = findings
     }
@@ -93,25 +98,30 @@ public struct SafetyAnalysis: Sendable {
             let worst = modules.min { (widths[$0.index]?.width ?? 0) < (widths[$1.index]?.width ?? 0) }!
             let route = widths[worst.index]
             let acrossStep = withSteps.flatMap { $0.route(to: worst, width: rules.accessibleWidth) }.map { 2 * $0.clearance >= rules.accessibleWidth - routes.cell / 2 } ?? false
-            let reason: String
+            let reason: String, why: SafetyFinding.StepFreeGap
             if acrossStep {
                 let step = rules.steps.min { $0.rect.distance(to: worst.rect.center) < $1.rect.distance(to: worst.rect.center) }!
                 reason = "reachable only across step \(step.id) (\(step.name))"
+                why = .acrossStep(id: step.id, name: step.name)
             } else if let route, route.width > 0 {
                 reason = "the widest step-free route to it narrows to \(Figures.metres(route.width)) m at (\(Figures.metres(route.at.x)), \(Figures.metres(route.at.y)))"
+                why = .narrows(width: route.width, at: route.at)
             } else {
                 reason = "no step-free route reaches it"
+                why = .unreachable
             }
             for m in modules { reasons[m.index] = reason }
             let at = acrossStep ? rules.steps.min { $0.rect.distance(to: worst.rect.center) < $1.rect.distance(to: worst.rect.center) }!.rect.center : (route?.at ?? worst.rect.center)
             findings.append(SafetyFinding(.stepFree, .error, measured: route?.width ?? 0, limit: rules.accessibleWidth, at: at, objects: [block] + modules.map(\.id),
-                                          "modules \(list(modules)) of block \(block) are marked accessible but \(reason); a step-free route at least \(Figures.metres(rules.accessibleWidth)) m wide is needed (mark them accessible: no, or clear the route)"))
+                                          "modules \(list(modules)) of block \(block) are marked accessible but \(reason); a step-free route at least \(Figures.metres(rules.accessibleWidth)) m wide is needed (mark them accessible: no, or clear the route)",
+                                          what: .stepFree(modules: list(modules), block: block, why: why, width: rules.accessibleWidth)))
         }
         return (reasons, widths)
     }
 
     /// Pinned (pre-sold) stands on forbidden modules: errors, since placement cannot move them.
-    private static func pinnedOnForbidden(_ scenario: Scenario, forbidden: [Int: String], travel: [Double], rules: SafetyRules) -> [SafetyFinding] {
+    private static func pinnedOnForbidden(_ scenario: Scenario, forbidden: [Int: String], clearance: [Int: (entrance: Bool, id: String)],
+                                          travel: [Double], rules: SafetyRules) -> [SafetyFinding] {
         guard !forbidden.isEmpty else { return [] }
         let moduleIndex = scenario.moduleIndex
         let positions = RowPositions(scenario)
@@ -127,7 +137,9 @@ public struct SafetyAnalysis: Sendable {
             result.append(SafetyFinding(far ? .travelDistance : .exitClearance, .error, measured: far ? travel[m] : rules.exitClearance,
                                         limit: far ? rules.maxTravelDistance : rules.exitClearance, at: module.rect.center,
                                         objects: [exhibitor.id, module.blockID, module.id],
-                                        "the stand of \(exhibitor.id) is pinned at \(id) but module \(module.id) is \(forbidden[m]!); move the stand or add an exit"))
+                                        "the stand of \(exhibitor.id) is pinned at \(id) but module \(module.id) is \(forbidden[m]!); move the stand or add an exit",
+                                        what: far ? .pinnedTooFar(exhibitor: exhibitor.id, pin: id, module: module.id, distance: travel[m], limit: rules.maxTravelDistance)
+                                            : clearance[m].map { .pinnedInClearance(exhibitor: exhibitor.id, pin: id, module: module.id, entrance: $0.entrance, access: $0.id) }))
         }
         return result
     }

@@ -32,8 +32,43 @@ public struct SafetyFinding: Sendable, Codable, Hashable, CustomStringConvertibl
     public var objects: [String]
     /// The finding in words, with the measured value and the limit.
     public var message: String
+    /// The finding as a value, for outputs in another language than ``message``'s
+    /// English; nil for findings worded only in English.
+    public var what: What?
 
-    public init(_ rule: Rule, _ severity: Severity, measured: Double, limit: Double, at: Point, objects: [String], _ message: String) {
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, measured, limit, at, objects, message
+    }
+
+    /// What a finding says, with its figures. Solids (blocks, obstacles, features) and
+    /// the wall are named by their labels: "block G1", "the wall".
+    public enum What: Sendable, Hashable {
+        case aisleTooNarrow(main: Bool, aisle: String, name: String, width: Double, limit: Double, blockers: [String])
+        case aisleIntrusion(solid: String, declared: Double, aisle: String, name: String)
+        case passage(between: [String], width: Double, limit: Double)
+        case deadEnd(between: [String], width: Double, length: Double, limit: Double)
+        case exitBlocked(solid: String, clearance: Double, entrance: Bool, access: String, name: String, within: Double)
+        case occupancy(people: Int, area: Double, perSquareMetre: Double, required: Int, requiredWidth: Double, exits: Int, units: Int, width: Double)
+        case modulesInClearance(modules: String, block: String, clearance: Double, entrance: Bool, access: String)
+        /// Modules up to `distance` (infinite: unreachable) from the nearest exit.
+        case modulesTooFar(modules: String, block: String, distance: Double, from: String, limit: Double)
+        /// Accessible modules without a step-free route `width` wide, and why.
+        case stepFree(modules: String, block: String, why: StepFreeGap, width: Double)
+        /// A pinned stand on a module no stand may use: too far from an exit (`distance`,
+        /// infinite: no walk), or in the clearance of an entrance or exit (`access`).
+        case pinnedTooFar(exhibitor: String, pin: String, module: String, distance: Double, limit: Double)
+        case pinnedInClearance(exhibitor: String, pin: String, module: String, entrance: Bool, access: String)
+    }
+
+    /// Why accessible modules have no step-free route wide enough.
+    public enum StepFreeGap: Sendable, Hashable {
+        case acrossStep(id: String, name: String)
+        case narrows(width: Double, at: Point)
+        case unreachable
+    }
+
+    public init(_ rule: Rule, _ severity: Severity, measured: Double, limit: Double, at: Point, objects: [String], _ message: String, what: What? = nil) {
+        self.what = what
         self.rule = rule
         self.severity = severity
         self.measured = measured
