@@ -21,8 +21,9 @@ extension FloorPlan {
             let exhibitor = scenario.exhibitors[e]
             return IndexEntry(name: exhibitor.name, stand: stand.number, pavilion: pavilions[exhibitor.pavilionID] ?? exhibitor.pavilionID)
         }
-        func key(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
-        return entries.sorted { (key($0.name), $0.name, $0.stand) < (key($1.name), $1.name, $1.stand) }
+        // Each name folded once (folding inside the comparison took seconds on 2,000 stands).
+        let keyed = entries.map { ($0.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), $0) }
+        return keyed.sorted { ($0.0, $0.1.name, $0.1.stand) < ($1.0, $1.1.name, $1.1.stand) }.map(\.1)
     }
 
     /// The index as CSV (`exhibitor-index.csv`), formulas neutralised for spreadsheets.

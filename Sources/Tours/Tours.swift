@@ -108,11 +108,15 @@ extension TourInfeasibility: LocalizedError {
 ///
 /// **Solving.** Delegations share nothing but (T7), so each delegation is solved on its
 /// own, in parallel: first a dynamic-programming relaxation (``TourDP``), whose best path,
-/// when it is a tour, is optimal; with coverage rules, then the decremental relaxation
-/// from the better of a greedy insertion tour and an elementary DP tour (with 40 % of
+/// when it is a tour, is optimal, as is a start meeting its bound; with coverage rules
+/// and no time limit, then the decremental relaxation from the best start (with 40 % of
 /// the delegation's time and a work limit), which may prove that start optimal or find
 /// the optimum; otherwise the MILP from that start, stopped once it meets the smaller of
-/// the two relaxations' bounds. The
+/// the two relaxations' bounds; under a time limit the decremental relaxation gets only
+/// what the MILP leaves. The starts: a greedy insertion tour, an elementary DP tour and,
+/// for a delegation planned again around held stands, its tour before (repaired). Every
+/// bound reported is the least of valid bounds (GLPK's, each relaxation's), each at
+/// least the tour's value. The
 /// sum of their bounds is a valid bound for the whole problem. Then, in order of priority, a delegation whose
 /// tour meets a stand an earlier one holds at that time is solved again with those
 /// times taken out of the stand's windows. The status and gap compare the plan with
@@ -242,10 +246,11 @@ public enum TourPlanner {
     /// Solves a one-delegation instance; nil when infeasible. The dynamic-programming
     /// relaxation (``TourDP``) comes first: its bound caps the MILP's, and when its best
     /// path is a tour that tour is optimal and the MILP is not needed. With coverage
-    /// rules the decremental relaxation comes next (it may end the search the same way).
-    /// Otherwise the MILP starts from the better start and stops as soon as it meets the
-    /// relaxations' bound.
-    static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions) throws -> Solved? {
+    /// rules the decremental relaxation comes next without a time limit, after the MILP
+    /// with the time it leaves under one (it may end the search the same way). Otherwise
+    /// the MILP starts from the best start and stops as soon as it meets the relaxations'
+    /// bound. `hint`: the delegation's tour before its graph changed, repaired into a start.
+    static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions, hint: Tour? = nil) throws -> Solved? {
         let watch = Stopwatch()
         let graph = instance.graphs[0]
         let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
@@ -257,47 +262,54 @@ public enum TourPlanner {
         let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
         let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect)
         let model = try TourModel(instance, weights: weights)
+        /// A path's value, its times rounded as the itinerary shows them.
+        func value(_ path: [(node: Int, time: Int)]) -> Double {
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
+            return TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
+        }
+        func solved(_ path: [(node: Int, time: Int)], objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
+            solved(TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario),
+                   objective: objective, bound: bound, outcome: outcome, nodes: nodes)
+        }
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
                    nodes: nodes, seconds: watch.seconds, relaxation: relaxation?.bound)
         }
-        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits {
-            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
-            if abs(objective - relaxation.bound) <= 1e-6 * max(1, abs(objective)) {
-                return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
-            }
+        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits,
+           abs(value(path) - relaxation.bound) <= 1e-6 * max(1, abs(value(path))) {
+            return solved(path, objective: value(path), bound: value(path), outcome: .optimal, nodes: 0)
         }
-        // The start: the better of the greedy tour and the elementary DP's.
+        // The start: the best of the greedy tour, the elementary DP's and, planned again
+        // around held stands, the tour it had (repaired).
         var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
-        for path in [Greedy.tours(instance, weights: weights)?.first,
-                     TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour] {
-            guard let found = path, let path = TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee) else { continue }
-            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            starts.append((path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)))
+        func consider(_ found: [(node: Int, time: Int)]?) {
+            guard let found, let path = TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee) else { return }
+            starts.append((path, value(path)))
         }
+        consider(Greedy.tours(instance, weights: weights)?.first)
+        consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour)
+        if let hint { consider(Greedy.repaired(hint, graph, scenario: instance.scenario, weights: weights)) }
         let best = starts.max { $0.objective < $1.objective }
         // With coverage rules (which the first relaxation relaxes in part), the
         // decremental relaxation: an optimal tour, a proof that the start is one, or a
-        // tighter bound for the MILP.
-        let refined = graph.rules.isEmpty ? DecrementalDP.Result(bound: .infinity, tour: nil, rounds: 0)
+        // tighter bound for the MILP. Under a time limit it comes after the MILP, with
+        // the time the MILP leaves: in a share of a few seconds its rounds end on the
+        // state limit before they tighten anything, and the MILP's better tour prunes
+        // its labels more.
+        let refined = graph.rules.isEmpty || budget.isLimited ? DecrementalDP.Result(bound: .infinity, tour: nil, rounds: 0)
             : DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect,
                                   incumbent: best?.objective ?? -.infinity, budget: budget.share(0.4))
-        if let path = refined.tour {
-            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
-            if objective >= refined.bound - 1e-6 * max(1, abs(objective)) {
-                return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
-            }
+        if let path = refined.tour, value(path) >= refined.bound - 1e-6 * max(1, abs(refined.bound)) {
+            return solved(path, objective: value(path), bound: value(path), outcome: .optimal, nodes: 0)
         }
-        if let best, refined.bound <= best.objective + 1e-6 * max(1, abs(best.objective)) {
-            let tour = TourModel.tour(graph, sequence: best.path.map(\.node), times: best.path.map(\.time), scenario: instance.scenario)
-            return solved(tour, objective: best.objective, bound: best.objective, outcome: .optimal, nodes: 0)
+        // A start that meets a relaxation's bound is optimal.
+        let target = min(relaxation?.bound ?? .infinity, refined.bound)
+        if let best, best.objective >= target - 1e-6 * max(1, abs(target)) {
+            return solved(best.path, objective: best.objective, bound: best.objective, outcome: .optimal, nodes: 0)
         }
         _ = try model.addSubtourCuts(budget: budget.share(0.3))
         let start = best.flatMap { model.start(for: [$0.path]) }
-        let target = min(relaxation?.bound ?? .infinity, refined.bound)
         let known = target.isFinite ? target : nil
         var solveOptions = SolveOptions(timeLimit: budget.solverSeconds(floor: 0.5), nodeLimit: options.nodeLimit,
                                         relativeGap: options.relativeGap, start: start)
@@ -310,11 +322,22 @@ public enum TourPlanner {
         }
         let result = try model.model.solve(solveOptions)
         guard result.hasSolution else { return nil }
-        let tour = model.tour(graph, result, network: instance.network, weights: weights)
+        var tour = model.tour(graph, result, network: instance.network, weights: weights)
         // The value of the tour itself (its times rounded as the itinerary shows them).
-        let objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
-        let bound = min(result.bestBound ?? objective, target)
-        let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: SolveOutcome(result.status))
+        var objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
+        var bound = min(result.bestBound ?? objective, target)
+        var ended = SolveOutcome(result.status)
+        // Under a time limit, the decremental relaxation gets what the MILP left (when it
+        // ended early with a gap), pruned by the MILP's tour: a tighter bound or a better,
+        // optimal tour.
+        if budget.isLimited, !graph.rules.isEmpty, bound > objective + 1e-6 * max(1, abs(objective)), budget.remaining > 0.2 {
+            let late = DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, incumbent: objective, budget: budget)
+            if let path = late.tour, value(path) > objective {
+                (tour, objective, ended) = (TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario), value(path), .optimal)
+            }
+            bound = min(bound, late.bound)
+        }
+        let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: ended)
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
     }
 }
