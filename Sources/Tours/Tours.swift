@@ -114,7 +114,8 @@ extension TourInfeasibility: LocalizedError {
 /// the optimum; otherwise the MILP from that start, stopped once it meets the smaller of
 /// the two relaxations' bounds; under a time limit the decremental relaxation gets only
 /// what the MILP leaves. The starts: a greedy insertion tour, an elementary DP tour and,
-/// for a delegation planned again around held stands, its tour before (repaired). Every
+/// for a delegation planned again around held stands, its tour before (repaired); the
+/// best of them improved by ruin and recreate (``RuinAndRecreate``). Every
 /// bound reported is the least of valid bounds (GLPK's, each relaxation's), each at
 /// least the tour's value. The
 /// sum of their bounds is a valid bound for the whole problem. Then, in order of priority, a delegation whose
@@ -290,7 +291,13 @@ public enum TourPlanner {
         consider(Greedy.tours(instance, weights: weights)?.first)
         consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour)
         if let hint { consider(Greedy.repaired(hint, graph, scenario: instance.scenario, weights: weights)) }
-        let best = starts.max { $0.objective < $1.objective }
+        let first = starts.max { $0.objective < $1.objective }
+        // The best start improved by ruin and recreate (a tenth of the time, a work limit).
+        let best = first.flatMap { first in
+            RuinAndRecreate.improve(first.path, graph, mustSee: mustSee, weights: weights, budget: budget.share(0.1)) { found in
+                TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee).map { ($0, value($0)) }
+            }.map { (path: $0.path, objective: $0.value) }
+        } ?? first
         // With coverage rules (which the first relaxation relaxes in part), the
         // decremental relaxation: an optimal tour, a proof that the start is one, or a
         // tighter bound for the MILP. Under a time limit it comes after the MILP, with
