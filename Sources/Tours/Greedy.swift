@@ -180,7 +180,6 @@ extension Greedy {
         let mustSee = Set(graph.delegation.mustSee.compactMap { scenario.exhibitorPosition($0) })
         guard let filled = fill(sequence, used: used, graph, mustSee: mustSee, held: [:], day: day, weights: weights),
               let times = schedule(filled, graph, held: [:], day: day) else { return nil }
-        sequence = filled
-        return zip(sequence, times).map { (node: $0, time: $1) }
+        return zip(filled, times).map { (node: $0, time: $1) }
     }
 }

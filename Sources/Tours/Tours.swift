@@ -113,7 +113,9 @@ extension TourInfeasibility: LocalizedError {
 /// the delegation's time and a work limit), which may prove that start optimal or find
 /// the optimum; otherwise the MILP from that start, stopped once it meets the smaller of
 /// the two relaxations' bounds; under a time limit the decremental relaxation gets only
-/// what the MILP leaves. The starts: a greedy insertion tour, an elementary DP tour and,
+/// what the MILP leaves, and both DP passes get a smaller state space
+/// (``TourDP/limitedStateLimit``: fewer items tracked, a weaker but still valid bound).
+/// The starts: a greedy insertion tour, an elementary DP tour and,
 /// for a delegation planned again around held stands, its tour before (repaired); the
 /// best of them improved by ruin and recreate (``RuinAndRecreate``). Every
 /// bound reported is the least of valid bounds (GLPK's, each relaxation's), each at
@@ -261,7 +263,8 @@ public enum TourPlanner {
         guard mustSee.isSubset(of: reachable) else { return nil }
         let maxVisits = graph.delegation.maxVisits ?? Int.max
         let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
-        let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect)
+        let states = budget.isLimited && !graph.rules.isEmpty ? TourDP.limitedStateLimit : TourDP.stateLimit
+        let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, stateLimit: states)
         let model = try TourModel(instance, weights: weights)
         /// A path's value, its times rounded as the itinerary shows them.
         func value(_ path: [(node: Int, time: Int)]) -> Double {
@@ -289,7 +292,7 @@ public enum TourPlanner {
             starts.append((path, value(path)))
         }
         consider(Greedy.tours(instance, weights: weights)?.first)
-        consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour)
+        consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true, stateLimit: states)?.tour)
         if let hint { consider(Greedy.repaired(hint, graph, scenario: instance.scenario, weights: weights)) }
         let first = starts.max { $0.objective < $1.objective }
         // The best start improved by ruin and recreate (a tenth of the time, a work limit).
