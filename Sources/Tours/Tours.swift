@@ -295,9 +295,10 @@ public enum TourPlanner {
         consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true, stateLimit: states)?.tour)
         if let hint { consider(Greedy.repaired(hint, graph, scenario: instance.scenario, weights: weights)) }
         let first = starts.max { $0.objective < $1.objective }
-        // The best start improved by ruin and recreate (up to 30 % of the time, a work limit).
+        // The best start improved by ruin and recreate (a work limit, and up to 30 % of the
+        // time with coverage rules, whose greedy start is weaker, else 10 %).
         let best = first.flatMap { first in
-            RuinAndRecreate.improve(first.path, graph, mustSee: mustSee, weights: weights, budget: budget.share(0.3)) { found in
+            RuinAndRecreate.improve(first.path, graph, mustSee: mustSee, weights: weights, budget: budget.share(graph.rules.isEmpty ? 0.1 : 0.3)) { found in
                 TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee).map { ($0, value($0)) }
             }.map { (path: $0.path, objective: $0.value) }
         } ?? first
