@@ -17,56 +17,11 @@ enum Greedy {
         for g in order {
             let graph = instance.graphs[g]
             let day = graph.delegation.day.description
-            var sequence = [0] + graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
+            let fixed = [0] + graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
                 .sorted { graph.nodes[$0].earliest < graph.nodes[$1].earliest } + [graph.count - 1]
-            guard schedule(sequence, graph, held: held, day: day) != nil else { return nil }
+            guard schedule(fixed, graph, held: held, day: day) != nil else { return nil }
             let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
-            var used = Set<Int>()
-            // Must-see stands first, then stands coverage minimums need, then the rest by
-            // score per minute.
-            for pass in 0..<3 {
-                while true {
-                    var best: (value: Double, sequence: [Int], exhibitor: Int)? = nil
-                    let counts = graph.ruleCounts(sequence)
-                    for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!) {
-                        if pass == 0 && !mustSee.contains(node.exhibitor!) { continue }
-                        if pass == 1 && !node.rules.contains(where: { graph.rules[$0].softWeight == nil && counts[$0] < graph.rules[$0].min }) { continue }
-                        if pass > 0 && graph.exceedsMaximum(adding: i, to: sequence) { continue }
-                        guard let base = schedule(sequence, graph, held: held, day: day) else { continue }
-                        for position in 1..<sequence.count {
-                            var candidate = sequence
-                            candidate.insert(i, at: position)
-                            guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
-                            let added = max(1, (times.last! - base.last!) + node.service)
-                            let walk = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
-                            let value = (weights.visitScore * node.score - weights.walking * Double(walk)) / Double(added) + (pass < 2 ? 1e6 : 0)
-                            if best == nil || value > best!.value { best = (value, candidate, node.exhibitor!) }
-                        }
-                    }
-                    guard let chosen = best, pass < 2 || chosen.value > 0 else { break }
-                    sequence = chosen.sequence
-                    used.insert(chosen.exhibitor)
-                }
-                if pass == 0 && !mustSee.isSubset(of: used) { return nil }
-                if pass == 1 && !graph.keepsRules(sequence) { return nil }
-                if pass == 2 {
-                    // Local search: shorten the walk by 2-opt, then insert what now fits;
-                    // repeat while either improves.
-                    var improved = true
-                    while improved {
-                        improved = false
-                        if let shorter = twoOpt(sequence, graph, held: held, day: day) {
-                            sequence = shorter
-                            improved = true
-                        }
-                        while let (longer, exhibitor) = bestInsertion(sequence, graph, used: used, held: held, day: day, weights: weights) {
-                            sequence = longer
-                            used.insert(exhibitor)
-                            improved = true
-                        }
-                    }
-                }
-            }
+            guard let sequence = fill(fixed, used: [], graph, mustSee: mustSee, held: held, day: day, weights: weights) else { return nil }
             guard let times = schedule(sequence, graph, held: held, day: day) else { return nil }
             result[g] = zip(sequence, times).map { (node: $0, time: $1) }
             for (i, time) in zip(sequence, times) {
@@ -76,6 +31,61 @@ enum Greedy {
             }
         }
         return result
+    }
+
+    /// `sequence` (start, fixed stops, end) filled: must-see stands first, then stands
+    /// coverage minimums need, then the rest by score per minute, then 2-opt and
+    /// insertions while either improves; nil when a must-see stand or a minimum does
+    /// not fit. `used`: exhibitors already in `sequence`.
+    static func fill(_ sequence: [Int], used: Set<Int>, _ graph: DelegationGraph, mustSee: Set<Int>, held: [String: [(Int, Int, Int)]],
+                     day: String, weights: Weights) -> [Int]? {
+        var sequence = sequence, used = used
+        // Must-see stands first, then stands coverage minimums need, then the rest by
+        // score per minute.
+        for pass in 0..<3 {
+            while true {
+                var best: (value: Double, sequence: [Int], exhibitor: Int)? = nil
+                let counts = graph.ruleCounts(sequence)
+                for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!) {
+                    if pass == 0 && !mustSee.contains(node.exhibitor!) { continue }
+                    if pass == 1 && !node.rules.contains(where: { graph.rules[$0].softWeight == nil && counts[$0] < graph.rules[$0].min }) { continue }
+                    if pass > 0 && graph.exceedsMaximum(adding: i, to: sequence) { continue }
+                    guard let base = schedule(sequence, graph, held: held, day: day) else { continue }
+                    for position in 1..<sequence.count {
+                        var candidate = sequence
+                        candidate.insert(i, at: position)
+                        guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
+                        let added = max(1, (times.last! - base.last!) + node.service)
+                        let walk = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
+                        let value = (weights.visitScore * node.score - weights.walking * Double(walk)) / Double(added) + (pass < 2 ? 1e6 : 0)
+                        if best == nil || value > best!.value { best = (value, candidate, node.exhibitor!) }
+                    }
+                }
+                guard let chosen = best, pass < 2 || chosen.value > 0 else { break }
+                sequence = chosen.sequence
+                used.insert(chosen.exhibitor)
+            }
+            if pass == 0 && !mustSee.isSubset(of: used) { return nil }
+            if pass == 1 && !graph.keepsRules(sequence) { return nil }
+            if pass == 2 {
+                // Local search: shorten the walk by 2-opt, then insert what now fits;
+                // repeat while either improves.
+                var improved = true
+                while improved {
+                    improved = false
+                    if let shorter = twoOpt(sequence, graph, held: held, day: day) {
+                        sequence = shorter
+                        improved = true
+                    }
+                    while let (longer, exhibitor) = bestInsertion(sequence, graph, used: used, held: held, day: day, weights: weights) {
+                        sequence = longer
+                        used.insert(exhibitor)
+                        improved = true
+                    }
+                }
+            }
+        }
+        return sequence
     }
 
     /// The earliest start time of each node of `sequence`, waiting for windows and for
@@ -138,5 +148,38 @@ enum Greedy {
             }
         }
         return best.map { ($0.sequence, $0.exhibitor) }
+    }
+}
+
+extension Greedy {
+    /// A start from a tour the delegation had before its graph changed (planned again
+    /// around stands others hold): its stops kept in order where the new windows still
+    /// allow them, the others dropped, then filled as in ``tours(_:weights:)`` (what
+    /// must-see stands and coverage minimums need first); nil when an appointment, a
+    /// must-see stand or a minimum no longer fits.
+    static func repaired(_ old: Tour, _ graph: DelegationGraph, scenario: Scenario, weights: Weights) -> [(node: Int, time: Int)]? {
+        let day = graph.delegation.day.description
+        let end = graph.count - 1
+        var sequence = [0, end]
+        var used = Set<Int>()
+        for stop in old.stops where stop.kind == .visit || stop.kind == .appointment {
+            let exhibitor = stop.exhibitor.flatMap { scenario.exhibitorPosition($0) }
+            let matches = graph.nodes.indices.filter { i in
+                let node = graph.nodes[i]
+                return stop.kind == .visit ? node.kind == .visit && node.exhibitor == exhibitor && !used.contains(node.exhibitor!)
+                    : node.kind == .appointment && node.earliest == stop.start && node.placeID == stop.place
+            }
+            let longer = matches.lazy.map { sequence.dropLast() + [$0, end] }.first { schedule($0, graph, held: [:], day: day) != nil }
+            if let longer {
+                sequence = longer
+                if let e = exhibitor { used.insert(e) }
+            } else if stop.kind == .appointment {
+                return nil
+            }
+        }
+        let mustSee = Set(graph.delegation.mustSee.compactMap { scenario.exhibitorPosition($0) })
+        guard let filled = fill(sequence, used: used, graph, mustSee: mustSee, held: [:], day: day, weights: weights),
+              let times = schedule(filled, graph, held: [:], day: day) else { return nil }
+        return zip(filled, times).map { (node: $0, time: $1) }
     }
 }

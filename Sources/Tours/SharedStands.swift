@@ -48,7 +48,7 @@ struct SharedStands {
                 let around = TourInstance(scenario: scenario, network: network, stands: stands, candidates: options.candidates,
                                           busy: [d: busy], only: [d])
                 let share = budget.until(0.95).share(1 / Double(count - position))
-                if let again = try TourPlanner.solveOne(around, weights: scenario.weights, budget: share, options: options) {
+                if let again = try TourPlanner.solveOne(around, weights: scenario.weights, budget: share, options: options, hint: current.tour) {
                     solved[d] = replanned(current, with: again)
                 } else {
                     // Its must-see stands are held whenever it could visit them: plan it

@@ -36,11 +36,16 @@ enum TourDP {
 
     /// The most states (node × minute × mask) to allocate.
     static let stateLimit = 2_000_000
+    /// The most states for a delegation with coverage rules under a time limit: its
+    /// relaxation bound stays well above the MILP's there (the coverage maxima are
+    /// relaxed whatever is tracked), so fewer tracked items leave the MILP more time.
+    static let limitedStateLimit = 250_000
 
     /// With `elementary`, a path never returns to an exhibitor it has visited: the
     /// result is then a tour but no longer a bound (labels dropped by the two-label
     /// rule may have led further), a good start for the MILP.
-    static func solve(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights, skipDirect: Bool, elementary: Bool = false) -> Result? {
+    static func solve(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights, skipDirect: Bool, elementary: Bool = false,
+                      stateLimit: Int = stateLimit) -> Result? {
         let n = graph.count
         let nodes = graph.nodes
         let w0 = nodes[0].earliest, w1 = nodes[n - 1].latest

@@ -81,8 +81,12 @@ extension TourInfeasibility: LocalizedError {
 /// one visit" of minimum rules and soft pavilions as items while its state space
 /// allows, and relaxes the rest (maxima, minima above 1, untracked items): its bound
 /// stays valid, only weaker, and its path is taken as a tour only when it keeps every
-/// rule. The greedy tour inserts what the minimums need first and never passes a
-/// maximum; trimming a start to `maxVisits` never drops a visit a minimum needs.
+/// rule. With coverage rules, the decremental relaxation (``DecrementalDP``) then
+/// forbids, round after round, what its best path breaks (a repeated stand, a passed
+/// maximum, `maxVisits`); every round's bound is valid, and it ends on an optimal tour
+/// when its best path keeps everything. The greedy tour inserts what the minimums need
+/// first and never passes a maximum; trimming a start to `maxVisits` never drops a
+/// visit a minimum needs.
 ///
 /// **Cuts**, valid for every tour: x_ij + x_ji ≤ 1;
 /// (C1) Σ σ_i y_i + Σ τ_ij x_ij + appointments ≤ window length (times add up along the
@@ -104,8 +108,18 @@ extension TourInfeasibility: LocalizedError {
 ///
 /// **Solving.** Delegations share nothing but (T7), so each delegation is solved on its
 /// own, in parallel: first a dynamic-programming relaxation (``TourDP``), whose best path,
-/// when it is a tour, is optimal; otherwise the MILP, from the better of a greedy
-/// insertion tour and an elementary DP tour, stopped once it meets the DP's bound. The
+/// when it is a tour, is optimal, as is a start meeting its bound; with coverage rules
+/// and no time limit, then the decremental relaxation from the best start (with 40 % of
+/// the delegation's time and a work limit), which may prove that start optimal or find
+/// the optimum; otherwise the MILP from that start, stopped once it meets the smaller of
+/// the two relaxations' bounds; under a time limit the decremental relaxation gets only
+/// what the MILP leaves, and both DP passes get a smaller state space
+/// (``TourDP/limitedStateLimit``: fewer items tracked, a weaker but still valid bound).
+/// The starts: a greedy insertion tour, an elementary DP tour and,
+/// for a delegation planned again around held stands, its tour before (repaired); the
+/// best of them improved by ruin and recreate (``RuinAndRecreate``). Every
+/// bound reported is the least of valid bounds (GLPK's, each relaxation's), each at
+/// least the tour's value. The
 /// sum of their bounds is a valid bound for the whole problem. Then, in order of priority, a delegation whose
 /// tour meets a stand an earlier one holds at that time is solved again with those
 /// times taken out of the stand's windows. The status and gap compare the plan with
@@ -234,9 +248,12 @@ public enum TourPlanner {
 
     /// Solves a one-delegation instance; nil when infeasible. The dynamic-programming
     /// relaxation (``TourDP``) comes first: its bound caps the MILP's, and when its best
-    /// path is a tour that tour is optimal and the MILP is not needed. Otherwise the MILP
-    /// starts from the greedy tour and stops as soon as it meets the relaxation's bound.
-    static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions) throws -> Solved? {
+    /// path is a tour that tour is optimal and the MILP is not needed. With coverage
+    /// rules the decremental relaxation comes next without a time limit, after the MILP
+    /// with the time it leaves under one (it may end the search the same way). Otherwise
+    /// the MILP starts from the best start and stops as soon as it meets the relaxations'
+    /// bound. `hint`: the delegation's tour before its graph changed, repaired into a start.
+    static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions, hint: Tour? = nil) throws -> Solved? {
         let watch = Stopwatch()
         let graph = instance.graphs[0]
         let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
@@ -246,34 +263,68 @@ public enum TourPlanner {
         guard mustSee.isSubset(of: reachable) else { return nil }
         let maxVisits = graph.delegation.maxVisits ?? Int.max
         let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
-        let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect)
+        let states = budget.isLimited && !graph.rules.isEmpty ? TourDP.limitedStateLimit : TourDP.stateLimit
+        let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, stateLimit: states)
         let model = try TourModel(instance, weights: weights)
+        /// A path's value, its times rounded as the itinerary shows them.
+        func value(_ path: [(node: Int, time: Int)]) -> Double {
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
+            return TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
+        }
+        func solved(_ path: [(node: Int, time: Int)], objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
+            solved(TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario),
+                   objective: objective, bound: bound, outcome: outcome, nodes: nodes)
+        }
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
                    nodes: nodes, seconds: watch.seconds, relaxation: relaxation?.bound)
         }
-        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits {
-            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            let objective = TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
-            if abs(objective - relaxation.bound) <= 1e-6 * max(1, abs(objective)) {
-                return solved(tour, objective: objective, bound: objective, outcome: .optimal, nodes: 0)
-            }
+        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits,
+           abs(value(path) - relaxation.bound) <= 1e-6 * max(1, abs(value(path))) {
+            return solved(path, objective: value(path), bound: value(path), outcome: .optimal, nodes: 0)
+        }
+        // The start: the best of the greedy tour, the elementary DP's and, planned again
+        // around held stands, the tour it had (repaired).
+        var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
+        func consider(_ found: [(node: Int, time: Int)]?) {
+            guard let found, let path = TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee) else { return }
+            starts.append((path, value(path)))
+        }
+        consider(Greedy.tours(instance, weights: weights)?.first)
+        consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true, stateLimit: states)?.tour)
+        if let hint { consider(Greedy.repaired(hint, graph, scenario: instance.scenario, weights: weights)) }
+        let first = starts.max { $0.objective < $1.objective }
+        // The best start improved by ruin and recreate (a work limit, and up to 30 % of the
+        // time with coverage rules, whose greedy start is weaker, else 10 %).
+        let best = first.flatMap { first in
+            RuinAndRecreate.improve(first.path, graph, mustSee: mustSee, weights: weights, budget: budget.share(graph.rules.isEmpty ? 0.1 : 0.3)) { found in
+                TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee).map { ($0, value($0)) }
+            }.map { (path: $0.path, objective: $0.value) }
+        } ?? first
+        // With coverage rules (which the first relaxation relaxes in part), the
+        // decremental relaxation: an optimal tour, a proof that the start is one, or a
+        // tighter bound for the MILP. Under a time limit it comes after the MILP, with
+        // the time the MILP leaves: in a share of a few seconds its rounds end on the
+        // state limit before they tighten anything, and the MILP's better tour prunes
+        // its labels more.
+        let refined = graph.rules.isEmpty || budget.isLimited ? DecrementalDP.Result(bound: .infinity, tour: nil, rounds: 0)
+            : DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect,
+                                  incumbent: best?.objective ?? -.infinity, budget: budget.share(0.4))
+        if let path = refined.tour, value(path) >= refined.bound - 1e-6 * max(1, abs(refined.bound)) {
+            return solved(path, objective: value(path), bound: value(path), outcome: .optimal, nodes: 0)
+        }
+        // A start that meets a relaxation's bound is optimal.
+        let target = min(relaxation?.bound ?? .infinity, refined.bound)
+        if let best, best.objective >= target - 1e-6 * max(1, abs(target)) {
+            return solved(best.path, objective: best.objective, bound: best.objective, outcome: .optimal, nodes: 0)
         }
         _ = try model.addSubtourCuts(budget: budget.share(0.3))
-        // The start: the better of the greedy tour and the elementary DP's.
-        var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
-        for path in [Greedy.tours(instance, weights: weights)?.first,
-                     TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true)?.tour] {
-            guard let found = path, let path = TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee) else { continue }
-            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            starts.append((path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)))
-        }
-        let start = starts.max { $0.objective < $1.objective }.flatMap { model.start(for: [$0.path]) }
-        let target = relaxation?.bound
+        let start = best.flatMap { model.start(for: [$0.path]) }
+        let known = target.isFinite ? target : nil
         var solveOptions = SolveOptions(timeLimit: budget.solverSeconds(floor: 0.5), nodeLimit: options.nodeLimit,
                                         relativeGap: options.relativeGap, start: start)
-        if let target {
+        if let target = known {
             let stopAt = target - 1e-6 * max(1, abs(target))
             solveOptions.progress = { @Sendable progress -> SolveOptions.ProgressAction in
                 guard let incumbent = progress.incumbent else { return .proceed }
@@ -282,11 +333,22 @@ public enum TourPlanner {
         }
         let result = try model.model.solve(solveOptions)
         guard result.hasSolution else { return nil }
-        let tour = model.tour(graph, result, network: instance.network, weights: weights)
+        var tour = model.tour(graph, result, network: instance.network, weights: weights)
         // The value of the tour itself (its times rounded as the itinerary shows them).
-        let objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
-        let bound = min(result.bestBound ?? objective, target ?? .infinity)
-        let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: SolveOutcome(result.status))
+        var objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
+        var bound = min(result.bestBound ?? objective, target)
+        var ended = SolveOutcome(result.status)
+        // Under a time limit, the decremental relaxation gets what the MILP left (when it
+        // ended early with a gap), pruned by the MILP's tour: a tighter bound or a better,
+        // optimal tour.
+        if budget.isLimited, !graph.rules.isEmpty, bound > objective + 1e-6 * max(1, abs(objective)), budget.remaining > 0.2 {
+            let late = DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, incumbent: objective, budget: budget)
+            if let path = late.tour, value(path) > objective {
+                (tour, objective, ended) = (TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario), value(path), .optimal)
+            }
+            bound = min(bound, late.bound)
+        }
+        let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: ended)
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)
     }
 }

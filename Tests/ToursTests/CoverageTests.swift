@@ -94,8 +94,8 @@ struct CoverageTests {
         return best
     }
 
-    @Test(arguments: 1...12)
-    func randomTinyToursWithCoverageMatchBruteForce(seed: Int) throws {
+    /// A random tiny show of 4–6 stands (some with hours) and random coverage rules.
+    static func random(seed: Int) throws -> (Scenario, LayoutPlan) {
         var rng = SeededRandom(seed: UInt64(100 + seed))
         let count = rng.int(in: 4...6)
         let stands = (0..<count).map { _ in
@@ -107,8 +107,13 @@ struct CoverageTests {
         if rng.unit() < 0.4 { rules.append("themes: {\(stands[0].theme): {min: \(rng.int(in: 1...2))}}") }
         let pavilion = rng.pick(["p", "q", "r"])
         let members = rng.unit() < 0.5 ? "[{name: M, pavilion: \(pavilion)\(rng.unit() < 0.5 ? ", soft: 4" : "")}]" : "[]"
-        let (scenario, layout) = try Self.scenario(window: "10:00-10:\(rng.int(in: 3...5))0", visit: rng.int(in: 4...10), stands: stands,
-                                                   members: members, coverage: "{\(rules.joined(separator: ", "))}")
+        return try Self.scenario(window: "10:00-10:\(rng.int(in: 3...5))0", visit: rng.int(in: 4...10), stands: stands,
+                                 members: members, coverage: "{\(rules.joined(separator: ", "))}")
+    }
+
+    @Test(arguments: 1...12)
+    func randomTinyToursWithCoverageMatchBruteForce(seed: Int) throws {
+        let (scenario, layout) = try Self.random(seed: seed)
         let expected = Self.bruteForce(scenario, layout)
         let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil))
         if result.plan.tours.isEmpty {

@@ -1,0 +1,403 @@
+import ExpoCore
+
+/// A tighter bound on one delegation's tour, and often its optimum: decremental
+/// state-space relaxation (DSSR; Boland, Dethridge & Dumitrescu 2006; Righini & Salani
+/// 2008) of the walk from start to end, pruned by a completion bound.
+///
+/// **Relaxation.** A label is (node i, start minute t, counters c, value v), where v adds
+/// exactly the MILP's objective terms as in ``TourDP`` (a visit: w_score p_j + w_idle σ_j;
+/// a walk: w_idle τ_ij − w_walk m_ij / speed; at the end −w_idle T_end; a soft rule's
+/// w_score weight_r when its counter first moves). Moving from i at t to j starts j at
+/// max(a_j, t + σ_i + τ_ij) ≤ b_j. Each counter k counts the visits of a set of nodes N_k,
+/// up to a cap: it must reach `need_k` by the end and must never pass `limit_k`. The
+/// counters at the start: the appointments (need: all of them), each must-see exhibitor
+/// (need 1, limit 1), each hard coverage rule with a minimum (need min_r, (T9)) and each
+/// soft member's pavilion ((T10), its weight). Everything else is relaxed: an exhibitor
+/// may be visited again (except straight back, as in ``TourDP``), coverage maxima, (T8).
+///
+/// **Decrements.** When the best path of the relaxation repeats an exhibitor, passes a
+/// coverage maximum or the delegation's `maxVisits`, the counter that forbids it is
+/// added (the exhibitor's copies, limit 1; the rule's limit max_r; all visits, limit
+/// maxVisits) and the relaxation is solved again. Every tour keeps every counter, so
+/// every round's best value bounds the tour's objective; once the best path breaks
+/// nothing, it is a tour, and an optimal one.
+///
+/// **Pruning.** C(i, t), the best completion from i at t with every counter relaxed and
+/// every soft weight paid at each visit it counts, is computed backwards once. A label
+/// with v + C(i, t) below the value of a known tour (`incumbent`) cannot lead to a better
+/// tour and is dropped; so each round's bound is max(incumbent, best value found). A
+/// label also gives way to one at the same node with the same counters, no later and
+/// worth as much (waiting never pays), unless only that one may step straight back.
+///
+/// **Work limits.** A round stops when it holds more than `stateLimit` states, or the
+/// rounds together more than `workLimit`; at most `rounds` rounds; or when the budget
+/// ends: the bound is then the last complete round's.
+enum DecrementalDP {
+    struct Result {
+        /// An upper bound on the delegation's objective (at least `incumbent`).
+        var bound: Double
+        /// An optimal tour, as (node, start minute), when the last round's best path is
+        /// a tour better than the incumbent; nil otherwise (the incumbent is optimal when
+        /// `bound` equals its value).
+        var tour: [(node: Int, time: Int)]?
+        /// Rounds solved to the end.
+        var rounds: Int
+    }
+
+    /// A count of visits along a path (see the type's comment).
+    struct Counter {
+        var nodes: [Int]
+        var need: Int
+        var limit: Int?
+        /// Gained when the counter first moves (a soft rule: w_score × weight).
+        var weight: Double = 0
+        /// What the counter tells apart: 0…limit, or 0…need (more is the same).
+        var radix: Int { (limit ?? max(need, weight > 0 ? 1 : 0)) + 1 }
+    }
+
+    /// The most states of one round.
+    static let stateLimit = 1_500_000
+    /// The most states of all rounds together.
+    static let workLimit = 3_000_000
+    /// The most rounds.
+    static let roundLimit = 40
+
+    static func solve(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights, skipDirect: Bool, incumbent: Double,
+                      budget: TimeBudget, stateLimit: Int = stateLimit, workLimit: Int = workLimit, rounds: Int = roundLimit) -> Result {
+        let nodes = graph.nodes
+        let n = graph.count
+        let w0 = nodes[0].earliest, w1 = nodes[n - 1].latest
+        var result = Result(bound: .infinity, tour: nil, rounds: 0)
+        guard w1 >= w0 else { return result }
+        var counters = initialCounters(graph, mustSee: mustSee, weights: weights)
+        let search = Search(graph: graph, weights: weights, skipDirect: skipDirect, incumbent: incumbent)
+        var work = workLimit
+        while result.rounds < rounds, work > 0, !budget.isOver {
+            let attempt = search.run(counters, stateLimit: min(stateLimit, work), budget: budget)
+            work -= attempt.states
+            guard let round = attempt.round else { break }
+            result.rounds += 1
+            result.bound = min(result.bound, max(incumbent, round.bound))
+            guard let path = round.path else { break }  // nothing beats the incumbent
+            let added = decrements(path, graph: graph, counters: &counters)
+            if !added {
+                result.tour = path
+                break
+            }
+        }
+        return result
+    }
+
+    /// The counters every tour keeps: appointments, must-see exhibitors, hard coverage
+    /// minimums, soft members' pavilions.
+    static func initialCounters(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights) -> [Counter] {
+        let nodes = graph.nodes
+        var counters: [Counter] = []
+        let appointments = nodes.indices.filter { nodes[$0].kind == .appointment }
+        if !appointments.isEmpty { counters.append(Counter(nodes: appointments, need: appointments.count, limit: nil)) }
+        for e in mustSee.sorted() {
+            counters.append(Counter(nodes: nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].exhibitor == e }, need: 1, limit: 1))
+        }
+        for (r, rule) in graph.rules.enumerated() {
+            let counted = nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].rules.contains(r) }
+            if let weight = rule.softWeight {
+                counters.append(Counter(nodes: counted, need: 0, limit: nil, weight: weights.visitScore * weight))
+            } else if rule.min > 0 {
+                counters.append(Counter(nodes: counted, need: rule.min, limit: nil))
+            }
+        }
+        return counters
+    }
+
+    /// Adds the counters that forbid what `path` breaks: a repeated exhibitor, a passed
+    /// coverage maximum, more visits than `maxVisits`. False when it breaks nothing.
+    static func decrements(_ path: [(node: Int, time: Int)], graph: DelegationGraph, counters: inout [Counter]) -> Bool {
+        let nodes = graph.nodes
+        let sequence = path.map(\.node)
+        var added = false
+        var visits: [Int: Int] = [:]
+        for i in sequence { if let e = nodes[i].exhibitor { visits[e, default: 0] += 1 } }
+        for (e, count) in visits.sorted(by: { $0.key < $1.key }) where count > 1 {
+            let copies = nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].exhibitor == e }
+            if let k = counters.firstIndex(where: { $0.nodes == copies }) {
+                counters[k].limit = 1
+            } else {
+                counters.append(Counter(nodes: copies, need: 0, limit: 1))
+            }
+            added = true
+        }
+        for (r, count) in graph.ruleCounts(sequence).enumerated() {
+            let rule = graph.rules[r]
+            guard rule.softWeight == nil, let maximum = rule.max, count > maximum else { continue }
+            let counted = nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].rules.contains(r) }
+            if let k = counters.firstIndex(where: { $0.nodes == counted && $0.weight == 0 }) {
+                counters[k].limit = maximum
+            } else {
+                counters.append(Counter(nodes: counted, need: 0, limit: maximum))
+            }
+            added = true
+        }
+        if let maximum = graph.delegation.maxVisits, sequence.filter({ nodes[$0].kind == .visit }).count > maximum {
+            counters.append(Counter(nodes: nodes.indices.filter { nodes[$0].kind == .visit }, need: 0, limit: maximum))
+            added = true
+        }
+        return added
+    }
+}
+
+extension DecrementalDP {
+    /// One round's best value and path (nil when no path beats the incumbent).
+    struct Round {
+        var bound: Double
+        var path: [(node: Int, time: Int)]?
+    }
+
+    /// The parts of the relaxation that every round shares.
+    struct Search {
+        let graph: DelegationGraph
+        let weights: Weights
+        let skipDirect: Bool
+        /// Labels whose value plus completion falls below this are dropped.
+        let floor: Double
+        let w0: Int, w1: Int, horizon: Int
+        /// Per node: what a visit there adds; its exhibitor or a negative tag.
+        let gain: [Double], tag: [Int]
+        /// arc[i * n + j]: what the walk i → j adds.
+        let arc: [Double]
+        let toEnd: [Int]
+        /// Per node: earliest and latest start, minutes there; travel[i * n + j].
+        let earliest: [Int], latest: [Int], service: [Int], travel: [Int]
+        /// completion[i * horizon + t − w0]: C(i, t), without the objective's constant.
+        let completion: [Double]
+        /// The objective's constant: idle counts from the window start, appointments are
+        /// not idle.
+        let constant: Double
+
+        init(graph: DelegationGraph, weights: Weights, skipDirect: Bool, incumbent: Double) {
+            self.graph = graph
+            self.weights = weights
+            self.skipDirect = skipDirect
+            let nodes = graph.nodes
+            let n = graph.count
+            w0 = nodes[0].earliest
+            w1 = nodes[n - 1].latest
+            horizon = w1 - w0 + 1
+            gain = nodes.map { $0.kind == .visit ? weights.visitScore * $0.score + weights.idle * Double($0.service) : 0 }
+            tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
+            arc = (0..<(n * n)).map { TourModel.arcValue(graph, $0 / n, $0 % n, weights) }
+            toEnd = (0..<n).map { graph.travel($0, n - 1) }
+            earliest = nodes.map(\.earliest)
+            latest = nodes.map(\.latest)
+            service = nodes.map(\.service)
+            travel = graph.minutes
+            constant = weights.idle * Double(w0 + nodes.filter { $0.kind == .appointment }.reduce(0) { $0 + $1.service })
+            let soft = nodes.map { node in
+                node.kind == .visit ? node.rules.reduce(0.0) { $0 + weights.visitScore * (graph.rules[$1].softWeight ?? 0) } : 0
+            }
+            completion = Self.completion(graph, weights: weights, skipDirect: skipDirect, gain: zip(gain, soft).map { $0 + $1 },
+                                         tag: tag, w0: w0, w1: w1)
+            floor = incumbent - constant - 1e-9 * max(1, abs(incumbent))
+        }
+
+        /// Whether the walk i → j, leaving i at `leave`, may be taken; the start at j.
+        @inline(__always)
+        func arrival(_ i: Int, _ j: Int, leave: Int) -> Int? {
+            let n = toEnd.count
+            if tag[j] == tag[i] || (i == 0 && j == n - 1 && skipDirect) { return nil }
+            let arrive = max(earliest[j], leave + travel[i * n + j])
+            guard arrive <= latest[j] else { return nil }
+            if j != n - 1 && arrive + service[j] + toEnd[j] > w1 { return nil }
+            return arrive
+        }
+
+        /// C(i, t) for every node and minute, backwards in time, never stepping straight
+        /// back (+∞ where not computed, which only weakens the pruning): per cell the two
+        /// best completions with different next exhibitors; the best one is returned.
+        static func completion(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], tag: [Int],
+                               w0: Int, w1: Int) -> [Double] {
+            let n = graph.count
+            let horizon = w1 - w0 + 1
+            let nodes = graph.nodes
+            let earliest = nodes.map(\.earliest), latest = nodes.map(\.latest), service = nodes.map(\.service)
+            var first = [Double](repeating: .infinity, count: n * horizon), second = first
+            var next = [Int](repeating: Int.min, count: n * horizon)
+            for t in stride(from: w1, through: w0, by: -1) {
+                for i in Array(1..<(n - 1)) + [0] {
+                    let leave = t + service[i]
+                    var a = -Double.infinity, b = -Double.infinity, tagA = Int.min
+                    for j in 1..<n where j != i && tag[j] != tag[i] && !(i == 0 && j == n - 1 && skipDirect) {
+                        let arrive = max(earliest[j], leave + graph.minutes[i * n + j])
+                        guard arrive <= latest[j], arrive <= w1 else { continue }
+                        let step = gain[j] + TourModel.arcValue(graph, i, j, weights)
+                        let cell = j * horizon + arrive - w0
+                        let value = j == n - 1 ? step - weights.idle * Double(arrive)
+                            : step + (next[cell] == tag[i] ? second[cell] : first[cell])
+                        if value > a {
+                            if tagA != tag[j] { b = a }
+                            (a, tagA) = (value, tag[j])
+                        } else if value > b && tag[j] != tagA {
+                            b = value
+                        }
+                    }
+                    let cell = i * horizon + t - w0
+                    (first[cell], second[cell], next[cell]) = (a, b, tagA)
+                }
+            }
+            return first
+        }
+
+        /// Solves the relaxation with `counters`: its best value and path (nil when the
+        /// round stopped on a limit), and the states it held.
+        func run(_ counters: [Counter], stateLimit: Int, budget: TimeBudget) -> (round: Round?, states: Int) {
+            var stride = [Int](repeating: 1, count: counters.count)
+            var product = 1.0
+            for (k, counter) in counters.enumerated() {
+                stride[k] = Int(product)
+                product *= Double(counter.radix)
+            }
+            guard product < 1e18 else { return (nil, 0) }
+            let n = graph.count
+            // Per node: the counters it moves (index, stride, radix, limit, weight).
+            var moves = [[(stride: Int, radix: Int, limit: Int, weight: Double)]](repeating: [], count: n)
+            for (k, counter) in counters.enumerated() {
+                for i in counter.nodes { moves[i].append((stride[k], counter.radix, counter.limit ?? Int.max, counter.weight)) }
+            }
+            let needs = counters.indices.filter { counters[$0].need > 0 }.map { (stride: stride[$0], radix: counters[$0].radix, need: counters[$0].need) }
+            var labels = Labels(nodes: n, cells: n * horizon)
+            var best = -Double.infinity, bestLabel: Int32 = -1, bestEnd = 0
+            labels.offer(cell: 0, key: 0, value: 0, from: Int32.min + 1, back: -1)
+            for t in w0...w1 {
+                if budget.isOver { return (nil, labels.count) }
+                for i in 0..<(n - 1) {
+                    let cell = i * horizon + t - w0
+                    let leave = t + service[i]
+                    for state in labels.states(in: cell) {
+                        let s = Int(state)
+                        let key = labels.key[s]
+                        for slot in 0..<2 {
+                            let label = 2 * s + slot
+                            let v = labels.value[label]
+                            if v == -.infinity { continue }
+                            let from = labels.tag[label]
+                            if labels.dominated(node: i, key: key, value: v, from: from) { continue }
+                            for j in 1..<n where j != i && Int32(tag[j]) != from {
+                                guard let arrive = arrival(i, j, leave: leave) else { continue }
+                                var next = v + gain[j] + arc[i * n + j]
+                                var moved = key
+                                var allowed = true
+                                for move in moves[j] {
+                                    let c = (moved / move.stride) % move.radix
+                                    if c + 1 > move.limit { allowed = false; break }
+                                    if c + 1 < move.radix { moved += move.stride }
+                                    if c == 0 { next += move.weight }
+                                }
+                                guard allowed else { continue }
+                                if j == n - 1 {
+                                    guard needs.allSatisfy({ (moved / $0.stride) % $0.radix >= $0.need }) else { continue }
+                                    let total = next - weights.idle * Double(arrive)
+                                    if total > best + 1e-9 && total >= floor { (best, bestLabel, bestEnd) = (total, Int32(label), arrive) }
+                                    continue
+                                }
+                                let target = j * horizon + arrive - w0
+                                guard next + completion[target] >= floor else { continue }
+                                labels.offer(cell: target, key: moved, value: next, from: Int32(tag[i]), back: Int32(label))
+                            }
+                        }
+                    }
+                    labels.close(cell)
+                    if labels.count > stateLimit { return (nil, labels.count) }
+                }
+            }
+            guard bestLabel >= 0 else { return (Round(bound: -.infinity, path: nil), labels.count) }
+            var path: [(node: Int, time: Int)] = [(n - 1, bestEnd)]
+            var label = bestLabel
+            while label >= 0 {
+                let cell = Int(labels.cell[Int(label) / 2])
+                path.append((cell / horizon, cell % horizon + w0))
+                label = labels.back[Int(label)]
+            }
+            return (Round(bound: best + constant, path: path.reversed()), labels.count)
+        }
+    }
+
+    /// The states of a round: per cell (node × minute) its states in the order they
+    /// came (so the search repeats), two labels each with different previous exhibitors.
+    struct Labels {
+        var value: [Double] = [], tag: [Int32] = [], back: [Int32] = []
+        var key: [Int] = [], cell: [Int32] = []
+        private var order: [[Int32]]
+        private var lookup: [[Int: Int32]]
+        /// Per node and counters: the two best labels met so far (earlier minutes).
+        private var seen: [[Int: (Double, Int32, Double, Int32)]]
+
+        init(nodes: Int, cells: Int) {
+            order = Array(repeating: [], count: cells)
+            lookup = Array(repeating: [:], count: cells)
+            seen = Array(repeating: [:], count: nodes)
+        }
+
+        var count: Int { key.count }
+
+        func states(in cell: Int) -> [Int32] { order[cell] }
+
+        /// Frees a cell once its labels are expanded.
+        mutating func close(_ cell: Int) {
+            order[cell] = []
+            lookup[cell] = [:]
+        }
+
+        mutating func offer(cell c: Int, key k: Int, value v: Double, from: Int32, back label: Int32) {
+            let s: Int
+            if let found = lookup[c][k] {
+                s = Int(found)
+            } else {
+                s = key.count
+                key.append(k)
+                cell.append(Int32(c))
+                for _ in 0..<2 {
+                    value.append(-.infinity)
+                    tag.append(Int32.min)
+                    back.append(-1)
+                }
+                lookup[c][k] = Int32(s)
+                order[c].append(Int32(s))
+            }
+            let a = 2 * s, b = 2 * s + 1
+            if tag[a] == from {
+                if v > value[a] { value[a] = v; back[a] = label }
+            } else if tag[b] == from {
+                if v > value[b] { value[b] = v; back[b] = label }
+                if value[b] > value[a] { value.swapAt(a, b); tag.swapAt(a, b); back.swapAt(a, b) }
+            } else if v > value[a] {
+                (value[b], tag[b], back[b]) = (value[a], tag[a], back[a])
+                (value[a], tag[a], back[a]) = (v, from, label)
+            } else if v > value[b] {
+                (value[b], tag[b], back[b]) = (v, from, label)
+            }
+        }
+
+        /// Whether a label at `node` with counters `key` is no better than those met at
+        /// earlier (or equal) minutes — one as good that came from the same exhibitor,
+        /// or two as good from different ones; otherwise it joins them.
+        mutating func dominated(node: Int, key k: Int, value v: Double, from: Int32) -> Bool {
+            guard var pair = seen[node][k] else {
+                seen[node][k] = (v, from, -.infinity, Int32.min)
+                return false
+            }
+            if pair.0 >= v && (pair.1 == from || pair.2 >= v) { return true }
+            if pair.1 == from {
+                pair.0 = max(pair.0, v)
+            } else if pair.3 == from {
+                pair.2 = max(pair.2, v)
+                if pair.2 > pair.0 { pair = (pair.2, pair.3, pair.0, pair.1) }
+            } else if v > pair.0 {
+                pair = (v, from, pair.0, pair.1)
+            } else if v > pair.2 {
+                pair = (pair.0, pair.1, v, from)
+            }
+            seen[node][k] = pair
+            return false
+        }
+    }
+}
+

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import ExpoCore
+@testable import Tours
+
+/// The decremental state-space relaxation (``DecrementalDP``): on tiny tours with
+/// coverage rules its bound and tour equal the optimum enumerated by brute force, with
+/// or without a known tour to prune against, and it closes what ``TourDP`` relaxes.
+@Suite("Decremental tour relaxation")
+struct DecrementalDPTests {
+    /// The relaxation of the delegation's walk, and the objective of its tour if any.
+    static func solve(_ scenario: Scenario, _ layout: LayoutPlan, incumbent: Double) -> (result: DecrementalDP.Result, tour: Double?) {
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let graph = instance.graphs[0]
+        let result = DecrementalDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false, incumbent: incumbent, budget: .unlimited)
+        let value = result.tour.map { path in
+            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
+            return TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, scenario.weights)
+        }
+        return (result, value)
+    }
+
+    @Test(arguments: 1...24)
+    func boundAndTourEqualBruteForce(seed: Int) throws {
+        let (scenario, layout) = try CoverageTests.random(seed: seed)
+        let expected = CoverageTests.bruteForce(scenario, layout)
+        let (result, tour) = Self.solve(scenario, layout, incumbent: -.infinity)
+        if expected == -.infinity {
+            #expect(result.bound == -.infinity && tour == nil, "no tour keeps the rules, yet bound \(result.bound)")
+        } else {
+            #expect(abs(result.bound - expected) < 1e-6, "bound \(result.bound) vs brute force \(expected)")
+            #expect(tour.map { abs($0 - expected) < 1e-6 } == true, "tour \(String(describing: tour)) vs brute force \(expected)")
+        }
+    }
+
+    /// Given the optimum's value as the incumbent, every better label is pruned: the
+    /// bound is the optimum itself (the proof), and no tour is returned unless as good.
+    @Test(arguments: 1...24)
+    func anOptimalIncumbentIsProven(seed: Int) throws {
+        let (scenario, layout) = try CoverageTests.random(seed: seed)
+        let expected = CoverageTests.bruteForce(scenario, layout)
+        guard expected > -.infinity else { return }
+        let (result, tour) = Self.solve(scenario, layout, incumbent: expected)
+        #expect(abs(result.bound - expected) < 1e-6, "bound \(result.bound) vs brute force \(expected)")
+        if let tour { #expect(abs(tour - expected) < 1e-6) }
+        // A worse incumbent prunes less, and the optimum is still found.
+        let (below, found) = Self.solve(scenario, layout, incumbent: expected - 1)
+        #expect(abs(below.bound - expected) < 1e-6 && found.map { abs($0 - expected) < 1e-6 } == true)
+    }
+
+    /// Three stands of P worth 3 and an hour for 5-minute visits: ``TourDP``'s paths may
+    /// come back to a stand after another one (e0 → e1 → e2 → e0 …), so its bound counts
+    /// about ten visits; the decremental relaxation forbids the repeats it finds and
+    /// ends on the tour of the three stands, as brute force does.
+    @Test func repeatedStandsAreForbiddenUntilThePathIsATour() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("p", "t3", nil), ("p", "t3", nil)]
+        let (scenario, layout) = try CoverageTests.scenario(window: "10:00-11:00", visit: 5, stands: stands, coverage: "{pavilions: {p: {min: 1}}}")
+        let expected = CoverageTests.bruteForce(scenario, layout)
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let relaxed = try #require(TourDP.solve(instance.graphs[0], mustSee: [], weights: scenario.weights, skipDirect: false))
+        #expect(relaxed.bound > expected + 10 && relaxed.tour == nil)
+        let (result, tour) = Self.solve(scenario, layout, incumbent: -.infinity)
+        #expect(abs(result.bound - expected) < 1e-6 && tour.map { abs($0 - expected) < 1e-6 } == true)
+        #expect(result.rounds > 1)
+        #expect(Set(result.tour?.compactMap { instance.graphs[0].nodes[$0.node].exhibitor } ?? []).count == 3)
+    }
+}
