@@ -52,13 +52,10 @@ enum Greedy {
                     if pass > 0 && graph.exceedsMaximum(adding: i, to: sequence) { continue }
                     guard let base = schedule(sequence, graph, held: held, day: day) else { continue }
                     for position in 1..<sequence.count {
-                        var candidate = sequence
-                        candidate.insert(i, at: position)
-                        guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
-                        let added = max(1, (times.last! - base.last!) + node.service)
-                        let walk = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
-                        let value = (weights.visitScore * node.score - weights.walking * Double(walk)) / Double(added) + (pass < 2 ? 1e6 : 0)
-                        if best == nil || value > best!.value { best = (value, candidate, node.exhibitor!) }
+                        guard let (value, candidate) = insertion(of: i, at: position, in: sequence, base: base, graph, held: held, day: day, weights: weights)
+                        else { continue }
+                        let ranked = value + (pass < 2 ? 1e6 : 0)
+                        if best == nil || ranked > best!.value { best = (ranked, candidate, node.exhibitor!) }
                     }
                 }
                 guard let chosen = best, pass < 2 || chosen.value > 0 else { break }
@@ -138,16 +135,25 @@ enum Greedy {
         for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!)
             && !graph.exceedsMaximum(adding: i, to: sequence) {
             for position in 1..<sequence.count {
-                var candidate = sequence
-                candidate.insert(i, at: position)
-                guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
-                let added = max(1, (times.last! - base.last!) + node.service)
-                let walked = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
-                let value = (weights.visitScore * node.score - weights.walking * Double(walked)) / Double(added)
+                guard let (value, candidate) = insertion(of: i, at: position, in: sequence, base: base, graph, held: held, day: day, weights: weights)
+                else { continue }
                 if value > 0 && (best == nil || value > best!.value) { best = (value, candidate, node.exhibitor!) }
             }
         }
         return best.map { ($0.sequence, $0.exhibitor) }
+    }
+
+    /// `sequence` with visit node `i` inserted at `position`, valued by score less walking
+    /// per minute the tour grows (at least one); nil when the tour no longer keeps its
+    /// windows. `base`: the schedule of `sequence`.
+    private static func insertion(of i: Int, at position: Int, in sequence: [Int], base: [Int], _ graph: DelegationGraph,
+                                  held: [String: [(Int, Int, Int)]], day: String, weights: Weights) -> (value: Double, sequence: [Int])? {
+        var candidate = sequence
+        candidate.insert(i, at: position)
+        guard let times = schedule(candidate, graph, held: held, day: day) else { return nil }
+        let added = max(1, (times.last! - base.last!) + graph.nodes[i].service)
+        let walked = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
+        return ((weights.visitScore * graph.nodes[i].score - weights.walking * Double(walked)) / Double(added), candidate)
     }
 }
 
