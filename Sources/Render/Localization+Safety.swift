@@ -124,13 +124,7 @@ extension Localization {
 
     /// A bare figure of at most 2 decimals, no unit: "0.6", « 0,6 », « 9 228,88 »,
     /// « −1,5 ».
-    public func figure(_ value: Double) -> String {
-        let text = Figures.metres(value)
-        guard decimalSeparator != "." else { return text }
-        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-        let negative = parts[0].hasPrefix("-")
-        return (negative ? minus : "") + grouped(String(parts[0].dropFirst(negative ? 1 : 0))) + (parts.count > 1 ? decimalSeparator + parts[1] : "")
-    }
+    public func figure(_ value: Double) -> String { typeset(Figures.metres(value)) }
 }
 
 private let nbsp = "\u{00A0}"

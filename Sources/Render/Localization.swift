@@ -214,7 +214,12 @@ extension Localization {
     /// (« 1 000,500 ») and writes the minus sign U+2212 (« −0,012 »); English does
     /// neither ("1000.500", "-0.012").
     public func number(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
+        typeset(String(format: "%.\(decimals)f", value))
+    }
+
+    /// A figure written the English way ("-1234.5") in the language's typography:
+    /// « −1 234,5 » in French, as it is in English.
+    func typeset(_ text: String) -> String {
         guard decimalSeparator != "." else { return text }
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         let negative = parts[0].hasPrefix("-")
@@ -224,7 +229,7 @@ extension Localization {
 
     /// A whole number as the tables print it: "12915" in English, « 12 915 » in French.
     public func integer(_ value: Int) -> String {
-        decimalSeparator == "." ? String(value) : (value < 0 ? minus : "") + grouped(String(value.magnitude))
+        typeset(String(value))
     }
 
     /// The minus sign of French figures, U+2212 (English keeps the hyphen-minus).

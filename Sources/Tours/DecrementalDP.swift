@@ -190,12 +190,12 @@ extension DecrementalDP {
             latest = nodes.map(\.latest)
             service = nodes.map(\.service)
             travel = graph.minutes
-            constant = weights.idle * Double(w0 + nodes.filter { $0.kind == .appointment }.reduce(0) { $0 + $1.service })
+            constant = TourDP.constant(graph, weights)
             let soft = nodes.map { node in
                 node.kind == .visit ? node.rules.reduce(0.0) { $0 + weights.visitScore * (graph.rules[$1].softWeight ?? 0) } : 0
             }
             completion = Self.completion(graph, weights: weights, skipDirect: skipDirect, gain: zip(gain, soft).map { $0 + $1 },
-                                         tag: tag, w0: w0, w1: w1)
+                                         arc: arc, tag: tag, w0: w0, w1: w1)
             floor = incumbent - constant - 1e-9 * max(1, abs(incumbent))
         }
 
@@ -213,7 +213,8 @@ extension DecrementalDP {
         /// C(i, t) for every node and minute, backwards in time, never stepping straight
         /// back (+∞ where not computed, which only weakens the pruning): per cell the two
         /// best completions with different next exhibitors; the best one is returned.
-        static func completion(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], tag: [Int],
+        /// `arc[i * n + j]`: what the walk i → j adds.
+        static func completion(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], arc: [Double], tag: [Int],
                                w0: Int, w1: Int) -> [Double] {
             let n = graph.count
             let horizon = w1 - w0 + 1
@@ -228,7 +229,7 @@ extension DecrementalDP {
                     for j in 1..<n where j != i && tag[j] != tag[i] && !(i == 0 && j == n - 1 && skipDirect) {
                         let arrive = max(earliest[j], leave + graph.minutes[i * n + j])
                         guard arrive <= latest[j], arrive <= w1 else { continue }
-                        let step = gain[j] + TourModel.arcValue(graph, i, j, weights)
+                        let step = gain[j] + arc[i * n + j]
                         let cell = j * horizon + arrive - w0
                         let value = j == n - 1 ? step - weights.idle * Double(arrive)
                             : step + (next[cell] == tag[i] ? second[cell] : first[cell])
@@ -276,9 +277,9 @@ extension DecrementalDP {
                         let key = labels.key[s]
                         for slot in 0..<2 {
                             let label = 2 * s + slot
-                            let v = labels.value[label]
+                            let v = labels.pairs.value[label]
                             if v == -.infinity { continue }
-                            let from = labels.tag[label]
+                            let from = labels.pairs.tag[label]
                             if labels.dominated(node: i, key: key, value: v, from: from) { continue }
                             for j in 1..<n where j != i && Int32(tag[j]) != from {
                                 guard let arrive = arrival(i, j, leave: leave) else { continue }
@@ -314,7 +315,7 @@ extension DecrementalDP {
             while label >= 0 {
                 let cell = Int(labels.cell[Int(label) / 2])
                 path.append((cell / horizon, cell % horizon + w0))
-                label = labels.back[Int(label)]
+                label = labels.pairs.back[Int(label)]
             }
             return (Round(bound: best + constant, path: path.reversed()), labels.count)
         }
@@ -323,7 +324,7 @@ extension DecrementalDP {
     /// The states of a round: per cell (node × minute) its states in the order they
     /// came (so the search repeats), two labels each with different previous exhibitors.
     struct Labels {
-        var value: [Double] = [], tag: [Int32] = [], back: [Int32] = []
+        var pairs = LabelPairs(states: 0)
         var key: [Int] = [], cell: [Int32] = []
         private var order: [[Int32]]
         private var lookup: [[Int: Int32]]
@@ -354,26 +355,11 @@ extension DecrementalDP {
                 s = key.count
                 key.append(k)
                 cell.append(Int32(c))
-                for _ in 0..<2 {
-                    value.append(-.infinity)
-                    tag.append(Int32.min)
-                    back.append(-1)
-                }
+                pairs.append()
                 lookup[c][k] = Int32(s)
                 order[c].append(Int32(s))
             }
-            let a = 2 * s, b = 2 * s + 1
-            if tag[a] == from {
-                if v > value[a] { value[a] = v; back[a] = label }
-            } else if tag[b] == from {
-                if v > value[b] { value[b] = v; back[b] = label }
-                if value[b] > value[a] { value.swapAt(a, b); tag.swapAt(a, b); back.swapAt(a, b) }
-            } else if v > value[a] {
-                (value[b], tag[b], back[b]) = (value[a], tag[a], back[a])
-                (value[a], tag[a], back[a]) = (v, from, label)
-            } else if v > value[b] {
-                (value[b], tag[b], back[b]) = (v, from, label)
-            }
+            pairs.offer(s, v, from: from, back: label)
         }
 
         /// Whether a label at `node` with counters `key` is no better than those met at

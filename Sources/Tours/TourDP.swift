@@ -77,30 +77,14 @@ enum TourDP {
             return weights.visitScore * node.score + weights.idle * Double(node.service) + soft
         }
 
-        // Labels: two per state. value −∞ means empty.
+        // Labels: two per state (state × 2 + slot).
         let states = n * horizon * masks
-        var value = [Double](repeating: -.infinity, count: 2 * states)
-        var previousTag = [Int32](repeating: Int32.min, count: 2 * states)
-        var back = [Int32](repeating: -1, count: 2 * states)  // the label (state × 2 + slot) it came from
+        var labels = LabelPairs(states: states)
         func state(_ i: Int, _ t: Int, _ mask: Int) -> Int { (i * horizon + (t - w0)) * masks + mask }
-        func offer(_ s: Int, _ v: Double, _ from: Int32, _ label: Int32) {
-            let a = 2 * s, b = 2 * s + 1
-            if previousTag[a] == from {
-                if v > value[a] { value[a] = v; back[a] = label }
-            } else if previousTag[b] == from {
-                if v > value[b] { value[b] = v; back[b] = label }
-                if value[b] > value[a] { value.swapAt(a, b); previousTag.swapAt(a, b); back.swapAt(a, b) }
-            } else if v > value[a] {
-                (value[b], previousTag[b], back[b]) = (value[a], previousTag[a], back[a])
-                (value[a], previousTag[a], back[a]) = (v, from, label)
-            } else if v > value[b] {
-                (value[b], previousTag[b], back[b]) = (v, from, label)
-            }
-        }
         let toEnd = (0..<n).map { graph.travel($0, n - 1) }
         var seen = [Int](repeating: 0, count: (nodes.compactMap(\.exhibitor).max() ?? 0) + 1)
         var stamp = 0
-        offer(state(0, w0, 0), 0, Int32.min + 1, -1)
+        labels.offer(state(0, w0, 0), 0, from: Int32.min + 1, back: -1)
         var best = -Double.infinity, bestLabel: Int32 = -1, bestEnd = 0
         for t in w0...w1 {
             for i in 0..<(n - 1) {
@@ -108,9 +92,9 @@ enum TourDP {
                 for mask in 0..<masks {
                     let s = state(i, t, mask)
                     for slot in 0..<2 {
-                        let v = value[2 * s + slot]
+                        let v = labels.value[2 * s + slot]
                         if v == -.infinity { continue }
-                        let from = previousTag[2 * s + slot]
+                        let from = labels.tag[2 * s + slot]
                         let label = Int32(2 * s + slot)
                         if elementary {
                             stamp += 1
@@ -118,7 +102,7 @@ enum TourDP {
                             while walk >= 0 {
                                 let node = Int(walk) / 2 / masks / horizon
                                 if let e = nodes[node].exhibitor { seen[e] = stamp }
-                                walk = back[Int(walk)]
+                                walk = labels.back[Int(walk)]
                             }
                         }
                         for j in 1..<n where j != i {
@@ -136,23 +120,21 @@ enum TourDP {
                                 continue
                             }
                             guard arrive + nodes[j].service + toEnd[j] <= w1 else { continue }
-                            offer(state(j, arrive, mask | bit[j]), next, Int32(tag[i]), label)
+                            labels.offer(state(j, arrive, mask | bit[j]), next, from: Int32(tag[i]), back: label)
                         }
                     }
                 }
             }
         }
         guard bestLabel >= 0 else { return nil }
-        // The objective's constant: idle counts from the window start, appointments
-        // are not idle.
-        let constant = weights.idle * Double(w0 + nodes.filter { $0.kind == .appointment }.reduce(0) { $0 + $1.service })
+        let constant = Self.constant(graph, weights)
         var path: [(node: Int, time: Int)] = [(n - 1, bestEnd)]
         var label = bestLabel
         while label >= 0 {
             let s = Int(label) / 2
             let i = s / masks / horizon, t = s / masks % horizon + w0
             path.append((i, t))
-            label = back[Int(label)]
+            label = labels.back[Int(label)]
         }
         path.reverse()
         // A tour when each exhibitor comes once and every mandatory item is kept.
@@ -195,6 +177,56 @@ enum TourDP {
             case .mustSee(let e): return node.kind == .visit && node.exhibitor == e
             case .rule(let r, _): return node.kind == .visit && node.rules.contains(r)
             }
+        }
+    }
+}
+
+extension TourDP {
+    /// The objective's constant a path's value leaves out: idle counts from the window
+    /// start, appointments are not idle.
+    static func constant(_ graph: DelegationGraph, _ weights: Weights) -> Double {
+        weights.idle * Double(graph.nodes[0].earliest + graph.nodes.filter { $0.kind == .appointment }.reduce(0) { $0 + $1.service })
+    }
+}
+
+/// The labels of a dynamic programme over tours, two per state (index state × 2 +
+/// slot): the best one for each of two different previous exhibitors (`tag`), so that a
+/// path may go on to any exhibitor but the one it just left. A value of −∞ is empty;
+/// `back` is the label a label came from (−1 at the start).
+struct LabelPairs {
+    var value: [Double], tag: [Int32], back: [Int32]
+
+    init(states: Int) {
+        value = [Double](repeating: -.infinity, count: 2 * states)
+        tag = [Int32](repeating: Int32.min, count: 2 * states)
+        back = [Int32](repeating: -1, count: 2 * states)
+    }
+
+    /// One more state, its labels empty.
+    mutating func append() {
+        for _ in 0..<2 {
+            value.append(-.infinity)
+            tag.append(Int32.min)
+            back.append(-1)
+        }
+    }
+
+    /// Offers state `s` the value `v` of a path from exhibitor `from` (label `label`):
+    /// it replaces the label with the same previous exhibitor if better, else the worse
+    /// of the two if better; the better label stays in slot 0.
+    @inline(__always)
+    mutating func offer(_ s: Int, _ v: Double, from: Int32, back label: Int32) {
+        let a = 2 * s, b = 2 * s + 1
+        if tag[a] == from {
+            if v > value[a] { value[a] = v; back[a] = label }
+        } else if tag[b] == from {
+            if v > value[b] { value[b] = v; back[b] = label }
+            if value[b] > value[a] { value.swapAt(a, b); tag.swapAt(a, b); back.swapAt(a, b) }
+        } else if v > value[a] {
+            (value[b], tag[b], back[b]) = (value[a], tag[a], back[a])
+            (value[a], tag[a], back[a]) = (v, from, label)
+        } else if v > value[b] {
+            (value[b], tag[b], back[b]) = (v, from, label)
         }
     }
 }

@@ -266,30 +266,30 @@ public enum TourPlanner {
         let states = budget.isLimited && !graph.rules.isEmpty ? TourDP.limitedStateLimit : TourDP.stateLimit
         let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, stateLimit: states)
         let model = try TourModel(instance, weights: weights)
-        /// A path's value, its times rounded as the itinerary shows them.
-        func value(_ path: [(node: Int, time: Int)]) -> Double {
+        /// A path as the tour the itinerary shows, and its value (its times rounded as shown).
+        func valued(_ path: [(node: Int, time: Int)]) -> (tour: Tour, value: Double) {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            return TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights)
-        }
-        func solved(_ path: [(node: Int, time: Int)], objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
-            solved(TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario),
-                   objective: objective, bound: bound, outcome: outcome, nodes: nodes)
+            return (tour, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights))
         }
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
                    rows: model.model.constraintCount, columns: model.model.variableCount, nonzeros: model.model.nonzeroCount,
                    nodes: nodes, seconds: watch.seconds, relaxation: relaxation?.bound)
         }
-        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits,
-           abs(value(path) - relaxation.bound) <= 1e-6 * max(1, abs(value(path))) {
-            return solved(path, objective: value(path), bound: value(path), outcome: .optimal, nodes: 0)
+        /// A tour proven optimal before the MILP.
+        func optimal(_ found: (tour: Tour, value: Double)) -> Solved {
+            solved(found.tour, objective: found.value, bound: found.value, outcome: .optimal, nodes: 0)
+        }
+        if let relaxation, let path = relaxation.tour, path.filter({ graph.nodes[$0.node].kind == .visit }).count <= maxVisits {
+            let found = valued(path)
+            if abs(found.value - relaxation.bound) <= 1e-6 * max(1, abs(found.value)) { return optimal(found) }
         }
         // The start: the best of the greedy tour, the elementary DP's and, planned again
         // around held stands, the tour it had (repaired).
         var starts: [(path: [(node: Int, time: Int)], objective: Double)] = []
         func consider(_ found: [(node: Int, time: Int)]?) {
             guard let found, let path = TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee) else { return }
-            starts.append((path, value(path)))
+            starts.append((path, valued(path).value))
         }
         consider(Greedy.tours(instance, weights: weights)?.first)
         consider(TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, elementary: true, stateLimit: states)?.tour)
@@ -299,7 +299,7 @@ public enum TourPlanner {
         // time with coverage rules, whose greedy start is weaker, else 10 %).
         let best = first.flatMap { first in
             RuinAndRecreate.improve(first.path, graph, mustSee: mustSee, weights: weights, budget: budget.share(graph.rules.isEmpty ? 0.1 : 0.3)) { found in
-                TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee).map { ($0, value($0)) }
+                TourModel.trimmed(found, graph, maxVisits: maxVisits, mustSee: mustSee).map { ($0, valued($0).value) }
             }.map { (path: $0.path, objective: $0.value) }
         } ?? first
         // With coverage rules (which the first relaxation relaxes in part), the
@@ -311,13 +311,13 @@ public enum TourPlanner {
         let refined = graph.rules.isEmpty || budget.isLimited ? DecrementalDP.Result(bound: .infinity, tour: nil, rounds: 0)
             : DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect,
                                   incumbent: best?.objective ?? -.infinity, budget: budget.share(0.4))
-        if let path = refined.tour, value(path) >= refined.bound - 1e-6 * max(1, abs(refined.bound)) {
-            return solved(path, objective: value(path), bound: value(path), outcome: .optimal, nodes: 0)
+        if let found = refined.tour.map(valued), found.value >= refined.bound - 1e-6 * max(1, abs(refined.bound)) {
+            return optimal(found)
         }
         // A start that meets a relaxation's bound is optimal.
         let target = min(relaxation?.bound ?? .infinity, refined.bound)
         if let best, best.objective >= target - 1e-6 * max(1, abs(target)) {
-            return solved(best.path, objective: best.objective, bound: best.objective, outcome: .optimal, nodes: 0)
+            return optimal((valued(best.path).tour, best.objective))
         }
         _ = try model.addSubtourCuts(budget: budget.share(0.3))
         let start = best.flatMap { model.start(for: [$0.path]) }
@@ -343,8 +343,8 @@ public enum TourPlanner {
         // optimal tour.
         if budget.isLimited, !graph.rules.isEmpty, bound > objective + 1e-6 * max(1, abs(objective)), budget.remaining > 0.2 {
             let late = DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, incumbent: objective, budget: budget)
-            if let path = late.tour, value(path) > objective {
-                (tour, objective, ended) = (TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario), value(path), .optimal)
+            if let found = late.tour.map(valued), found.value > objective {
+                (tour, objective, ended) = (found.tour, found.value, .optimal)
             }
             bound = min(bound, late.bound)
         }

@@ -269,8 +269,6 @@ extension CoverageReason {
     /// The groups of `pattern` after "delegation: " matching the whole of `text`, the
     /// delegation's name first; nil groups did not take part; nil when it does not match.
     private static func groups(_ pattern: String, _ text: String) -> [String?]? {
-        guard let regex = try? NSRegularExpression(pattern: "^(.*?): " + pattern + "$", options: [.dotMatchesLineSeparators]),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        return (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
+        PhraseScanner(text).groups("(.*?): " + pattern)
     }
 }

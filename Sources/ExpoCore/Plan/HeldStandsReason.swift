@@ -66,12 +66,9 @@ public struct HeldStandsReason: Sendable, Hashable {
     /// One stand's sentence, its visits read from "(A 10 minutes, B 8 minutes)", the last
     /// being `delegation`'s.
     private static func contest(_ text: String, delegation: String) -> Contest? {
-        let pattern = #"^its must-see stand (.+) \(([^()]+)\) is staffed (all day|only (.+)) on (\d{4}-\d\d-\d\d), and (.+) must visit it too; the visits \((.+)\) "#
-            + NSRegularExpression.escapedPattern(for: tail) + "$"
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        let g = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
-        guard let exhibitor = g[0], let id = g[1], let day = g[4], let list = g[6] else { return nil }
+        let pattern = #"its must-see stand (.+) \(([^()]+)\) is staffed (all day|only (.+)) on (\d{4}-\d\d-\d\d), and (.+) must visit it too; the visits \((.+)\) "#
+            + NSRegularExpression.escapedPattern(for: tail)
+        guard let g = PhraseScanner(text).groups(pattern), let exhibitor = g[0], let id = g[1], let day = g[4], let list = g[6] else { return nil }
         var names: [String] = [], minutes: [Int] = []
         for visit in list.components(separatedBy: " minutes, ") {
             let item = visit.hasSuffix(" minutes") ? String(visit.dropLast(8)) : visit

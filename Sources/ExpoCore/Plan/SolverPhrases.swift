@@ -303,6 +303,14 @@ struct PhraseScanner {
         return values
     }
 
+    /// The groups of the regular expression `pattern` matching the whole text (lines
+    /// included), in order; nil for a group that took no part; nil when it does not match.
+    func groups(_ pattern: String) -> [String?]? {
+        guard let regex = try? NSRegularExpression(pattern: "^" + pattern + "$", options: [.dotMatchesLineSeparators]),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
+    }
+
     /// ``numbers(between:)`` when every figure is a whole number.
     func integers(between pieces: [String]) -> [Int]? {
         guard let values = numbers(between: pieces), values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) else { return nil }

@@ -41,11 +41,9 @@ public struct TourReason: Sendable, Hashable {
     /// The reason ``english`` wrote as `text`.
     public init(english text: String) {
         for kind in Kind.allCases {
-            let pattern = "^" + kind.pieces.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "(.*?)") + "$"
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
-                  let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { continue }
-            let values = (1..<match.numberOfRanges).compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
-            let reason = TourReason(kind: kind, values: values)
+            let pattern = kind.pieces.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "(.*?)")
+            guard let values = PhraseScanner(text).groups(pattern) else { continue }
+            let reason = TourReason(kind: kind, values: values.compactMap { $0 })
             if reason.english == text { self = reason; return }
         }
         (kind, values) = (nil, [text])
