@@ -71,6 +71,31 @@ struct OrienteeringTests {
         #expect(tour.stops.map(\.start) == [480, 490, 510, 525])
     }
 
+    /// Service times kept point by point (issue 21): a 50-minute tour from a depot at
+    /// the origin, every point open all along.
+    /// - A (10, 0), score 10, a service of 25 minutes;
+    /// - B (0, 10), score 8, and D (0, −10), score 9, 5 minutes each.
+    /// B then D: walk 10, B 10–15, walk 20, D 35–40, home at 50: 17. A with B or D
+    /// overruns (10 + 25 + 15 + 5 + 10 = 65), A alone is worth 10. So 17, where giving
+    /// every point the longest service (as import-optw did) allows one visit only: 10.
+    @Test func eachPointKeepsItsServiceTime() throws {
+        let text = """
+            0 0 0 0 0 0 50
+            A 10 0 25 10 0 50
+            B 0 10 5 8 0 50
+            D 0 -10 5 9 0 50
+            """
+        let (scenario, result) = try Self.solve(text)
+        #expect(scenario.delegations[0].visitMinutes == 5)
+        #expect(scenario.exhibitors.map(\.visitMinutes) == [25, nil, nil])
+        let tour = try #require(result.plan.tours.first)
+        #expect(result.plan.report.outcome == .optimal)
+        #expect(tour.score == 17)
+        let names = Set(tour.stops.compactMap { stop in stop.exhibitor.flatMap { id in scenario.exhibitors.first { $0.id == id }?.name } })
+        #expect(names == ["Point B", "Point D"])
+        #expect(tour.stops.filter { $0.exhibitor != nil }.allSatisfy { $0.end - $0.start == 5 })
+    }
+
     /// A seeded 100-point instance shaped like Solomon's r101 is solved to optimality,
     /// and the optimum equals the one an independent program finds (scripts/optw-dp.py,
     /// a dynamic program in Python that shares no code with expoplan).

@@ -14,7 +14,8 @@ import Foundation
 /// 10 m walked at 10 m per minute, so a unit still takes a minute. Each point becomes a
 /// 2 m × 2 m stand pinned at its coordinates (points on one another are set 2.5 m apart), available from `open` to
 /// `close` plus its service (a visit must start within the window), with an interest
-/// equal to its score; the depot becomes a feature where the single delegation starts
+/// equal to its score and a visit as long as its service time (the delegation's
+/// `visitMinutes` is the most common one, the others are the exhibitors' own); the depot becomes a feature where the single delegation starts
 /// and ends. Distances are straight lines between centres, in minutes rounded up to whole
 /// minutes: the classic instances use real-valued times, so a tour here is never longer
 /// than there, and an optimum here may be a little below the published one.
@@ -68,6 +69,13 @@ public enum OPTWImport {
         func at(_ p: Point) -> ExpoCore.Point { ExpoCore.Point((p.x + offset.x) * scale, (p.y + offset.y) * scale) }
         var blocks: [Block] = []
         var exhibitors: [Exhibitor] = []
+        // The delegation's visit length is the points' most common service time (the
+        // longest of the most common, for ties); a point with another gets its own
+        // (`visitMinutes` on its exhibitor). A service of 0 becomes 1 minute, the
+        // shortest visit a scenario holds.
+        var counts: [Int: Int] = [:]
+        for p in points.dropFirst() { counts[max(1, p.service), default: 0] += 1 }
+        let service = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 1
         var used: [ExpoCore.Point] = [at(depot)]
         for (k, p) in points.dropFirst().enumerated() {
             var centre = at(p)
@@ -79,7 +87,8 @@ public enum OPTWImport {
                                 moduleSize: ModuleSize(width: 2, depth: 2), rowCount: 1, attributes: LotAttributes()))
             exhibitors.append(Exhibitor(id: "p\(k + 1)", name: "Point \(p.id)", pavilionID: "points", themes: ["s\(k + 1)"], size: 1,
                                         pinnedModule: "\(id)-01",
-                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + p.service)))]))
+                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + max(1, p.service))))],
+                                        visitMinutes: max(1, p.service) == service ? nil : max(1, p.service)))
         }
         var builder = ModuleBuilder(hall: Hall(name: name, outline: Polygon([ExpoCore.Point(0, 0), ExpoCore.Point(width, 0), ExpoCore.Point(width, height), ExpoCore.Point(0, height)])), blocks: blocks)
         for block in blocks { builder.cut(block) }
@@ -90,12 +99,9 @@ public enum OPTWImport {
         let (modules, rows) = builder.finish()
         var interests: [String: Double] = [:]
         for (k, p) in points.dropFirst().enumerated() { interests["s\(k + 1)"] = Double(p.score) }
-        // Every point may need a different service time; the tour model takes one per
-        // delegation, so the instance's must agree (true of the classic ones).
-        let service = points.dropFirst().map(\.service).max() ?? 0
         let delegation = Delegation(id: "tour", name: "Orienteering tour", day: day, start: ClockTime(minutes: base + depot.open),
                                     end: ClockTime(minutes: min(24 * 60, base + depot.close)), startPlace: .feature("depot"), endPlace: .feature("depot"),
-                                    walkingSpeed: scale, visitMinutes: max(1, service), themeInterests: interests)
+                                    walkingSpeed: scale, visitMinutes: service, themeInterests: interests)
         var weights = Weights()
         weights.walking = 0
         weights.idle = 0
