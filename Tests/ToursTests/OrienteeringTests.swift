@@ -36,6 +36,38 @@ struct OrienteeringTests {
         #expect(a[1].score == 10 && a[1].open == 161 && a[1].close == 171 && a[1].service == 10)
     }
 
+    /// The OPTW sets as distributed (e.g. pr01.txt): a line `k v N t`, a line `D Q`, then
+    /// `i x y d S f a list O C` — the list holds `a` numbers, so lines differ in length.
+    /// They read as the same points as the plain table; fractional times are rounded so
+    /// no tour gets shorter (service up, opening up, closing down), and each rounding,
+    /// and the distances' convention, is noted.
+    @Test func theDistributedLayoutReadsWithItsNotes() throws {
+        let distributed = """
+            1 1 3 0
+            0 200
+            0 0.0 0.0 0 0 0 0 0 50
+            1 10.0 0.0 25 10 1 2 1 2 0 50
+            2 0.0 10.0 4.5 8 1 1 4 0.5 50
+            3 0.0 -10.0 5 9 1 0 0 50
+            """
+        let table = "0 0 0 0 0 0 50\n1 10 0 25 10 0 50\n2 0 10 5 8 1 50\n3 0 -10 5 9 0 50\n"
+        let (points, layout, notes) = try OPTWImport.read(distributed, file: "pr00.txt")
+        #expect(layout == .distributed)
+        let plain = try OPTWImport.read(table, file: "t.txt")
+        #expect(plain.layout == .table)
+        #expect(points.count == 4)
+        for (p, q) in zip(points, plain.points) {
+            #expect(p.x == q.x && p.y == q.y && p.score == q.score && p.service == q.service && p.open == q.open && p.close == q.close)
+        }
+        #expect(notes.contains("1 service times are not whole minutes (line 5): rounded up"))
+        #expect(notes.contains("1 time windows do not open or close on a whole minute (line 5): narrowed to whole minutes"))
+        #expect(notes.last?.contains("floor them to 0.1 (Solomon-based) or 0.01 (Cordeau-based)") == true)
+        // A list shorter than its count `a` is refused, naming the line.
+        #expect { try OPTWImport.read(distributed.replacingOccurrences(of: "1 2 1 2 0 50", with: "1 2 1 0 50"), file: "pr00.txt") } throws: { error in
+            (error as? Diagnostic)?.description.hasPrefix("pr00.txt:4: expected: i x y d S f a list O C") == true
+        }
+    }
+
     @Test func aBadLineIsNamed() {
         #expect { try OPTWImport.parse("0 0 0 0 0 0 100\n1 5 five 1 1 0 50\n", file: "bad.txt") } throws: { error in
             (error as? Diagnostic)?.description.hasPrefix("bad.txt:2:") == true
