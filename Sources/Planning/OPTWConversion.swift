@@ -7,8 +7,10 @@ public enum OPTWConversion {
     /// The files of the instance `instance` (a file), or of a seeded instance of
     /// `random` points (then written too, as optw.txt), in the folder `out`: scenario.yaml,
     /// exhibitors.csv and plan.json (the stands). The scenario is loaded back before
-    /// it is returned: what is written is always a valid scenario.
-    public static func files(instance: String?, random: Int?, seed: UInt64, out: String) throws(PlanningFailure) -> OutputFiles {
+    /// it is returned: what is written is always a valid scenario. `notes`: what the
+    /// scenario cannot hold as the file has it (``OPTWImport/read(_:file:)``), one
+    /// sentence each, for the command to show.
+    public static func files(instance: String?, random: Int?, seed: UInt64, out: String) throws(PlanningFailure) -> (files: OutputFiles, notes: [String]) {
         let text: String
         let file: String
         if let instance {
@@ -21,7 +23,8 @@ public enum OPTWConversion {
             text = OPTWImport.generate(count: random ?? 1, seed: seed)
         }
         let points: [OPTWImport.Point]
-        do { points = try OPTWImport.parse(text, file: file) } catch let diagnostic as Diagnostic {
+        let notes: [String]
+        do { (points, _, notes) = try OPTWImport.read(text, file: file) } catch let diagnostic as Diagnostic {
             throw PlanningFailure(.badInput, diagnostic.description)
         } catch {
             throw PlanningFailure(.badInput, "\(file): \(error.localizedDescription)")
@@ -48,6 +51,6 @@ public enum OPTWConversion {
         if instance == nil { output.add(path("optw.txt"), text) }
         for file in files { output.add(path(file.name), file.text) }
         output.add(path("plan.json"), plan)
-        return output
+        return (output, notes.map { "\(file): warning: \($0)" })
     }
 }

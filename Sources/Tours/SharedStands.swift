@@ -150,7 +150,7 @@ struct SharedStands {
             let windows = exhibitor.availability.filter { $0.day == nil || $0.day == delegation.day }
                 .map { "\($0.start)–\($0.end)" }
             stands.append(HeldStandsReason.Contest(exhibitor: exhibitor.name, id: id, hours: windows, day: delegation.day.description,
-                                                   others: visitors.map(\.name), visitMinutes: (visitors + [delegation]).map(\.visitMinutes)))
+                                                   others: visitors.map(\.name), visitMinutes: (visitors + [delegation]).map { $0.visitMinutes(at: exhibitor) }))
         }
         return HeldStandsReason(delegation: delegation.name, stands: stands).english
     }

@@ -28,7 +28,8 @@ extension TourDiagnosis {
                 continue
             }
             let open = counted.filter {
-                !TourInstance.windows(scenario.exhibitors[$0], day: d.day, from: d.start.minutes, to: d.end.minutes, service: d.visitMinutes).isEmpty
+                !TourInstance.windows(scenario.exhibitors[$0], day: d.day, from: d.start.minutes, to: d.end.minutes,
+                                      service: d.visitMinutes(at: scenario.exhibitors[$0])).isEmpty
             }
             let window = CoverageReason.Window(start: d.start.description, end: d.end.description, staffing: staffing(counted, d, scenario))
             if open.isEmpty {
@@ -43,7 +44,7 @@ extension TourDiagnosis {
 
     /// The least visits the rules ask for against `maxVisits` and against the window:
     /// each pavilion's minimum (or its must-see stands, if more), plus the must-see stands
-    /// outside those pavilions, times the visit length, plus the appointments, plus one
+    /// outside those pavilions, times the shortest visit of the tour's stands, plus the appointments, plus one
     /// walk (at least the shortest walk of the tour graph) before each stop and to the end.
     static func timeReasons(_ graph: DelegationGraph, _ instance: TourInstance, mustSee: Set<Int>) -> [CoverageReason.Kind] {
         let scenario = instance.scenario
@@ -62,10 +63,12 @@ extension TourDiagnosis {
         var shortest = Int.max
         for i in 0..<graph.count { for j in 0..<graph.count where graph.nodes[i].placeID != graph.nodes[j].placeID { shortest = min(shortest, graph.travel(i, j)) } }
         if shortest == Int.max { shortest = 0 }
-        let need = visits * d.visitMinutes + appointments + legs * shortest
+        // The shortest visit of the tour's stands (each stand may have its own length).
+        let visitLength = graph.nodes.filter { $0.kind == .visit }.map(\.service).min() ?? d.visitMinutes
+        let need = visits * visitLength + appointments + legs * shortest
         let window = d.end.minutes - d.start.minutes
         if need > window {
-            let time = CoverageReason.TimeNeeded(visitMinutes: d.visitMinutes, appointmentMinutes: appointments, walks: shortest > 0 ? legs : 0,
+            let time = CoverageReason.TimeNeeded(visitMinutes: visitLength, appointmentMinutes: appointments, walks: shortest > 0 ? legs : 0,
                                                  walkMinutes: shortest, needed: need, available: window)
             reasons.append(.overWindow(asked: asked, time: time, window: CoverageReason.Window(start: d.start.description, end: d.end.description)))
         }
@@ -82,6 +85,7 @@ extension TourDiagnosis {
             }
         }
         guard !windows.isEmpty else { return nil }
-        return CoverageReason.Staffing(hours: Array(windows.sorted().prefix(4)), more: windows.count > 4, day: d.day.description, visitMinutes: d.visitMinutes)
+        return CoverageReason.Staffing(hours: Array(windows.sorted().prefix(4)), more: windows.count > 4, day: d.day.description,
+                                       visitMinutes: exhibitors.map { d.visitMinutes(at: scenario.exhibitors[$0]) }.min() ?? d.visitMinutes)
     }
 }

@@ -91,9 +91,10 @@ struct TourInstance: Sendable {
             for e in chosen.sorted() {
                 let exhibitor = scenario.exhibitors[e]
                 let score = delegation.score(of: exhibitor)
-                for (start, end) in Self.windows(exhibitor, day: delegation.day, from: w0, to: w1, service: delegation.visitMinutes, busy: held[e] ?? []) {
+                let service = delegation.visitMinutes(at: exhibitor)
+                for (start, end) in Self.windows(exhibitor, day: delegation.day, from: w0, to: w1, service: service, busy: held[e] ?? []) {
                     nodes.append(TourNode(kind: .visit, place: .stand(e), placeID: exhibitor.id, title: exhibitor.name, exhibitor: e,
-                                          earliest: start, latest: end - delegation.visitMinutes, service: delegation.visitMinutes, score: score,
+                                          earliest: start, latest: end - service, service: service, score: score,
                                           rules: rules.indices.filter { rules[$0].counts(exhibitor) }))
                 }
             }
@@ -123,7 +124,7 @@ struct TourInstance: Sendable {
             let counted = scenario.exhibitors.indices.filter { e in
                 placed.contains(e) && rule.counts(scenario.exhibitors[e])
                     && !windows(scenario.exhibitors[e], day: delegation.day, from: delegation.start.minutes, to: delegation.end.minutes,
-                                service: delegation.visitMinutes, busy: busy[e] ?? []).isEmpty
+                                service: delegation.visitMinutes(at: scenario.exhibitors[e]), busy: busy[e] ?? []).isEmpty
             }
             let best = counted.sorted { a, b in
                 let sa = delegation.score(of: scenario.exhibitors[a]), sb = delegation.score(of: scenario.exhibitors[b])

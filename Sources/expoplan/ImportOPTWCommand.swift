@@ -10,7 +10,10 @@ struct ImportOPTWCommand: ParsableCommand {
         abstract: "Turn an orienteering-with-time-windows instance into a scenario and a plan.",
         discussion: """
             Reads Solomon's layout (id x y demand ready due service, the demand being the \
-            score) or a plain table (id x y service score open close), the depot first. \
+            score), the OPTW sets as distributed (a line k v N t, a line D Q, then \
+            i x y d S f a list O C), or a plain table (id x y service score open close), \
+            the depot first; each point keeps its own service time. Warns about what the \
+            scenario cannot hold as the file has it (distances and times in whole minutes). \
             Writes to --out: scenario.yaml and exhibitors.csv (one delegation, one pinned \
             stand per point, straight-line distances, a unit of length walked in a minute) and plan.json \
             (the stands), ready for `expoplan tours scenario.yaml --plan plan.json`. \
@@ -36,8 +39,9 @@ struct ImportOPTWCommand: ParsableCommand {
 
     func run() throws {
         try perform { () throws(PlanningFailure) in
-            let output = try OPTWConversion.files(instance: instance, random: random, seed: seed, out: out)
+            let (output, notes) = try OPTWConversion.files(instance: instance, random: random, seed: seed, out: out)
             try commit(output)
+            for note in notes { StandardStreams.error(note + "\n") }
             StandardStreams.output("Wrote \(output.paths.joined(separator: ", "))\n")
         }
     }

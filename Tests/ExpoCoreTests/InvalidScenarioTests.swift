@@ -49,6 +49,8 @@ struct InvalidScenarioTests {
         ("UnknownMustSeeExhibitor", ["Scenarios/invalid/UnknownMustSeeExhibitor.yaml:28: delegations[0].mustSee[0]: unknown exhibitor \"dunes\""]),
         ("UnknownPavilion", ["Scenarios/invalid/UnknownPavilion.yaml:23: exhibitors[3].pavilion: unknown pavilion \"east\"; expected one of north, south"]),
         ("UnknownTimeZone", ["Scenarios/invalid/UnknownTimeZone.yaml:3: show.timeZone: expected an IANA time zone such as Europe/Paris, got \"Paris\""]),
+        ("VisitMinutesOutOfRange", ["Scenarios/invalid/VisitMinutesOutOfRange.yaml:24: exhibitors[4].visitMinutes: expected a visit length in minutes from 1 to 240, got \"0\"",
+                                    "Scenarios/invalid/VisitMinutesOutOfRange.yaml:28: delegations[0].mustSee[0].minutes: expected a visit length in minutes from 1 to 240, got \"300\""]),
         ("WalkingSpeedTooHigh", ["Scenarios/invalid/WalkingSpeedTooHigh.yaml:27: delegations[0].walkingSpeed: expected a walking speed in metres per minute from 10 to 200, got \"900\""]),
     ]
 

@@ -26,6 +26,27 @@ struct OrienteeringCommandTests {
         #expect(a == b)
     }
 
+    /// A file as the OPTW sets are distributed imports, each point with its own service
+    /// time, and the command warns about what the scenario holds differently.
+    @Test func theDistributedLayoutImportsWithWarnings() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pr00.txt")
+        try "1 1 3 0\n0 200\n0 0.0 0.0 0 0 0 0 0 50\n1 10.0 0.0 25 10 1 2 1 2 0 50\n2 0.0 10.0 5 8 1 1 4 0 50\n3 0.0 -10.0 5 9 1 0 0 50\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["import-optw", file.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("pr00.txt: warning: distances are straight lines rounded up to whole minutes"), "\(run.stderr)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("out/exhibitors.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").first?.hasSuffix(",visitMinutes") == true, "\(csv)")
+        let tours = try CLI.run(["tours", folder.appendingPathComponent("out/scenario.yaml").path, "--plan", folder.appendingPathComponent("out/plan.json").path,
+                                 "--candidates", "3", "--out", folder.appendingPathComponent("tours").path, "--time-limit", "none"])
+        #expect(tours.status == 0, "\(tours.stderr)")
+        #expect(tours.stderr.contains("Tours: optimal"), "\(tours.stderr)")
+        let tour = try String(contentsOf: folder.appendingPathComponent("tours/tour-tour.md"), encoding: .utf8)
+        #expect(tour.contains("Point 2") && tour.contains("Point 3") && !tour.contains("Point 1"), "\(tour)")
+    }
+
     @Test func aBadInstanceExitsTwoNamingTheLineAndWritesNothing() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

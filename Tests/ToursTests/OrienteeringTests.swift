@@ -36,6 +36,38 @@ struct OrienteeringTests {
         #expect(a[1].score == 10 && a[1].open == 161 && a[1].close == 171 && a[1].service == 10)
     }
 
+    /// The OPTW sets as distributed (e.g. pr01.txt): a line `k v N t`, a line `D Q`, then
+    /// `i x y d S f a list O C` — the list holds `a` numbers, so lines differ in length.
+    /// They read as the same points as the plain table; fractional times are rounded so
+    /// no tour gets shorter (service up, opening up, closing down), and each rounding,
+    /// and the distances' convention, is noted.
+    @Test func theDistributedLayoutReadsWithItsNotes() throws {
+        let distributed = """
+            1 1 3 0
+            0 200
+            0 0.0 0.0 0 0 0 0 0 50
+            1 10.0 0.0 25 10 1 2 1 2 0 50
+            2 0.0 10.0 4.5 8 1 1 4 0.5 50
+            3 0.0 -10.0 5 9 1 0 0 50
+            """
+        let table = "0 0 0 0 0 0 50\n1 10 0 25 10 0 50\n2 0 10 5 8 1 50\n3 0 -10 5 9 0 50\n"
+        let (points, layout, notes) = try OPTWImport.read(distributed, file: "pr00.txt")
+        #expect(layout == .distributed)
+        let plain = try OPTWImport.read(table, file: "t.txt")
+        #expect(plain.layout == .table)
+        #expect(points.count == 4)
+        for (p, q) in zip(points, plain.points) {
+            #expect(p.x == q.x && p.y == q.y && p.score == q.score && p.service == q.service && p.open == q.open && p.close == q.close)
+        }
+        #expect(notes.contains("1 service times are not whole minutes (line 5): rounded up"))
+        #expect(notes.contains("1 time windows do not open or close on a whole minute (line 5): narrowed to whole minutes"))
+        #expect(notes.last?.contains("floor them to 0.1 (Solomon-based) or 0.01 (Cordeau-based)") == true)
+        // A list shorter than its count `a` is refused, naming the line.
+        #expect { try OPTWImport.read(distributed.replacingOccurrences(of: "1 2 1 2 0 50", with: "1 2 1 0 50"), file: "pr00.txt") } throws: { error in
+            (error as? Diagnostic)?.description.hasPrefix("pr00.txt:4: expected: i x y d S f a list O C") == true
+        }
+    }
+
     @Test func aBadLineIsNamed() {
         #expect { try OPTWImport.parse("0 0 0 0 0 0 100\n1 5 five 1 1 0 50\n", file: "bad.txt") } throws: { error in
             (error as? Diagnostic)?.description.hasPrefix("bad.txt:2:") == true
@@ -69,6 +101,31 @@ struct OrienteeringTests {
         let names = tour.stops.compactMap { stop in stop.exhibitor.flatMap { id in scenario.exhibitors.first { $0.id == id }?.name } }
         #expect(names == ["Point D", "Point A"])
         #expect(tour.stops.map(\.start) == [480, 490, 510, 525])
+    }
+
+    /// Service times kept point by point (issue 21): a 50-minute tour from a depot at
+    /// the origin, every point open all along.
+    /// - A (10, 0), score 10, a service of 25 minutes;
+    /// - B (0, 10), score 8, and D (0, −10), score 9, 5 minutes each.
+    /// B then D: walk 10, B 10–15, walk 20, D 35–40, home at 50: 17. A with B or D
+    /// overruns (10 + 25 + 15 + 5 + 10 = 65), A alone is worth 10. So 17, where giving
+    /// every point the longest service (as import-optw did) allows one visit only: 10.
+    @Test func eachPointKeepsItsServiceTime() throws {
+        let text = """
+            0 0 0 0 0 0 50
+            A 10 0 25 10 0 50
+            B 0 10 5 8 0 50
+            D 0 -10 5 9 0 50
+            """
+        let (scenario, result) = try Self.solve(text)
+        #expect(scenario.delegations[0].visitMinutes == 5)
+        #expect(scenario.exhibitors.map(\.visitMinutes) == [25, nil, nil])
+        let tour = try #require(result.plan.tours.first)
+        #expect(result.plan.report.outcome == .optimal)
+        #expect(tour.score == 17)
+        let names = Set(tour.stops.compactMap { stop in stop.exhibitor.flatMap { id in scenario.exhibitors.first { $0.id == id }?.name } })
+        #expect(names == ["Point B", "Point D"])
+        #expect(tour.stops.filter { $0.exhibitor != nil }.allSatisfy { $0.end - $0.start == 5 })
     }
 
     /// A seeded 100-point instance shaped like Solomon's r101 is solved to optimality,

@@ -23,6 +23,9 @@ public struct Delegation: Sendable, Codable, Hashable {
     public var priority: Double
     /// Exhibitors the tour must include.
     public var mustSee: [String]
+    /// Minutes at a must-see stand where the delegation asks for its own length
+    /// (`mustSee: [{exhibitor: e12, minutes: 20}]`), by exhibitor id.
+    public var mustSeeMinutes: [String: Int]
     /// Fixed appointments in the window (a press point, a lunch).
     public var appointments: [Appointment]
     /// Visits per pavilion and per theme the tour must keep (see ``Coverage``).
@@ -64,7 +67,7 @@ public struct Delegation: Sendable, Codable, Hashable {
         startPlace: PlaceRef, endPlace: PlaceRef, walkingSpeed: Double = 55, visitMinutes: Int = 8,
         maxVisits: Int? = nil, themeInterests: [String: Double] = [:],
         pavilionInterests: [String: Double] = [:], priority: Double = 1, mustSee: [String] = [],
-        appointments: [Appointment] = [], coverage: Coverage = Coverage()
+        appointments: [Appointment] = [], coverage: Coverage = Coverage(), mustSeeMinutes: [String: Int] = [:]
     ) {
         self.id = id
         self.name = name
@@ -81,8 +84,16 @@ public struct Delegation: Sendable, Codable, Hashable {
         self.pavilionInterests = pavilionInterests
         self.priority = priority
         self.mustSee = mustSee
+        self.mustSeeMinutes = mustSeeMinutes
         self.appointments = appointments
         self.coverage = coverage
+    }
+
+    /// Minutes this delegation spends at `exhibitor`'s stand: the must-see's own length
+    /// if it gives one, else the exhibitor's (`visitMinutes`: a demo takes 20 minutes, a
+    /// greeting 5), else the delegation's.
+    public func visitMinutes(at exhibitor: Exhibitor) -> Int {
+        mustSeeMinutes[exhibitor.id] ?? exhibitor.visitMinutes ?? visitMinutes
     }
 
     /// The interest of this delegation in `exhibitor`: the sum of its theme interests

@@ -44,12 +44,15 @@ public struct Exhibitor: Sendable, Codable, Hashable {
     public var availability: [TimeWindow]
     /// One line on what the exhibitor does, for itineraries.
     public var pitch: String
+    /// Minutes a delegation's visit of this stand takes (a demo 20, a greeting 5), over
+    /// the delegation's own length; nil: the delegation's.
+    public var visitMinutes: Int?
 
     public init(
         id: String, name: String, pavilionID: String, themes: [String], size: Int,
         needs: Needs = Needs(), tier: Tier = .standard, pinnedModule: String? = nil,
         competitors: [String] = [], partners: [String] = [], availability: [TimeWindow] = [],
-        pitch: String = ""
+        pitch: String = "", visitMinutes: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -63,6 +66,7 @@ public struct Exhibitor: Sendable, Codable, Hashable {
         self.partners = partners
         self.availability = availability
         self.pitch = pitch
+        self.visitMinutes = visitMinutes
     }
 
     /// What a stand needs from every module it takes.

@@ -2,11 +2,18 @@ import Foundation
 
 /// Turns a classic orienteering-with-time-windows instance into a scenario.
 ///
-/// Two layouts of the instance are read:
+/// Three layouts of the instance are read (``Layout``):
 /// - Solomon's (the form of the Righini–Salani and Montemanni–Gambardella OPTW sets built
 ///   on c101, r101, rc101, …): a name, `VEHICLE`, `CUSTOMER` and a header line, then one
 ///   row per point `id x y demand ready due service`, where the demand is the score;
+/// - the OPTW sets as distributed (Solomon- and Cordeau-based, e.g. pr01): a header
+///   line `k v N t`, a line `D Q`, then `i x y d S f a list O C` per point;
 /// - a plain table, one point per line, `id x y service score open close`.
+///
+/// What a scenario cannot hold as the file has it is said (``read(_:file:)``'s notes):
+/// times that are not whole minutes are rounded so that no tour here is shorter or
+/// earlier than in the file (services and openings up, closings down), and distances are
+/// whole minutes rounded up, where the OPTW sets floor them to 0.1 or 0.01.
 ///
 /// The depot comes first (its score is ignored; its window is the tour's); lines starting
 /// with `#` are comments. Times become minutes after 08:00 (after
@@ -14,10 +21,11 @@ import Foundation
 /// 10 m walked at 10 m per minute, so a unit still takes a minute. Each point becomes a
 /// 2 m × 2 m stand pinned at its coordinates (points on one another are set 2.5 m apart), available from `open` to
 /// `close` plus its service (a visit must start within the window), with an interest
-/// equal to its score; the depot becomes a feature where the single delegation starts
+/// equal to its score and a visit as long as its service time (the delegation's
+/// `visitMinutes` is the most common one, the others are the exhibitors' own); the depot becomes a feature where the single delegation starts
 /// and ends. Distances are straight lines between centres, in minutes rounded up to whole
-/// minutes: the classic instances use real-valued times, so a tour here is never longer
-/// than there, and an optimum here may be a little below the published one.
+/// minutes: the classic instances use real-valued times, so a tour here never takes less
+/// time than there, and an optimum here may be a little below the published one.
 public enum OPTWImport {
     public struct Point: Sendable {
         public var id: String
@@ -25,35 +33,99 @@ public enum OPTWImport {
         public var service: Int, score: Int, open: Int, close: Int
     }
 
-    /// Parses either layout; throws a message naming the line.
-    public static func parse(_ text: String, file: String) throws -> [Point] {
+    /// Parses any of the three layouts; throws a message naming the line.
+    public static func parse(_ text: String, file: String) throws -> [Point] { try read(text, file: file).points }
+
+    /// The layouts an instance file may have.
+    public enum Layout: Sendable, Equatable {
+        /// Solomon's: a name, `VEHICLE`, `CUSTOMER`, a header line, then
+        /// `id x y demand ready due service`.
+        case solomon
+        /// As the OPTW sets are distributed (Righini–Salani's Solomon- and Cordeau-based
+        /// files, e.g. r101.txt, pr01.txt): a line `k v N t`, a line `D Q` (or `Q`),
+        /// then `i x y d S f a list O C`, a list of `a` numbers before the window.
+        case distributed
+        /// One point per line: `id x y service score open close`.
+        case table
+    }
+
+    /// The points of an instance, its layout, and what the scenario cannot hold as the
+    /// file has it (``notes(_:layout:)``).
+    public static func read(_ text: String, file: String) throws -> (points: [Point], layout: Layout, notes: [String]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let solomon = lines.contains { $0.uppercased().hasPrefix("CUST NO") }
+        func fields(_ line: String) -> [String] { line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+        let content = lines.indices.filter { !lines[$0].isEmpty && !lines[$0].hasPrefix("#") }
+        let layout: Layout
+        if lines.contains(where: { $0.uppercased().hasPrefix("CUST NO") }) {
+            layout = .solomon
+        } else if content.count >= 3, fields(lines[content[0]]).count == 4, (1...2).contains(fields(lines[content[1]]).count),
+                  (fields(lines[content[0]]) + fields(lines[content[1]])).allSatisfy({ Double($0) != nil }) {
+            layout = .distributed
+        } else {
+            layout = .table
+        }
         var points: [Point] = []
-        var inTable = !solomon
+        var raw: [(service: Double, score: Double, open: Double, close: Double, line: Int)] = []
+        var inTable = layout != .solomon
+        var skip = layout == .distributed ? 2 : 0
         for (k, line) in lines.enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if !inTable {
                 inTable = line.uppercased().hasPrefix("CUST NO")
                 continue
             }
-            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            let numbers = f.dropFirst().prefix(6).compactMap(Double.init)
-            let expected = solomon ? "id x y demand ready due service" : "id x y service score open close"
-            guard f.count >= 7, numbers.count == 6 else {
+            if skip > 0 { skip -= 1; continue }
+            let f = fields(line)
+            let expected: String
+            var numbers: [Double]
+            switch layout {
+            case .solomon:
+                expected = "id x y demand ready due service"
+                numbers = f.count >= 7 ? f.dropFirst().prefix(6).compactMap(Double.init) : []
+                if numbers.count == 6 { numbers = [numbers[0], numbers[1], numbers[5], numbers[2], numbers[3], numbers[4]] }
+            case .distributed:
+                // i x y d S f a list O C: the list holds `a` numbers.
+                expected = "i x y d S f a list O C (a numbers in the list)"
+                numbers = []
+                if f.count >= 9, let a = Int(f[6]), a >= 0, f.count == 9 + a {
+                    let values = [f[1], f[2], f[3], f[4], f[f.count - 2], f[f.count - 1]].compactMap(Double.init)
+                    if values.count == 6 { numbers = values }
+                }
+            case .table:
+                expected = "id x y service score open close"
+                numbers = f.count >= 7 ? f.dropFirst().prefix(6).compactMap(Double.init) : []
+            }
+            guard numbers.count == 6 else {
                 throw Diagnostic(SourceLocation(file: file, line: k + 1, field: ""), "expected: \(expected), got \(quoted(line))")
             }
-            let (x, y) = (numbers[0], numbers[1])
-            let (service, score, open, close) = solomon ? (numbers[5], numbers[2], numbers[3], numbers[4]) : (numbers[2], numbers[3], numbers[4], numbers[5])
+            // x, y, service, score, open, close
+            let (x, y, service, score, open, close) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5])
             guard abs(x) < 5000, abs(y) < 5000, (0...600).contains(service), (0...1000).contains(score), open >= 0, close >= open, close <= 1440 else {
                 throw Diagnostic(SourceLocation(file: file, line: k + 1, field: ""),
                                  "expected: \(expected), with coordinates under 5000, a score from 0 to 1000, a service from 0 to 600 and a window inside 0–1440 minutes, got \(quoted(line))")
             }
-            points.append(Point(id: f[0], x: x, y: y, service: Int(service.rounded()), score: Int(score.rounded()),
+            // Rounded so that no tour here is shorter or earlier than in the file: a
+            // service up, a window's opening up and its closing down.
+            points.append(Point(id: f[0], x: x, y: y, service: Int(service.rounded(.up)), score: Int(score.rounded()),
                                 open: Int(open.rounded(.up)), close: Int(close.rounded(.down))))
+            raw.append((service, score, open, close, k + 1))
         }
         guard points.count >= 2 else { throw Diagnostic(SourceLocation(file: file, line: nil, field: ""), "expected a depot and at least one point") }
-        return points
+        var notes: [String] = []
+        func list(_ lines: [Int]) -> String { "line" + (lines.count > 1 ? "s " : " ") + lines.prefix(3).map(String.init).joined(separator: ", ") + (lines.count > 3 ? ", …" : "") }
+        let fractional = { (value: Double) in abs(value - value.rounded()) > 1e-9 }
+        let services = raw.dropFirst().filter { fractional($0.service) }.map(\.line)
+        if !services.isEmpty { notes.append("\(services.count) service times are not whole minutes (\(list(services))): rounded up") }
+        let windows = raw.filter { fractional($0.open) || fractional($0.close) }.map(\.line)
+        if !windows.isEmpty { notes.append("\(windows.count) time windows do not open or close on a whole minute (\(list(windows))): narrowed to whole minutes") }
+        let scores = raw.dropFirst().filter { fractional($0.score) }.map(\.line)
+        if !scores.isEmpty { notes.append("\(scores.count) scores are not whole numbers (\(list(scores))): rounded") }
+        let instant = raw.dropFirst().filter { $0.service == 0 }.map(\.line)
+        if !instant.isEmpty { notes.append("\(instant.count) points have no service time (\(list(instant))): a visit takes 1 minute here") }
+        notes.append(layout == .table
+            ? "distances are straight lines rounded up to whole minutes: a tour here is never shorter than with exact distances, so the optimum found may be below the instance's"
+            : "distances are straight lines rounded up to whole minutes, where the OPTW sets floor them to 0.1 (Solomon-based) or 0.01 (Cordeau-based): a tour here is never shorter than there, so the optimum found may be below the published one")
+        return (points, layout, notes)
     }
 
     /// The scenario of the instance: one delegation, straight-line distances.
@@ -68,6 +140,13 @@ public enum OPTWImport {
         func at(_ p: Point) -> ExpoCore.Point { ExpoCore.Point((p.x + offset.x) * scale, (p.y + offset.y) * scale) }
         var blocks: [Block] = []
         var exhibitors: [Exhibitor] = []
+        // The delegation's visit length is the points' most common service time (the
+        // longest of the most common, for ties); a point with another gets its own
+        // (`visitMinutes` on its exhibitor). A service of 0 becomes 1 minute, the
+        // shortest visit a scenario holds.
+        var counts: [Int: Int] = [:]
+        for p in points.dropFirst() { counts[max(1, p.service), default: 0] += 1 }
+        let service = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 1
         var used: [ExpoCore.Point] = [at(depot)]
         for (k, p) in points.dropFirst().enumerated() {
             var centre = at(p)
@@ -79,7 +158,8 @@ public enum OPTWImport {
                                 moduleSize: ModuleSize(width: 2, depth: 2), rowCount: 1, attributes: LotAttributes()))
             exhibitors.append(Exhibitor(id: "p\(k + 1)", name: "Point \(p.id)", pavilionID: "points", themes: ["s\(k + 1)"], size: 1,
                                         pinnedModule: "\(id)-01",
-                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + p.service)))]))
+                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + max(1, p.service))))],
+                                        visitMinutes: max(1, p.service) == service ? nil : max(1, p.service)))
         }
         var builder = ModuleBuilder(hall: Hall(name: name, outline: Polygon([ExpoCore.Point(0, 0), ExpoCore.Point(width, 0), ExpoCore.Point(width, height), ExpoCore.Point(0, height)])), blocks: blocks)
         for block in blocks { builder.cut(block) }
@@ -90,12 +170,9 @@ public enum OPTWImport {
         let (modules, rows) = builder.finish()
         var interests: [String: Double] = [:]
         for (k, p) in points.dropFirst().enumerated() { interests["s\(k + 1)"] = Double(p.score) }
-        // Every point may need a different service time; the tour model takes one per
-        // delegation, so the instance's must agree (true of the classic ones).
-        let service = points.dropFirst().map(\.service).max() ?? 0
         let delegation = Delegation(id: "tour", name: "Orienteering tour", day: day, start: ClockTime(minutes: base + depot.open),
                                     end: ClockTime(minutes: min(24 * 60, base + depot.close)), startPlace: .feature("depot"), endPlace: .feature("depot"),
-                                    walkingSpeed: scale, visitMinutes: max(1, service), themeInterests: interests)
+                                    walkingSpeed: scale, visitMinutes: service, themeInterests: interests)
         var weights = Weights()
         weights.walking = 0
         weights.idle = 0

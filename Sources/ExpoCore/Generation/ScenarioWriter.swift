@@ -182,7 +182,10 @@ public enum ScenarioWriter {
                 if !d.themeInterests.isEmpty { y.line("      themes: \(YAMLText.weights(d.themeInterests))") }
                 if !d.pavilionInterests.isEmpty { y.line("      pavilions: \(YAMLText.weights(d.pavilionInterests))") }
             }
-            if !d.mustSee.isEmpty { y.line("    mustSee: [\(d.mustSee.joined(separator: ", "))]") }
+            if !d.mustSee.isEmpty {
+                let entries = d.mustSee.map { id in d.mustSeeMinutes[id].map { "{exhibitor: \(id), minutes: \($0)}" } ?? id }
+                y.line("    mustSee: [\(entries.joined(separator: ", "))]")
+            }
             writeCoverage(d.coverage, &y)
             if !d.appointments.isEmpty {
                 y.line("    appointments:")
@@ -209,14 +212,20 @@ public enum ScenarioWriter {
         windows.map(\.description).joined(separator: ";")
     }
 
+    /// The exhibitors' table; the `visitMinutes` column only when some exhibitor has
+    /// its own visit length.
     private static func exhibitorsCSV(_ exhibitors: [Exhibitor]) -> String {
+        let lengths = exhibitors.contains { $0.visitMinutes != nil }
         let header = ["id", "name", "pavilion", "themes", "size", "power", "accessible", "height", "tier", "pinned", "competitors", "partners", "availability", "pitch"]
-        let rows = exhibitors.map { e in
-            [e.id, e.name, e.pavilionID, e.themes.joined(separator: ";"), String(e.size),
-             e.needs.power ? "yes" : "no", e.needs.accessible ? "yes" : "no",
-             e.needs.height.map(YAMLText.number) ?? "", e.tier.rawValue, e.pinnedModule ?? "",
-             e.competitors.joined(separator: ";"), e.partners.joined(separator: ";"),
-             windows(e.availability), e.pitch]
+            + (lengths ? ["visitMinutes"] : [])
+        let rows = exhibitors.map { e -> [String] in
+            let row: [String] = [e.id, e.name, e.pavilionID, e.themes.joined(separator: ";"), String(e.size),
+                                 e.needs.power ? "yes" : "no", e.needs.accessible ? "yes" : "no",
+                                 e.needs.height.map(YAMLText.number) ?? "", e.tier.rawValue, e.pinnedModule ?? "",
+                                 e.competitors.joined(separator: ";"), e.partners.joined(separator: ";"),
+                                 windows(e.availability), e.pitch]
+            guard lengths else { return row }
+            return row + [e.visitMinutes.map { String($0) } ?? ""]
         }
         return CSVTable.format(header: header, rows: rows, protectingFormulas: false)
     }

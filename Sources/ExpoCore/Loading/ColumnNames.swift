@@ -29,6 +29,7 @@ enum ColumnNames {
         "partners": ["partenaires"],
         "availability": ["disponibilité", "disponibilités"],
         "pitch": ["accroche"],
+        "visitMinutes": ["durée de visite", "minutes de visite"],
         // Lots
         "block": ["bloc"],
         "row": ["rangée"],

@@ -27,7 +27,7 @@ extension ScenarioReading {
 
     static let exhibitorFields = [
         "id", "name", "pavilion", "themes", "size", "power", "accessible", "height", "tier",
-        "pinned", "competitors", "partners", "availability", "pitch",
+        "pinned", "competitors", "partners", "availability", "pitch", "visitMinutes",
     ]
 
     /// The largest stand, in modules.
@@ -71,10 +71,11 @@ extension ScenarioReading {
             }
             let availability = availabilityWindows(f.optional("availability"))
             let pitch = f.optional("pitch")?.freeText(log, limit: 300) ?? ""
+            let visitMinutes = f.optional("visitMinutes")?.integer(log, in: 1...240, expected: "a visit length in minutes from 1 to 240")
             guard let name, let pavilion, let size, let tier else { continue }
             exhibitors.append(Exhibitor(
                 id: id, name: name, pavilionID: pavilion, themes: themes, size: size, needs: needs,
-                tier: tier, pinnedModule: pinned, availability: availability, pitch: pitch))
+                tier: tier, pinnedModule: pinned, availability: availability, pitch: pitch, visitMinutes: visitMinutes))
         }
         // Competitors and partners may name exhibitors further down the list.
         let index = Dictionary(exhibitors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

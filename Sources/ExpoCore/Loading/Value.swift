@@ -29,6 +29,12 @@ struct Value {
         }
     }
 
+    /// Whether the value is a mapping (`{key: value, …}`).
+    var isMapping: Bool {
+        if case .map = content { return true }
+        return false
+    }
+
     var isNull: Bool {
         if case .null = content { return true }
         if case .text(let text) = content, text.trimmingCharacters(in: .whitespaces).isEmpty { return true }

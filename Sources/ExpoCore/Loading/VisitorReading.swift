@@ -52,11 +52,23 @@ extension ScenarioReading {
                 themes = weightTable(i.optional("themes"), keys: nil)
                 pavilionWeights = weightTable(i.optional("pavilions"), keys: Set(pavilions.map(\.id)))
             }
-            var mustSee: [String] = []
+            // A must-see is an exhibitor id, or {exhibitor: id, minutes: n} for a visit of
+            // its own length.
+            var mustSee: [String] = [], mustSeeMinutes: [String: Int] = [:]
             for entry in f.optional("mustSee")?.list(log) ?? [] {
-                guard let exhibitorID = entry.identifier(log) else { continue }
-                if exhibitorIDs.contains(exhibitorID) { mustSee.append(exhibitorID) } else {
-                    log.error(entry.location, "unknown exhibitor \(quoted(exhibitorID))")
+                var idValue = entry, minutes: Int? = nil
+                if entry.isMapping {
+                    guard let m = Fields(entry, allowed: ["exhibitor", "minutes"], log: log, what: "a must-see stand"),
+                          let named = m.require("exhibitor") else { continue }
+                    idValue = named
+                    minutes = m.optional("minutes")?.integer(log, in: 1...240, expected: "a visit length in minutes from 1 to 240")
+                }
+                guard let exhibitorID = idValue.identifier(log) else { continue }
+                if exhibitorIDs.contains(exhibitorID) {
+                    mustSee.append(exhibitorID)
+                    if let minutes { mustSeeMinutes[exhibitorID] = minutes }
+                } else {
+                    log.error(idValue.location, "unknown exhibitor \(quoted(exhibitorID))")
                 }
             }
             var appointments: [Delegation.Appointment] = []
@@ -82,7 +94,7 @@ extension ScenarioReading {
                 startPlace: start, endPlace: end, walkingSpeed: speed, visitMinutes: visit,
                 maxVisits: maxVisits, themeInterests: themes, pavilionInterests: pavilionWeights,
                 priority: priority, mustSee: mustSee, appointments: sorted,
-                coverage: coverage))
+                coverage: coverage, mustSeeMinutes: mustSeeMinutes))
         }
     }
 

@@ -196,8 +196,9 @@ struct TourCheck {
     /// A visit's length, hours, repetition and figures.
     private mutating func visit(_ stop: Tour.Stop, exhibitor: Exhibitor) {
         let label = delegation.id, id = exhibitor.id
-        if stop.end - stop.start < delegation.visitMinutes {
-            fail(.timing, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(delegation.visitMinutes)")
+        let length = delegation.visitMinutes(at: exhibitor)
+        if stop.end - stop.start < length {
+            fail(.timing, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(length)")
         }
         let windows = exhibitor.availability
         if !windows.isEmpty && !windows.contains(where: { $0.covers(tour.day, from: stop.start, to: stop.end) }) {
