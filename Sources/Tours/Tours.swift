@@ -53,7 +53,9 @@ extension TourInfeasibility: LocalizedError {
 /// visits V_d (its `candidates` best-scoring exhibitors and its must-see ones, one copy
 /// per availability window that can hold a visit inside the delegation's window) and
 /// fixed appointments A_d. Walking minutes τ_ij (the walking network's distance at the
-/// delegation's speed, rounded up), minutes at a node σ_i, time windows [a_i, b_i] for
+/// delegation's speed, rounded up), minutes at a node σ_i (at a stand: the must-see's own
+/// `minutes`, else the exhibitor's `visitMinutes`, else the delegation's; at an
+/// appointment its length), time windows [a_i, b_i] for
 /// the start of each node, visit scores p_i (interest in the exhibitor's themes and
 /// pavilion × priority).
 ///

@@ -24,7 +24,7 @@ struct SpreadsheetCSVTests {
         var testDescription: String { "\(folder): \(what)" }
     }
 
-    static let exhibitorFields = "id, name, pavilion, themes, size, power, accessible, height, tier, pinned, competitors, partners, availability, pitch"
+    static let exhibitorFields = "id, name, pavilion, themes, size, power, accessible, height, tier, pinned, competitors, partners, availability, pitch, visitMinutes"
     static func note(_ file: String) -> String {
         "\(folder)/excel-fr/\(file):1: warning: not UTF-8; read as Windows-1252 (Excel's plain CSV on Windows): check the accents, or save it as CSV UTF-8"
     }

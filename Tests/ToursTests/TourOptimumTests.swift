@@ -11,8 +11,11 @@ struct TourOptimumTests {
     /// budget starts.)
     static var workLimits: TourOptions { TourOptions(timeLimit: nil) }
 
-    /// One row of six modules, stands pinned at A-01…A-0k, a door below the row.
-    static func scenario(window: String, visit: Int, themes: [String], availability: [String?] = [], mustSee: [Int] = []) throws -> (Scenario, LayoutPlan) {
+    /// One row of six modules, stands pinned at A-01…A-0k, a door below the row; stand k
+    /// takes `lengths[k]` minutes when given (its `visitMinutes`); `mustSeeEntries`, when
+    /// given, is the delegation's `mustSee` list as written (instead of `mustSee`).
+    static func scenario(window: String, visit: Int, themes: [String], availability: [String?] = [], mustSee: [Int] = [],
+                         lengths: [Int?] = [], mustSeeEntries: String? = nil) throws -> (Scenario, LayoutPlan) {
         var y = """
             expoplan: 1
             show: {name: T, venue: V, timeZone: Europe/Paris, days: [2026-01-05]}
@@ -28,12 +31,13 @@ struct TourOptimumTests {
             """
         for (k, theme) in themes.enumerated() {
             let window = k < availability.count ? availability[k].map { ", availability: [\"\($0)\"]" } ?? "" : ""
-            y += "  - {id: e\(k), name: E\(k), pavilion: p, size: 1, themes: [\(theme)], pinned: A-0\(k + 1)\(window)}\n"
+            let length = k < lengths.count ? lengths[k].map { ", visitMinutes: \($0)" } ?? "" : ""
+            y += "  - {id: e\(k), name: E\(k), pavilion: p, size: 1, themes: [\(theme)], pinned: A-0\(k + 1)\(window)\(length)}\n"
         }
         y += """
             delegations:
               - {id: d, date: 2026-01-05, window: \(window), start: door, visitMinutes: \(visit), walkingSpeed: 60,
-                 interests: {themes: {t3: 3, t2: 2, t1: 1}}, mustSee: [\(mustSee.map { "e\($0)" }.joined(separator: ", "))]}
+                 interests: {themes: {t3: 3, t2: 2, t1: 1}}, mustSee: [\(mustSeeEntries ?? mustSee.map { "e\($0)" }.joined(separator: ", "))]}
 
             """
         let text = y

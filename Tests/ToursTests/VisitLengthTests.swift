@@ -10,41 +10,15 @@ import Testing
 struct VisitLengthTests {
     /// One row of three stands pinned at A-01…A-03, a door below (walks of a minute); a
     /// half-hour window, 10-minute visits unless a stand or a must-see says otherwise;
-    /// the stands are worth 3, 2 and 2.
-    static func scenario(lengths: [Int?], mustSee: String = "") throws -> Scenario {
-        var y = """
-            expoplan: 1
-            show: {name: T, venue: V, timeZone: Europe/Paris, days: [2026-01-05]}
-            hall:
-              name: H
-              outline: [[0, 0], [40, 0], [40, 30], [0, 30]]
-              entrances: [{id: door, at: [20, 30]}]
-            blocks:
-              - {id: A, rect: [2, 12, 36, 2], module: [6, 2]}
-            pavilions: [{id: p}]
-            exhibitors:
-
-            """
-        for (k, theme) in ["t3", "t2", "t2"].enumerated() {
-            let length = k < lengths.count ? lengths[k].map { ", visitMinutes: \($0)" } ?? "" : ""
-            y += "  - {id: e\(k), name: E\(k), pavilion: p, size: 1, themes: [\(theme)], pinned: A-0\(k + 1)\(length)}\n"
-        }
-        y += """
-            delegations:
-              - {id: d, date: 2026-01-05, window: 10:00-10:30, start: door, visitMinutes: 10, walkingSpeed: 60,
-                 interests: {themes: {t3: 3, t2: 2}}, mustSee: [\(mustSee)]}
-
-            """
-        let text = y
-        return try ScenarioLoader(readFile: { _ in text }).load("t.yaml")
+    /// the stands are worth 3, 2 and 2 (``TourOptimumTests/scenario(window:visit:themes:availability:mustSee:lengths:mustSeeEntries:)``).
+    static func scenario(lengths: [Int?], mustSee: String = "") throws -> (Scenario, LayoutPlan) {
+        try TourOptimumTests.scenario(window: "10:00-10:30", visit: 10, themes: ["t3", "t2", "t2"], lengths: lengths, mustSeeEntries: mustSee)
     }
 
-    static func solve(_ scenario: Scenario) throws -> (Tour, TourResult) {
-        let stands = scenario.exhibitors.map { StandAssignment(exhibitor: $0.id, modules: [$0.pinnedModule!]) }
-        let layout = LayoutPlan(stands: stands, areas: [], report: SolveReport(problem: "layout", outcome: .optimal, sense: "", objective: 0, bound: 0, stages: []))
-        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptimumTests.workLimits)
+    static func solve(_ scenario: (Scenario, LayoutPlan)) throws -> (Tour, TourResult) {
+        let result = try TourPlanner.solve(scenario.0, layout: scenario.1, options: TourOptimumTests.workLimits)
         #expect(result.plan.report.outcome == .optimal)
-        #expect(TourChecker.check(result.plan, scenario: scenario, network: result.network).isEmpty)
+        #expect(TourChecker.check(result.plan, scenario: scenario.0, network: result.network).isEmpty)
         return (try #require(result.plan.tours.first), result)
     }
 
@@ -70,11 +44,11 @@ struct VisitLengthTests {
     /// for 5 minutes (its demo takes 25 for anyone else) leaves room for all three stands
     /// (5 + 10 + 10 minutes and four walks of a minute: 29), worth 7.
     @Test func aMustSeesOwnLengthWinsOverTheStands() throws {
-        let scenario = try Self.scenario(lengths: [25], mustSee: "{exhibitor: e0, minutes: 5}")
-        let d = try #require(scenario.delegations.first)
+        let shown = try Self.scenario(lengths: [25], mustSee: "{exhibitor: e0, minutes: 5}")
+        let d = try #require(shown.0.delegations.first)
         #expect(d.mustSee == ["e0"] && d.mustSeeMinutes == ["e0": 5])
-        #expect(scenario.exhibitors.map { d.visitMinutes(at: $0) } == [5, 10, 10])
-        let (tour, _) = try Self.solve(scenario)
+        #expect(shown.0.exhibitors.map { d.visitMinutes(at: $0) } == [5, 10, 10])
+        let (tour, _) = try Self.solve(shown)
         #expect(tour.score == 7)
         #expect(Self.minutes(tour) == ["e0": 5, "e1": 10, "e2": 10])
     }
@@ -82,8 +56,9 @@ struct VisitLengthTests {
     /// The checker holds each visit to its stand's length: a visit of e1 cut to 9
     /// minutes, or of e0 (a must-see of 5) cut to 4, is refused, naming the length.
     @Test func theCheckerHoldsEachVisitToItsStandsLength() throws {
-        let scenario = try Self.scenario(lengths: [25], mustSee: "{exhibitor: e0, minutes: 5}")
-        let (tour, result) = try Self.solve(scenario)
+        let shown = try Self.scenario(lengths: [25], mustSee: "{exhibitor: e0, minutes: 5}")
+        let (scenario, _) = shown
+        let (tour, result) = try Self.solve(shown)
         for (id, cut, length) in [("e1", 9, 10), ("e0", 4, 5)] {
             var plan = result.plan
             let k = try #require(tour.stops.firstIndex { $0.exhibitor == id })
