@@ -84,7 +84,8 @@ extension TourInfeasibility: LocalizedError {
 /// allows, and relaxes the rest (maxima, minima above 1, untracked items): its bound
 /// stays valid, only weaker, and its path is taken as a tour only when it keeps every
 /// rule. With coverage rules, the decremental relaxation (``DecrementalDP``) then
-/// forbids, round after round, what its best path breaks (a repeated stand, a passed
+/// tracks from its first round every hard maximum that can be passed, and forbids, round
+/// after round, what its best path breaks (a repeated stand, a passed
 /// maximum, `maxVisits`); every round's bound is valid, and it ends on an optimal tour
 /// when its best path keeps everything. The greedy tour inserts what the minimums need
 /// first and never passes a maximum; trimming a start to `maxVisits` never drops a

@@ -64,4 +64,46 @@ struct DecrementalDPTests {
         #expect(result.rounds > 1)
         #expect(Set(result.tour?.compactMap { instance.graphs[0].nodes[$0.node].exhibitor } ?? []).count == 3)
     }
+
+    /// A maximum that can be passed is tracked from the first round: with three stands of
+    /// P and at most one visit there, the first round's path already keeps it, so one
+    /// round gives brute force's optimum (``TourDP``, which relaxes the maximum, counts
+    /// about ten visits).
+    @Test func aBindingMaximumIsTrackedFromTheFirstRound() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("p", "t3", nil), ("p", "t3", nil)]
+        let (scenario, layout) = try CoverageTests.scenario(window: "10:00-11:00", visit: 5, stands: stands, coverage: "{pavilions: {p: {min: 1, max: 1}}}")
+        let expected = CoverageTests.bruteForce(scenario, layout)
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let graph = instance.graphs[0]
+        let relaxed = try #require(TourDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false))
+        #expect(relaxed.bound > expected + 10)
+        let first = DecrementalDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false, incumbent: -.infinity,
+                                        budget: .unlimited, rounds: 1)
+        #expect(first.rounds == 1 && abs(first.bound - expected) < 1e-6, "first round \(first.bound) vs brute force \(expected)")
+        #expect(first.tour.map { Set($0.compactMap { graph.nodes[$0.node].exhibitor }).count } == 1)
+    }
+
+    /// Each round's bound, the first one included (the maxima that can be passed
+    /// tracked from the start), never falls below the optimum; and each capped
+    /// completion bound (at most `max` more visits a maximum counts) lies between the
+    /// optimum and the uncapped one at the start.
+    @Test(arguments: 1...24)
+    func firstRoundAndCappedCompletionsBoundTheOptimum(seed: Int) throws {
+        let (scenario, layout) = try CoverageTests.random(seed: seed)
+        let expected = CoverageTests.bruteForce(scenario, layout)
+        guard expected > -.infinity else { return }
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let graph = instance.graphs[0]
+        for rounds in 1...3 {
+            let result = DecrementalDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false, incumbent: -.infinity,
+                                             budget: .unlimited, rounds: rounds)
+            #expect(result.bound >= expected - 1e-6, "\(rounds) round(s): bound \(result.bound) below the optimum \(expected)")
+        }
+        let search = DecrementalDP.Search(graph: graph, weights: scenario.weights, skipDirect: false, incumbent: -.infinity)
+        for cap in search.capped {
+            let start = cap.values[cap.maximum] + search.constant
+            #expect(start >= expected - 1e-6, "capped completion \(start) below the optimum \(expected)")
+            #expect(start <= search.completion[0] + search.constant + 1e-9)
+        }
+    }
 }
