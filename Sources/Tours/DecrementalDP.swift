@@ -216,10 +216,10 @@ extension DecrementalDP {
             let soft = nodes.map { node in
                 node.kind == .visit ? node.rules.reduce(0.0) { $0 + weights.visitScore * (graph.rules[$1].softWeight ?? 0) } : 0
             }
-            completion = Self.completion(graph, weights: weights, skipDirect: skipDirect, gain: zip(gain, soft).map { $0 + $1 },
-                                         arc: arc, tag: tag, w0: w0, w1: w1)
-            floor = incumbent - constant - 1e-9 * max(1, abs(incumbent))
+            // What a visit adds with every soft weight paid: both completions use it.
             let fullGain = zip(gain, soft).map { $0 + $1 }
+            completion = Self.completion(graph, weights: weights, skipDirect: skipDirect, gain: fullGain, arc: arc, tag: tag, w0: w0, w1: w1)
+            floor = incumbent - constant - 1e-9 * max(1, abs(incumbent))
             capped = graph.rules.indices.compactMap { [arc, tag, w0, w1] r in
                 let rule = graph.rules[r]
                 let counted = nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].rules.contains(r) }

@@ -50,7 +50,8 @@ public enum OPTWImport {
     }
 
     /// The points of an instance, its layout, and what the scenario cannot hold as the
-    /// file has it (``notes(_:layout:)``).
+    /// file has it, a sentence each (times not on whole minutes, scores not whole, services
+    /// of 0, and always how distances are rounded).
     public static func read(_ text: String, file: String) throws -> (points: [Point], layout: Layout, notes: [String]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         func fields(_ line: String) -> [String] { line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
@@ -68,8 +69,8 @@ public enum OPTWImport {
         var raw: [(service: Double, score: Double, open: Double, close: Double, line: Int)] = []
         var inTable = layout != .solomon
         var skip = layout == .distributed ? 2 : 0
-        for (k, line) in lines.enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for k in content {
+            let line = lines[k]
             if !inTable {
                 inTable = line.uppercased().hasPrefix("CUST NO")
                 continue
@@ -144,8 +145,9 @@ public enum OPTWImport {
         // longest of the most common, for ties); a point with another gets its own
         // (`visitMinutes` on its exhibitor). A service of 0 becomes 1 minute, the
         // shortest visit a scenario holds.
+        let visits = points.map { max(1, $0.service) }
         var counts: [Int: Int] = [:]
-        for p in points.dropFirst() { counts[max(1, p.service), default: 0] += 1 }
+        for visit in visits.dropFirst() { counts[visit, default: 0] += 1 }
         let service = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 1
         var used: [ExpoCore.Point] = [at(depot)]
         for (k, p) in points.dropFirst().enumerated() {
@@ -158,8 +160,8 @@ public enum OPTWImport {
                                 moduleSize: ModuleSize(width: 2, depth: 2), rowCount: 1, attributes: LotAttributes()))
             exhibitors.append(Exhibitor(id: "p\(k + 1)", name: "Point \(p.id)", pavilionID: "points", themes: ["s\(k + 1)"], size: 1,
                                         pinnedModule: "\(id)-01",
-                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + max(1, p.service))))],
-                                        visitMinutes: max(1, p.service) == service ? nil : max(1, p.service)))
+                                        availability: [TimeWindow(day: day, start: ClockTime(minutes: base + p.open), end: ClockTime(minutes: min(24 * 60, base + p.close + visits[k + 1])))],
+                                        visitMinutes: visits[k + 1] == service ? nil : visits[k + 1]))
         }
         var builder = ModuleBuilder(hall: Hall(name: name, outline: Polygon([ExpoCore.Point(0, 0), ExpoCore.Point(width, 0), ExpoCore.Point(width, height), ExpoCore.Point(0, height)])), blocks: blocks)
         for block in blocks { builder.cut(block) }
