@@ -10,7 +10,8 @@ public enum OPTWConversion {
     /// it is returned: what is written is always a valid scenario. `notes`: what the
     /// scenario cannot hold as the file has it (``OPTWImport/read(_:file:)``), one
     /// sentence each, for the command to show.
-    public static func files(instance: String?, random: Int?, seed: UInt64, out: String) throws(PlanningFailure) -> (files: OutputFiles, notes: [String]) {
+    /// `step`: distances rounded down to a multiple of this many units (nil: exact).
+    public static func files(instance: String?, random: Int?, seed: UInt64, out: String, step: Double? = nil) throws(PlanningFailure) -> (files: OutputFiles, notes: [String]) {
         let text: String
         let file: String
         if let instance {
@@ -23,14 +24,16 @@ public enum OPTWConversion {
             text = OPTWImport.generate(count: random ?? 1, seed: seed)
         }
         let points: [OPTWImport.Point]
-        let notes: [String]
-        do { (points, _, notes) = try OPTWImport.read(text, file: file) } catch let diagnostic as Diagnostic {
+        var notes: [String]
+        let layout: OPTWImport.Layout
+        do { (points, layout, notes) = try OPTWImport.read(text, file: file) } catch let diagnostic as Diagnostic {
             throw PlanningFailure(.badInput, diagnostic.description)
         } catch {
             throw PlanningFailure(.badInput, "\(file): \(error.localizedDescription)")
         }
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let scenario = OPTWImport.scenario(points, name: name)
+        if let note = OPTWImport.distanceNote(layout: layout, step: step) { notes.append(note) }
+        let scenario = OPTWImport.scenario(points, name: name, step: step)
         let header = ["The orienteering instance \(name) (\(points.count - 1) points) as a scenario.",
                       "expoplan import-optw " + (instance.map { ($0 as NSString).lastPathComponent } ?? "--random \(random ?? 1) --seed \(seed)"),
                       "The tour: expoplan tours scenario.yaml --plan plan.json --candidates \(points.count - 1) --out tours"]

@@ -8,7 +8,10 @@ import ExpoCore
 /// exactly the MILP's objective terms as in ``TourDP`` (a visit: w_score p_j + w_idle σ_j;
 /// a walk: w_idle τ_ij − w_walk m_ij / speed; at the end −w_idle T_end; a soft rule's
 /// w_score weight_r when its counter first moves). Moving from i at t to j starts j at
-/// max(a_j, t + σ_i + τ_ij) ≤ b_j. Each counter k counts the visits of a set of nodes N_k,
+/// max(a_j, t + σ_i + τ_ij) ≤ b_j, in exact time (ticks, ``TourClock``): as in
+/// ``TourDP``, a state is the minute a start falls in and keeps the earliest exact time
+/// offered to it, so every tour is a path of the relaxation. (The completion bounds
+/// below run on whole minutes with walks rounded down: still at least every tour's.) Each counter k counts the visits of a set of nodes N_k,
 /// up to a cap: it must reach `need_k` by the end and must never pass `limit_k`. The
 /// counters at the start: the appointments (need: all of them), each must-see exhibitor
 /// (need 1, limit 1), each hard coverage rule with a minimum (need min_r, (T9)), each
@@ -41,14 +44,16 @@ import ExpoCore
 ///
 /// **Work limits.** A round stops when it holds more than `stateLimit` states, or the
 /// rounds together more than `workLimit`; at most `rounds` rounds; or when the budget
-/// ends: the bound is then the last complete round's.
+/// ends: the bound is then the last complete round's. A first round stopped that way is
+/// run again without the maxima tracked from the start (each is then added when a
+/// path passes it), with the work left or at least one round's.
 enum DecrementalDP {
     struct Result {
         /// An upper bound on the delegation's objective (at least `incumbent`).
         var bound: Double
-        /// An optimal tour, as (node, start minute), when the last round's best path is
-        /// a tour better than the incumbent; nil otherwise (the incumbent is optimal when
-        /// `bound` equals its value).
+        /// The last round's best path, timed in ticks, when it keeps every rule and, in
+        /// exact time, every window (optimal when its value meets `bound`); nil
+        /// otherwise (the incumbent is optimal when `bound` equals its value).
         var tour: [(node: Int, time: Int)]?
         /// Rounds solved to the end.
         var rounds: Int
@@ -82,16 +87,30 @@ enum DecrementalDP {
         var counters = initialCounters(graph, mustSee: mustSee, weights: weights)
         let search = Search(graph: graph, weights: weights, skipDirect: skipDirect, incumbent: incumbent)
         var work = workLimit
+        var tracked = true
         while result.rounds < rounds, work > 0, !budget.isOver {
             let attempt = search.run(counters, stateLimit: min(stateLimit, work), budget: budget)
             work -= attempt.states
+            // A first round that the tracked maxima make too large: again without them,
+            // each added when a path passes it.
+            if attempt.round == nil, result.rounds == 0, tracked, !budget.isOver {
+                tracked = false
+                let lighter = initialCounters(graph, mustSee: mustSee, weights: weights, trackingMaxima: false)
+                if lighter.count != counters.count || zip(lighter, counters).contains(where: { $0.limit != $1.limit }) {
+                    counters = lighter
+                    work = max(work, stateLimit)
+                    continue
+                }
+            }
             guard let round = attempt.round else { break }
             result.rounds += 1
             result.bound = min(result.bound, max(incumbent, round.bound))
             guard let path = round.path else { break }  // nothing beats the incumbent
             let added = decrements(path, graph: graph, counters: &counters)
             if !added {
-                result.tour = path
+                // The relaxation's clock is whole minutes with walks rounded down: the
+                // path is a tour when it also keeps its windows in exact time.
+                result.tour = Greedy.timed(path.map(\.node), graph)
                 break
             }
         }
@@ -99,8 +118,9 @@ enum DecrementalDP {
     }
 
     /// The counters every tour keeps: appointments, must-see exhibitors, hard coverage
-    /// minimums, soft members' pavilions.
-    static func initialCounters(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights) -> [Counter] {
+    /// minimums, soft members' pavilions, and (`trackingMaxima`) the maxima that can be
+    /// passed.
+    static func initialCounters(_ graph: DelegationGraph, mustSee: Set<Int>, weights: Weights, trackingMaxima: Bool = true) -> [Counter] {
         let nodes = graph.nodes
         var counters: [Counter] = []
         let appointments = nodes.indices.filter { nodes[$0].kind == .appointment }
@@ -112,7 +132,7 @@ enum DecrementalDP {
             let counted = nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].rules.contains(r) }
             if let weight = rule.softWeight {
                 counters.append(Counter(nodes: counted, need: 0, limit: nil, weight: weights.visitScore * weight))
-            } else if binds(rule, counted, nodes) {
+            } else if trackingMaxima && binds(rule, counted, nodes) {
                 counters.append(Counter(nodes: counted, need: rule.min, limit: rule.max))
             } else if rule.min > 0 {
                 counters.append(Counter(nodes: counted, need: rule.min, limit: nil))
@@ -184,7 +204,7 @@ extension DecrementalDP {
         /// arc[i * n + j]: what the walk i → j adds.
         let arc: [Double]
         let toEnd: [Int]
-        /// Per node: earliest and latest start, minutes there; travel[i * n + j].
+        /// Per node: earliest and latest start, time there; travel[i * n + j]: all in ticks.
         let earliest: [Int], latest: [Int], service: [Int], travel: [Int]
         /// completion[i * horizon + t − w0]: C(i, t), without the objective's constant.
         let completion: [Double]
@@ -207,11 +227,12 @@ extension DecrementalDP {
             gain = nodes.map { $0.kind == .visit ? weights.visitScore * $0.score + weights.idle * Double($0.service) : 0 }
             tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
             arc = (0..<(n * n)).map { TourModel.arcValue(graph, $0 / n, $0 % n, weights) }
-            toEnd = (0..<n).map { graph.travel($0, n - 1) }
-            earliest = nodes.map(\.earliest)
-            latest = nodes.map(\.latest)
-            service = nodes.map(\.service)
-            travel = graph.minutes
+            let perMinute = TourClock.ticksPerMinute
+            toEnd = (0..<n).map { graph.walk($0, n - 1) }
+            earliest = nodes.map { $0.earliest * perMinute }
+            latest = nodes.map { $0.latest * perMinute }
+            service = nodes.map { $0.service * perMinute }
+            travel = graph.ticks
             constant = TourDP.constant(graph, weights)
             let soft = nodes.map { node in
                 node.kind == .visit ? node.rules.reduce(0.0) { $0 + weights.visitScore * (graph.rules[$1].softWeight ?? 0) } : 0
@@ -230,14 +251,14 @@ extension DecrementalDP {
             }
         }
 
-        /// Whether the walk i → j, leaving i at `leave`, may be taken; the start at j.
+        /// Whether the walk i → j, leaving i at `leave` (ticks), may be taken; the start at j.
         @inline(__always)
         func arrival(_ i: Int, _ j: Int, leave: Int) -> Int? {
             let n = toEnd.count
             if tag[j] == tag[i] || (i == 0 && j == n - 1 && skipDirect) { return nil }
             let arrive = max(earliest[j], leave + travel[i * n + j])
             guard arrive <= latest[j] else { return nil }
-            if j != n - 1 && arrive + service[j] + toEnd[j] > w1 { return nil }
+            if j != n - 1 && arrive + service[j] + toEnd[j] > w1 * TourClock.ticksPerMinute { return nil }
             return arrive
         }
 
@@ -316,15 +337,16 @@ extension DecrementalDP {
             }
             var labels = Labels(nodes: n, cells: n * horizon)
             var best = -Double.infinity, bestLabel: Int32 = -1, bestEnd = 0
-            labels.offer(cell: 0, key: 0, value: 0, from: Int32.min + 1, back: -1)
+            let perMinute = TourClock.ticksPerMinute
+            labels.offer(cell: 0, key: 0, value: 0, from: Int32.min + 1, back: -1, time: w0 * perMinute)
             for t in w0...w1 {
                 if budget.isOver { return (nil, labels.count) }
                 for i in 0..<(n - 1) {
                     let cell = i * horizon + t - w0
-                    let leave = t + service[i]
                     for state in labels.states(in: cell) {
                         let s = Int(state)
                         let key = labels.key[s]
+                        let leave = Int(labels.time[s]) + service[i]
                         for slot in 0..<2 {
                             let label = 2 * s + slot
                             let v = labels.pairs.value[label]
@@ -345,11 +367,11 @@ extension DecrementalDP {
                                 guard allowed else { continue }
                                 if j == n - 1 {
                                     guard needs.allSatisfy({ (moved / $0.stride) % $0.radix >= $0.need }) else { continue }
-                                    let total = next - weights.idle * Double(arrive)
+                                    let total = next - weights.idle * TourModel.minutes(arrive)
                                     if total > best + 1e-9 && total >= floor { (best, bestLabel, bestEnd) = (total, Int32(label), arrive) }
                                     continue
                                 }
-                                let target = j * horizon + arrive - w0
+                                let target = j * horizon + arrive / perMinute - w0
                                 guard next + completion[target] >= floor else { continue }
                                 var pruned = false
                                 for cap in caps {
@@ -357,7 +379,7 @@ extension DecrementalDP {
                                     if next + cap.values[target * (cap.maximum + 1) + left] < floor { pruned = true; break }
                                 }
                                 if pruned { continue }
-                                labels.offer(cell: target, key: moved, value: next, from: Int32(tag[i]), back: Int32(label))
+                                labels.offer(cell: target, key: moved, value: next, from: Int32(tag[i]), back: Int32(label), time: arrive)
                             }
                         }
                     }
@@ -378,10 +400,11 @@ extension DecrementalDP {
     }
 
     /// The states of a round: per cell (node × minute) its states in the order they
-    /// came (so the search repeats), two labels each with different previous exhibitors.
+    /// came (so the search repeats), two labels each with different previous exhibitors,
+    /// and the earliest exact time (ticks) of all the labels offered to the state.
     struct Labels {
         var pairs = LabelPairs(states: 0)
-        var key: [Int] = [], cell: [Int32] = []
+        var key: [Int] = [], cell: [Int32] = [], time: [Int32] = []
         private var order: [[Int32]]
         private var lookup: [[Int: Int32]]
         /// Per node and counters: the two best labels met so far (earlier minutes).
@@ -403,14 +426,16 @@ extension DecrementalDP {
             lookup[cell] = [:]
         }
 
-        mutating func offer(cell c: Int, key k: Int, value v: Double, from: Int32, back label: Int32) {
+        mutating func offer(cell c: Int, key k: Int, value v: Double, from: Int32, back label: Int32, time t: Int) {
             let s: Int
             if let found = lookup[c][k] {
                 s = Int(found)
+                time[s] = min(time[s], Int32(t))
             } else {
                 s = key.count
                 key.append(k)
                 cell.append(Int32(c))
+                time.append(Int32(t))
                 pairs.append()
                 lookup[c][k] = Int32(s)
                 order[c].append(Int32(s))

@@ -26,7 +26,7 @@ enum Greedy {
             result[g] = zip(sequence, times).map { (node: $0, time: $1) }
             for (i, time) in zip(sequence, times) {
                 if let e = graph.nodes[i].exhibitor {
-                    held[instance.scenario.exhibitors[e].id + "@" + day, default: []].append((time, time + graph.nodes[i].service, g))
+                    held[instance.scenario.exhibitors[e].id + "@" + day, default: []].append((time, time + graph.nodes[i].service * TourClock.ticksPerMinute, g))
                 }
             }
         }
@@ -85,31 +85,40 @@ enum Greedy {
         return sequence
     }
 
-    /// The earliest start time of each node of `sequence`, waiting for windows and for
-    /// stands other delegations hold; nil when a window or the end cannot be met.
+    /// The earliest start time of each node of `sequence`, in ticks, waiting for windows
+    /// and for stands other delegations hold (`held`: ticks); nil when a window or the end
+    /// cannot be met.
     static func schedule(_ sequence: [Int], _ graph: DelegationGraph, held: [String: [(Int, Int, Int)]], day: String) -> [Int]? {
+        let perMinute = TourClock.ticksPerMinute
         var times: [Int] = []
-        var clock = graph.delegation.start.minutes
+        var clock = graph.delegation.start.minutes * perMinute
         for (position, i) in sequence.enumerated() {
             let node = graph.nodes[i]
-            if position > 0 { clock += graph.nodes[sequence[position - 1]].service + graph.travel(sequence[position - 1], i) }
-            var begin = max(clock, node.earliest)
+            if position > 0 { clock += graph.nodes[sequence[position - 1]].service * perMinute + graph.walk(sequence[position - 1], i) }
+            var begin = max(clock, node.earliest * perMinute)
             if let e = node.exhibitor {
                 let busy = (held[graph.nodes[i].placeID + "@" + day] ?? []).sorted { $0.0 < $1.0 }
-                for (from, to, _) in busy where begin < to && from < begin + node.service { begin = max(begin, to) }
+                for (from, to, _) in busy where begin < to && from < begin + node.service * perMinute { begin = max(begin, to) }
                 _ = e
             }
-            if node.kind == .appointment && begin != node.earliest { return nil }
-            guard begin <= node.latest else { return nil }
+            if node.kind == .appointment && begin != node.earliest * perMinute { return nil }
+            guard begin <= node.latest * perMinute else { return nil }
             times.append(begin)
             clock = begin
         }
         return times
     }
 
-    /// The total walking minutes of a sequence.
+    /// The total walking ticks of a sequence.
     static func walk(_ sequence: [Int], _ graph: DelegationGraph) -> Int {
-        zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.travel($1.0, $1.1) }
+        zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.walk($1.0, $1.1) }
+    }
+
+    /// `sequence` at its earliest times (ticks), or nil when it breaks a window: a path
+    /// found on a coarser clock (the relaxations' whole minutes, walks rounded down)
+    /// timed as tours take it.
+    static func timed(_ sequence: [Int], _ graph: DelegationGraph) -> [(node: Int, time: Int)]? {
+        schedule(sequence, graph, held: [:], day: graph.delegation.day.description).map { Array(zip(sequence, $0)).map { (node: $0.0, time: $0.1) } }
     }
 
     /// The first 2-opt move (reversing a run of visits between fixed points) that
@@ -151,9 +160,10 @@ enum Greedy {
         var candidate = sequence
         candidate.insert(i, at: position)
         guard let times = schedule(candidate, graph, held: held, day: day) else { return nil }
-        let added = max(1, (times.last! - base.last!) + graph.nodes[i].service)
-        let walked = graph.travel(sequence[position - 1], i) + graph.travel(i, sequence[position]) - graph.travel(sequence[position - 1], sequence[position])
-        return ((weights.visitScore * graph.nodes[i].score - weights.walking * Double(walked)) / Double(added), candidate)
+        let perMinute = Double(TourClock.ticksPerMinute)
+        let added = max(1, Double(times.last! - base.last!) / perMinute + Double(graph.nodes[i].service))
+        let walked = Double(graph.walk(sequence[position - 1], i) + graph.walk(i, sequence[position]) - graph.walk(sequence[position - 1], sequence[position])) / perMinute
+        return ((weights.visitScore * graph.nodes[i].score - weights.walking * walked) / added, candidate)
     }
 }
 

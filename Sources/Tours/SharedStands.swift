@@ -17,7 +17,8 @@ struct SharedStands {
     let network: WalkingNetwork
     let stands: [(exhibitor: Int, modules: [Int])]
     let options: TourOptions
-    /// Per day: the times each stand is held, by delegation index.
+    /// Per day: the times each stand is held (whole minutes, ``minutes(_:)``), by
+    /// delegation index.
     private var held: [Day: [Int: [(start: Int, end: Int, delegation: Int)]]] = [:]
 
     init(scenario: Scenario, network: WalkingNetwork, stands: [(exhibitor: Int, modules: [Int])], options: TourOptions) {
@@ -41,7 +42,8 @@ struct SharedStands {
             let busy = busyTimes(on: delegation.day, except: [])
             let clashes = current.tour.stops.filter { stop in
                 guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) else { return false }
-                return (busy[e] ?? []).contains { $0.0 < stop.end && stop.start < $0.1 }
+                let (start, end) = Self.minutes(stop)
+                return (busy[e] ?? []).contains { $0.0 < end && start < $0.1 }
             }
             if !clashes.isEmpty {
                 notes.append(SolveNote.replannedAround(delegation: delegation.name, exhibitors: clashes.compactMap(\.exhibitor).joined(separator: ", ")).english)
@@ -92,9 +94,17 @@ struct SharedStands {
     private mutating func hold(_ tour: Tour, delegation: Int) {
         for stop in tour.stops where stop.kind == .visit {
             if let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) {
-                held[tour.day, default: [:]][e, default: []].append((stop.start, stop.end, delegation))
+                let (start, end) = Self.minutes(stop)
+                held[tour.day, default: [:]][e, default: []].append((start, end, delegation))
             }
         }
+    }
+
+    /// The whole minutes a visit takes on the stand, its exact times widened: from the
+    /// minute it starts in to the minute it ends by (so that another visit kept out of
+    /// them never meets it in exact time).
+    static func minutes(_ stop: Tour.Stop) -> (Int, Int) {
+        (stop.startTicks / TourClock.ticksPerMinute, TourClock.printedMinute(stop.endTicks))
     }
 
     private mutating func release(_ delegation: Int) {
@@ -130,7 +140,7 @@ struct SharedStands {
         return instance.graphs.map { graph in
             let g = full.graphs.firstIndex { $0.delegation.id == graph.delegation.id }!
             let tour = model.tour(graph, result, network: network, weights: scenario.weights)
-            let value = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, scenario.weights)
+            let value = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.startTicks, graph, scenario.weights)
             let outcome: SolveOutcome = result.status == .optimal ? .feasible : SolveOutcome(result.status)
             return (g, TourPlanner.Solved(tour: tour, objective: value, bound: value, outcome: outcome, rows: model.model.constraintCount,
                                     columns: model.model.variableCount, nonzeros: model.model.nonzeroCount, nodes: result.nodes,

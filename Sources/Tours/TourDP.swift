@@ -7,8 +7,13 @@ import ExpoCore
 /// minutes inside the window, so the states are few (nodes × window minutes × 2^m). A
 /// state keeps its two best labels with different previous exhibitors. Moving from i
 /// at t to j starts j at max(a_j, t + σ_i + τ_ij), which must be at most b_j (waiting
-/// never pays: earlier is as good for every later step). The value adds exactly the
-/// MILP's objective terms: for a visit w_score p_j + w_idle σ_j, for a walk
+/// never pays: earlier is as good for every later step). Time is exact (ticks,
+/// ``TourClock``): a state is the minute a start falls in, and it keeps the earliest
+/// exact time of every label offered to it, next to its two best values: each label
+/// it holds is worth at least, and starts no later than, every path it stands for, so
+/// every tour is a path of the relaxation and the bound holds in exact time (it is
+/// exact when a state's best label is also its earliest). The value adds the MILP's
+/// objective terms: for a visit w_score p_j + w_idle σ_j, for a walk
 /// w_idle τ_ij − w_walk m_ij / speed, and at the end −w_idle T_end.
 ///
 /// Coverage rules (T9), (T10): a hard rule with a minimum is a mandatory item ("some
@@ -24,13 +29,14 @@ import ExpoCore
 /// coverage maxima, and minima above 1, are not enforced. Every tour is a path of the
 /// relaxation, so its best value bounds the tour's objective; when the best path
 /// visits each exhibitor at most once, keeps every mandatory item and every coverage
-/// rule, it is a tour, and an optimal one. (With coverage rules the bound is weaker:
+/// rule, and keeps its windows when timed on its own, it is a tour (optimal when its
+/// value meets the bound). (With coverage rules the bound is weaker:
 /// Reports/benchmarks.md measures by how much.)
 enum TourDP {
     struct Result {
         /// An upper bound on the delegation's objective.
         var bound: Double
-        /// The best path, start to end, as (node, start minute), when it is a tour.
+        /// The best path, start to end, timed in ticks, when it is a tour.
         var tour: [(node: Int, time: Int)]?
     }
 
@@ -81,16 +87,21 @@ enum TourDP {
         let states = n * horizon * masks
         var labels = LabelPairs(states: states)
         func state(_ i: Int, _ t: Int, _ mask: Int) -> Int { (i * horizon + (t - w0)) * masks + mask }
-        let toEnd = (0..<n).map { graph.travel($0, n - 1) }
+        let perMinute = TourClock.ticksPerMinute
+        let toEnd = (0..<n).map { graph.walk($0, n - 1) }
+        // The earliest exact time (ticks) offered to each state.
+        var earliest = [Int32](repeating: Int32.max, count: states)
         var seen = [Int](repeating: 0, count: (nodes.compactMap(\.exhibitor).max() ?? 0) + 1)
         var stamp = 0
         labels.offer(state(0, w0, 0), 0, from: Int32.min + 1, back: -1)
+        earliest[state(0, w0, 0)] = Int32(w0 * perMinute)
         var best = -Double.infinity, bestLabel: Int32 = -1, bestEnd = 0
         for t in w0...w1 {
             for i in 0..<(n - 1) {
-                let leave = t + nodes[i].service
                 for mask in 0..<masks {
                     let s = state(i, t, mask)
+                    guard earliest[s] != Int32.max else { continue }
+                    let leave = Int(earliest[s]) + nodes[i].service * perMinute
                     for slot in 0..<2 {
                         let v = labels.value[2 * s + slot]
                         if v == -.infinity { continue }
@@ -109,18 +120,20 @@ enum TourDP {
                             if tag[j] == tag[i] || Int32(tag[j]) == from { continue }
                             if elementary, let e = nodes[j].exhibitor, seen[e] == stamp { continue }
                             if i == 0 && j == n - 1 && skipDirect { continue }
-                            let arrive = max(nodes[j].earliest, leave + graph.travel(i, j))
-                            guard arrive <= nodes[j].latest else { continue }
+                            let arrive = max(nodes[j].earliest * perMinute, leave + graph.walk(i, j))
+                            guard arrive <= nodes[j].latest * perMinute else { continue }
                             var next = v + gain[j] + TourModel.arcValue(graph, i, j, weights)
                             for soft in softBits[j] where mask & soft.bit == 0 { next += soft.value }
                             if j == n - 1 {
                                 guard mask & full == full else { continue }
-                                let total = next - weights.idle * Double(arrive)
+                                let total = next - weights.idle * TourModel.minutes(arrive)
                                 if total > best + 1e-9 { best = total; bestLabel = label; bestEnd = arrive }
                                 continue
                             }
-                            guard arrive + nodes[j].service + toEnd[j] <= w1 else { continue }
-                            labels.offer(state(j, arrive, mask | bit[j]), next, from: Int32(tag[i]), back: label)
+                            guard arrive + nodes[j].service * perMinute + toEnd[j] <= w1 * perMinute else { continue }
+                            let target = state(j, arrive / perMinute, mask | bit[j])
+                            labels.offer(target, next, from: Int32(tag[i]), back: label)
+                            earliest[target] = min(earliest[target], Int32(arrive))
                         }
                     }
                 }
@@ -142,7 +155,9 @@ enum TourDP {
         let appointments = Set(path.map(\.node).filter { nodes[$0].kind == .appointment })
         let isTour = Set(exhibitors).count == exhibitors.count && mustSee.isSubset(of: Set(exhibitors))
             && appointments.count == nodes.filter { $0.kind == .appointment }.count && graph.keepsRules(path.map(\.node))
-        return Result(bound: elementary ? .infinity : best + constant, tour: isTour ? path : nil)
+        // Its states merge times (each the earliest offered): a tour if it keeps its
+        // windows when timed as tours take them.
+        return Result(bound: elementary ? .infinity : best + constant, tour: isTour ? Greedy.timed(path.map(\.node), graph) : nil)
     }
 
     /// A mandatory or optional item of a path, tracked in the state's mask.

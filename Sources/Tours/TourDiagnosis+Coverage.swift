@@ -45,7 +45,8 @@ extension TourDiagnosis {
     /// The least visits the rules ask for against `maxVisits` and against the window:
     /// each pavilion's minimum (or its must-see stands, if more), plus the must-see stands
     /// outside those pavilions, times the shortest visit of the tour's stands, plus the appointments, plus one
-    /// walk (at least the shortest walk of the tour graph) before each stop and to the end.
+    /// walk (at least the shortest walk of the tour graph, in whole minutes rounded down)
+    /// before each stop and to the end.
     static func timeReasons(_ graph: DelegationGraph, _ instance: TourInstance, mustSee: Set<Int>) -> [CoverageReason.Kind] {
         let scenario = instance.scenario
         let d = graph.delegation

@@ -21,6 +21,8 @@ enum TourDiagnosis {
             let n = graph.count
             let w0 = d.start.minutes, w1 = d.end.minutes
             let end = n - 1
+            let perMinute = TourClock.ticksPerMinute
+            func up(_ ticks: Int) -> Int { TourClock.printedMinute(ticks) }
             for e in d.mustSee.compactMap({ scenario.exhibitorPosition($0) }) {
                 let exhibitor = scenario.exhibitors[e]
                 let copies = graph.nodes.indices.filter { graph.nodes[$0].exhibitor == e }
@@ -29,32 +31,37 @@ enum TourDiagnosis {
                     reasons.append(TourReason(.mustSeeAbsent, d.name, exhibitor.name, d.start, d.end, when.isEmpty ? "never" : when).english)
                     continue
                 }
-                // The earliest visit, with the walk from the start and to the end.
+                // The earliest visit, with the walk from the start and to the end, in exact
+                // time (ticks; minutes shown rounded up, so "after" is at least 1).
+                let finish = copies.map { i -> Int in
+                    max(w0 * perMinute + graph.walk(0, i), graph.nodes[i].earliest * perMinute) + graph.nodes[i].service * perMinute + graph.walk(i, end)
+                }
                 let best = copies.map { i -> Int in
-                    let begin = max(w0 + graph.travel(0, i), graph.nodes[i].earliest)
-                    return begin > graph.nodes[i].latest ? Int.max / 4 : begin + graph.nodes[i].service + graph.travel(i, end)
+                    let begin = max(w0 * perMinute + graph.walk(0, i), graph.nodes[i].earliest * perMinute)
+                    return begin > graph.nodes[i].latest * perMinute ? Int.max / 4 : begin + graph.nodes[i].service * perMinute + graph.walk(i, end)
                 }.min()!
-                if best > w1 {
-                    let finish = copies.map { max(w0 + graph.travel(0, $0), graph.nodes[$0].earliest) + graph.nodes[$0].service + graph.travel($0, end) }.min()!
-                    reasons.append(TourReason(.mustSeeTooLate, d.name, exhibitor.name, ClockTime(minutes: finish), finish - w1, d.end).english)
+                if best > w1 * perMinute {
+                    let last = up(finish.min()!)
+                    reasons.append(TourReason(.mustSeeTooLate, d.name, exhibitor.name, ClockTime(minutes: last), last - w1, d.end).english)
                 }
             }
             let appointments = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
             for a in appointments {
                 let node = graph.nodes[a]
-                if w0 + graph.travel(0, a) > node.earliest {
-                    reasons.append(TourReason(.appointmentFromStart, d.name, node.title, ClockTime(minutes: node.earliest), graph.travel(0, a), d.start,
-                                              w0 + graph.travel(0, a) - node.earliest).english)
+                if w0 * perMinute + graph.walk(0, a) > node.earliest * perMinute {
+                    reasons.append(TourReason(.appointmentFromStart, d.name, node.title, ClockTime(minutes: node.earliest), up(graph.walk(0, a)), d.start,
+                                              up(w0 * perMinute + graph.walk(0, a)) - node.earliest).english)
                 }
-                if node.earliest + node.service + graph.travel(a, end) > w1 {
-                    reasons.append(TourReason(.appointmentToEnd, d.name, node.title, d.end, node.earliest + node.service + graph.travel(a, end) - w1).english)
+                if (node.earliest + node.service) * perMinute + graph.walk(a, end) > w1 * perMinute {
+                    reasons.append(TourReason(.appointmentToEnd, d.name, node.title, d.end,
+                                              up((node.earliest + node.service) * perMinute + graph.walk(a, end)) - w1).english)
                 }
             }
             for (a, b) in zip(appointments, appointments.dropFirst()) {
                 let first = graph.nodes[a], second = graph.nodes[b]
-                if first.earliest + first.service + graph.travel(a, b) > second.earliest {
+                if (first.earliest + first.service) * perMinute + graph.walk(a, b) > second.earliest * perMinute {
                     reasons.append(TourReason(.appointmentsTooClose, d.name, first.title, second.title, second.earliest - first.earliest - first.service,
-                                              graph.travel(a, b)).english)
+                                              up(graph.walk(a, b))).english)
                 }
             }
             reasons += coverageReasons(graph, instance)

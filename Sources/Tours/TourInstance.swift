@@ -21,19 +21,38 @@ struct TourNode: Sendable {
     var rules: [Int] = []
 }
 
-/// A delegation's tour graph: nodes, walking minutes and metres between them.
+/// A delegation's tour graph: nodes, walking times and metres between them. Times run
+/// in ticks (``TourClock``, a tenth of a second): a walk takes `ticks`; node windows
+/// and lengths are whole minutes.
 struct DelegationGraph: Sendable {
     let delegation: Delegation
     var index: Int
     var nodes: [TourNode]
     /// The delegation's coverage rules (``Delegation/coverageRules(in:)``).
     var rules: [CoverageRule] = []
-    /// `minutes[i * n + j]`: walking minutes (rounded up) from node i to node j.
+    /// `ticks[i * n + j]`: the walk from node i to node j in ticks (rounded up to the tick).
+    var ticks: [Int]
+    /// `minutes[i * n + j]`: the same walk in whole minutes rounded **down**, for the
+    /// relaxations on a minute grid and the explanations' lower bounds: never more than
+    /// the walk takes.
     var minutes: [Int]
     var metres: [Double]
 
+    init(delegation: Delegation, index: Int, nodes: [TourNode], rules: [CoverageRule], ticks: [Int], metres: [Double]) {
+        self.delegation = delegation
+        self.index = index
+        self.nodes = nodes
+        self.rules = rules
+        self.ticks = ticks
+        self.minutes = ticks.map { $0 / TourClock.ticksPerMinute }
+        self.metres = metres
+    }
+
     var count: Int { nodes.count }
+    /// Walking minutes from i to j rounded down (a lower bound on the walk).
     func travel(_ i: Int, _ j: Int) -> Int { minutes[i * nodes.count + j] }
+    /// Walking ticks from i to j (the walk as tours take it).
+    func walk(_ i: Int, _ j: Int) -> Int { ticks[i * nodes.count + j] }
 }
 
 /// The scenario prepared for tour planning.
@@ -106,8 +125,8 @@ struct TourInstance: Sendable {
             nodes.append(TourNode(kind: .end, place: Self.place(delegation.endPlace, scenario), placeID: delegation.endPlace.id,
                                   title: Self.name(delegation.endPlace, scenario), exhibitor: nil, earliest: w0, latest: w1, service: 0, score: 0))
             let metres = network.matrix(nodes.map(\.place))
-            let minutes = metres.map { $0.isFinite ? Int(($0 / delegation.walkingSpeed - 1e-9).rounded(.up)) : Int.max / 4 }
-            graphs.append(DelegationGraph(delegation: delegation, index: graphs.count, nodes: nodes, rules: rules, minutes: minutes, metres: metres))
+            let ticks = metres.map { TourClock.walkTicks($0, delegation, exact: TourClock.exact(scenario)) }
+            graphs.append(DelegationGraph(delegation: delegation, index: graphs.count, nodes: nodes, rules: rules, ticks: ticks, metres: metres))
         }
         self.graphs = graphs
     }

@@ -31,8 +31,9 @@ struct TourModel {
             let (early, late) = Self.tightenedWindows(graph, skipDirect: !forcedNodes.isEmpty || !mustSee.isEmpty)
             var times: [Variable] = []
             var visits: [Variable?] = []
+            // Times are minutes (continuous); the windows and walks are whole ticks.
             for (i, node) in graph.nodes.enumerated() {
-                let lower = Double(early[i]), upper = Double(late[i])
+                let lower = Self.minutes(early[i]), upper = Self.minutes(late[i])
                 times.append(try model.addVariable(lower: lower, upper: max(lower, upper), name: "\(prefix)T\(i)"))
                 if node.kind == .visit {
                     let v = try model.addBinary(name: "\(prefix)y\(i)")
@@ -50,21 +51,21 @@ struct TourModel {
                 for j in 0..<n where j != i && j != startNode {
                     if i == startNode && j == endNode && (!forcedNodes.isEmpty || !mustSee.isEmpty) { continue }
                     if let a = graph.nodes[i].exhibitor, let b = graph.nodes[j].exhibitor, a == b { continue }
-                    let travel = graph.travel(i, j)
-                    guard early[i] <= late[i], early[j] <= late[j], early[i] + graph.nodes[i].service + travel <= late[j] else { continue }
+                    let travel = graph.walk(i, j)
+                    let service = graph.nodes[i].service * TourClock.ticksPerMinute
+                    guard early[i] <= late[i], early[j] <= late[j], early[i] + service + travel <= late[j] else { continue }
                     let v = try model.addBinary(name: "\(prefix)x\(i).\(j)")
                     arcs[Self.key(i, j)] = v
                     out[i].add(1, v)
                     into[j].add(1, v)
-                    // Walking: −w_walk × the walk's exact minutes (metres / speed, so a
-                    // shorter walk counts even when both round to one minute); idle counts
-                    // −τ (the rounded minutes the schedule uses), so +w_idle τ.
+                    // Walking: −w_walk × the walk's minutes (metres / speed); idle counts
+                    // −τ (the walk as the schedule takes it, in ticks), so +w_idle τ.
                     objective.add(Self.arcValue(graph, i, j, weights), v)
                     // (T2) time propagation with a tight big-M.
-                    let bigM = Double(late[i] + graph.nodes[i].service + travel - early[j])
+                    let bigM = Self.minutes(late[i] + service + travel - early[j])
                     // (When M ≤ 0 the order holds whatever the times: no row needed.)
                     if bigM > 0 {
-                        try model.addConstraint(times[j] - times[i] - bigM * v >= Double(graph.nodes[i].service + travel) - bigM,
+                        try model.addConstraint(times[j] - times[i] - bigM * v >= Self.minutes(service + travel) - bigM,
                                                 name: "\(prefix)time\(i).\(j)")
                     }
                 }
@@ -105,7 +106,7 @@ struct TourModel {
             // the path (a valid cut that gives the LP a knapsack bound).
             var duration = LinearExpression()
             for (i, node) in graph.nodes.enumerated() where node.kind == .visit { duration.add(Double(node.service), visits[i]!) }
-            for (key, v) in arcs { duration.add(Double(graph.travel(key >> 20, key & 0xFFFFF)), v) }
+            for (key, v) in arcs { duration.add(Self.minutes(graph.walk(key >> 20, key & 0xFFFFF)), v) }
             let fixedTime = forcedNodes.reduce(0) { $0 + graph.nodes[$1].service }
             try model.addConstraint(duration <= Double(d.end.minutes - d.start.minutes - fixedTime), name: "\(prefix)duration")
             // (C2) the end comes no sooner than the minutes spent along the path: idle
@@ -115,12 +116,12 @@ struct TourModel {
             // shortest walk in) fit the window with the shortest walk to the end.
             let visitNodes = graph.nodes.indices.filter { graph.nodes[$0].kind == .visit }
             if !visitNodes.isEmpty {
-                let costs = visitNodes.map { j -> Int in
-                    let walkIn = (0..<n).filter { $0 != j && arcs[Self.key($0, j)] != nil }.map { graph.travel($0, j) }.min() ?? 0
-                    return graph.nodes[j].service + walkIn
+                let costs = visitNodes.map { j -> Int in  // ticks
+                    let walkIn = (0..<n).filter { $0 != j && arcs[Self.key($0, j)] != nil }.map { graph.walk($0, j) }.min() ?? 0
+                    return graph.nodes[j].service * TourClock.ticksPerMinute + walkIn
                 }.sorted()
-                let walkOut = visitNodes.map { graph.travel($0, endNode) }.min() ?? 0
-                var budget = d.end.minutes - d.start.minutes - fixedTime - walkOut
+                let walkOut = visitNodes.map { graph.walk($0, endNode) }.min() ?? 0
+                var budget = (d.end.minutes - d.start.minutes - fixedTime) * TourClock.ticksPerMinute - walkOut
                 var k = 0
                 for cost in costs where cost <= budget {
                     budget -= cost
@@ -195,15 +196,23 @@ struct TourModel {
         return soft
     }
 
+    /// Ticks as minutes.
+    static func minutes(_ ticks: Int) -> Double { Double(ticks) / Double(TourClock.ticksPerMinute) }
+
+    /// A time variable's value (minutes) as ticks: rounded up, past the solver's noise.
+    /// Every time rule is a difference of two times against whole ticks, or a time
+    /// against whole ticks, and rounding up keeps such rules.
+    static func ticks(_ minutes: Double) -> Int { Int((minutes * Double(TourClock.ticksPerMinute) - 1e-4).rounded(.up)) }
+
     /// The objective's term for walking from i to j.
     static func arcValue(_ graph: DelegationGraph, _ i: Int, _ j: Int, _ weights: Weights) -> Double {
-        weights.idle * Double(graph.travel(i, j)) - weights.walking * graph.metres[i * graph.count + j] / graph.delegation.walkingSpeed
+        weights.idle * minutes(graph.walk(i, j)) - weights.walking * graph.metres[i * graph.count + j] / graph.delegation.walkingSpeed
     }
 
-    /// The objective's value for a path from start to end, the end reached at `end`:
-    /// what the MILP's objective gives that tour.
+    /// The objective's value for a path from start to end, the end reached at `end`
+    /// (ticks): what the MILP's objective gives that tour.
     static func value(_ sequence: [Int], end: Int, _ graph: DelegationGraph, _ weights: Weights) -> Double {
-        var value = weights.idle * Double(graph.delegation.start.minutes) - weights.idle * Double(end)
+        var value = weights.idle * Double(graph.delegation.start.minutes) - weights.idle * minutes(end)
         for i in sequence {
             let node = graph.nodes[i]
             if node.kind == .visit { value += weights.visitScore * node.score + weights.idle * Double(node.service) }
@@ -218,32 +227,34 @@ struct TourModel {
     /// the latest start of a possible successor minus its minutes and the walk (repeated
     /// until nothing moves; walks obey the triangle inequality, so no path reaches a node
     /// sooner than its best direct predecessor). A node left with an empty window cannot
-    /// be visited.
+    /// be visited. In ticks.
     static func tightenedWindows(_ graph: DelegationGraph, skipDirect: Bool) -> (early: [Int], late: [Int]) {
         let n = graph.count
-        var early = graph.nodes.map(\.earliest), late = graph.nodes.map(\.latest)
+        let perMinute = TourClock.ticksPerMinute
+        var early = graph.nodes.map { $0.earliest * perMinute }, late = graph.nodes.map { $0.latest * perMinute }
+        let service = graph.nodes.map { $0.service * perMinute }
         func possible(_ i: Int, _ j: Int) -> Bool {
             i != j && j != 0 && i != n - 1 && !(i == 0 && j == n - 1 && skipDirect) && early[i] <= late[i] && early[j] <= late[j]
                 && !(graph.nodes[i].exhibitor != nil && graph.nodes[i].exhibitor == graph.nodes[j].exhibitor)
-                && early[i] + graph.nodes[i].service + graph.travel(i, j) <= late[j]
+                && early[i] + service[i] + graph.walk(i, j) <= late[j]
         }
         for _ in 0..<20 {
             var moved = false
             for j in 1..<n {
-                let arrival = (0..<n).filter { possible($0, j) }.map { early[$0] + graph.nodes[$0].service + graph.travel($0, j) }.min()
+                let arrival = (0..<n).filter { possible($0, j) }.map { early[$0] + service[$0] + graph.walk($0, j) }.min()
                 if let arrival, arrival > early[j] { early[j] = arrival; moved = true }
                 if arrival == nil, early[j] <= late[j] { early[j] = late[j] + 1; moved = true }
             }
             for i in 1..<(n - 1) {
-                let leave = (0..<n).filter { possible(i, $0) }.map { late[$0] - graph.nodes[i].service - graph.travel(i, $0) }.max()
+                let leave = (0..<n).filter { possible(i, $0) }.map { late[$0] - service[i] - graph.walk(i, $0) }.max()
                 if let leave, leave < late[i] { late[i] = leave; moved = true }
                 if leave == nil, early[i] <= late[i] { late[i] = early[i] - 1; moved = true }
             }
             if !moved { break }
         }
         // The start and end keep their own windows (the model needs their variables).
-        early[0] = graph.nodes[0].earliest
-        late[0] = graph.nodes[0].latest
+        early[0] = graph.nodes[0].earliest * perMinute
+        late[0] = graph.nodes[0].latest * perMinute
         late[n - 1] = max(late[n - 1], early[n - 1])
         return (early, late)
     }
@@ -264,23 +275,25 @@ struct TourModel {
             successors[key >> 20].append(key & 0xFFFFF)
             predecessors[key & 0xFFFFF].append(key >> 20)
         }
-        func arrival(_ i: Int, _ j: Int) -> Int { max(early[j], early[i] + graph.nodes[i].service + graph.travel(i, j)) }
-        func departure(_ i: Int, _ j: Int) -> Int { min(late[i], late[j] - graph.nodes[i].service - graph.travel(i, j)) }
+        let perMinute = TourClock.ticksPerMinute
+        let service = graph.nodes.map { $0.service * perMinute }
+        func arrival(_ i: Int, _ j: Int) -> Int { max(early[j], early[i] + service[i] + graph.walk(i, j)) }
+        func departure(_ i: Int, _ j: Int) -> Int { min(late[i], late[j] - service[i] - graph.walk(i, j)) }
         func present(_ j: Int) -> LinearExpression { visits[j].map { LinearExpression($0) } ?? LinearExpression(constant: 1) }
         for j in 1..<n where !predecessors[j].isEmpty {
             var sum = LinearExpression()
-            for i in predecessors[j] where arrival(i, j) > early[j] { sum.add(Double(arrival(i, j) - early[j]), arcs[key(i, j)]!) }
-            if !sum.terms.isEmpty { try model.addConstraint(times[j] - sum >= Double(early[j]), name: "\(prefix)arrive\(j)") }
+            for i in predecessors[j] where arrival(i, j) > early[j] { sum.add(minutes(arrival(i, j) - early[j]), arcs[key(i, j)]!) }
+            if !sum.terms.isEmpty { try model.addConstraint(times[j] - sum >= minutes(early[j]), name: "\(prefix)arrive\(j)") }
         }
         for i in 0..<(n - 1) where !successors[i].isEmpty && i != 0 {
             var sum = LinearExpression()
-            for j in successors[i] where departure(i, j) < late[i] { sum.add(Double(late[i] - departure(i, j)), arcs[key(i, j)]!) }
-            if !sum.terms.isEmpty { try model.addConstraint(times[i] + sum <= Double(late[i]), name: "\(prefix)leave\(i)") }
+            for j in successors[i] where departure(i, j) < late[i] { sum.add(minutes(late[i] - departure(i, j)), arcs[key(i, j)]!) }
+            if !sum.terms.isEmpty { try model.addConstraint(times[i] + sum <= minutes(late[i]), name: "\(prefix)leave\(i)") }
         }
         for key in arcs.keys.sorted() {
             let i = key >> 20, j = key & 0xFFFFF
             if j != n - 1 {
-                let blocked = successors[j].filter { k in arrival(i, j) + graph.nodes[j].service + graph.travel(j, k) > late[k] }
+                let blocked = successors[j].filter { k in arrival(i, j) + service[j] + graph.walk(j, k) > late[k] }
                 if !blocked.isEmpty {
                     var row = LinearExpression(arcs[key]!) - present(j)
                     for k in blocked { row.add(1, arcs[Self.key(j, k)]!) }
@@ -288,7 +301,7 @@ struct TourModel {
                 }
             }
             if i != 0 {
-                let blocked = predecessors[i].filter { h in early[h] + graph.nodes[h].service + graph.travel(h, i) > departure(i, j) }
+                let blocked = predecessors[i].filter { h in early[h] + service[h] + graph.walk(h, i) > departure(i, j) }
                 if !blocked.isEmpty {
                     var row = LinearExpression(arcs[key]!) - present(i)
                     for h in blocked { row.add(1, arcs[Self.key(h, i)]!) }
@@ -318,7 +331,7 @@ struct TourModel {
     }
 
     /// Start values for a plan given as node sequences (one per delegation, from start
-    /// to end) with start times.
+    /// to end) with start times (ticks).
     func start(for tours: [[(node: Int, time: Int)]]) -> [Variable: Double]? {
         var values: [Variable: Double] = [:]
         for (g, tour) in tours.enumerated() {
@@ -355,7 +368,10 @@ struct TourModel {
     /// The tour of a delegation in a solution.
     func tour(_ graph: DelegationGraph, _ result: SolveResult, network: WalkingNetwork, weights: Weights) -> Tour {
         let sequence = sequence(graph, result)
-        let times = sequence.map { Int(result[t[graph.index][$0]].rounded()) }
+        // In whole minutes the solution's times are rounded to the minute, as they always
+        // were; in exact time, up to the tick.
+        let exact = TourClock.exact(instance.scenario)
+        let times = sequence.map { exact ? Self.ticks(result[t[graph.index][$0]]) : Int(result[t[graph.index][$0]].rounded()) * TourClock.ticksPerMinute }
         return Self.tour(graph, sequence: sequence, times: times, scenario: instance.scenario)
     }
 
@@ -379,19 +395,22 @@ struct TourModel {
         return graph.keepsRules(path.map(\.node)) ? path : nil
     }
 
-    /// The tour of a node sequence with planned start times (a visit starts at its
-    /// planned time, or on arrival if that is later).
+    /// The tour of a node sequence with planned start times in ticks (a visit starts at
+    /// its planned time, or on arrival if that is later). The stops carry their exact
+    /// times; the minutes printed are those rounded up (``TourClock``).
     static func tour(_ graph: DelegationGraph, sequence: [Int], times: [Int], scenario: Scenario) -> Tour {
         let n = graph.count
         let d = graph.delegation
+        let perMinute = TourClock.ticksPerMinute
+        let windowStart = d.start.minutes * perMinute
         var stops: [Tour.Stop] = []
-        var previousEnd = d.start.minutes
-        var walkingMinutes = 0, walkingMetres = 0.0, score = 0.0, busy = 0
+        var previousEnd = windowStart
+        var walking = 0, walkingMetres = 0.0, score = 0.0, busy = 0  // walking, busy: ticks
         for (position, i) in sequence.enumerated() {
             let node = graph.nodes[i]
-            let walk = position == 0 ? 0 : graph.travel(sequence[position - 1], i)
+            let walk = position == 0 ? 0 : graph.walk(sequence[position - 1], i)
             let metres = position == 0 ? 0 : graph.metres[sequence[position - 1] * n + i]
-            let arrival = position == 0 ? d.start.minutes : previousEnd + walk
+            let arrival = position == 0 ? windowStart : previousEnd + walk
             let begin = node.kind == .end ? arrival : max(arrival, times[position])
             let kind: Tour.Stop.Kind = switch node.kind {
             case .start: .start
@@ -400,16 +419,18 @@ struct TourModel {
             case .appointment: .appointment
             }
             stops.append(Tour.Stop(kind: kind, exhibitor: node.exhibitor.map { scenario.exhibitors[$0].id }, place: node.placeID,
-                                   title: node.title, arrival: arrival, start: begin, end: begin + node.service,
-                                   walkMinutes: walk, walkMetres: (metres * 10).rounded() / 10, score: node.score))
-            previousEnd = begin + node.service
-            walkingMinutes += walk
+                                   title: node.title, arrivalTicks: arrival, startTicks: begin, endTicks: begin + node.service * perMinute,
+                                   walkMinutes: position == 0 ? 0 : TourChecker.walkMinutes(metres, d), walkMetres: (metres * 10).rounded() / 10,
+                                   score: node.score, exact: TourClock.exact(scenario)))
+            previousEnd = begin + node.service * perMinute
+            walking += walk
             walkingMetres += metres
             score += node.score
-            busy += node.service
+            busy += node.service * perMinute
         }
-        let finish = stops.last?.end ?? d.start.minutes
+        let finish = stops.last?.endTicks ?? windowStart
+        let idle = Double(finish - windowStart - walking - busy) / Double(perMinute)
         return Tour(delegation: d.id, day: d.day, stops: stops, score: score, walkingMetres: (walkingMetres * 10).rounded() / 10,
-                    walkingMinutes: walkingMinutes, idleMinutes: max(0, finish - d.start.minutes - walkingMinutes - busy))
+                    walkingMinutes: Int((Double(walking) / Double(perMinute)).rounded()), idleMinutes: max(0, Int(idle.rounded())))
     }
 }

@@ -52,15 +52,18 @@ extension TourInfeasibility: LocalizedError {
 /// **Sets.** Delegations d; for each, nodes: its start s_d and end e_d, candidate
 /// visits V_d (its `candidates` best-scoring exhibitors and its must-see ones, one copy
 /// per availability window that can hold a visit inside the delegation's window) and
-/// fixed appointments A_d. Walking minutes τ_ij (the walking network's distance at the
-/// delegation's speed, rounded up), minutes at a node σ_i (at a stand: the must-see's own
+/// fixed appointments A_d. Walking times τ_ij: the walking network's distance at the
+/// delegation's speed, in exact time (``TourClock``: rounded up to a tenth of a second,
+/// where whole minutes lost up to a minute a walk); minutes at a node σ_i (at a stand: the must-see's own
 /// `minutes`, else the exhibitor's `visitMinutes`, else the delegation's; at an
 /// appointment its length), time windows [a_i, b_i] for
 /// the start of each node, visit scores p_i (interest in the exhibitor's themes and
 /// pavilion × priority).
 ///
 /// **Variables.** x_ij ∈ {0,1}: the delegation walks from i to j; y_i ∈ {0,1}: it visits
-/// i; T_i ≥ 0: when it starts at i; o_ik ∈ {0,1}: of two delegations possibly at one
+/// i; T_i ≥ 0: when it starts at i, in minutes, continuous (the data being whole
+/// ticks, a solution's times rounded up to the tick keep every time rule, and the
+/// itinerary prints them rounded up to the minute); o_ik ∈ {0,1}: of two delegations possibly at one
 /// stand, which comes first.
 ///
 /// **Constraints.** (T1) one arc leaves s_d, one enters e_d; T_{s_d} = window start,
@@ -269,10 +272,10 @@ public enum TourPlanner {
         let states = budget.isLimited && !graph.rules.isEmpty ? TourDP.limitedStateLimit : TourDP.stateLimit
         let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, stateLimit: states)
         let model = try TourModel(instance, weights: weights)
-        /// A path as the tour the itinerary shows, and its value (its times rounded as shown).
+        /// A path (timed in ticks) as the tour the itinerary shows, and its value.
         func valued(_ path: [(node: Int, time: Int)]) -> (tour: Tour, value: Double) {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            return (tour, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, weights))
+            return (tour, TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, weights))
         }
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
@@ -337,8 +340,8 @@ public enum TourPlanner {
         let result = try model.model.solve(solveOptions)
         guard result.hasSolution else { return nil }
         var tour = model.tour(graph, result, network: instance.network, weights: weights)
-        // The value of the tour itself (its times rounded as the itinerary shows them).
-        var objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.start, graph, weights)
+        // The value of the tour itself, in exact time.
+        var objective = TourModel.value(model.sequence(graph, result), end: tour.stops.last!.startTicks, graph, weights)
         var bound = min(result.bestBound ?? objective, target)
         var ended = SolveOutcome(result.status)
         // Under a time limit, the decremental relaxation gets what the MILP left (when it
@@ -346,10 +349,11 @@ public enum TourPlanner {
         // optimal tour.
         if budget.isLimited, !graph.rules.isEmpty, bound > objective + 1e-6 * max(1, abs(objective)), budget.remaining > 0.2 {
             let late = DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, incumbent: objective, budget: budget)
-            if let found = late.tour.map(valued), found.value > objective {
-                (tour, objective, ended) = (found.tour, found.value, .optimal)
-            }
             bound = min(bound, late.bound)
+            if let found = late.tour.map(valued), found.value > objective {
+                (tour, objective) = (found.tour, found.value)
+                if found.value >= bound - 1e-6 * max(1, abs(bound)) { ended = .optimal }
+            }
         }
         let outcome = SolveOutcome.of(objective: objective, bound: bound, ended: ended)
         return solved(tour, objective: objective, bound: bound, outcome: outcome, nodes: result.nodes)

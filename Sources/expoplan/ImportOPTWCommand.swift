@@ -13,7 +13,8 @@ struct ImportOPTWCommand: ParsableCommand {
             score), the OPTW sets as distributed (a line k v N t, a line D Q, then \
             i x y d S f a list O C), or a plain table (id x y service score open close), \
             the depot first; each point keeps its own service time. Warns about what the \
-            scenario cannot hold as the file has it (distances and times in whole minutes). \
+            scenario cannot hold as the file has it (times not in whole minutes, distances that \
+            the set rounds down). \
             Writes to --out: scenario.yaml and exhibitors.csv (one delegation, one pinned \
             stand per point, straight-line distances, a unit of length walked in a minute) and plan.json \
             (the stands), ready for `expoplan tours scenario.yaml --plan plan.json`. \
@@ -32,14 +33,19 @@ struct ImportOPTWCommand: ParsableCommand {
     @Option(help: "Folder to write into.")
     var out: String
 
+    @Option(help: ArgumentHelp("Round distances down to a multiple of this many units, as the set does (0.1 for the Solomon-based OPTW sets, 0.01 for the Cordeau-based ones); exact by default.",
+                               valueName: "step"))
+    var distanceRounding: Double?
+
     func validate() throws {
         guard (instance == nil) != (random == nil) else { throw ValidationError("give an instance file or --random COUNT, not both") }
         if let random, !(1...2_000).contains(random) { throw ValidationError("--random must be from 1 to 2000") }
+        if let step = distanceRounding, !(step > 0 && step <= 100) { throw ValidationError("--distance-rounding must be above 0 and at most 100") }
     }
 
     func run() throws {
         try perform { () throws(PlanningFailure) in
-            let (output, notes) = try OPTWConversion.files(instance: instance, random: random, seed: seed, out: out)
+            let (output, notes) = try OPTWConversion.files(instance: instance, random: random, seed: seed, out: out, step: distanceRounding)
             try commit(output)
             for note in notes { StandardStreams.error(note + "\n") }
             StandardStreams.output("Wrote \(output.paths.joined(separator: ", "))\n")

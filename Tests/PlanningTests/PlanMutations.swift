@@ -176,19 +176,21 @@ struct PlanMutations {
         }
         add("a tour starting before its window", "T1", [id]) { plan in
             for s in plan.tours!.tours[k].stops.indices where s == 0 {
-                plan.tours!.tours[k].stops[s].arrival -= 30
-                plan.tours!.tours[k].stops[s].start -= 30
-                plan.tours!.tours[k].stops[s].end -= 30
+                plan.tours!.tours[k].stops[s].shift(minutes: -30)
             }
         }
         if let walked = visits.first(where: { tour.stops[$0].walkMinutes > 0 }) {
             add("an arrival before the walk allows", "T2", [id]) { plan in
-                let previous = plan.tours!.tours[k].stops[walked - 1].end
-                plan.tours!.tours[k].stops[walked].arrival = previous
+                let previous = plan.tours!.tours[k].stops[walked - 1]
+                plan.tours!.tours[k].stops[walked].arrival = previous.end
+                plan.tours!.tours[k].stops[walked].arrivalSeconds = previous.endSeconds
                 plan.tours!.tours[k].stops[walked].walkMinutes = 0
             }
         }
-        add("a visit cut short", "T2", [id]) { $0.tours!.tours[k].stops[v].end = tour.stops[v].start + delegation.visitMinutes - 1 }
+        add("a visit cut short", "T2", [id]) { plan in
+            plan.tours!.tours[k].stops[v].end = tour.stops[v].start + delegation.visitMinutes - 1
+            plan.tours!.tours[k].stops[v].endSeconds = tour.stops[v].startSeconds.map { $0 + Double(60 * (delegation.visitMinutes - 1)) }
+        }
         // (T3): a visit moved to when its exhibitor is away.
         for (t, one) in tours.enumerated() {
             let found = one.stops.indices.first { s in
@@ -199,8 +201,11 @@ struct PlanMutations {
             let windows = e.availability.filter { $0.day == nil || $0.day == one.day }
             let away = (0...1400).first { m in !windows.contains { $0.covers(one.day, from: m, to: m + 10) } }!
             add("a visit while the stand is unstaffed", "T3", [one.delegation]) { plan in
+                let length = one.stops[s].end - one.stops[s].start
                 plan.tours!.tours[t].stops[s].start = away
-                plan.tours!.tours[t].stops[s].end = away + (one.stops[s].end - one.stops[s].start)
+                plan.tours!.tours[t].stops[s].end = away + length
+                plan.tours!.tours[t].stops[s].startSeconds = one.stops[s].startSeconds.map { _ in Double(60 * away) }
+                plan.tours!.tours[t].stops[s].endSeconds = one.stops[s].endSeconds.map { _ in Double(60 * (away + length)) }
             }
             break
         }
@@ -219,10 +224,7 @@ struct PlanMutations {
         }
         add("a stand visited twice", "T6", [id]) { plan in
             var again = tour.stops[v]
-            let shift = again.end - again.arrival
-            again.arrival += shift
-            again.start += shift
-            again.end += shift
+            again.shift(minutes: again.end - again.arrival)
             again.walkMinutes = 0
             again.walkMetres = 0
             plan.tours!.tours[k].stops.insert(again, at: v + 1)
@@ -238,6 +240,7 @@ struct PlanMutations {
                 stop.arrival = w.start
                 stop.start = w.start
                 stop.end = w.end
+                (stop.arrivalSeconds, stop.startSeconds, stop.endSeconds) = (w.startSeconds, w.startSeconds, w.endSeconds)
                 plan.tours!.tours[k].stops[v] = stop
             }
         }
@@ -390,5 +393,18 @@ struct PlanMutations {
             let label = stageObject?(name) ?? prefix + name
             add("the \(label) objective", "F", [label]) { $0[keyPath: path].stages[s].objective = value + 1 }
         }
+    }
+}
+
+extension Tour.Stop {
+    /// The stop moved by whole minutes, its exact times (when it has them) with it.
+    mutating func shift(minutes: Int) {
+        arrival += minutes
+        start += minutes
+        end += minutes
+        let seconds = Double(60 * minutes)
+        arrivalSeconds = arrivalSeconds.map { $0 + seconds }
+        startSeconds = startSeconds.map { $0 + seconds }
+        endSeconds = endSeconds.map { $0 + seconds }
     }
 }

@@ -72,9 +72,13 @@ struct CoverageTests {
             guard let times = Greedy.schedule(sequence, graph, held: [:], day: d.day.description) else { return }
             let visited = order.map { scenario.exhibitors[graph.nodes[$0].exhibitor!] }
             guard Set(visited.map(\.id)).count == order.count, keeps(visited) else { return }
-            let walk = zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.travel($1.0, $1.1) }
+            // Times in ticks (whole minutes here: walks rounded up to the minute).
+            let walk = zip(sequence, sequence.dropFirst()).reduce(0) {
+                $0 + TourClock.walkTicks(graph.metres[$1.0 * graph.count + $1.1], d, exact: TourClock.exact(scenario))
+            }
             let metres = zip(sequence, sequence.dropFirst()).reduce(0.0) { $0 + graph.metres[$1.0 * graph.count + $1.1] }
-            let idle = times.last! - d.start.minutes - order.count * d.visitMinutes - walk
+            let idle = Double(times.last! - (d.start.minutes + order.count * d.visitMinutes) * TourClock.ticksPerMinute - walk)
+                / Double(TourClock.ticksPerMinute)
             let score = visited.reduce(0.0) { $0 + d.score(of: $1) }
             var soft = 0.0
             var paid = Set<String>()
@@ -84,7 +88,7 @@ struct CoverageTests {
                     paid.insert(p)
                 }
             }
-            best = max(best, weights.visitScore * (score + soft) - weights.walking * metres / d.walkingSpeed - weights.idle * Double(idle))
+            best = max(best, weights.visitScore * (score + soft) - weights.walking * metres / d.walkingSpeed - weights.idle * idle)
         }
         func extend(_ order: [Int]) {
             evaluate(order)

@@ -15,7 +15,7 @@ struct DecrementalDPTests {
         let result = DecrementalDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false, incumbent: incumbent, budget: .unlimited)
         let value = result.tour.map { path in
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
-            return TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, scenario.weights)
+            return TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, scenario.weights)
         }
         return (result, value)
     }

@@ -6,8 +6,8 @@ import Testing
 /// Classic orienteering instances with time windows (one tour, a depot, straight lines).
 @Suite("Orienteering instances")
 struct OrienteeringTests {
-    static func solve(_ text: String, candidates: Int = 100) throws -> (Scenario, TourResult) {
-        let scenario = OPTWImport.scenario(try OPTWImport.parse(text, file: "optw.txt"), name: "optw")
+    static func solve(_ text: String, candidates: Int = 100, step: Double? = nil) throws -> (Scenario, TourResult) {
+        let scenario = OPTWImport.scenario(try OPTWImport.parse(text, file: "optw.txt"), name: "optw", step: step)
         let result = try TourPlanner.solve(scenario, layout: OPTWImport.layout(scenario), options: TourOptions(timeLimit: nil, candidates: candidates))
         #expect(TourChecker.check(result.plan, scenario: scenario, network: result.network).isEmpty)
         return (scenario, result)
@@ -61,7 +61,9 @@ struct OrienteeringTests {
         }
         #expect(notes.contains("1 service times are not whole minutes (line 5): rounded up"))
         #expect(notes.contains("1 time windows do not open or close on a whole minute (line 5): narrowed to whole minutes"))
-        #expect(notes.last?.contains("floor them to 0.1 (Solomon-based) or 0.01 (Cordeau-based)") == true)
+        // Distances: exact unless rounded down as the set does, which the note says.
+        #expect(OPTWImport.distanceNote(layout: layout, step: nil)?.contains("round them down to 0.1 (Solomon-based) or 0.01 (Cordeau-based)") == true)
+        #expect(OPTWImport.distanceNote(layout: layout, step: 0.01) == nil && OPTWImport.distanceNote(layout: .table, step: nil) == nil)
         // A list shorter than its count `a` is refused, naming the line.
         #expect { try OPTWImport.read(distributed.replacingOccurrences(of: "1 2 1 2 0 50", with: "1 2 1 0 50"), file: "pr00.txt") } throws: { error in
             (error as? Diagnostic)?.description.hasPrefix("pr00.txt:4: expected: i x y d S f a list O C") == true
@@ -128,6 +130,51 @@ struct OrienteeringTests {
         #expect(tour.stops.filter { $0.exhibitor != nil }.allSatisfy { $0.end - $0.start == 5 })
     }
 
+    /// Exact time and the sets' rounding, hand-checked: a point 10.05 units from the depot
+    /// (a visit of 1 minute, score 10) and a depot open 21 minutes. In exact time the
+    /// round trip takes 10.05 + 1 + 10.05 = 21.1 minutes: no tour. With distances rounded
+    /// down to 0.1, as the Solomon-based sets do, it takes 10.0 + 1 + 10.0 = 21: the point
+    /// is visited, arriving at 10:00:00 after the 8:00 base (walks rounded up to whole
+    /// minutes, 11 + 1 + 11, would allow neither). The independent program agrees on both.
+    @Test func distancesRoundedDownAsTheSetsDo() throws {
+        let text = """
+            0 0 0 0 0 0 21
+            1 10.05 0 1 10 0 100
+            """
+        let (_, exact) = try Self.solve(text)
+        #expect(exact.plan.tours.isEmpty || exact.plan.tours[0].score == 0)
+        let (scenario, rounded) = try Self.solve(text, step: 0.1)
+        #expect(scenario.tourTimes == .exact && scenario.distanceStep.map { abs($0 - 1) < 1e-9 } == true)
+        let tour = try #require(rounded.plan.tours.first)
+        #expect(tour.score == 10 && rounded.plan.report.outcome == .optimal)
+        let visit = try #require(tour.stops.first { $0.kind == .visit })
+        #expect(visit.startSeconds == Double((8 * 60 + 10) * 60) && tour.stops.last?.endSeconds == Double((8 * 60 + 21) * 60))
+        // The scenario written back keeps its clock and step.
+        let written = ScenarioWriter.files(for: scenario).first { $0.name == "scenario.yaml" }?.text ?? ""
+        #expect(written.contains("tourTimes: exact") && written.contains("distanceStep: 1"))
+        for (arguments, expected) in [([String](), 0.0), (["--distance-rounding", "0.1"], 10.0)] {
+            let answer = try Self.python(text, arguments)
+            #expect(answer["bound"] as? Double == expected, "\(arguments): \(answer)")
+        }
+    }
+
+    /// scripts/optw-dp.py on `text`, with `arguments`.
+    static func python(_ text: String, _ arguments: [String]) throws -> [String: Any] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("optw-\(UUID().uuidString).txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/optw-dp.py").path, file.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
     /// A seeded 100-point instance shaped like Solomon's r101 is solved to optimality,
     /// and the optimum equals the one an independent program finds (scripts/optw-dp.py,
     /// a dynamic program in Python that shares no code with expoplan).
@@ -176,7 +223,7 @@ struct OrienteeringTests {
         #expect(relaxation.bound >= expected - 1e-9)
         if let path = relaxation.tour {
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
-            #expect(abs(TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, scenario.weights) - expected) < 1e-9)
+            #expect(abs(TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, scenario.weights) - expected) < 1e-9)
         }
     }
 

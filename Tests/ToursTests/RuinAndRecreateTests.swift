@@ -18,7 +18,7 @@ struct RuinAndRecreateTests {
         func value(_ path: [(node: Int, time: Int)]) -> (path: [(node: Int, time: Int)], value: Double)? {
             guard graph.keepsRules(path.map(\.node)) else { return nil }
             let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
-            return (path, TourModel.value(path.map(\.node), end: tour.stops.last!.start, graph, scenario.weights))
+            return (path, TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, scenario.weights))
         }
         guard let start = value(greedy) else { return }
         let run = { RuinAndRecreate.improve(greedy, graph, mustSee: [], weights: scenario.weights, budget: .unlimited, value: value) }

@@ -75,13 +75,14 @@ struct TourOptimumTests {
             guard let times = Greedy.schedule(sequence, graph, held: [:], day: d.day.description) else { return }
             let exhibitors = Set(order.compactMap { graph.nodes[$0].exhibitor })
             guard mustSee.isSubset(of: exhibitors), exhibitors.count == order.count else { return }
-            let walk = zip(sequence, sequence.dropFirst()).reduce(0) { $0 + graph.travel($1.0, $1.1) }
+            // Exact time: walks in ticks (a tenth of a second, rounded up), idle from the
+            // schedule's exact end.
+            let walk = zip(sequence, sequence.dropFirst()).reduce(0) { $0 + TourClock.walkTicks(graph.metres[$1.0 * graph.count + $1.1], d, exact: TourClock.exact(scenario)) }
             let metres = zip(sequence, sequence.dropFirst()).reduce(0.0) { $0 + graph.metres[$1.0 * graph.count + $1.1] }
-            let service = order.reduce(0) { $0 + graph.nodes[$1].service }
-            let idle = times.last! - d.start.minutes - service - walk
+            let service = order.reduce(0) { $0 + graph.nodes[$1].service } * TourClock.ticksPerMinute
+            let idle = Double(times.last! - d.start.minutes * TourClock.ticksPerMinute - service - walk) / Double(TourClock.ticksPerMinute)
             let score = order.reduce(0.0) { $0 + graph.nodes[$1].score }
-            // Walking counts its exact minutes; idle time the schedule's whole minutes.
-            best = max(best, weights.visitScore * score - weights.walking * metres / d.walkingSpeed - weights.idle * Double(idle))
+            best = max(best, weights.visitScore * score - weights.walking * metres / d.walkingSpeed - weights.idle * idle)
         }
         func extend(_ order: [Int]) {
             evaluate(order)

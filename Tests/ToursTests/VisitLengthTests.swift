@@ -63,6 +63,7 @@ struct VisitLengthTests {
             var plan = result.plan
             let k = try #require(tour.stops.firstIndex { $0.exhibitor == id })
             plan.tours[0].stops[k].end = tour.stops[k].start + cut
+            plan.tours[0].stops[k].endSeconds = tour.stops[k].startSeconds.map { $0 + Double(60 * cut) }
             let violations = TourChecker.check(plan, scenario: scenario, network: result.network).map(\.description)
             #expect(violations.contains { $0.contains("the visit of \(id) lasts \(cut) minutes, less than \(length)") }, "\(violations)")
         }

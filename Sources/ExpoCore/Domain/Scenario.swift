@@ -39,6 +39,14 @@ public enum DistanceMode: String, Sendable, Codable, CaseIterable {
     case straightLine
 }
 
+/// How tours count time (``TourClock``).
+public enum TourTimes: String, Sendable, Codable, CaseIterable {
+    /// Each walk rounded up to whole minutes (the default).
+    case minutes
+    /// Each walk its length at the walking speed, to a tenth of a second.
+    case exact
+}
+
 /// Everything a plan is made from: the hall, its lots, who exhibits, who visits and who
 /// meets whom. Immutable once loaded and validated (see ``ScenarioLoader``).
 public struct Scenario: Sendable, Codable {
@@ -57,6 +65,11 @@ public struct Scenario: Sendable, Codable {
     public var meetings: MeetingProgramme?
     public var weights: Weights
     public var distanceMode: DistanceMode
+    /// In `straightLine` mode, distances rounded **down** to a multiple of this many
+    /// metres (nil: exact), as the classic orienteering sets do (``OPTWImport``).
+    public var distanceStep: Double? = nil
+    /// How tours count time; nil: whole minutes (``TourTimes/minutes``).
+    public var tourTimes: TourTimes? = nil
     /// The safety and accessibility rules the floor plan must meet.
     public var safety: SafetyRules = SafetyRules()
 

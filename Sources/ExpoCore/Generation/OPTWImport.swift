@@ -23,9 +23,10 @@ import Foundation
 /// `close` plus its service (a visit must start within the window), with an interest
 /// equal to its score and a visit as long as its service time (the delegation's
 /// `visitMinutes` is the most common one, the others are the exhibitors' own); the depot becomes a feature where the single delegation starts
-/// and ends. Distances are straight lines between centres, in minutes rounded up to whole
-/// minutes: the classic instances use real-valued times, so a tour here never takes less
-/// time than there, and an optimum here may be a little below the published one.
+/// and ends. Distances are straight lines between centres, in exact time (tours run to a
+/// tenth of a second, ``TourClock``); with `step`, rounded down to a multiple of `step`
+/// units first, as the Righini–Salani sets do (0.1 for the Solomon-based ones, 0.01 for
+/// the Cordeau-based ones: ``distanceNote(layout:step:)``).
 public enum OPTWImport {
     public struct Point: Sendable {
         public var id: String
@@ -51,7 +52,7 @@ public enum OPTWImport {
 
     /// The points of an instance, its layout, and what the scenario cannot hold as the
     /// file has it, a sentence each (times not on whole minutes, scores not whole, services
-    /// of 0, and always how distances are rounded).
+    /// of 0; how distances compare with the set's is ``distanceNote(layout:step:)``).
     public static func read(_ text: String, file: String) throws -> (points: [Point], layout: Layout, notes: [String]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         func fields(_ line: String) -> [String] { line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
@@ -123,14 +124,20 @@ public enum OPTWImport {
         if !scores.isEmpty { notes.append("\(scores.count) scores are not whole numbers (\(list(scores))): rounded") }
         let instant = raw.dropFirst().filter { $0.service == 0 }.map(\.line)
         if !instant.isEmpty { notes.append("\(instant.count) points have no service time (\(list(instant))): a visit takes 1 minute here") }
-        notes.append(layout == .table
-            ? "distances are straight lines rounded up to whole minutes: a tour here is never shorter than with exact distances, so the optimum found may be below the instance's"
-            : "distances are straight lines rounded up to whole minutes, where the OPTW sets floor them to 0.1 (Solomon-based) or 0.01 (Cordeau-based): a tour here is never shorter than there, so the optimum found may be below the published one")
         return (points, layout, notes)
     }
 
     /// The scenario of the instance: one delegation, straight-line distances.
-    public static func scenario(_ points: [Point], name: String) -> Scenario {
+    /// What the scenario's distances are against the instance's convention, when they
+    /// differ: nil with a step (the convention is the user's), else a warning for the
+    /// distributed OPTW sets, whose published optima use distances rounded down.
+    public static func distanceNote(layout: Layout, step: Double?) -> String? {
+        guard step == nil, layout != .table else { return nil }
+        return "distances are exact straight lines, where the OPTW sets round them down to 0.1 (Solomon-based) or 0.01 (Cordeau-based): "
+            + "a tour here may take longer than there and the optimum be below the published one; --distance-rounding 0.1 or 0.01 follows the set's convention"
+    }
+
+    public static func scenario(_ points: [Point], name: String, step: Double? = nil) -> Scenario {
         let depot = points[0]
         let scale = 10.0
         let xs = points.map(\.x), ys = points.map(\.y)
@@ -185,9 +192,12 @@ public enum OPTWImport {
         safety.personsPerSquareMetre = 0
         safety.secondaryAisleWidth = 0.5
         safety.maxDeadEnd = 10_000
-        return Scenario(show: Show(name: name, venue: "Orienteering instance", timeZone: "UTC", days: [day]), hall: hall, blocks: blocks,
-                        modules: modules, rows: rows, pavilions: [Pavilion(id: "points", name: "Points")], exhibitors: exhibitors,
-                        delegations: [delegation], weights: weights, distanceMode: .straightLine, safety: safety)
+        var scenario = Scenario(show: Show(name: name, venue: "Orienteering instance", timeZone: "UTC", days: [day]), hall: hall, blocks: blocks,
+                                modules: modules, rows: rows, pavilions: [Pavilion(id: "points", name: "Points")], exhibitors: exhibitors,
+                                delegations: [delegation], weights: weights, distanceMode: .straightLine, safety: safety)
+        scenario.distanceStep = step.map { $0 * scale }
+        scenario.tourTimes = .exact
+        return scenario
     }
 
     /// The stands of the instance: every point on its pinned module.

@@ -15,6 +15,8 @@ public enum ScenarioWriter {
         y.line("")
         writeShow(scenario.show, &y)
         y.line("distances: \(scenario.distanceMode.rawValue)")
+        if let times = scenario.tourTimes { y.line("tourTimes: \(times.rawValue)") }
+        if let step = scenario.distanceStep { y.line("distanceStep: \(Figures.compact(step, decimals: 6))") }
         y.line("")
         writeHall(scenario.hall, &y)
         writeBlocks(scenario, &y)

@@ -264,6 +264,8 @@ final class ScenarioReading {
     var requests: [MeetingRequest] = []
     var meetings: MeetingProgramme?
     var weights = Weights()
+    var distanceStep: Double?
+    var tourTimes: TourTimes?
     var distanceMode = DistanceMode.aisles
     var safety = SafetyRules()
     var placeIDs: Set<String> = []
@@ -290,7 +292,7 @@ final class ScenarioReading {
     }
 
     static let topLevelFields = [
-        "expoplan", "show", "distances", "hall", "blocks", "lots", "pavilions", "exhibitors",
+        "expoplan", "show", "distances", "distanceStep", "tourTimes", "hall", "blocks", "lots", "pavilions", "exhibitors",
         "delegations", "participants", "requests", "meetings", "weights",
         "safety",
     ]
@@ -304,6 +306,15 @@ final class ScenarioReading {
         }
         if let value = fields.optional("distances"), let mode = value.choice(log, of: DistanceMode.self) {
             distanceMode = mode
+        }
+        if let value = fields.optional("tourTimes"), let times = value.choice(log, of: TourTimes.self) { tourTimes = times }
+        if let value = fields.optional("distanceStep"),
+           let step = value.number(log, in: 1e-6...1_000, expected: "a step in metres (a number above 0, at most 1000)") {
+            if distanceMode == .straightLine {
+                distanceStep = step
+            } else {
+                log.error(value.location, "distanceStep rounds straight-line distances: it needs `distances: straightLine`")
+            }
         }
         show = fields.require("show").flatMap(readShow)
         hall = fields.require("hall").flatMap(readHall)
@@ -322,11 +333,14 @@ final class ScenarioReading {
         checkDemand(location: fields.location)
 
         guard log.isEmpty, let show, let hall else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             show: show, hall: hall, blocks: blocks, modules: modules, rows: rows,
             pavilions: pavilions, exhibitors: exhibitors, delegations: delegations,
             participants: participants, requests: requests, meetings: meetings, weights: weights,
             distanceMode: distanceMode, safety: safety)
+        scenario.distanceStep = distanceStep
+        scenario.tourTimes = tourTimes
+        return scenario
     }
 
     /// The path of a file named in the scenario, relative to the scenario's folder.

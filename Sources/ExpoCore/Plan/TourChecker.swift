@@ -27,7 +27,7 @@ public enum TourChecker {
     /// unless `allowingUnplanned` (the pipeline's own check, which reports them apart).
     public static func check(_ tours: ToursPlan, scenario: Scenario, network: WalkingNetwork, allowingUnplanned: Bool = false) -> [Violation] {
         var violations = completeness(tours, scenario: scenario, allowingUnplanned: allowingUnplanned)
-        var occupancy: [String: [(start: Int, end: Int, delegation: String, day: Day)]] = [:]
+        var occupancy: [String: [(start: Int, end: Int, delegation: String, day: Day)]] = [:]  // ticks
         var values: [String: Double] = [:]
         for tour in tours.tours {
             guard let delegation = scenario.delegations.first(where: { $0.id == tour.delegation }) else {
@@ -73,14 +73,14 @@ public enum TourChecker {
         return violations
     }
 
-    /// (T7): two delegations at one stand, on one day, at overlapping times.
+    /// (T7): two delegations at one stand, on one day, at overlapping times (in ticks).
     static func shared(_ occupancy: [String: [(start: Int, end: Int, delegation: String, day: Day)]]) -> [Violation] {
         var violations: [Violation] = []
         for (id, visits) in occupancy.sorted(by: { $0.key < $1.key }) {
             let sorted = visits.sorted { ($0.day, $0.start, $0.delegation) < ($1.day, $1.start, $1.delegation) }
             for (k, a) in sorted.enumerated() {
                 for b in sorted[(k + 1)...] where b.day == a.day && b.start < a.end && b.delegation != a.delegation {
-                    violations.append(Violation(Constraint.shared, object: b.delegation, "\(a.delegation) and \(b.delegation) are both at \(id) around \(clock(b.start))"))
+                    violations.append(Violation(Constraint.shared, object: b.delegation, "\(a.delegation) and \(b.delegation) are both at \(id) around \(exact(b.start))"))
                 }
             }
         }
@@ -103,6 +103,14 @@ public enum TourChecker {
     }
 
     static func clock(_ minutes: Int) -> String { ClockTime(minutes: minutes).description }
+
+    /// A time in ticks as a clock time, with its seconds when it has any (10:04:20.5).
+    static func exact(_ ticks: Int) -> String {
+        let minute = ticks / TourClock.ticksPerMinute, rest = ticks % TourClock.ticksPerMinute
+        guard rest != 0 else { return clock(minute) }
+        let seconds = rest % 10 == 0 ? String(format: "%02d", rest / 10) : String(format: "%04.1f", Double(rest) / 10)
+        return clock(minute) + ":" + seconds
+    }
 }
 
 /// The rules and figures of one delegation's tour: (T1)–(T6), (T8), and every stop's and
@@ -113,7 +121,7 @@ struct TourCheck {
     let scenario: Scenario
     let network: WalkingNetwork
     private(set) var violations: [Violation] = []
-    /// The visits, by exhibitor id, for (T7).
+    /// The visits, by exhibitor id, for (T7), in ticks.
     private(set) var visits: [(String, (start: Int, end: Int))] = []
     /// The tour's recomputed value, when every place is known.
     private(set) var value: Double?
@@ -129,6 +137,7 @@ struct TourCheck {
     private mutating func figure(_ message: String) { violations.append(Violation(PlanRule.figure, object: delegation.id, message)) }
     private mutating func data(_ message: String) { violations.append(Violation(PlanRule.data, object: delegation.id, message)) }
     private func clock(_ minutes: Int) -> String { TourChecker.clock(minutes) }
+    private func exact(_ ticks: Int) -> String { TourChecker.exact(ticks) }
 
     mutating func run() {
         let label = delegation.id
@@ -141,10 +150,12 @@ struct TourCheck {
         if first.place != delegation.startPlace.id || last.place != delegation.endPlace.id {
             fail(.window, "\(label): starts at \(first.place) and ends at \(last.place), expected \(delegation.startPlace.id) and \(delegation.endPlace.id)")
         }
-        if first.start < delegation.start.minutes || last.end > delegation.end.minutes {
-            fail(.window, "\(label): runs \(clock(first.start))–\(clock(last.end)), outside its window \(delegation.start)–\(delegation.end)")
+        let perMinute = TourClock.ticksPerMinute
+        if first.startTicks < delegation.start.minutes * perMinute || last.endTicks > delegation.end.minutes * perMinute {
+            fail(.window, "\(label): runs \(exact(first.startTicks))–\(exact(last.endTicks)), outside its window \(delegation.start)–\(delegation.end)")
         }
-        if first.arrival != first.start || first.end != first.start { fail(.timing, "\(label): the start is a moment, not a stay") }
+        if first.arrivalTicks != first.startTicks || first.endTicks != first.startTicks { fail(.timing, "\(label): the start is a moment, not a stay") }
+        for stop in tour.stops { printed(stop) }
         var known = true
         for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) where !leg(previous, stop) { known = false }
         requirements()
@@ -168,11 +179,12 @@ struct TourCheck {
         }
         let metres = network.distance(from, to)
         let minutes = TourChecker.walkMinutes(metres, delegation)
-        if stop.arrival < previous.end + minutes {
-            fail(.timing, "\(label): arrives at \(stop.title) at \(clock(stop.arrival)) but leaves \(previous.title) at \(clock(previous.end)) with \(minutes) minutes to walk")
+        let walk = TourClock.walkTicks(metres, delegation, exact: TourClock.exact(scenario))
+        if stop.arrivalTicks < previous.endTicks + walk {
+            fail(.timing, "\(label): arrives at \(stop.title) at \(exact(stop.arrivalTicks)) but leaves \(previous.title) at \(exact(previous.endTicks)) with \(Figures.compact(Double(walk) / Double(TourClock.ticksPerMinute), decimals: 2)) minutes to walk")
         }
-        if stop.start < stop.arrival || stop.end < stop.start {
-            fail(.timing, "\(label): \(stop.title) starts \(clock(stop.start)) before arriving \(clock(stop.arrival)) or ends before it starts")
+        if stop.startTicks < stop.arrivalTicks || stop.endTicks < stop.startTicks {
+            fail(.timing, "\(label): \(stop.title) starts \(exact(stop.startTicks)) before arriving \(exact(stop.arrivalTicks)) or ends before it starts")
         }
         if !(abs(stop.walkMetres - metres) <= 0.051) {
             figure("\(label): the walk to \(stop.place) is reported as \(stop.walkMetres) m, the walking network gives \(Figures.compact(metres, decimals: 1)) m")
@@ -197,18 +209,33 @@ struct TourCheck {
     private mutating func visit(_ stop: Tour.Stop, exhibitor: Exhibitor) {
         let label = delegation.id, id = exhibitor.id
         let length = delegation.visitMinutes(at: exhibitor)
-        if stop.end - stop.start < length {
-            fail(.timing, "\(label): the visit of \(id) lasts \(stop.end - stop.start) minutes, less than \(length)")
+        if stop.endTicks - stop.startTicks < length * TourClock.ticksPerMinute {
+            fail(.timing, "\(label): the visit of \(id) lasts \(Figures.compact(Double(stop.endTicks - stop.startTicks) / Double(TourClock.ticksPerMinute), decimals: 2)) minutes, less than \(length)")
         }
         let windows = exhibitor.availability
         if !windows.isEmpty && !windows.contains(where: { $0.covers(tour.day, from: stop.start, to: stop.end) }) {
             fail(.availability, "\(label): visits \(id) at \(clock(stop.start))–\(clock(stop.end)), when it is not at its stand")
         }
         if visits.contains(where: { $0.0 == id }) { fail(.once, "\(label): visits \(id) twice") }
-        visits.append((id, (stop.start, stop.end)))
+        visits.append((id, (stop.startTicks, stop.endTicks)))
         let score = delegation.score(of: exhibitor)
         if abs(stop.score - score) > 1e-6 { figure("\(label): the visit of \(id) is reported with score \(stop.score), the delegation's interests give \(score)") }
         if stop.title != exhibitor.name { figure("\(label): the visit of \(id) is titled \"\(stop.title)\", the exhibitor is \"\(exhibitor.name)\"") }
+    }
+
+    /// A stop's printed minutes: its exact times rounded up (``TourClock``), when it
+    /// has exact times.
+    private mutating func printed(_ stop: Tour.Stop) {
+        guard stop.arrivalSeconds != nil || stop.startSeconds != nil || stop.endSeconds != nil else { return }
+        guard let a = stop.arrivalSeconds, let s = stop.startSeconds, let e = stop.endSeconds else {
+            figure("\(delegation.id): \(stop.title) has some exact times and not others")
+            return
+        }
+        let shown = [stop.arrival, stop.start, stop.end]
+        let rounded = [a, s, e].map { TourClock.printedMinute(TourClock.ticks(seconds: $0)) }
+        if shown != rounded {
+            figure("\(delegation.id): \(stop.title) is printed \(clock(stop.arrival)), \(clock(stop.start))–\(clock(stop.end)); its exact times \(exact(stop.arrivalTicks)), \(exact(stop.startTicks))–\(exact(stop.endTicks)) round up to \(clock(rounded[0])), \(clock(rounded[1]))–\(clock(rounded[2]))")
+        }
     }
 
     /// (T4) appointments, (T5) must-see stands, (T8) the most visits.
@@ -216,7 +243,8 @@ struct TourCheck {
         let label = delegation.id
         for appointment in delegation.appointments {
             let kept = tour.stops.contains {
-                $0.kind == .appointment && $0.place == appointment.place.id && $0.start == appointment.start.minutes && $0.end == appointment.end.minutes
+                $0.kind == .appointment && $0.place == appointment.place.id && $0.startTicks == appointment.start.minutes * TourClock.ticksPerMinute
+                    && $0.endTicks == appointment.end.minutes * TourClock.ticksPerMinute
             }
             if !kept { fail(.appointments, "\(label): appointment \"\(appointment.title)\" at \(appointment.place.id) \(appointment.start)–\(appointment.end) is not kept") }
         }
@@ -253,7 +281,10 @@ struct TourCheck {
 /// model counts them: the visit scores (the delegation's interest in each exhibitor),
 /// each walk's metres and minutes, idle minutes, and the tour's value — w_score · (score
 /// + the weights of the soft member pavilions visited) − w_walk · walking minutes (metres / speed, unrounded) − w_idle · idle, where idle is
-/// the end's time less the window's start, the stops' minutes and the walks' minutes.
+/// the end's exact time less the window's start, the stops' minutes and the walks' exact
+/// minutes (``TourClock``). The walking and idle minutes reported are the exact ones
+/// rounded to the nearest minute. (A tour in whole minutes only counts each walk's
+/// minutes rounded up, as plans did before tours ran in exact time.)
 public struct TourFigures: Sendable {
     public var score: Double
     public var walkingMetres: Double
@@ -264,31 +295,43 @@ public struct TourFigures: Sendable {
     /// The figures of `tour`; nil when it names a place the scenario does not hold.
     public init?(_ tour: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) {
         let weights = scenario.weights
-        var score = 0.0, metres = 0.0, exactMinutes = 0.0, minutes = 0, busy = 0
+        var score = 0.0, metres = 0.0, exactMinutes = 0.0, walk = 0, busy = 0  // walk, busy: ticks
         for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) {
             guard let from = TourChecker.place(previous, scenario), let to = TourChecker.place(stop, scenario) else { return nil }
             let leg = network.distance(from, to)
             metres += leg
             exactMinutes += leg / delegation.walkingSpeed
-            minutes += TourChecker.walkMinutes(leg, delegation)
+            walk += TourClock.walkTicks(leg, delegation, exact: TourClock.exact(scenario))
         }
         for stop in tour.stops {
-            busy += stop.end - stop.start
+            busy += stop.endTicks - stop.startTicks
             if stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) {
                 score += delegation.score(of: scenario.exhibitors[e])
             }
         }
-        let finish = tour.stops.last?.end ?? delegation.start.minutes
-        let idle = finish - delegation.start.minutes - minutes - busy
+        let perMinute = Double(TourClock.ticksPerMinute)
+        let finish = tour.stops.last?.endTicks ?? delegation.start.minutes * TourClock.ticksPerMinute
+        let idle: Double
+        if tour.stops.contains(where: { $0.startSeconds != nil }) {
+            idle = Double(finish - delegation.start.minutes * TourClock.ticksPerMinute - walk - busy) / perMinute
+            walkingMinutes = Int((Double(walk) / perMinute).rounded())
+        } else {
+            // A plan in whole minutes only (written before tours ran in exact time, or a
+            // tour repaired in whole minutes): each walk counts its minutes rounded up.
+            let minutes = zip(tour.stops, tour.stops.dropFirst()).reduce(0) { sum, pair in
+                sum + TourChecker.walkMinutes(network.distance(TourChecker.place(pair.0, scenario)!, TourChecker.place(pair.1, scenario)!), delegation)
+            }
+            idle = Double(finish / TourClock.ticksPerMinute - delegation.start.minutes - minutes - busy / TourClock.ticksPerMinute)
+            walkingMinutes = minutes
+        }
         self.score = score
         walkingMetres = metres
-        walkingMinutes = minutes
-        idleMinutes = max(0, idle)
+        idleMinutes = max(0, Int(idle.rounded()))
         // Soft coverage rules (a member's pavilion marked soft): their weight, once, for
         // each such pavilion visited.
         let visited = tour.stops.filter { $0.kind == .visit }.compactMap { $0.exhibitor.flatMap(scenario.exhibitorPosition).map { scenario.exhibitors[$0] } }
         let soft = delegation.coverageRules(in: scenario).filter { rule in rule.softWeight != nil && visited.contains(where: rule.counts) }
             .reduce(0) { $0 + $1.softWeight! }
-        value = weights.visitScore * (score + soft) - weights.walking * exactMinutes - weights.idle * Double(idle)
+        value = weights.visitScore * (score + soft) - weights.walking * exactMinutes - weights.idle * idle
     }
 }

@@ -43,6 +43,8 @@ public struct WalkingNetwork: Sendable {
     public static let reach = 60.0
 
     public let mode: DistanceMode
+    /// Straight-line distances rounded down to a multiple of this many metres (nil: exact).
+    public let step: Double?
     /// The corner nodes.
     let corners: [Point]
     /// `cornerDistance[a * n + b]`: shortest walking distance between corners.
@@ -67,6 +69,7 @@ public struct WalkingNetwork: Sendable {
     /// The network of `scenario` with stands at `stands` (exhibitor index → modules).
     public init(_ scenario: Scenario, stands: [(exhibitor: Int, modules: [Int])], mode: DistanceMode? = nil) {
         self.mode = mode ?? scenario.distanceMode
+        step = scenario.distanceStep
         let hall = scenario.hall
         outline = hall.outline
         var solids = scenario.blocks.map(\.rect)
@@ -279,6 +282,13 @@ public struct WalkingNetwork: Sendable {
         return t1 - t0 > 1e-9
     }
 
+    /// A straight-line distance, rounded down to the scenario's `distanceStep` if any.
+    func straight(_ p: Point, _ q: Point) -> Double {
+        let d = p.distance(to: q)
+        guard let step else { return d }
+        return (d / step + 1e-9).rounded(.down) * step
+    }
+
     /// The walking distance between two places, in metres (infinite when one cannot
     /// reach the other).
     public func distance(_ a: Place, _ b: Place) -> Double {
@@ -290,7 +300,7 @@ public struct WalkingNetwork: Sendable {
     public func route(_ a: Place, _ b: Place) -> (distance: Double, path: [Point]) {
         if mode == .straightLine {
             guard let p = anchors[a], let q = anchors[b] else { return (.infinity, []) }
-            return (p.distance(to: q), [p, q])
+            return (straight(p, q), [p, q])
         }
         guard let from = access[a], let to = access[b] else { return (.infinity, []) }
         if a == b, let p = from.first { return (0, [p.point]) }
@@ -325,7 +335,7 @@ public struct WalkingNetwork: Sendable {
         if mode == .straightLine {
             for i in 0..<count {
                 for j in 0..<count where i != j {
-                    result[i * count + j] = (anchors[places[i]].flatMap { p in anchors[places[j]].map { p.distance(to: $0) } }) ?? .infinity
+                    result[i * count + j] = (anchors[places[i]].flatMap { p in anchors[places[j]].map { straight(p, $0) } }) ?? .infinity
                 }
             }
             return result
