@@ -176,26 +176,14 @@ struct OrienteeringTests {
     }
 
     /// A seeded 100-point instance shaped like Solomon's r101 is solved to optimality,
-    /// and the optimum equals the one an independent program finds (scripts/optw-dp.py,
-    /// a dynamic program in Python that shares no code with expoplan).
+    /// in exact time, and the optimum equals the one an independent program finds
+    /// (scripts/optw-dp.py, label setting in Python that shares no code with expoplan).
     @Test(arguments: [UInt64(1), 2])
     func hundredPointsMatchAnIndependentProgram(seed: UInt64) throws {
         let text = OPTWImport.generate(count: 100, seed: seed)
         let (_, result) = try Self.solve(text)
         #expect(result.plan.report.outcome == .optimal)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("optw-\(UUID().uuidString).txt")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/optw-dp.py").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let answer = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let answer = try Self.python(text, [])
         #expect(answer["elementary"] as? Bool == true)
         #expect((answer["bound"] as? Double).map { abs($0 - result.plan.report.objective!) < 1e-9 } == true,
                 "Python: \(answer["bound"] ?? "?"), expoplan: \(result.plan.report.objective!)")
