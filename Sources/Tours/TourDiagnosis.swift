@@ -33,15 +33,13 @@ enum TourDiagnosis {
                 }
                 // The earliest visit, with the walk from the start and to the end, in exact
                 // time (ticks; minutes shown rounded up, so "after" is at least 1).
-                let finish = copies.map { i -> Int in
-                    max(w0 * perMinute + graph.walk(0, i), graph.nodes[i].earliest * perMinute) + graph.nodes[i].service * perMinute + graph.walk(i, end)
-                }
-                let best = copies.map { i -> Int in
+                let visits = copies.map { i -> (begin: Int, finish: Int) in
                     let begin = max(w0 * perMinute + graph.walk(0, i), graph.nodes[i].earliest * perMinute)
-                    return begin > graph.nodes[i].latest * perMinute ? Int.max / 4 : begin + graph.nodes[i].service * perMinute + graph.walk(i, end)
-                }.min()!
+                    return (begin, begin + graph.nodes[i].service * perMinute + graph.walk(i, end))
+                }
+                let best = zip(copies, visits).map { i, visit in visit.begin > graph.nodes[i].latest * perMinute ? Int.max / 4 : visit.finish }.min()!
                 if best > w1 * perMinute {
-                    let last = up(finish.min()!)
+                    let last = up(visits.map(\.finish).min()!)
                     reasons.append(TourReason(.mustSeeTooLate, d.name, exhibitor.name, ClockTime(minutes: last), last - w1, d.end).english)
                 }
             }

@@ -296,12 +296,14 @@ public struct TourFigures: Sendable {
     public init?(_ tour: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) {
         let weights = scenario.weights
         var score = 0.0, metres = 0.0, exactMinutes = 0.0, walk = 0, busy = 0  // walk, busy: ticks
+        var rounded = 0  // each walk's whole minutes, rounded up
         for (previous, stop) in zip(tour.stops, tour.stops.dropFirst()) {
             guard let from = TourChecker.place(previous, scenario), let to = TourChecker.place(stop, scenario) else { return nil }
             let leg = network.distance(from, to)
             metres += leg
             exactMinutes += leg / delegation.walkingSpeed
             walk += TourClock.walkTicks(leg, delegation, exact: TourClock.exact(scenario))
+            rounded += TourChecker.walkMinutes(leg, delegation)
         }
         for stop in tour.stops {
             busy += stop.endTicks - stop.startTicks
@@ -318,11 +320,8 @@ public struct TourFigures: Sendable {
         } else {
             // A plan in whole minutes only (written before tours ran in exact time, or a
             // tour repaired in whole minutes): each walk counts its minutes rounded up.
-            let minutes = zip(tour.stops, tour.stops.dropFirst()).reduce(0) { sum, pair in
-                sum + TourChecker.walkMinutes(network.distance(TourChecker.place(pair.0, scenario)!, TourChecker.place(pair.1, scenario)!), delegation)
-            }
-            idle = Double(finish / TourClock.ticksPerMinute - delegation.start.minutes - minutes - busy / TourClock.ticksPerMinute)
-            walkingMinutes = minutes
+            idle = Double(finish / TourClock.ticksPerMinute - delegation.start.minutes - rounded - busy / TourClock.ticksPerMinute)
+            walkingMinutes = rounded
         }
         self.score = score
         walkingMetres = metres
