@@ -100,13 +100,18 @@ public struct Aisle: Sendable, Codable, Hashable {
     public var path: [Point]
     /// The width, in metres.
     public var width: Double
+    /// Whether a pavilion's area may cross this aisle and still be one area (stands
+    /// facing each other across it are neighbours). True for secondary aisles; a main
+    /// aisle separates unless the scenario says `pavilionsCross: yes`.
+    public var pavilionsCross: Bool
 
-    public init(id: String, name: String, kind: Kind, path: [Point], width: Double) {
+    public init(id: String, name: String, kind: Kind, path: [Point], width: Double, pavilionsCross: Bool? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.path = path
         self.width = width
+        self.pavilionsCross = pavilionsCross ?? (kind == .secondary)
     }
 
     /// The distance from `point` to the centre line.

@@ -134,7 +134,8 @@ public enum ScenarioWriter {
         if !hall.aisles.isEmpty {
             y.line("  aisles:")
             for a in hall.aisles {
-                y.line("    - {id: \(a.id), name: \(YAMLText.quote(a.name)), kind: \(a.kind.rawValue), path: [\(a.path.map(YAMLText.point).joined(separator: ", "))], width: \(YAMLText.number(a.width))}")
+                let cross = a.pavilionsCross == (a.kind == .secondary) ? "" : ", pavilionsCross: \(a.pavilionsCross ? "yes" : "no")"
+                y.line("    - {id: \(a.id), name: \(YAMLText.quote(a.name)), kind: \(a.kind.rawValue), path: [\(a.path.map(YAMLText.point).joined(separator: ", "))], width: \(YAMLText.number(a.width))\(cross)}")
             }
         }
         y.line("")

@@ -93,7 +93,7 @@ extension ScenarioReading {
 
         var aisles: [Aisle] = []
         for item in fields.optional("aisles")?.list(log) ?? [] {
-            guard let f = Fields(item, allowed: ["id", "name", "kind", "path", "width"], log: log, what: "an aisle") else { continue }
+            guard let f = Fields(item, allowed: ["id", "name", "kind", "path", "width", "pavilionsCross"], log: log, what: "an aisle") else { continue }
             guard let id = f.require("id")?.identifier(log), let pathValue = f.require("path"),
                 let list = pathValue.list(log, expected: "a list of points")
             else { continue }
@@ -106,7 +106,8 @@ extension ScenarioReading {
             let name = f.optional("name")?.name(log) ?? id
             let kind = f.optional("kind").map { $0.choice(log, of: Aisle.Kind.self) } ?? .secondary
             let width = f.optional("width")?.number(log, in: 1...100, expected: "a width in metres from 1 to 100") ?? 3
-            if let kind { aisles.append(Aisle(id: id, name: name, kind: kind, path: path, width: width)) }
+            let cross = f.optional("pavilionsCross")?.bool(log)
+            if let kind { aisles.append(Aisle(id: id, name: name, kind: kind, path: path, width: width, pavilionsCross: cross)) }
         }
         placeIDs = ids.seen
         return Hall(name: name, outline: outline, obstacles: obstacles, entrances: entrances, exits: exits, features: features, aisles: aisles)

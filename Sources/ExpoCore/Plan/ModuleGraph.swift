@@ -1,6 +1,10 @@
 /// Which modules are neighbours on the floor: along a row, back to back across a
-/// block's spine, or facing each other across an aisle. A pavilion is "one connected
-/// area" when its modules are connected in this graph.
+/// block's spine, blocks touching, or facing each other across an aisle at most
+/// ``facingDistance`` wide that pavilions may cross — any secondary aisle, and a main
+/// aisle only where the scenario says `pavilionsCross: yes`: a visitor does not see two
+/// sides of a main aisle as one area. A pavilion is "one connected area" when its
+/// modules are connected in this graph. The zoning's cohesion, the checker's figures,
+/// the summaries and the floor plan all use this one graph.
 public struct ModuleGraph: Sendable {
     /// Neighbours of each module, sorted.
     public let neighbours: [[Int]]
@@ -20,6 +24,9 @@ public struct ModuleGraph: Sendable {
         }
         let grid = SpatialGrid(rects: modules.map(\.rect), cell: 4)
         let reach = Self.facingDistance
+        let separating = scenario.hall.aisles.filter { !$0.pavilionsCross }
+        /// Whether a separating aisle runs through the point between two facing modules.
+        func separated(_ middle: Point) -> Bool { separating.contains { $0.distance(to: middle) <= $0.width / 2 + 1e-6 } }
         // The modules near a, each once: seen[b] == a once b is listed for a (a set per
         // module costs seconds on a hall of 20,000 narrow modules).
         var seen = [Int](repeating: -1, count: modules.count)
@@ -53,10 +60,12 @@ public struct ModuleGraph: Sendable {
                     // Facing across an aisle: both sides open, overlapping, close enough.
                     if overlapX > 0.5 && gapY > 1e-6 && gapY <= reach {
                         let (upper, lower) = ra.minY < rb.minY ? (a, b) : (b, a)
-                        if modules[upper].openSides.contains(.bottom) && modules[lower].openSides.contains(.top) { link(a, b) }
+                        let middle = Point((max(ra.minX, rb.minX) + min(ra.maxX, rb.maxX)) / 2, (modules[upper].rect.maxY + modules[lower].rect.minY) / 2)
+                        if modules[upper].openSides.contains(.bottom) && modules[lower].openSides.contains(.top) && !separated(middle) { link(a, b) }
                     } else if overlapY > 0.5 && gapX > 1e-6 && gapX <= reach {
                         let (left, right) = ra.minX < rb.minX ? (a, b) : (b, a)
-                        if modules[left].openSides.contains(.right) && modules[right].openSides.contains(.left) { link(a, b) }
+                        let middle = Point((modules[left].rect.maxX + modules[right].rect.minX) / 2, (max(ra.minY, rb.minY) + min(ra.maxY, rb.maxY)) / 2)
+                        if modules[left].openSides.contains(.right) && modules[right].openSides.contains(.left) && !separated(middle) { link(a, b) }
                     } else if abs(gapX) < 1e-6 && overlapY > 0.1 || abs(gapY) < 1e-6 && overlapX > 0.1 {
                         link(a, b)  // blocks touching each other
                     }
