@@ -2,7 +2,8 @@ import ExpoCore
 
 /// A first plan by greedy insertion: delegations one after the other (highest priority
 /// first), must-see stands first, then stands of the coverage rules (T9) still short of
-/// their minimum, then the stand that adds the most score per minute added, at its best
+/// their minimum (by value; when the window runs out before every minimum is met,
+/// again by regret on time, ``cover(_:used:_:held:day:)``), then the stand that adds the most score per minute added, at its best
 /// place in the tour, keeping clear of stands other delegations already hold at that
 /// time and never past a coverage maximum.
 enum Greedy {
@@ -40,6 +41,7 @@ enum Greedy {
     static func fill(_ sequence: [Int], used: Set<Int>, _ graph: DelegationGraph, mustSee: Set<Int>, held: [String: [(Int, Int, Int)]],
                      day: String, weights: Weights) -> [Int]? {
         var sequence = sequence, used = used
+        var afterMustSee = (sequence: sequence, used: used)
         // Must-see stands first, then stands coverage minimums need, then the rest by
         // score per minute.
         for pass in 0..<3 {
@@ -63,7 +65,13 @@ enum Greedy {
                 used.insert(chosen.exhibitor)
             }
             if pass == 0 && !mustSee.isSubset(of: used) { return nil }
-            if pass == 1 && !graph.keepsRules(sequence) { return nil }
+            if pass == 0 { afterMustSee = (sequence, used) }
+            if pass == 1 && !graph.keepsRules(sequence) {
+                // Inserting by value ran out of time: again by the time each insertion
+                // costs, the rule with the fewest cheap options first.
+                guard let covered = cover(afterMustSee.sequence, used: afterMustSee.used, graph, held: held, day: day) else { return nil }
+                (sequence, used) = covered
+            }
             if pass == 2 {
                 // Local search: shorten the walk by 2-opt, then insert what now fits;
                 // repeat while either improves.
@@ -83,6 +91,53 @@ enum Greedy {
             }
         }
         return sequence
+    }
+
+    /// `sequence` with the visits the coverage minimums need, by regret insertion on time:
+    /// for each rule short of its minimum, the cheapest insertion (the least the tour's
+    /// end moves) and the cheapest of another exhibitor; the rule whose second choice
+    /// costs the most more than its first (one with a single choice before all) gets its
+    /// first. Nil when a rule has no insertion left.
+    static func cover(_ sequence: [Int], used: Set<Int>, _ graph: DelegationGraph, held: [String: [(Int, Int, Int)]],
+                      day: String) -> (sequence: [Int], used: Set<Int>)? {
+        var sequence = sequence, used = used
+        while true {
+            let counts = graph.ruleCounts(sequence)
+            let short = graph.rules.indices.filter { graph.rules[$0].softWeight == nil && counts[$0] < graph.rules[$0].min }
+            guard !short.isEmpty else { return (sequence, used) }
+            guard let base = schedule(sequence, graph, held: held, day: day) else { return nil }
+            // Per node: its cheapest insertion (end moved, in ticks, and the sequence).
+            var cheapest: [Int: (cost: Int, sequence: [Int])] = [:]
+            for (i, node) in graph.nodes.enumerated() where node.kind == .visit && !used.contains(node.exhibitor!)
+                && node.rules.contains(where: short.contains) && !graph.exceedsMaximum(adding: i, to: sequence) {
+                for position in 1..<sequence.count {
+                    var candidate = sequence
+                    candidate.insert(i, at: position)
+                    guard let times = schedule(candidate, graph, held: held, day: day) else { continue }
+                    let cost = times.last! - base.last!
+                    if cost < cheapest[i]?.cost ?? Int.max { cheapest[i] = (cost, candidate) }
+                }
+            }
+            var choice: (regret: Int, cost: Int, node: Int)? = nil
+            for r in short {
+                // The two cheapest options of rule r, of different exhibitors.
+                var first: (cost: Int, node: Int)? = nil, second = Int.max
+                for (i, option) in cheapest.sorted(by: { $0.key < $1.key }) where graph.nodes[i].rules.contains(r) {
+                    if first == nil || option.cost < first!.cost {
+                        if let previous = first, graph.nodes[previous.node].exhibitor != graph.nodes[i].exhibitor { second = previous.cost }
+                        first = (option.cost, i)
+                    } else if option.cost < second, graph.nodes[first!.node].exhibitor != graph.nodes[i].exhibitor {
+                        second = option.cost
+                    }
+                }
+                guard let first else { return nil }
+                let regret = second == Int.max ? Int.max : second - first.cost
+                if choice == nil || (regret, -first.cost) > (choice!.regret, -choice!.cost) { choice = (regret, first.cost, first.node) }
+            }
+            guard let chosen = choice else { return nil }
+            sequence = cheapest[chosen.node]!.sequence
+            used.insert(graph.nodes[chosen.node].exhibitor!)
+        }
     }
 
     /// The earliest start time of each node of `sequence`, in ticks, waiting for windows

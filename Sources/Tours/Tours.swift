@@ -91,7 +91,8 @@ extension TourInfeasibility: LocalizedError {
 /// after round, what its best path breaks (a repeated stand, a passed
 /// maximum, `maxVisits`); every round's bound is valid, and it ends on an optimal tour
 /// when its best path keeps everything. The greedy tour inserts what the minimums need
-/// first and never passes a maximum; trimming a start to `maxVisits` never drops a
+/// first (by value, and when that runs out of time, again by regret on the time each
+/// insertion costs: ``Greedy/cover(_:used:_:held:day:)``) and never passes a maximum; trimming a start to `maxVisits` never drops a
 /// visit a minimum needs.
 ///
 /// **Cuts**, valid for every tour: x_ij + x_ji ≤ 1;

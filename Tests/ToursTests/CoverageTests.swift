@@ -149,6 +149,25 @@ struct CoverageTests {
         #expect(violations.map(\.message).sorted() == ["d: 0 visits in Q (the pavilion of M), fewer than the 1 asked", "d: 2 visits in P, more than the 1 allowed"])
     }
 
+    /// Greedy by value takes Q's stand worth 3 first, open only 10:10–10:20; after it
+    /// one of P and R still fits, not both (10-minute visits, walks of a minute, 35
+    /// minutes). The start then covers by time instead, the pavilion with a single stand
+    /// first: P's, R's and Q's other stand, the only way to see all three. Hand-checked.
+    @Test func startCoversEveryPavilionWhenTheBestStandLeavesNoRoom() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t1", nil), ("q", "t3", "10:10-10:20"), ("q", "t1", nil), ("r", "t1", nil)]
+        let (scenario, layout) = try Self.scenario(window: "10:00-10:35", visit: 10, stands: stands, coverage: "{pavilions: {all: {min: 1}}}")
+        let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
+        let graph = instance.graphs[0]
+        let start = try #require(Greedy.tours(instance, weights: scenario.weights)?.first)
+        let visited = start.compactMap { graph.nodes[$0.node].exhibitor }.map { scenario.exhibitors[$0].id }
+        #expect(Set(visited) == ["e0", "e2", "e3"])
+        #expect(graph.keepsRules(start.map(\.node)))
+        #expect(Greedy.schedule(start.map(\.node), graph, held: [:], day: graph.delegation.day.description) == start.map(\.time))
+        // And the solver's tour is the enumerated optimum.
+        let result = try TourPlanner.solve(scenario, layout: layout, options: TourOptions(timeLimit: nil))
+        #expect(abs(result.plan.report.objective! - Self.bruteForce(scenario, layout)) < 1e-6)
+    }
+
     /// A member's pavilion whose stands are all unstaffed in the window.
     @Test func unstaffedPavilionIsExplained() throws {
         let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("q", "t1", "11:00-12:00"), ("q", "t2", "11:00-12:00")]
