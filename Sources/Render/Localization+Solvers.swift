@@ -90,6 +90,12 @@ extension Localization {
             return "\(v[0])\(nbsp): \(Self.frenchRequirements(v[1])) ne tiennent pas tous dans son créneau \(v[2])–\(v[3]) avec la marche entre eux"
         case .sharedStands:
             return "les stands incontournables des délégations ne peuvent pas tous être visités sans deux délégations au même stand en même temps"
+        case .notFoundInTime:
+            return "\(v[0])\(nbsp): aucun parcours respectant \(Self.frenchRequirements(v[1])) n’a été trouvé dans le temps donné\(nbsp); aucun n’est prouvé "
+                + "impossible, et un --time-limit plus long peut en trouver un"
+        case .notFoundInWork:
+            return "\(v[0])\(nbsp): aucun parcours respectant \(Self.frenchRequirements(v[1])) n’a été trouvé dans les limites de travail\(nbsp); aucun n’est "
+                + "prouvé impossible, et un --node-limit plus grand peut en trouver un"
         }
     }
 
@@ -107,7 +113,7 @@ extension Localization {
     /// "its must-see stands (a, b), appointments, coverage rules (ai at least 2)" in French.
     static func frenchRequirements(_ text: String) -> String {
         [("its must-see stands (", "ses stands incontournables ("), ("appointments", "ses rendez-vous"), ("coverage rules (", "ses règles de couverture ("),
-         (" at least ", " au moins "), (" exactly ", " exactement ")]
+         (" at least ", " au moins "), (" exactly ", " exactement "), ("its window", "son créneau")]
             .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 

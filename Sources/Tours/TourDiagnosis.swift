@@ -71,30 +71,31 @@ enum TourDiagnosis {
         return result
     }
 
-    /// When the MILP is infeasible although each requirement holds alone: the
-    /// delegations whose must-see stands and appointments do not fit together.
-    static func conflicts(_ instance: TourInstance, weights: Weights) -> [String] {
-        var reasons: [String] = []
-        for graph in instance.graphs where !graph.delegation.mustSee.isEmpty || !graph.delegation.appointments.isEmpty || !graph.rules.isEmpty {
-            let alone = TourInstance(copying: instance, only: graph.index)
-            if let model = try? TourModel(alone, weights: weights), let result = try? model.model.solve(SolveOptions(timeLimit: 10)),
-               result.status == .infeasible {
-                let d = graph.delegation
-                var what = d.mustSee.isEmpty ? [] : ["its must-see stands (\(d.mustSee.joined(separator: ", ")))"]
-                if !d.appointments.isEmpty { what.append("appointments") }
-                let hard = graph.rules.filter { $0.softWeight == nil }
-                if !hard.isEmpty {
-                    what.append("coverage rules (" + hard.map { rule in
-                        "\(rule.label) " + (rule.max.map { rule.min == $0 ? "exactly \($0)" : "\(rule.min)–\($0)" } ?? "at least \(rule.min)")
-                    }.joined(separator: ", ") + ")")
-                }
-                reasons.append(TourReason(.doNotFit, d.name, what.joined(separator: ", "), d.start, d.end).english)
+    /// Why a delegation planned alone got no tour although each of its requirements
+    /// holds alone: its must-see stands, appointments and coverage rules proven not to
+    /// fit together (the MILP infeasible, within `budget`, at most 10 s), or else no tour
+    /// found within the run's limits (time, or work when `budget` is unlimited) — never
+    /// other delegations, which the first round leaves out.
+    static func conflicts(_ instance: TourInstance, weights: Weights, budget: TimeBudget) -> [String] {
+        instance.graphs.map { graph in
+            let d = graph.delegation
+            var what = d.mustSee.isEmpty ? [] : ["its must-see stands (\(d.mustSee.joined(separator: ", ")))"]
+            if !d.appointments.isEmpty { what.append("appointments") }
+            let hard = graph.rules.filter { $0.softWeight == nil }
+            if !hard.isEmpty {
+                what.append("coverage rules (" + hard.map { rule in
+                    "\(rule.label) " + (rule.max.map { rule.min == $0 ? "exactly \($0)" : "\(rule.min)–\($0)" } ?? "at least \(rule.min)")
+                }.joined(separator: ", ") + ")")
             }
+            let requirements = what.isEmpty ? "its window" : what.joined(separator: ", ")
+            let alone = TourInstance(copying: instance, only: graph.index)
+            let seconds = budget.isLimited ? max(0.05, min(10, budget.remaining)) : 10
+            if !what.isEmpty, let model = try? TourModel(alone, weights: weights),
+               let result = try? model.model.solve(SolveOptions(timeLimit: seconds)), result.status == .infeasible {
+                return TourReason(.doNotFit, d.name, requirements, d.start, d.end).english
+            }
+            return TourReason(budget.isLimited ? .notFoundInTime : .notFoundInWork, d.name, requirements).english
         }
-        if reasons.isEmpty {
-            reasons.append(TourReason(.sharedStands).english)
-        }
-        return reasons
     }
 }
 

@@ -168,7 +168,7 @@ public enum TourPlanner {
             if let one = first[d] {
                 solved[d] = one
             } else {
-                unplanned[d] = TourDiagnosis.conflicts(TourInstance(copying: full, only: d), weights: weights)
+                unplanned[d] = TourDiagnosis.conflicts(TourInstance(copying: full, only: d), weights: weights, budget: budget)
             }
         }
         var shared = SharedStands(scenario: scenario, network: network, stands: resolved.stands, options: options)

@@ -229,6 +229,12 @@ struct TourReasonTests {
          "D\u{00A0}: ses stands incontournables (a, b), ses rendez-vous, ses règles de couverture (ai au moins 2, idf exactement 1) ne tiennent pas tous dans son créneau 10:00–12:00 avec la marche entre eux"),
         (TourReason(.sharedStands), "the delegations' must-see stands cannot all be visited without two delegations at one stand at the same time",
          "les stands incontournables des délégations ne peuvent pas tous être visités sans deux délégations au même stand en même temps"),
+        (TourReason(.notFoundInTime, "D", "its must-see stands (a), coverage rules (Corse at least 1)"),
+         "D: no tour keeping its must-see stands (a), coverage rules (Corse at least 1) was found in the time given; none is proven impossible, and a longer --time-limit may find one",
+         "D\u{00A0}: aucun parcours respectant ses stands incontournables (a), ses règles de couverture (Corse au moins 1) n’a été trouvé dans le temps donné\u{00A0}; aucun n’est prouvé impossible, et un --time-limit plus long peut en trouver un"),
+        (TourReason(.notFoundInWork, "D", "its window"),
+         "D: no tour keeping its window was found within the work limits; none is proven impossible, and a larger --node-limit may find one",
+         "D\u{00A0}: aucun parcours respectant son créneau n’a été trouvé dans les limites de travail\u{00A0}; aucun n’est prouvé impossible, et un --node-limit plus grand peut en trouver un"),
     ]
 
     @Test(arguments: cases.indices)

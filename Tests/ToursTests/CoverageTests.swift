@@ -168,6 +168,27 @@ struct CoverageTests {
         #expect(abs(result.plan.report.objective! - Self.bruteForce(scenario, layout)) < 1e-6)
     }
 
+    /// A delegation planned alone with no tour found is never blamed on other
+    /// delegations: rules proven not to fit say so; otherwise the reason says no tour was
+    /// found within the run's limits (time spent: in the time given; no time limit: the
+    /// work limits), and which limit to raise.
+    @Test func delegationWithoutATourFoundIsToldWhichLimitEndedTheSearch() throws {
+        let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t1", nil), ("q", "t3", nil), ("r", "t1", nil)]
+        let (feasible, layout) = try Self.scenario(window: "10:00-10:45", visit: 10, stands: stands, coverage: "{pavilions: {all: {min: 1}}}")
+        let instance = TourInstance(scenario: feasible, stands: PlanChecker.resolve(layout, in: feasible).0.stands, candidates: 30)
+        let spent = TimeBudget(seconds: 0)
+        #expect(TourDiagnosis.conflicts(instance, weights: feasible.weights, budget: spent)
+            == ["D: no tour keeping coverage rules (P at least 1, Q at least 1, R at least 1) was found in the time given; none is proven impossible, and a longer --time-limit may find one"])
+        #expect(TourDiagnosis.conflicts(instance, weights: feasible.weights, budget: .unlimited)
+            == ["D: no tour keeping coverage rules (P at least 1, Q at least 1, R at least 1) was found within the work limits; none is proven impossible, and a larger --node-limit may find one"])
+        // Three pavilions, each stand open only 10:00–10:12: proven not to fit.
+        let early: [(pavilion: String, theme: String, hours: String?)] = stands.map { ($0.pavilion, $0.theme, "10:00-10:12") }
+        let (infeasible, layout2) = try Self.scenario(window: "10:00-10:45", visit: 10, stands: early, coverage: "{pavilions: {all: {min: 1}}}")
+        let proven = TourInstance(scenario: infeasible, stands: PlanChecker.resolve(layout2, in: infeasible).0.stands, candidates: 30)
+        #expect(TourDiagnosis.conflicts(proven, weights: infeasible.weights, budget: .unlimited)
+            == ["D: coverage rules (P at least 1, Q at least 1, R at least 1) do not all fit in its window 10:00–10:45 with the walks between them"])
+    }
+
     /// A member's pavilion whose stands are all unstaffed in the window.
     @Test func unstaffedPavilionIsExplained() throws {
         let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("q", "t1", "11:00-12:00"), ("q", "t2", "11:00-12:00")]

@@ -14,6 +14,8 @@ public struct TourReason: Sendable, Hashable {
         case mustSeeOverMaximum = "{}: {} must-see stands but at most {} visits (maxVisits)"
         case doNotFit = "{}: {} do not all fit in its window {}–{} with the walks between them"
         case sharedStands = "the delegations' must-see stands cannot all be visited without two delegations at one stand at the same time"
+        case notFoundInTime = "{}: no tour keeping {} was found in the time given; none is proven impossible, and a longer --time-limit may find one"
+        case notFoundInWork = "{}: no tour keeping {} was found within the work limits; none is proven impossible, and a larger --node-limit may find one"
 
         /// The English around the values.
         public var pieces: [String] { rawValue.components(separatedBy: "{}") }
