@@ -3,9 +3,9 @@ import ExpoCore
 /// A first plan by greedy insertion: delegations one after the other (highest priority
 /// first), must-see stands first, then stands of the coverage rules (T9) still short of
 /// their minimum (by value; when the window runs out before every minimum is met,
-/// again by regret on time, ``cover(_:used:_:held:day:)``), then the stand that adds the most score per minute added, at its best
-/// place in the tour, keeping clear of stands other delegations already hold at that
-/// time and never past a coverage maximum.
+/// again by regret on time, ``cover(_:used:_:held:day:)``), then the stand that adds
+/// the most score per minute added, at its best place in the tour, keeping clear of
+/// stands other delegations already hold at that time and never past a coverage maximum.
 enum Greedy {
     /// Node sequences with start times, one per delegation (in scenario order), or nil
     /// when some must-see stand or appointment does not fit.
