@@ -227,11 +227,10 @@ extension DecrementalDP {
             gain = nodes.map { $0.kind == .visit ? weights.visitScore * $0.score + weights.idle * Double($0.service) : 0 }
             tag = nodes.enumerated().map { i, node in node.exhibitor ?? -(i + 1) }
             arc = (0..<(n * n)).map { TourModel.arcValue(graph, $0 / n, $0 % n, weights) }
-            let perMinute = TourClock.ticksPerMinute
             toEnd = (0..<n).map { graph.walk($0, n - 1) }
-            earliest = nodes.map { $0.earliest * perMinute }
-            latest = nodes.map { $0.latest * perMinute }
-            service = nodes.map { $0.service * perMinute }
+            earliest = nodes.map { $0.earliestTicks }
+            latest = nodes.map { $0.latestTicks }
+            service = nodes.map { $0.serviceTicks }
             travel = graph.ticks
             constant = TourDP.constant(graph, weights)
             let soft = nodes.map { node in

@@ -27,7 +27,7 @@ enum Greedy {
             result[g] = zip(sequence, times).map { (node: $0, time: $1) }
             for (i, time) in zip(sequence, times) {
                 if let e = graph.nodes[i].exhibitor {
-                    held[instance.scenario.exhibitors[e].id + "@" + day, default: []].append((time, time + graph.nodes[i].service * TourClock.ticksPerMinute, g))
+                    held[instance.scenario.exhibitors[e].id + "@" + day, default: []].append((time, time + graph.nodes[i].serviceTicks, g))
                 }
             }
         }
@@ -118,11 +118,12 @@ enum Greedy {
                     if cost < cheapest[i]?.cost ?? Int.max { cheapest[i] = (cost, candidate) }
                 }
             }
+            let options = cheapest.sorted { $0.key < $1.key }
             var choice: (regret: Int, cost: Int, node: Int)? = nil
             for r in short {
                 // The two cheapest options of rule r, of different exhibitors.
                 var first: (cost: Int, node: Int)? = nil, second = Int.max
-                for (i, option) in cheapest.sorted(by: { $0.key < $1.key }) where graph.nodes[i].rules.contains(r) {
+                for (i, option) in options where graph.nodes[i].rules.contains(r) {
                     if first == nil || option.cost < first!.cost {
                         if let previous = first, graph.nodes[previous.node].exhibitor != graph.nodes[i].exhibitor { second = previous.cost }
                         first = (option.cost, i)
@@ -149,15 +150,15 @@ enum Greedy {
         var clock = graph.delegation.start.minutes * perMinute
         for (position, i) in sequence.enumerated() {
             let node = graph.nodes[i]
-            if position > 0 { clock += graph.nodes[sequence[position - 1]].service * perMinute + graph.walk(sequence[position - 1], i) }
-            var begin = max(clock, node.earliest * perMinute)
+            if position > 0 { clock += graph.nodes[sequence[position - 1]].serviceTicks + graph.walk(sequence[position - 1], i) }
+            var begin = max(clock, node.earliestTicks)
             if let e = node.exhibitor {
                 let busy = (held[graph.nodes[i].placeID + "@" + day] ?? []).sorted { $0.0 < $1.0 }
-                for (from, to, _) in busy where begin < to && from < begin + node.service * perMinute { begin = max(begin, to) }
+                for (from, to, _) in busy where begin < to && from < begin + node.serviceTicks { begin = max(begin, to) }
                 _ = e
             }
-            if node.kind == .appointment && begin != node.earliest * perMinute { return nil }
-            guard begin <= node.latest * perMinute else { return nil }
+            if node.kind == .appointment && begin != node.earliestTicks { return nil }
+            guard begin <= node.latestTicks else { return nil }
             times.append(begin)
             clock = begin
         }

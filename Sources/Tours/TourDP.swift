@@ -101,7 +101,7 @@ enum TourDP {
                 for mask in 0..<masks {
                     let s = state(i, t, mask)
                     guard earliest[s] != Int32.max else { continue }
-                    let leave = Int(earliest[s]) + nodes[i].service * perMinute
+                    let leave = Int(earliest[s]) + nodes[i].serviceTicks
                     for slot in 0..<2 {
                         let v = labels.value[2 * s + slot]
                         if v == -.infinity { continue }
@@ -120,8 +120,8 @@ enum TourDP {
                             if tag[j] == tag[i] || Int32(tag[j]) == from { continue }
                             if elementary, let e = nodes[j].exhibitor, seen[e] == stamp { continue }
                             if i == 0 && j == n - 1 && skipDirect { continue }
-                            let arrive = max(nodes[j].earliest * perMinute, leave + graph.walk(i, j))
-                            guard arrive <= nodes[j].latest * perMinute else { continue }
+                            let arrive = max(nodes[j].earliestTicks, leave + graph.walk(i, j))
+                            guard arrive <= nodes[j].latestTicks else { continue }
                             var next = v + gain[j] + TourModel.arcValue(graph, i, j, weights)
                             for soft in softBits[j] where mask & soft.bit == 0 { next += soft.value }
                             if j == n - 1 {
@@ -130,7 +130,7 @@ enum TourDP {
                                 if total > best + 1e-9 { best = total; bestLabel = label; bestEnd = arrive }
                                 continue
                             }
-                            guard arrive + nodes[j].service * perMinute + toEnd[j] <= w1 * perMinute else { continue }
+                            guard arrive + nodes[j].serviceTicks + toEnd[j] <= w1 * perMinute else { continue }
                             let target = state(j, arrive / perMinute, mask | bit[j])
                             labels.offer(target, next, from: Int32(tag[i]), back: label)
                             earliest[target] = min(earliest[target], Int32(arrive))

@@ -34,10 +34,10 @@ enum TourDiagnosis {
                 // The earliest visit, with the walk from the start and to the end, in exact
                 // time (ticks; minutes shown rounded up, so "after" is at least 1).
                 let visits = copies.map { i -> (begin: Int, finish: Int) in
-                    let begin = max(w0 * perMinute + graph.walk(0, i), graph.nodes[i].earliest * perMinute)
-                    return (begin, begin + graph.nodes[i].service * perMinute + graph.walk(i, end))
+                    let begin = max(w0 * perMinute + graph.walk(0, i), graph.nodes[i].earliestTicks)
+                    return (begin, begin + graph.nodes[i].serviceTicks + graph.walk(i, end))
                 }
-                let best = zip(copies, visits).map { i, visit in visit.begin > graph.nodes[i].latest * perMinute ? Int.max / 4 : visit.finish }.min()!
+                let best = zip(copies, visits).map { i, visit in visit.begin > graph.nodes[i].latestTicks ? Int.max / 4 : visit.finish }.min()!
                 if best > w1 * perMinute {
                     let last = up(visits.map(\.finish).min()!)
                     reasons.append(TourReason(.mustSeeTooLate, d.name, exhibitor.name, ClockTime(minutes: last), last - w1, d.end).english)
@@ -46,7 +46,7 @@ enum TourDiagnosis {
             let appointments = graph.nodes.indices.filter { graph.nodes[$0].kind == .appointment }
             for a in appointments {
                 let node = graph.nodes[a]
-                if w0 * perMinute + graph.walk(0, a) > node.earliest * perMinute {
+                if w0 * perMinute + graph.walk(0, a) > node.earliestTicks {
                     reasons.append(TourReason(.appointmentFromStart, d.name, node.title, ClockTime(minutes: node.earliest), up(graph.walk(0, a)), d.start,
                                               up(w0 * perMinute + graph.walk(0, a)) - node.earliest).english)
                 }
@@ -57,7 +57,7 @@ enum TourDiagnosis {
             }
             for (a, b) in zip(appointments, appointments.dropFirst()) {
                 let first = graph.nodes[a], second = graph.nodes[b]
-                if (first.earliest + first.service) * perMinute + graph.walk(a, b) > second.earliest * perMinute {
+                if (first.earliest + first.service) * perMinute + graph.walk(a, b) > second.earliestTicks {
                     reasons.append(TourReason(.appointmentsTooClose, d.name, first.title, second.title, second.earliest - first.earliest - first.service,
                                               up(graph.walk(a, b))).english)
                 }

@@ -19,6 +19,11 @@ struct TourNode: Sendable {
     /// The delegation's coverage rules (indices into ``DelegationGraph/rules``) that
     /// count this visit.
     var rules: [Int] = []
+
+    /// Earliest and latest start, and the time spent there, in ticks (``TourClock``).
+    var earliestTicks: Int { earliest * TourClock.ticksPerMinute }
+    var latestTicks: Int { latest * TourClock.ticksPerMinute }
+    var serviceTicks: Int { service * TourClock.ticksPerMinute }
 }
 
 /// A delegation's tour graph: nodes, walking times and metres between them. Times run

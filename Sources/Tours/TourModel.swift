@@ -52,7 +52,7 @@ struct TourModel {
                     if i == startNode && j == endNode && (!forcedNodes.isEmpty || !mustSee.isEmpty) { continue }
                     if let a = graph.nodes[i].exhibitor, let b = graph.nodes[j].exhibitor, a == b { continue }
                     let travel = graph.walk(i, j)
-                    let service = graph.nodes[i].service * TourClock.ticksPerMinute
+                    let service = graph.nodes[i].serviceTicks
                     guard early[i] <= late[i], early[j] <= late[j], early[i] + service + travel <= late[j] else { continue }
                     let v = try model.addBinary(name: "\(prefix)x\(i).\(j)")
                     arcs[Self.key(i, j)] = v
@@ -118,7 +118,7 @@ struct TourModel {
             if !visitNodes.isEmpty {
                 let costs = visitNodes.map { j -> Int in  // ticks
                     let walkIn = (0..<n).filter { $0 != j && arcs[Self.key($0, j)] != nil }.map { graph.walk($0, j) }.min() ?? 0
-                    return graph.nodes[j].service * TourClock.ticksPerMinute + walkIn
+                    return graph.nodes[j].serviceTicks + walkIn
                 }.sorted()
                 let walkOut = visitNodes.map { graph.walk($0, endNode) }.min() ?? 0
                 var budget = (d.end.minutes - d.start.minutes - fixedTime) * TourClock.ticksPerMinute - walkOut
@@ -230,9 +230,8 @@ struct TourModel {
     /// be visited. In ticks.
     static func tightenedWindows(_ graph: DelegationGraph, skipDirect: Bool) -> (early: [Int], late: [Int]) {
         let n = graph.count
-        let perMinute = TourClock.ticksPerMinute
-        var early = graph.nodes.map { $0.earliest * perMinute }, late = graph.nodes.map { $0.latest * perMinute }
-        let service = graph.nodes.map { $0.service * perMinute }
+        var early = graph.nodes.map { $0.earliestTicks }, late = graph.nodes.map { $0.latestTicks }
+        let service = graph.nodes.map { $0.serviceTicks }
         func possible(_ i: Int, _ j: Int) -> Bool {
             i != j && j != 0 && i != n - 1 && !(i == 0 && j == n - 1 && skipDirect) && early[i] <= late[i] && early[j] <= late[j]
                 && !(graph.nodes[i].exhibitor != nil && graph.nodes[i].exhibitor == graph.nodes[j].exhibitor)
@@ -253,8 +252,8 @@ struct TourModel {
             if !moved { break }
         }
         // The start and end keep their own windows (the model needs their variables).
-        early[0] = graph.nodes[0].earliest * perMinute
-        late[0] = graph.nodes[0].latest * perMinute
+        early[0] = graph.nodes[0].earliestTicks
+        late[0] = graph.nodes[0].latestTicks
         late[n - 1] = max(late[n - 1], early[n - 1])
         return (early, late)
     }
@@ -275,8 +274,7 @@ struct TourModel {
             successors[key >> 20].append(key & 0xFFFFF)
             predecessors[key & 0xFFFFF].append(key >> 20)
         }
-        let perMinute = TourClock.ticksPerMinute
-        let service = graph.nodes.map { $0.service * perMinute }
+        let service = graph.nodes.map { $0.serviceTicks }
         func arrival(_ i: Int, _ j: Int) -> Int { max(early[j], early[i] + service[i] + graph.walk(i, j)) }
         func departure(_ i: Int, _ j: Int) -> Int { min(late[i], late[j] - service[i] - graph.walk(i, j)) }
         func present(_ j: Int) -> LinearExpression { visits[j].map { LinearExpression($0) } ?? LinearExpression(constant: 1) }
@@ -419,14 +417,14 @@ struct TourModel {
             case .appointment: .appointment
             }
             stops.append(Tour.Stop(kind: kind, exhibitor: node.exhibitor.map { scenario.exhibitors[$0].id }, place: node.placeID,
-                                   title: node.title, arrivalTicks: arrival, startTicks: begin, endTicks: begin + node.service * perMinute,
+                                   title: node.title, arrivalTicks: arrival, startTicks: begin, endTicks: begin + node.serviceTicks,
                                    walkMinutes: position == 0 ? 0 : TourChecker.walkMinutes(metres, d), walkMetres: (metres * 10).rounded() / 10,
                                    score: node.score, exact: TourClock.exact(scenario)))
-            previousEnd = begin + node.service * perMinute
+            previousEnd = begin + node.serviceTicks
             walking += walk
             walkingMetres += metres
             score += node.score
-            busy += node.service * perMinute
+            busy += node.serviceTicks
         }
         let finish = stops.last?.endTicks ?? windowStart
         let idle = Double(finish - windowStart - walking - busy) / Double(perMinute)
