@@ -104,6 +104,7 @@ struct ZoningSearch {
             return stage.candidates(of: p, budget: enumerating.share(Double(min(threads, left)) / Double(left)), limit: limit)
         }
         all = enumerated.map(\.candidates)
+        if all.reduce(0, { $0 + $1.count }) > ZoningStage.largeEnumeration { self.stage.packingNodeLimit = ZoningStage.largeHallPackingNodeLimit }
         complete = enumerated.allSatisfy(\.complete)
         enumerationTimedOut = !complete && enumerating.isOver
         let cut = complete ? "" : enumerationTimedOut ? " (stopped by the time limit)" : " (stopped at \(Figures.count(limit)) per pavilion)"

@@ -222,14 +222,20 @@ struct ZoningStage {
         return ok
     }
 
-    /// The most nodes of the packing search that decides whether an area is a candidate.
-    /// Areas that pack are found by the greedy packing or within a few hundred nodes;
-    /// those that do not mostly run out the limit. On the generated 2,000-exhibitor show,
-    /// 3,369 of the first rounds' checks ran out 20,000 nodes each (67 million nodes,
-    /// most of the zoning's time) and 849 packed after 335 nodes on average: at 2,000,
-    /// column generation runs 15–17 rounds in its share instead of 10–11 (the reference's
-    /// candidates are the same either way).
-    static let packingNodeLimit = 2_000
+    /// The most nodes of the packing search that decides whether an area is a candidate:
+    /// 20,000, or 2,000 once the hall has more than ``largeEnumeration`` candidate areas
+    /// (set by ``ZoningSearch`` after enumerating them). Areas that pack are found by the
+    /// greedy packing or within a few hundred nodes; those that do not mostly run out
+    /// the limit. On the generated 2,000-exhibitor show (680,000 areas) the checks that
+    /// ran out 20,000 nodes took most of the zoning's time: 3,369 of the first rounds'
+    /// checks, 67 million nodes, while 849 packed after 335 nodes on average; at 2,000
+    /// nodes column generation runs 22 rounds in its share instead of 19 and its gap
+    /// falls from 6.0 % to 1.3 % (seed 7, 60 s). On smaller halls the checks are cheap,
+    /// and the limit stays where the zonings are known.
+    var packingNodeLimit = 20_000
+    static let largeHallPackingNodeLimit = 2_000
+    /// Candidate areas beyond which a hall counts as large for ``packingNodeLimit``.
+    static let largeEnumeration = 250_000
 
     /// Whether a packing of the pavilion's stands is found in the candidate's area.
     private func packs(_ c: ZoneCandidate) -> Bool {
@@ -238,7 +244,7 @@ struct ZoningStage {
             instance.pinnedModules[e].map { $0.allSatisfy(area.contains) } ?? true
         }
         let domain = PlacementDomain(instance: instance, exhibitors: exhibitors, area: area)
-        return domain.pack(instance: instance, nodeLimit: Self.packingNodeLimit).choice != nil
+        return domain.pack(instance: instance, nodeLimit: packingNodeLimit).choice != nil
     }
 
     /// Per pavilion p, the first `limit` admissible candidates of `ranked[p]` (candidate
