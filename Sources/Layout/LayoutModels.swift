@@ -30,7 +30,7 @@ public enum LayoutModels {
                 for (k, c) in zoning.candidates(of: p).candidates.enumerated() where zoning.admissible(c, key: p * 10_000_000 + k) {
                     let z = try model.addBinary(name: "z(\(scenario.pavilions[p].id),\(c.start),\(c.length))")
                     assignment[p].add(1, z)
-                    for s in c.start..<(c.start + c.length) { cover[s].add(1, z) }
+                    for s in c.slices { cover[s].add(1, z) }
                     objective.add(c.value, z)
                 }
             }

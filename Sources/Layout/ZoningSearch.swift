@@ -139,7 +139,7 @@ struct ZoningSearch {
             guard let variable = z[j] else { continue }
             let candidate = all[c.p][c.k]
             assignment[c.p].add(1, variable)
-            for s in candidate.start..<(candidate.start + candidate.length) { cover[s].add(1, variable) }
+            for s in candidate.slices { cover[s].add(1, variable) }
             objective.add(candidate.value, variable)
         }
         for a in artificial { objective.add(-bigM, a) }
@@ -264,7 +264,7 @@ struct ZoningSearch {
         inMaster.insert(key(p, k))
         guard let lp else { return }
         let c = all[p][k]
-        let entries = [(rowsP[p], 1.0)] + (c.start..<(c.start + c.length)).map { (rowsS[$0], 1.0) }
+        let entries = [(rowsP[p], 1.0)] + c.slices.map { (rowsS[$0], 1.0) }
         zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: name(p, c)))
     }
 
@@ -417,7 +417,7 @@ struct ZoningSearch {
             last = []
             for j in order where last.count < max(1, split / 3) {
                 let c = candidate(j)
-                let range = Set(c.start..<(c.start + c.length))
+                let range = Set(c.slices)
                 guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
                 pavilions.insert(c.pavilion)
                 slices.formUnion(range)
@@ -440,7 +440,7 @@ struct ZoningSearch {
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
             for j in order where chosen[generated[j].p] == nil && z[j] != nil {
                 let c = candidate(j)
-                let slices = Set(c.start..<(c.start + c.length))
+                let slices = Set(c.slices)
                 if slices.isDisjoint(with: used) {
                     chosen[generated[j].p] = j
                     used.formUnion(slices)
@@ -562,26 +562,28 @@ struct ZoningSearch {
                          allowed: (Int, Int) -> Bool, admissible: (Int, Int) -> Bool) -> [Int: Int]? {
         var used = [Bool](repeating: false, count: slices)
         var chosen: [Int: Int] = [:]
-        func fits(_ c: ZoneCandidate) -> Bool { !(c.start..<(c.start + c.length)).contains { used[$0] } }
+        func fits(_ c: ZoneCandidate) -> Bool { !c.slices.contains { used[$0] } }
         func take(_ p: Int, _ k: Int) {
             chosen[p] = k
-            for s in all[p][k].start..<(all[p][k].start + all[p][k].length) { used[s] = true }
+            for s in all[p][k].slices { used[s] = true }
         }
         for c in kept where chosen[c.p] == nil && fits(all[c.p][c.k]) { take(c.p, c.k) }
         var left = Set(all.indices.filter { chosen[$0] == nil })
         while !left.isEmpty, !deadline.isOver {
-            var options: [(p: Int, ranked: [Int])] = []
-            for p in left.sorted() {
-                let free = all[p].indices.filter { allowed(p, $0) && fits(all[p][$0]) }
-                options.append((p, free.sorted { all[p][$0].value > all[p][$1].value || (all[p][$0].value == all[p][$1].value && $0 < $1) }))
-            }
-            guard let tightest = options.min(by: { ($0.ranked.count, $0.p) < ($1.ranked.count, $1.p) }),
-                  let k = tightest.ranked.prefix(200).first(where: { admissible(tightest.p, $0) })
+            // Only the tightest pavilion's areas need ranking.
+            let options = left.sorted().map { p in (p: p, free: all[p].indices.filter { allowed(p, $0) && fits(all[p][$0]) }) }
+            guard let tightest = options.min(by: { ($0.free.count, $0.p) < ($1.free.count, $1.p) }),
+                  let k = byValue(tightest.free, all[tightest.p]).prefix(200).first(where: { admissible(tightest.p, $0) })
             else { return nil }
             take(tightest.p, k)
             left.remove(tightest.p)
         }
         return left.isEmpty ? chosen : nil
+    }
+
+    /// Candidate indices of one pavilion, best value first (ties by index).
+    private static func byValue(_ indices: [Int], _ areas: [ZoneCandidate]) -> [Int] {
+        indices.sorted { areas[$0].value > areas[$1].value || (areas[$0].value == areas[$1].value && $0 < $1) }
     }
 
     /// `zoning` improved by moves of one pavilion: each in turn (in order of index, at
@@ -591,7 +593,7 @@ struct ZoningSearch {
                         allowed: (Int, Int) -> Bool, admissible: (Int, Int) -> Bool) -> [Int: Int] {
         var chosen = zoning
         var used = [Bool](repeating: false, count: slices)
-        func mark(_ p: Int, _ k: Int, _ value: Bool) { for s in all[p][k].start..<(all[p][k].start + all[p][k].length) { used[s] = value } }
+        func mark(_ p: Int, _ k: Int, _ value: Bool) { for s in all[p][k].slices { used[s] = value } }
         for (p, k) in chosen { mark(p, k, true) }
         var improved = true, passes = 0
         while improved && passes < 10 && !deadline.isOver {
@@ -604,10 +606,10 @@ struct ZoningSearch {
                 var prefix = [0]
                 prefix.reserveCapacity(slices + 1)
                 for s in 0..<slices { prefix.append(prefix[s] + (used[s] ? 1 : 0)) }
-                let better = all[p].indices.filter { k in
+                let better = byValue(all[p].indices.filter { k in
                     let o = all[p][k]
-                    return o.value > c.value + 1e-9 && prefix[o.start + o.length] == prefix[o.start] && allowed(p, k)
-                }.sorted { all[p][$0].value > all[p][$1].value || (all[p][$0].value == all[p][$1].value && $0 < $1) }
+                    return o.value > c.value + 1e-9 && prefix[o.slices.upperBound] == prefix[o.start] && allowed(p, k)
+                }, all[p])
                 let k = better.prefix(50).first { admissible(p, $0) } ?? current
                 if k != current { improved = true }
                 chosen[p] = k

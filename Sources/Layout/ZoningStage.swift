@@ -10,6 +10,9 @@ struct ZoneCandidate {
     let length: Int
     /// The zoning terms of this area (see ``LayoutEvaluation``).
     let value: Double
+
+    /// The slices of the snake the area runs over.
+    var slices: Range<Int> { start..<(start + length) }
 }
 
 /// Stage 1: give each pavilion one area, a run of consecutive slices of the snake.
@@ -71,7 +74,7 @@ struct ZoningStage {
     /// The area of a candidate: its slices' modules and the pavilion's pinned stands.
     func area(_ c: ZoneCandidate) -> Set<Int> {
         var area = Set(instance.pinnedModules(ofPavilion: c.pavilion))
-        for s in c.start..<(c.start + c.length) { area.formUnion(instance.snake.slices[s].modules) }
+        for s in c.slices { area.formUnion(instance.snake.slices[s].modules) }
         return area
     }
 

@@ -152,10 +152,9 @@ enum Greedy {
             let node = graph.nodes[i]
             if position > 0 { clock += graph.nodes[sequence[position - 1]].serviceTicks + graph.walk(sequence[position - 1], i) }
             var begin = max(clock, node.earliestTicks)
-            if let e = node.exhibitor {
-                let busy = (held[graph.nodes[i].placeID + "@" + day] ?? []).sorted { $0.0 < $1.0 }
+            if node.exhibitor != nil {
+                let busy = (held[node.placeID + "@" + day] ?? []).sorted { $0.0 < $1.0 }
                 for (from, to, _) in busy where begin < to && from < begin + node.serviceTicks { begin = max(begin, to) }
-                _ = e
             }
             if node.kind == .appointment && begin != node.earliestTicks { return nil }
             guard begin <= node.latestTicks else { return nil }

@@ -50,14 +50,14 @@ enum TourDiagnosis {
                     reasons.append(TourReason(.appointmentFromStart, d.name, node.title, ClockTime(minutes: node.earliest), up(graph.walk(0, a)), d.start,
                                               up(w0 * perMinute + graph.walk(0, a)) - node.earliest).english)
                 }
-                if (node.earliest + node.service) * perMinute + graph.walk(a, end) > w1 * perMinute {
+                if node.earliestTicks + node.serviceTicks + graph.walk(a, end) > w1 * perMinute {
                     reasons.append(TourReason(.appointmentToEnd, d.name, node.title, d.end,
-                                              up((node.earliest + node.service) * perMinute + graph.walk(a, end)) - w1).english)
+                                              up(node.earliestTicks + node.serviceTicks + graph.walk(a, end)) - w1).english)
                 }
             }
             for (a, b) in zip(appointments, appointments.dropFirst()) {
                 let first = graph.nodes[a], second = graph.nodes[b]
-                if (first.earliest + first.service) * perMinute + graph.walk(a, b) > second.earliestTicks {
+                if first.earliestTicks + first.serviceTicks + graph.walk(a, b) > second.earliestTicks {
                     reasons.append(TourReason(.appointmentsTooClose, d.name, first.title, second.title, second.earliest - first.earliest - first.service,
                                               up(graph.walk(a, b))).english)
                 }
