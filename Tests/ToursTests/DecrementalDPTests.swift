@@ -50,19 +50,28 @@ struct DecrementalDPTests {
 
     /// Three stands of P worth 3 and an hour for 5-minute visits: ``TourDP``'s paths may
     /// come back to a stand after another one (e0 → e1 → e2 → e0 …), so its bound counts
-    /// about ten visits; the decremental relaxation forbids the repeats it finds and
-    /// ends on the tour of the three stands, as brute force does.
+    /// about ten visits. Without memory the decremental relaxation forbids the repeats it
+    /// finds, round after round; with it (the three stands are each other's neighbours)
+    /// the first round's path is already the tour. Both end on brute force's optimum.
     @Test func repeatedStandsAreForbiddenUntilThePathIsATour() throws {
         let stands: [(pavilion: String, theme: String, hours: String?)] = [("p", "t3", nil), ("p", "t3", nil), ("p", "t3", nil)]
         let (scenario, layout) = try CoverageTests.scenario(window: "10:00-11:00", visit: 5, stands: stands, coverage: "{pavilions: {p: {min: 1}}}")
         let expected = CoverageTests.bruteForce(scenario, layout)
         let instance = TourInstance(scenario: scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands, candidates: 30)
-        let relaxed = try #require(TourDP.solve(instance.graphs[0], mustSee: [], weights: scenario.weights, skipDirect: false))
+        let graph = instance.graphs[0]
+        let relaxed = try #require(TourDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false))
         #expect(relaxed.bound > expected + 10 && relaxed.tour == nil)
-        let (result, tour) = Self.solve(scenario, layout, incumbent: -.infinity)
-        #expect(abs(result.bound - expected) < 1e-6 && tour.map { abs($0 - expected) < 1e-6 } == true)
-        #expect(result.rounds > 1)
-        #expect(Set(result.tour?.compactMap { instance.graphs[0].nodes[$0.node].exhibitor } ?? []).count == 3)
+        for memory in [0, DecrementalDP.memory] {
+            let result = DecrementalDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false, incumbent: -.infinity,
+                                             budget: .unlimited, memory: memory)
+            let tour = result.tour.map { path in
+                TourModel.value(path.map(\.node), end: TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
+                    .stops.last!.startTicks, graph, scenario.weights)
+            }
+            #expect(abs(result.bound - expected) < 1e-6 && tour.map { abs($0 - expected) < 1e-6 } == true, "memory \(memory)")
+            #expect(memory == 0 ? result.rounds > 1 : result.rounds == 1, "memory \(memory): \(result.rounds) rounds")
+            #expect(Set(result.tour?.compactMap { graph.nodes[$0.node].exhibitor } ?? []).count == 3)
+        }
     }
 
     /// A maximum that can be passed is tracked from the first round: with three stands of
@@ -85,8 +94,9 @@ struct DecrementalDPTests {
 
     /// Each round's bound, the first one included (the maxima that can be passed
     /// tracked from the start), never falls below the optimum; and each capped
-    /// completion bound (at most `max` more visits a maximum counts) lies between the
-    /// optimum and the uncapped one at the start.
+    /// completion bound (at most `max` more visits a maximum counts), and the completion
+    /// that keeps the first round's counters, lie between the optimum and the uncapped
+    /// one at the start.
     @Test(arguments: 1...24)
     func firstRoundAndCappedCompletionsBoundTheOptimum(seed: Int) throws {
         let (scenario, layout) = try CoverageTests.random(seed: seed)
@@ -105,5 +115,13 @@ struct DecrementalDPTests {
             #expect(start >= expected - 1e-6, "capped completion \(start) below the optimum \(expected)")
             #expect(start <= search.completion[0] + search.constant + 1e-9)
         }
+        // The completion over the first round's counters, from the start with none
+        // counted yet: at least the optimum, at most the uncapped completion; with no
+        // tour, -∞ (no completion meets the minima).
+        let counters = DecrementalDP.initialCounters(graph, mustSee: [], weights: scenario.weights)
+        let exact = try #require(DecrementalDP.Search.Exact(search, counters: counters))
+        let start = exact.values[0] + search.constant
+        #expect(start >= expected - 1e-6, "exact completion \(start) below the optimum \(expected)")
+        #expect(start <= search.completion[0] + search.constant + 1e-9, "exact completion \(start) above the relaxed one")
     }
 }
