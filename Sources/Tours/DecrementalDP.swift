@@ -398,16 +398,7 @@ extension DecrementalDP {
                 var step = [Int](repeating: -1, count: n * states), paid = [Double](repeating: 0, count: n * states)
                 for j in 0..<n {
                     for key in 0..<states {
-                        var moved = key
-                        var value = 0.0
-                        var allowed = true
-                        for move in moves[j] {
-                            let c = (moved / move.stride) % move.radix
-                            if c + 1 > move.limit { allowed = false; break }
-                            if c + 1 < move.radix { moved += move.stride }
-                            if c == 0 { value += move.weight }
-                        }
-                        if allowed { (step[j * states + key], paid[j * states + key]) = (moved, value) }
+                        if let (moved, value) = Search.advance(key, moves[j], value: 0) { (step[j * states + key], paid[j * states + key]) = (moved, value) }
                     }
                 }
                 let earliest = nodes.map(\.earliest), latest = nodes.map(\.latest), service = nodes.map(\.service)
@@ -464,6 +455,22 @@ extension DecrementalDP {
                 for k in strides.indices { base += min((key / current[k]) % radix[k], radices[k] - 1) * strides[k] }
                 return values[cell * states + base]
             }
+        }
+
+        /// The counters `key` after a visit that moves `moves` (stride, radix, limit, soft
+        /// weight of each), and `value` plus the soft weights it pays (each counter's
+        /// first move); nil when it would pass a limit.
+        @inline(__always)
+        static func advance(_ key: Int, _ moves: [(stride: Int, radix: Int, limit: Int, weight: Double)], value: Double) -> (key: Int, value: Double)? {
+            var moved = key
+            var value = value
+            for move in moves {
+                let c = (moved / move.stride) % move.radix
+                if c + 1 > move.limit { return nil }
+                if c + 1 < move.radix { moved += move.stride }
+                if c == 0 { value += move.weight }
+            }
+            return (moved, value)
         }
 
         func run(_ counters: [Counter], near: [[Int]], exact: Exact?, stateLimit: Int, budget: TimeBudget) -> (round: Round?, states: Int) {
@@ -528,16 +535,7 @@ extension DecrementalDP {
                                 let b = forbid[i * n + j]
                                 if b >= 0 && memory & (1 << b) != 0 { continue }
                                 guard let arrive = arrival(i, j, leave: leave) else { continue }
-                                var next = v + gain[j] + arc[i * n + j]
-                                var moved = key
-                                var allowed = true
-                                for move in moves[j] {
-                                    let c = (moved / move.stride) % move.radix
-                                    if c + 1 > move.limit { allowed = false; break }
-                                    if c + 1 < move.radix { moved += move.stride }
-                                    if c == 0 { next += move.weight }
-                                }
-                                guard allowed else { continue }
+                                guard let (moved, next) = Self.advance(key, moves[j], value: v + gain[j] + arc[i * n + j]) else { continue }
                                 if j == n - 1 {
                                     guard needs.allSatisfy({ (moved / $0.stride) % $0.radix >= $0.need }) else { continue }
                                     let total = next - weights.idle * TourModel.minutes(arrive)
