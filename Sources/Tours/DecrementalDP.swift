@@ -51,11 +51,11 @@ import ExpoCore
 /// falls from 0.925 % to 0.408 %.
 /// Then C(i, t), the best completion from i at t with every counter relaxed and
 /// every soft weight paid at each visit it counts, is computed backwards once; and for
-/// each hard maximum r that can be passed, C_r(i, t, c), the same with at most c more
-/// visits that r counts (a backward pass with c from 0 to max_r). A label whose counter
-/// of r stands at k may still make at most max_r − k such visits, so v + C_r(i, t,
-/// max_r − k) bounds every tour through it, as does v + C(i, t). A label with either
-/// (or E) below the value of a known tour (`incumbent`) cannot lead to a better tour and is
+/// each hard maximum r that can be passed, C_r(i, t, k), the same for a path that has
+/// made k of r's visits, so at most max_r − k more (all three by one backward pass,
+/// ``Search/completions``, over the counters each keeps). A label whose counter of r
+/// stands at k has v + C_r(i, t, k) at least every tour through it, as does v + C(i, t).
+/// A label with any of them (or E) below the value of a known tour (`incumbent`) cannot lead to a better tour and is
 /// dropped; so each round's bound is max(incumbent, best value found). A
 /// label also gives way to one at the same node with the same counters, no later and
 /// worth as much (waiting never pays), unless only that one may step straight back.
@@ -108,15 +108,10 @@ enum DecrementalDP {
         var counters = initialCounters(graph, mustSee: mustSee, weights: weights)
         let search = Search(graph: graph, weights: weights, skipDirect: skipDirect, incumbent: incumbent)
         let near = Search.neighbourhoods(graph, size: memory)
-        var exact: Search.Exact?
-        var built = false
+        var exact = Search.Exact(search, counters: counters)
         var work = workLimit
         var tracked = true
         while result.rounds < rounds, work > 0, !budget.isOver {
-            if !built {
-                exact = Search.Exact(search, counters: counters)
-                built = true
-            }
             let attempt = search.run(counters, near: near, exact: exact, stateLimit: min(stateLimit, work), budget: budget)
             work -= attempt.states
             // A first round that the tracked maxima make too large: again without them,
@@ -126,7 +121,7 @@ enum DecrementalDP {
                 let lighter = initialCounters(graph, mustSee: mustSee, weights: weights, trackingMaxima: false)
                 if lighter.count != counters.count || zip(lighter, counters).contains(where: { $0.limit != $1.limit }) {
                     counters = lighter
-                    (exact, built) = (nil, false)
+                    exact = Search.Exact(search, counters: counters)
                     work = max(work, stateLimit)
                     continue
                 }
@@ -238,7 +233,8 @@ extension DecrementalDP {
         /// completion[i * horizon + t − w0]: C(i, t), without the objective's constant.
         let completion: [Double]
         /// Per hard maximum that can be passed: the nodes it counts, its maximum and the
-        /// completion bound that keeps it (``capped``).
+        /// completion bound that keeps it, C_r: values[(i * horizon + t − w0) * (max_r + 1)
+        /// + k], the best completion from i at t of a path that has made k of r's visits.
         let capped: [(nodes: [Int], maximum: Int, values: [Double])]
         /// The objective's constant: idle counts from the window start, appointments are
         /// not idle.
@@ -267,15 +263,15 @@ extension DecrementalDP {
             }
             // What a visit adds with every soft weight paid: both completions use it.
             let fullGain = zip(gain, soft).map { $0 + $1 }
-            completion = Self.completion(graph, weights: weights, skipDirect: skipDirect, gain: fullGain, arc: arc, tag: tag, w0: w0, w1: w1)
+            completion = Self.completions(graph, weights: weights, skipDirect: skipDirect, gain: fullGain, arc: arc, tag: tag, w0: w0, w1: w1,
+                                          counters: [])
             floor = incumbent - constant - 1e-9 * max(1, abs(incumbent))
             capped = graph.rules.indices.compactMap { [arc, tag, w0, w1] r in
                 let rule = graph.rules[r]
                 let counted = nodes.indices.filter { nodes[$0].kind == .visit && nodes[$0].rules.contains(r) }
                 guard DecrementalDP.binds(rule, counted, nodes), let maximum = rule.max else { return nil }
-                let marks = nodes.indices.map { counted.contains($0) }
-                return (counted, maximum, Self.capped(graph, weights: weights, skipDirect: skipDirect, gain: fullGain, arc: arc, tag: tag,
-                                                      w0: w0, w1: w1, counted: marks, cap: maximum))
+                return (counted, maximum, Self.completions(graph, weights: weights, skipDirect: skipDirect, gain: fullGain, arc: arc, tag: tag,
+                                                           w0: w0, w1: w1, counters: [Counter(nodes: counted, need: 0, limit: maximum)]))
             }
         }
 
@@ -290,58 +286,6 @@ extension DecrementalDP {
             return arrive
         }
 
-        /// C(i, t) for every node and minute, backwards in time, never stepping straight
-        /// back (+∞ where not computed, which only weakens the pruning): per cell the two
-        /// best completions with different next exhibitors; the best one is returned.
-        /// `arc[i * n + j]`: what the walk i → j adds.
-        static func completion(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], arc: [Double], tag: [Int],
-                               w0: Int, w1: Int) -> [Double] {
-            capped(graph, weights: weights, skipDirect: skipDirect, gain: gain, arc: arc, tag: tag, w0: w0, w1: w1,
-                   counted: [Bool](repeating: false, count: graph.count), cap: 0)
-        }
-
-        /// As ``completion``, with at most `cap` more visits to the nodes `counted` marks:
-        /// entry ((i * horizon + t − w0) * (cap + 1) + c) is the best completion from i at
-        /// t that visits at most c of them (each tour that keeps a maximum keeps this).
-        static func capped(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], arc: [Double], tag: [Int],
-                           w0: Int, w1: Int, counted: [Bool], cap: Int) -> [Double] {
-            let n = graph.count
-            let horizon = w1 - w0 + 1
-            let levels = cap + 1
-            let nodes = graph.nodes
-            let earliest = nodes.map(\.earliest), latest = nodes.map(\.latest), service = nodes.map(\.service)
-            var first = [Double](repeating: .infinity, count: n * horizon * levels), second = first
-            var next = [Int](repeating: Int.min, count: n * horizon * levels)
-            for t in stride(from: w1, through: w0, by: -1) {
-                for i in Array(1..<(n - 1)) + [0] {
-                    let leave = t + service[i]
-                    for c in 0..<levels {
-                        var a = -Double.infinity, b = -Double.infinity, tagA = Int.min
-                        for j in 1..<n where j != i && tag[j] != tag[i] && !(i == 0 && j == n - 1 && skipDirect) {
-                            if counted[j] && c == 0 { continue }
-                            let arrive = max(earliest[j], leave + graph.minutes[i * n + j])
-                            guard arrive <= latest[j], arrive <= w1 else { continue }
-                            let step = gain[j] + arc[i * n + j]
-                            let cell = (j * horizon + arrive - w0) * levels + (counted[j] ? c - 1 : c)
-                            let value = j == n - 1 ? step - weights.idle * Double(arrive)
-                                : step + (next[cell] == tag[i] ? second[cell] : first[cell])
-                            if value > a {
-                                if tagA != tag[j] { b = a }
-                                (a, tagA) = (value, tag[j])
-                            } else if value > b && tag[j] != tagA {
-                                b = value
-                            }
-                        }
-                        let cell = (i * horizon + t - w0) * levels + c
-                        (first[cell], second[cell], next[cell]) = (a, b, tagA)
-                    }
-                }
-            }
-            return first
-        }
-
-        /// Solves the relaxation with `counters`: its best value and path (nil when the
-        /// round stopped on a limit), and the states it held.
         /// Per node: the exhibitors it remembers (its own first, then the nearest by
         /// walking time; none for the start, the end and appointments).
         static func neighbourhoods(_ graph: DelegationGraph, size: Int) -> [[Int]] {
@@ -375,74 +319,13 @@ extension DecrementalDP {
 
             init?(_ search: Search, counters: [Counter]) {
                 let graph = search.graph
-                let nodes = graph.nodes
-                let n = graph.count
-                let (w0, w1, horizon) = (search.w0, search.w1, search.horizon)
-                var strides: [Int] = [], radices: [Int] = []
-                var product = 1
-                for counter in counters {
-                    strides.append(product)
-                    radices.append(counter.radix)
-                    product *= counter.radix
-                    if product * n * horizon > Self.cellLimit { return nil }
-                }
-                let states = product
-                var moves = [[(stride: Int, radix: Int, limit: Int, weight: Double)]](repeating: [], count: n)
-                for (k, counter) in counters.enumerated() {
-                    for i in counter.nodes { moves[i].append((strides[k], counter.radix, counter.limit ?? Int.max, counter.weight)) }
-                }
-                let needs = counters.indices.filter { counters[$0].need > 0 }.map { (stride: strides[$0], radix: radices[$0], need: counters[$0].need) }
-                let done = (0..<states).map { key in needs.allSatisfy { (key / $0.stride) % $0.radix >= $0.need } }
-                // step[j * states + key]: the counters after a visit to j (-1: a limit
-                // forbids it) and the soft weights it pays.
-                var step = [Int](repeating: -1, count: n * states), paid = [Double](repeating: 0, count: n * states)
-                for j in 0..<n {
-                    for key in 0..<states {
-                        if let (moved, value) = Search.advance(key, moves[j], value: 0) { (step[j * states + key], paid[j * states + key]) = (moved, value) }
-                    }
-                }
-                let earliest = nodes.map(\.earliest), latest = nodes.map(\.latest), service = nodes.map(\.service)
-                let tag = search.tag
-                let idle = search.weights.idle
-                var first = [Double](repeating: -.infinity, count: n * horizon * states), second = first
-                var next = [Int](repeating: Int.min, count: n * horizon * states)
-                for t in stride(from: w1, through: w0, by: -1) {
-                    for i in Array(1..<(n - 1)) + [0] where t >= earliest[i] && t <= latest[i] {
-                        let leave = t + service[i]
-                        let from = (i * horizon + t - w0) * states
-                        for j in 1..<n where j != i && tag[j] != tag[i] && !(i == 0 && j == n - 1 && search.skipDirect) {
-                            let arrive = max(earliest[j], leave + graph.minutes[i * n + j])
-                            guard arrive <= latest[j], arrive <= w1 else { continue }
-                            let walk = search.gain[j] + search.arc[i * n + j]
-                            let to = (j * horizon + arrive - w0) * states
-                            let end = j == n - 1
-                            for key in 0..<states {
-                                let moved = step[j * states + key]
-                                guard moved >= 0 else { continue }
-                                var value = walk + paid[j * states + key]
-                                if end {
-                                    guard done[moved] else { continue }
-                                    value -= idle * Double(arrive)
-                                } else {
-                                    let cell = to + moved
-                                    value += next[cell] == tag[i] ? second[cell] : first[cell]
-                                    guard value > -.infinity else { continue }
-                                }
-                                let here = from + key
-                                if value > first[here] {
-                                    if next[here] != tag[j] { second[here] = first[here] }
-                                    (first[here], next[here]) = (value, tag[j])
-                                } else if value > second[here] && tag[j] != next[here] {
-                                    second[here] = value
-                                }
-                            }
-                        }
-                    }
-                }
+                let (strides, product) = Search.strides(counters)
+                guard product * Double(graph.count * search.horizon) <= Double(Self.cellLimit) else { return nil }
+                values = Search.completions(graph, weights: search.weights, skipDirect: search.skipDirect, gain: search.gain, arc: search.arc,
+                                            tag: search.tag, w0: search.w0, w1: search.w1, counters: counters)
+                states = Int(product)
                 self.strides = strides
-                self.radices = radices
-                self.values = first
-                self.states = states
+                radices = counters.map(\.radix)
             }
 
             /// The bound from a label's counters `key` (with strides `current` and radices
@@ -457,11 +340,107 @@ extension DecrementalDP {
             }
         }
 
+        /// A visit's effect on one counter: its stride and radix in the key, its limit,
+        /// the soft weight paid on its first move.
+        typealias Move = (stride: Int, radix: Int, limit: Int, weight: Double)
+
+        /// The strides of `counters` in a key (the first counter lowest) and the number of
+        /// keys.
+        static func strides(_ counters: [Counter]) -> (strides: [Int], product: Double) {
+            var strides = [Int](repeating: 1, count: counters.count)
+            var product = 1.0
+            for (k, counter) in counters.enumerated() {
+                strides[k] = Int(product)
+                product *= Double(counter.radix)
+            }
+            return (strides, product)
+        }
+
+        /// Per node of `count`: the counters a visit there moves.
+        static func moves(_ counters: [Counter], strides: [Int], count: Int) -> [[Move]] {
+            var moves = [[Move]](repeating: [], count: count)
+            for (k, counter) in counters.enumerated() {
+                for i in counter.nodes { moves[i].append((strides[k], counter.radix, counter.limit ?? Int.max, counter.weight)) }
+            }
+            return moves
+        }
+
+        /// The counters with a minimum: stride, radix and need.
+        static func needs(_ counters: [Counter], strides: [Int]) -> [(stride: Int, radix: Int, need: Int)] {
+            counters.indices.filter { counters[$0].need > 0 }.map { (strides[$0], counters[$0].radix, counters[$0].need) }
+        }
+
+        /// The best completion from every node, minute and key of `counters`, backwards in
+        /// time, keeping them (their minima met at the end, their limits never passed, a
+        /// soft weight paid on a counter's first move), never stepping straight back
+        /// (per cell the two best completions with different next exhibitors; the best
+        /// one is returned), walks rounded down to whole minutes; entry
+        /// ((i * horizon + t − w0) * keys + key), −∞ where no completion keeps them,
+        /// cells outside a node's window not computed (no label stands there). With no
+        /// counters it is C(i, t); with one maximum, C_r. `gain[j]`: what a visit to j
+        /// adds; `arc[i * n + j]`: what the walk i → j adds.
+        static func completions(_ graph: DelegationGraph, weights: Weights, skipDirect: Bool, gain: [Double], arc: [Double], tag: [Int],
+                                w0: Int, w1: Int, counters: [Counter]) -> [Double] {
+            let n = graph.count
+            let horizon = w1 - w0 + 1
+            let (strides, product) = Self.strides(counters)
+            let states = Int(product)
+            let moves = Self.moves(counters, strides: strides, count: n)
+            let needs = Self.needs(counters, strides: strides)
+            let done = (0..<states).map { key in needs.allSatisfy { (key / $0.stride) % $0.radix >= $0.need } }
+            // step[j * states + key]: the key after a visit to j (-1: a limit forbids it)
+            // and the soft weights it pays.
+            var step = [Int](repeating: -1, count: n * states), paid = [Double](repeating: 0, count: n * states)
+            for j in 0..<n {
+                for key in 0..<states {
+                    if let (moved, value) = advance(key, moves[j], value: 0) { (step[j * states + key], paid[j * states + key]) = (moved, value) }
+                }
+            }
+            let nodes = graph.nodes
+            let earliest = nodes.map(\.earliest), latest = nodes.map(\.latest), service = nodes.map(\.service)
+            var first = [Double](repeating: -.infinity, count: n * horizon * states), second = first
+            var next = [Int](repeating: Int.min, count: n * horizon * states)
+            for t in stride(from: w1, through: w0, by: -1) {
+                for i in Array(1..<(n - 1)) + [0] where t >= earliest[i] && t <= latest[i] {
+                    let leave = t + service[i]
+                    let from = (i * horizon + t - w0) * states
+                    for j in 1..<n where j != i && tag[j] != tag[i] && !(i == 0 && j == n - 1 && skipDirect) {
+                        let arrive = max(earliest[j], leave + graph.minutes[i * n + j])
+                        guard arrive <= latest[j], arrive <= w1 else { continue }
+                        let walk = gain[j] + arc[i * n + j]
+                        let to = (j * horizon + arrive - w0) * states
+                        let end = j == n - 1
+                        for key in 0..<states {
+                            let moved = step[j * states + key]
+                            guard moved >= 0 else { continue }
+                            var value = walk + paid[j * states + key]
+                            if end {
+                                guard done[moved] else { continue }
+                                value -= weights.idle * Double(arrive)
+                            } else {
+                                let cell = to + moved
+                                value += next[cell] == tag[i] ? second[cell] : first[cell]
+                                guard value > -.infinity else { continue }
+                            }
+                            let here = from + key
+                            if value > first[here] {
+                                if next[here] != tag[j] { second[here] = first[here] }
+                                (first[here], next[here]) = (value, tag[j])
+                            } else if value > second[here] && tag[j] != next[here] {
+                                second[here] = value
+                            }
+                        }
+                    }
+                }
+            }
+            return first
+        }
+
         /// The counters `key` after a visit that moves `moves` (stride, radix, limit, soft
         /// weight of each), and `value` plus the soft weights it pays (each counter's
         /// first move); nil when it would pass a limit.
         @inline(__always)
-        static func advance(_ key: Int, _ moves: [(stride: Int, radix: Int, limit: Int, weight: Double)], value: Double) -> (key: Int, value: Double)? {
+        static func advance(_ key: Int, _ moves: [Move], value: Double) -> (key: Int, value: Double)? {
             var moved = key
             var value = value
             for move in moves {
@@ -473,13 +452,10 @@ extension DecrementalDP {
             return (moved, value)
         }
 
+        /// Solves the relaxation with `counters` and the memory of `near`: its best value
+        /// and path (nil when the round stopped on a limit), and the states it held.
         func run(_ counters: [Counter], near: [[Int]], exact: Exact?, stateLimit: Int, budget: TimeBudget) -> (round: Round?, states: Int) {
-            var stride = [Int](repeating: 1, count: counters.count)
-            var product = 1.0
-            for (k, counter) in counters.enumerated() {
-                stride[k] = Int(product)
-                product *= Double(counter.radix)
-            }
+            let (stride, product) = Self.strides(counters)
             let radix = counters.map(\.radix)
             let same = exact.map { radix.starts(with: $0.radices) } ?? false
             let bits = near.map(\.count).max() ?? 0
@@ -500,12 +476,8 @@ extension DecrementalDP {
                     for (b, e) in near[i].enumerated() { carry[(i * n + j) * bits + b] = near[j].firstIndex(of: e) ?? -1 }
                 }
             }
-            // Per node: the counters it moves (index, stride, radix, limit, weight).
-            var moves = [[(stride: Int, radix: Int, limit: Int, weight: Double)]](repeating: [], count: n)
-            for (k, counter) in counters.enumerated() {
-                for i in counter.nodes { moves[i].append((stride[k], counter.radix, counter.limit ?? Int.max, counter.weight)) }
-            }
-            let needs = counters.indices.filter { counters[$0].need > 0 }.map { (stride: stride[$0], radix: counters[$0].radix, need: counters[$0].need) }
+            let moves = Self.moves(counters, strides: stride, count: n)
+            let needs = Self.needs(counters, strides: stride)
             // The capped completions whose maximum a counter tracks: the counter's
             // stride and radix, the maximum, the values.
             let caps = capped.compactMap { cap -> (stride: Int, radix: Int, maximum: Int, values: [Double])? in
@@ -547,8 +519,8 @@ extension DecrementalDP {
                                 if let exact, next + exact.value(cell: target, key: moved, current: stride, radix: radix, same: same) < floor { continue }
                                 var pruned = false
                                 for cap in caps {
-                                    let left = cap.maximum - (moved / cap.stride) % cap.radix
-                                    if next + cap.values[target * (cap.maximum + 1) + left] < floor { pruned = true; break }
+                                    let made = (moved / cap.stride) % cap.radix
+                                    if next + cap.values[target * (cap.maximum + 1) + made] < floor { pruned = true; break }
                                 }
                                 if pruned { continue }
                                 var remembered = own[j]

@@ -111,7 +111,7 @@ struct DecrementalDPTests {
         }
         let search = DecrementalDP.Search(graph: graph, weights: scenario.weights, skipDirect: false, incumbent: -.infinity)
         for cap in search.capped {
-            let start = cap.values[cap.maximum] + search.constant
+            let start = cap.values[0] + search.constant
             #expect(start >= expected - 1e-6, "capped completion \(start) below the optimum \(expected)")
             #expect(start <= search.completion[0] + search.constant + 1e-9)
         }
