@@ -74,14 +74,18 @@ public struct Job: Sendable {
         let previous = try previousPlan.map { path throws(PlanningFailure) in try Inputs.plan(path) }
         // Under a time limit, the time the output files will take to write on this disk.
         let perFile = budget.isLimited ? (OutputFolder.secondsPerFile(near: out) ?? 0) * 2 + Self.renderSecondsPerFile : 0
-        let outputSeconds = perFile * Double(expectedFiles(scenario, base: base))
+        let drawings = budget.isLimited ? Self.drawingSecondsPerStand * Double(scenario.exhibitors.count * expectedDrawings(scenario, base: base)) : 0
+        let outputSeconds = perFile * Double(expectedFiles(scenario, base: base)) + drawings / Double(Parallel.cores)
+        // With the layout given, the outputs' safety analysis runs beside the solve (whose
+        // first steps, the walking network, use one core).
+        let safety = base?.layout != nil && goal != .layout ? Pending { SafetyAnalysis(scenario) } : nil
         var run = try Planner.run(scenario, scenarioPath: self.scenario, base: base, previous: previous, goal: goal, options: options, budget: budget,
                                   outputSeconds: outputSeconds)
         // The plan names its scenario relative to where the plan is written.
         run.plan.scenario = Inputs.storedScenarioPath(self.scenario, planPath: (out as NSString).appendingPathComponent("plan.json"))
         let solved = watch.seconds
         let outputs = PlanOutputs(run.plan, scenario: scenario, scenarioPath: self.scenario, paper: options.paper, network: run.network,
-                                  safety: run.safety, workbooks: options.workbooks,
+                                  safety: run.safety ?? safety?.value, workbooks: options.workbooks,
                                   previous: previous.map { PlanOutputs.Previous(plan: $0, moves: run.moves?.summary(in: scenario.localization), markChanges: options.markChanges,
                                                                                  folder: previousPlan.map(Paths.folder(of:))) },
                                   format: options.format, revision: options.revision)
@@ -106,13 +110,27 @@ extension Job {
     /// 4.8 s on a busy machine (agendas list their unmet requests), so 2.5 ms.
     static let renderSecondsPerFile = 0.0025
 
+    /// The CPU time to draw one floor plan (or route map, or interactive plan) per stand
+    /// on it: the 8 drawings of a 2,000-exhibitor show with 6 delegations took 1.6 s.
+    static let drawingSecondsPerStand = 0.0001
+
+    /// The floor plans the run will draw (``PlanOutputs``): the hall's, the interactive
+    /// one, and a route map per delegation.
+    func expectedDrawings(_ scenario: Scenario, base: Plan?) -> Int {
+        (2 + (writesTours(scenario, base: base) ? scenario.delegations.count : 0)) * (options.format == .both ? 2 : 1)
+    }
+
+    /// Whether the run's outputs hold tours.
+    private func writesTours(_ scenario: Scenario, base: Plan?) -> Bool {
+        goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
+    }
+
     /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
     /// meetings plan are most of them.
     func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
         let drawings = options.format == .both ? 2 : 1
         var files = (options.workbooks ? 9 : 6) + 1 + drawings  // exhibitor-index.csv, index pages
-        let tours = goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
-        if tours { files += (4 + drawings) * scenario.delegations.count + 2 }
+        if writesTours(scenario, base: base) { files += (4 + drawings) * scenario.delegations.count + 2 }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) {
             files += 2 * MeetingReport.participantsWithAgendas(scenario).count + 4
         }

@@ -81,7 +81,24 @@ public struct PlanOutputs: Sendable {
             floorPlan.revision = revision
             if safetyOverlay { floorPlan.safety = safety }
             if let changes, previous?.markChanges == true { floorPlan.marked = changes.movedStands }
-            addDrawing("floor-plan", floorPlan.svg(), paper: paper)
+            let tours = plan.tours.map { tours in
+                Self.tourDrawings(tours, layout: layout, scenario: scenario, paper: paper, revision: revision,
+                                  network: network ?? WalkingNetwork(scenario, stands: resolved.stands))
+            }
+            var interactive = Self.floorPlan(scenario, layout, paper: paper)
+            interactive.routes = tours?.routes ?? []
+            // The drawings, which take most of the time at thousands of stands, each on a
+            // core of its own; the files keep their order.
+            let routePlans = tours?.plans ?? []
+            let (hall, overview, meetings) = (floorPlan, interactive, plan.meetings)
+            let drawn = Parallel.map(2 + routePlans.count) { k in
+                switch k {
+                case 0: hall.svg()
+                case 1: InteractiveFloorPlan(floorPlan: overview, tours: plan.tours, meetings: meetings).html()
+                default: routePlans[k - 2].svg()
+                }
+            }
+            addDrawing("floor-plan", drawn[0], paper: paper)
             for (i, page) in floorPlan.indexPages().enumerated() { addDrawing(i == 0 ? "exhibitor-index" : "exhibitor-index-\(i + 1)", page, paper: paper) }
             add("exhibitor-index.csv", floorPlan.indexCSV)
             let stands = LayoutReport.standList(scenario, layout)
@@ -89,14 +106,10 @@ public struct PlanOutputs: Sendable {
             addWorkbook("stands.xlsx", [WorkbookWriter.Sheet(name: "Stands", table: stands)])
             add("layout-summary.md", LayoutReport.summaryMarkdown(scenario, layout, evaluation, scenarioPath: scenarioPath))
             add("safety.md", SafetyReport.markdown(scenario, safety, layout: layout))
-            var routes: [FloorPlan.Route] = []
             if let tours = plan.tours {
-                routes = addTours(tours, layout: layout, scenario: scenario, paper: paper,
-                                  network: network ?? WalkingNetwork(scenario, stands: resolved.stands))
+                addTours(tours, layout: layout, scenario: scenario, paper: paper, routeMaps: Array(drawn.dropFirst(2)))
             }
-            var interactive = Self.floorPlan(scenario, layout, paper: paper)
-            interactive.routes = routes
-            add("floor-plan.html", InteractiveFloorPlan(floorPlan: interactive, tours: plan.tours, meetings: plan.meetings).html())
+            add("floor-plan.html", drawn[1])
             if let meetings = plan.meetings { addMeetings(meetings, plan: plan, scenario: scenario) }
         }
         if let changes {
@@ -152,9 +165,10 @@ public struct PlanOutputs: Sendable {
         files.append((name, data))
     }
 
-    /// Adds the tours' files; returns every tour's route, coloured in turn, for the
-    /// interactive floor plan.
-    private mutating func addTours(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper, network: WalkingNetwork) -> [FloorPlan.Route] {
+    /// Every tour's route, coloured in turn, for the interactive floor plan, and its
+    /// route map (in red, with `revision`).
+    private static func tourDrawings(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper,
+                                     revision: FloorPlan.Revision?, network: WalkingNetwork) -> (routes: [FloorPlan.Route], plans: [FloorPlan]) {
         // Stop markers at the stand (or feature, entrance) the stop is at.
         var anchors: [String: Point] = [:]
         for (place, point) in network.anchors {
@@ -169,12 +183,19 @@ public struct PlanOutputs: Sendable {
         let routes = tours.tours.enumerated().map { k, tour in
             TourReport.route(scenario, layout, tour: tour, path: paths[tour.delegation] ?? [], anchors: anchors, colour: colours[k % colours.count])
         }
-        for (tour, route) in zip(tours.tours, routes) {
+        let plans = zip(tours.tours, routes).map { tour, route in
+            var plan = TourReport.routePlan(scenario, layout, tour: tour, route: route, paper: paper)
+            plan.revision = revision
+            return plan
+        }
+        return (routes, plans)
+    }
+
+    /// Adds the tours' files, with each tour's route map drawn (`routeMaps`).
+    private mutating func addTours(_ tours: ToursPlan, layout: LayoutPlan, scenario: Scenario, paper: FloorPlan.Paper, routeMaps: [String]) {
+        for (tour, routeMap) in zip(tours.tours, routeMaps) {
             let itinerary = Itinerary(scenario: scenario, tour: tour, layout: layout)
             add("tour-\(tour.delegation).md", itinerary.markdown())
-            var routePlan = TourReport.routePlan(scenario, layout, tour: tour, route: route, paper: paper)
-            routePlan.revision = revision
-            let routeMap = routePlan.svg()
             add("tour-\(tour.delegation).html", itinerary.html(routeMap: routeMap))
             add("tour-\(tour.delegation).ics", TourReport.calendar(scenario, layout, tour: tour))
             add("tour-\(tour.delegation).json", (try? JSONOutput.encode(tour)) ?? "")
@@ -182,7 +203,6 @@ public struct PlanOutputs: Sendable {
         }
         add("exhibitor-visits.csv", TourReport.exhibitorVisitsCSV(scenario, layout, tours: tours))
         add("tours-summary.md", TourReport.summaryMarkdown(scenario, tours: tours))
-        return routes
     }
 
     private mutating func addMeetings(_ meetings: MeetingsPlan, plan: Plan, scenario: Scenario) {

@@ -5,7 +5,7 @@ import Foundation
 /// coloured by pavilion, their numbers and names fitted inside, obstacles, entrances,
 /// exits, aisle labels, a legend, a scale bar and a title block. Routes can be drawn on
 /// top (see ``Route``).
-public struct FloorPlan {
+public struct FloorPlan: Sendable {
     /// A-series paper, landscape.
     public enum Paper: String, CaseIterable, Sendable {
         case a4 = "A4", a3 = "A3", a2 = "A2", a1 = "A1", a0 = "A0"

@@ -39,16 +39,11 @@ struct SharedStands {
         for (position, d) in order.enumerated() {
             guard let current = solved[d] else { continue }
             let delegation = full.graphs[d].delegation
-            let busy = busyTimes(on: delegation.day, except: [])
-            let clashes = current.tour.stops.filter { stop in
-                guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) else { return false }
-                let (start, end) = Self.minutes(stop)
-                return (busy[e] ?? []).contains { $0.0 < end && start < $0.1 }
-            }
+            let clashes = self.clashes(current.tour, delegation: d)
             if !clashes.isEmpty {
                 notes.append(SolveNote.replannedAround(delegation: delegation.name, exhibitors: clashes.compactMap(\.exhibitor).joined(separator: ", ")).english)
                 let around = TourInstance(scenario: scenario, network: network, stands: stands, candidates: options.candidates,
-                                          busy: [d: busy], only: [d])
+                                          busy: [d: busyTimes(on: delegation.day, except: [])], only: [d])
                 let share = budget.until(0.95).share(1 / Double(count - position))
                 if let again = try TourPlanner.solveOne(around, weights: scenario.weights, budget: share, options: options, hint: current.tour) {
                     solved[d] = replanned(current, with: again)
@@ -84,6 +79,22 @@ struct SharedStands {
         result.objective = again.objective
         result.outcome = again.outcome == .optimal ? .feasible : again.outcome
         return result
+    }
+
+    /// The visits of `tour`, delegation `d`'s, to a stand while another delegation holds it.
+    func clashes(_ tour: Tour, delegation d: Int) -> [Tour.Stop] {
+        let busy = busyTimes(on: tour.day, except: [d])
+        return tour.stops.filter { stop in
+            guard stop.kind == .visit, let e = stop.exhibitor.flatMap({ scenario.exhibitorPosition($0) }) else { return false }
+            let (start, end) = Self.minutes(stop)
+            return (busy[e] ?? []).contains { $0.0 < end && start < $0.1 }
+        }
+    }
+
+    /// Delegation `d`'s tour replaced by `tour`, which must not clash (``clashes(_:delegation:)``).
+    mutating func replace(_ d: Int, with tour: Tour) {
+        release(d)
+        hold(tour, delegation: d)
     }
 
     /// The times other delegations hold each stand on `day`, leaving out `except`.

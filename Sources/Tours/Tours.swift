@@ -121,7 +121,10 @@ extension TourInfeasibility: LocalizedError {
 /// the optimum; otherwise the MILP from that start, stopped once it meets the smaller of
 /// the two relaxations' bounds; under a time limit the decremental relaxation gets only
 /// what the MILP leaves, and both DP passes get a smaller state space
-/// (``TourDP/limitedStateLimit``: fewer items tracked, a weaker but still valid bound).
+/// (``TourDP/limitedStateLimit``: fewer items tracked, a weaker but still valid bound),
+/// and once every delegation has its first tour, the decremental relaxation runs again
+/// for those with coverage rules and a gap, beside the settling of shared stands, with
+/// the time left (``tightenings(_:full:weights:budget:)``).
 /// The starts: a greedy insertion tour, an elementary DP tour and,
 /// for a delegation planned again around held stands, its tour before (repaired); the
 /// best of them improved by ruin and recreate (``RuinAndRecreate``). Every
@@ -172,12 +175,69 @@ public enum TourPlanner {
             }
         }
         var shared = SharedStands(scenario: scenario, network: network, stands: resolved.stands, options: options)
+        let alone = solved
+        let tightening = budget.isLimited ? Pending { tightenings(alone, full: full, weights: weights, budget: budget.until(0.95)) } : nil
         var notes = try shared.settle(&solved, unplanned: &unplanned, full: full, budget: budget)
+        if let tightening { apply(tightening.value, to: &solved, full: full, shared: &shared, weights: weights) }
         notes += relaxationNotes(solved, full: full)
         // The bound of the delegations planned (each alone: the joint problem only adds
         // (T7)); a delegation left unplanned is not part of the plan.
         let bound = solved.compactMap { $0?.bound }.reduce(0, +)
         return result(solved.compactMap { $0 }, bound: bound, unplanned: unplanned, full: full, notes: notes, network: network, budget: budget)
+    }
+
+    /// Under a time limit, the decremental relaxation for each delegation with coverage
+    /// rules whose tour (`solved`, as the first round left them) is not proven optimal,
+    /// largest gap first, in parallel, each with a share of the cores as in the first
+    /// round, pruned by that tour: a tighter bound of the delegation alone (valid for the
+    /// plan, as the first round's are), or a better tour. It runs beside the settling of
+    /// shared stands, which plans one delegation at a time, with the time the first round
+    /// left (it stops at 60 % of the limit so that settling has time, but most shows hold
+    /// few stands twice).
+    static func tightenings(_ solved: [Solved?], full: TourInstance, weights: Weights, budget: TimeBudget) -> [(delegation: Int, result: DecrementalDP.Result)] {
+        func gap(_ d: Int) -> Double { solved[d].map { $0.bound - $0.objective } ?? 0 }
+        let open = solved.indices.filter { d in
+            !full.graphs[d].rules.isEmpty && gap(d) > 1e-6 * max(1, abs(solved[d]!.objective))
+        }.sorted { (gap($0), -$0) > (gap($1), -$1) }
+        guard budget.isLimited, budget.remaining > 0.3 else { return [] }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let started = SharedCounter()
+        let results = Parallel.map(open.count, threads: cores) { k -> DecrementalDP.Result in
+            let graph = full.graphs[open[k]]
+            let (mustSee, skipDirect) = requirements(graph, full.scenario)
+            let left = open.count - started.next()
+            return DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, incumbent: solved[open[k]]!.objective,
+                                       budget: budget.share(Double(min(cores, left)) / Double(left)))
+        }
+        return Array(zip(open, results))
+    }
+
+    /// `tightenings` taken into `solved` once the shared stands are settled: each bound
+    /// the least, and a better tour when it visits no stand another delegation holds then.
+    static func apply(_ tightenings: [(delegation: Int, result: DecrementalDP.Result)], to solved: inout [Solved?], full: TourInstance,
+                      shared: inout SharedStands, weights: Weights) {
+        for (d, late) in tightenings {
+            guard var one = solved[d] else { continue }
+            let graph = full.graphs[d]
+            if let path = late.tour {
+                let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: full.scenario)
+                let value = TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, weights)
+                if value > one.objective + 1e-9 * max(1, abs(value)), shared.clashes(tour, delegation: d).isEmpty {
+                    (one.tour, one.objective) = (tour, value)
+                    shared.replace(d, with: tour)
+                }
+            }
+            one.bound = max(one.objective, min(one.bound, late.bound))
+            one.outcome = SolveOutcome.of(objective: one.objective, bound: one.bound, ended: one.outcome)
+            solved[d] = one
+        }
+    }
+
+    /// A delegation's must-see stands (their exhibitors' positions), and whether a
+    /// direct walk from the start to the end is no tour (it must see or meet someone).
+    static func requirements(_ graph: DelegationGraph, _ scenario: Scenario) -> (mustSee: Set<Int>, skipDirect: Bool) {
+        let mustSee = Set(graph.delegation.mustSee.compactMap { scenario.exhibitorPosition($0) })
+        return (mustSee, !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment })
     }
 
     /// For each delegation with coverage rules: the DP relaxation's bound (which relaxes
@@ -263,13 +323,12 @@ public enum TourPlanner {
     static func solveOne(_ instance: TourInstance, weights: Weights, budget: TimeBudget, options: TourOptions, hint: Tour? = nil) throws -> Solved? {
         let watch = Stopwatch()
         let graph = instance.graphs[0]
-        let mustSee = Set(graph.delegation.mustSee.compactMap { instance.scenario.exhibitorPosition($0) })
+        let (mustSee, skipDirect) = requirements(graph, instance.scenario)
         // A must-see stand with no time left to visit it (others hold it whenever it is
         // staffed in the window): no tour.
         let reachable = Set(graph.nodes.compactMap(\.exhibitor))
         guard mustSee.isSubset(of: reachable) else { return nil }
         let maxVisits = graph.delegation.maxVisits ?? Int.max
-        let skipDirect = !mustSee.isEmpty || graph.nodes.contains { $0.kind == .appointment }
         let states = budget.isLimited && !graph.rules.isEmpty ? TourDP.limitedStateLimit : TourDP.stateLimit
         let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, stateLimit: states)
         let model = try TourModel(instance, weights: weights)

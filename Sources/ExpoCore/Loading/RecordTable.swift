@@ -53,7 +53,7 @@ struct RecordTable {
         }
         self.file = file
         self.sheet = sheet.name
-        header = fields(first).map { $0.trimmingCharacters(in: .whitespaces) }
+        header = fields(first).map { $0.trimmed(.whitespaces) }
         headerLine = first.number
         records = sheet.rows.dropFirst().map { Record(line: $0.number, fields: fields($0)) }
         decimalComma = true

@@ -363,14 +363,14 @@ final class ScenarioReading {
             }
             return items
         case .text(let name):
-            let file = resolve(name.trimmingCharacters(in: .whitespaces))
+            let file = resolve(name.trimmed(.whitespaces))
             table = Self.isWorkbook(file) ? loader.workbookTable(file, sheet: nil, log: log, reference: value.location)
                 : loader.table(file, log: log, reference: value.location)
         case .map:
             guard let f = Fields(value, allowed: ["file", "sheet"], log: log, what: "a workbook sheet"),
                   let name = f.require("file")?.text(log, expected: "the name of an .xlsx file") else { return [] }
             let sheet = f.optional("sheet")?.text(log, expected: "the name of a sheet")
-            let file = resolve(name.trimmingCharacters(in: .whitespaces))
+            let file = resolve(name.trimmed(.whitespaces))
             guard Self.isWorkbook(file) else {
                 log.error(value.location.appending("file"), "expected an Excel workbook (.xlsx); a CSV file is named alone, as \(what): \(name)")
                 return []

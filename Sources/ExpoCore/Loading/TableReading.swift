@@ -25,7 +25,7 @@ extension ScenarioReading {
         }
         // Columns ignored, named once; a column with neither header nor cells is no column.
         let ignored = match.unknown + header.indices.filter { k in
-            header[k].isEmpty && table.records.contains { k < $0.fields.count && !$0.fields[k].trimmingCharacters(in: .whitespaces).isEmpty }
+            header[k].isEmpty && table.records.contains { k < $0.fields.count && !$0.fields[k].trimmed(.whitespaces).isEmpty }
         }
         if !ignored.isEmpty {
             let columns = ignored.sorted()
@@ -39,14 +39,14 @@ extension ScenarioReading {
         var result: [Value] = []
         for record in table.records {
             let extra = record.fields.dropFirst(header.count)
-            if (!table.padded && record.fields.count < header.count) || extra.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if (!table.padded && record.fields.count < header.count) || extra.contains(where: { !$0.trimmed(.whitespaces).isEmpty }) {
                 log.error(table.location(line: record.line), "expected \(header.count) fields as in the header, got \(record.fields.count)")
                 continue
             }
             var entries: [(key: String, value: Value)] = []
             for (column, field) in match.fieldOfColumn.enumerated() {
                 guard let field else { continue }
-                let cell = column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+                let cell = column < record.fields.count ? record.fields[column].trimmed(.whitespaces) : ""
                 entries.append((field, Value(content: cell.isEmpty ? .null : .text(cell), location: table.location(line: record.line, column: column),
                                              decimalComma: table.decimalComma)))
             }

@@ -37,7 +37,7 @@ struct Value {
 
     var isNull: Bool {
         if case .null = content { return true }
-        if case .text(let text) = content, text.trimmingCharacters(in: .whitespaces).isEmpty { return true }
+        if case .text(let text) = content, text.trimmed(.whitespaces).isEmpty { return true }
         return false
     }
 }

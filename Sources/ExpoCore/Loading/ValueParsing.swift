@@ -15,7 +15,7 @@ extension Value {
     /// A display name: non-empty, at most 200 characters, no control characters.
     func name(_ log: DiagnosticLog) -> String? {
         guard let text = text(log, expected: "a name") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed(.whitespacesAndNewlines)
         if trimmed.isEmpty {
             log.error(location, "expected a name, got an empty text")
             return nil
@@ -35,7 +35,7 @@ extension Value {
     func freeText(_ log: DiagnosticLog, limit: Int = 500) -> String? {
         guard let text = text(log) else { return nil }
         let cleaned = String(text.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" })
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmed(.whitespacesAndNewlines)
         if cleaned.count > limit {
             log.error(location, "expected at most \(limit) characters, got \(cleaned.count)")
             return nil
@@ -43,13 +43,14 @@ extension Value {
         return cleaned
     }
 
+    private static let identifierCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
     /// An identifier: 1–64 characters from letters, digits, `-`, `_` and `.`, starting
     /// with a letter or digit. Ids name output files, so they stay plain.
     func identifier(_ log: DiagnosticLog) -> String? {
         guard let text = text(log, expected: "an id") else { return nil }
-        let id = text.trimmingCharacters(in: .whitespaces)
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        guard (1...64).contains(id.count), id.unicodeScalars.allSatisfy(allowed.contains),
+        let id = text.trimmed(.whitespaces)
+        guard (1...64).contains(id.count), id.unicodeScalars.allSatisfy(Self.identifierCharacters.contains),
             let first = id.unicodeScalars.first, CharacterSet.alphanumerics.contains(first)
         else {
             log.error(location, "expected an id of 1 to 64 letters, digits, '-', '_' or '.' (starting with a letter or digit), got \(quoted(id))")
@@ -62,7 +63,7 @@ extension Value {
     /// file delimited by `;` the decimal separator may be a comma (`2,5`).
     func number(_ log: DiagnosticLog, in range: ClosedRange<Double>, expected: String) -> Double? {
         guard case .text(let text) = content,
-            let number = Double(decimalPointed(text.trimmingCharacters(in: .whitespaces))), number.isFinite,
+            let number = Double(decimalPointed(text.trimmed(.whitespaces))), number.isFinite,
             range.contains(number)
         else {
             log.error(location, "expected \(expected), got \(kindName)")
@@ -75,7 +76,7 @@ extension Value {
     /// may write it with zero decimals (`3.0`, or `3,0` where a decimal comma is allowed);
     /// `3.5` is refused.
     func integer(_ log: DiagnosticLog, in range: ClosedRange<Int>, expected: String) -> Int? {
-        guard case .text(let text) = content, let number = Self.wholeNumber(decimalPointed(text.trimmingCharacters(in: .whitespaces))),
+        guard case .text(let text) = content, let number = Self.wholeNumber(decimalPointed(text.trimmed(.whitespaces))),
             range.contains(number)
         else {
             log.error(location, "expected \(expected), got \(kindName)")
@@ -113,7 +114,7 @@ extension Value {
     /// French spreadsheet writes booleans), in any case.
     func bool(_ log: DiagnosticLog) -> Bool? {
         if case .text(let text) = content {
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmed(.whitespaces).lowercased() {
             case "yes", "true", "1", "y", "oui", "vrai": return true
             case "no", "false", "0", "n", "non", "faux": return false
             default: break
@@ -126,7 +127,7 @@ extension Value {
     /// One of an enumeration's raw values.
     func choice<E: RawRepresentable & CaseIterable>(_ log: DiagnosticLog, of type: E.Type) -> E?
     where E.RawValue == String {
-        guard case .text(let text) = content, let value = E(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+        guard case .text(let text) = content, let value = E(rawValue: text.trimmed(.whitespaces)) else {
             let names = E.allCases.map(\.rawValue).joined(separator: ", ")
             log.error(location, "expected one of \(names), got \(kindName)")
             return nil
@@ -141,7 +142,7 @@ extension Value {
         case .null: return []
         case .text(let text):
             return text.split(separator: ";").map {
-                Value(content: .text($0.trimmingCharacters(in: .whitespaces)), location: location, decimalComma: decimalComma)
+                Value(content: .text($0.trimmed(.whitespaces)), location: location, decimalComma: decimalComma)
             }.filter { !$0.isNull }
         case .map:
             log.error(location, "expected \(expected), got a mapping")
@@ -183,7 +184,7 @@ extension Value {
 
     /// A date `YYYY-MM-DD`.
     func day(_ log: DiagnosticLog) -> Day? {
-        guard case .text(let text) = content, let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard case .text(let text) = content, let day = Day(iso: text.trimmed(.whitespaces)) else {
             log.error(location, "expected a date YYYY-MM-DD, got \(kindName)")
             return nil
         }
@@ -192,7 +193,7 @@ extension Value {
 
     /// A time of day `HH:MM`.
     func clockTime(_ log: DiagnosticLog) -> ClockTime? {
-        guard case .text(let text) = content, let time = ClockTime(text.trimmingCharacters(in: .whitespaces)) else {
+        guard case .text(let text) = content, let time = ClockTime(text.trimmed(.whitespaces)) else {
             log.error(location, "expected a time HH:MM (24-hour), got \(kindName)")
             return nil
         }
@@ -206,7 +207,7 @@ extension Value {
             log.error(location, "expected \(expected), got \(kindName)")
             return nil
         }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed(.whitespaces)
         var day: Day? = nil
         var times = Substring(text)
         if let space = text.firstIndex(of: " ") {
@@ -218,8 +219,8 @@ extension Value {
             times = text[text.index(after: space)...].drop { $0 == " " }
         }
         let parts = times.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let start = ClockTime(String(parts[0]).trimmingCharacters(in: .whitespaces)),
-            let end = ClockTime(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        guard parts.count == 2, let start = ClockTime(String(parts[0]).trimmed(.whitespaces)),
+            let end = ClockTime(String(parts[1]).trimmed(.whitespaces))
         else {
             log.error(location, "expected \(expected), got \(quoted(text))")
             return nil
@@ -237,7 +238,7 @@ extension Value {
             log.error(location, "expected a colour #RRGGBB, got \(kindName)")
             return nil
         }
-        let colour = text.trimmingCharacters(in: .whitespaces)
+        let colour = text.trimmed(.whitespaces)
         let hex = CharacterSet(charactersIn: "0123456789abcdefABCDEF")
         guard colour.count == 7, colour.hasPrefix("#"), colour.dropFirst().unicodeScalars.allSatisfy(hex.contains) else {
             log.error(location, "expected a colour #RRGGBB, got \(quoted(colour))")

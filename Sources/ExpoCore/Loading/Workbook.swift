@@ -108,7 +108,7 @@ public struct Workbook {
         guard !sheetNames.isEmpty else { throw .notAWorkbook("it holds no sheet") }
         var index = 0
         if let name {
-            let folded = { (s: String) in s.trimmingCharacters(in: .whitespaces).lowercased() }
+            let folded = { (s: String) in s.trimmed(.whitespaces).lowercased() }
             let loose = sheetNames.indices.filter { folded(sheetNames[$0]) == folded(name) }
             guard let k = sheetNames.firstIndex(of: name) ?? (loose.count == 1 ? loose[0] : nil) else {
                 throw .noSuchSheet(name, sheets: sheetNames)

@@ -72,7 +72,7 @@ extension WorkbookXML {
             switch type {
             case "s":
                 guard !value.isEmpty else { return nil }
-                guard let k = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(k) else {
+                guard let k = Int(value.trimmed(.whitespaces)), sharedStrings.indices.contains(k) else {
                     throw .malformed(part: part, reason: "cell \(XLSX.reference(row: row, column: column)) names shared string \(quoted(value)), which the workbook does not have")
                 }
                 return sharedStrings[k]
@@ -82,7 +82,7 @@ extension WorkbookXML {
             case "d": return Self.isoDate(value)
             default:
                 guard !value.isEmpty else { return nil }
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmed(.whitespaces)
                 guard let number = Double(trimmed), number.isFinite else { return trimmed }
                 if dateStyles.indices.contains(style), dateStyles[style], let date = XLSX.dateText(serial: number, date1904: date1904) {
                     return date

@@ -38,3 +38,28 @@ public final class SharedCounter: Sendable {
     /// The count before this call; counts one more.
     public func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
+
+/// Work started on another thread now, its result waited for when wanted: for
+/// something a later step needs that can run beside the steps before it (the hall's
+/// safety analysis while the tours' walking network is built on one core).
+public final class Pending<T: Sendable>: Sendable {
+    private let result = Mutex<T?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `body` on a background thread.
+    public init(_ body: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            let value = body()
+            self.result.withLock { $0 = value }
+            self.done.signal()
+        }
+    }
+
+    /// The result, waiting for it if it is not there yet.
+    public var value: T {
+        if let value = result.withLock({ $0 }) { return value }
+        done.wait()
+        done.signal()
+        return result.withLock { $0! }
+    }
+}
