@@ -31,8 +31,8 @@ extension Localization {
 
     /// What the solver maximizes, as the sentence after "The solver".
     public func sense(_ text: String) -> String {
-        guard let words = solverWords, let sentence = ObjectiveSentence(rawValue: text) else { return text }
-        return words.sense(sentence)
+        guard let sentence = ObjectiveSentence(english: text) else { return text }
+        return solverWords?.sense(sentence) ?? sentence.english
     }
 
     /// Why the request between `a` and `b` (names) is not met.

@@ -29,6 +29,19 @@ struct LocalizationTests {
         #expect(en.label("Files") == "Files:")
     }
 
+    /// The layouts' objective sentences read "The solver maximizes …"; a plan written
+    /// before 2026-12-02, whose sentence said "maximize", reads the same in English and
+    /// is still translated.
+    @Test func theLayoutsObjectiveSentenceIsEnglishInOldPlansToo() {
+        let old = "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
+        let en = Localization(.en), fr = Localization(.fr)
+        #expect(en.sense(old) == ObjectiveSentence.layout.english)
+        #expect(en.sense(ObjectiveSentence.layout.english).hasPrefix("maximizes the zoning value"))
+        #expect(fr.sense(old) == fr.sense(ObjectiveSentence.layout.english))
+        #expect(fr.sense(old).hasPrefix("maximise la valeur du zonage"))
+        #expect(en.sense("re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value") == ObjectiveSentence.layoutReplan.english)
+    }
+
     /// French figures take the minus sign U+2212; English ones the hyphen-minus.
     @Test func frenchNegativeFiguresTakeTheMinusSign() {
         let fr = Localization(.fr), en = Localization(.en)

@@ -163,8 +163,8 @@ extension SearchLimits.Annealing {
 
 /// What a solver maximizes or minimizes, in one sentence (a report's `sense`).
 public enum ObjectiveSentence: String, Sendable, CaseIterable {
-    case layout = "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
-    case layoutReplan = "re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value"
+    case layout = "maximizes the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
+    case layoutReplan = "re-plans: places every exhibitor, then moves the fewest stands, then maximizes the zoning and placement value"
     case tours = "maximizes the visit scores, minus walking minutes and idle minutes (weighted)"
     case meetings = "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted), after the share floor"
     case noMeetings = "no meeting programme"
@@ -172,6 +172,17 @@ public enum ObjectiveSentence: String, Sendable, CaseIterable {
 
     /// The sentence as the plan file writes it.
     public var english: String { rawValue }
+
+    /// The sentence a plan file holds, also in the wording of the layouts' sentences in
+    /// plans written before 2026-12-02 ("The solver maximize …").
+    public init?(english text: String) {
+        let before: [String: ObjectiveSentence] = [
+            "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)": .layout,
+            "re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value": .layoutReplan,
+        ]
+        guard let sentence = ObjectiveSentence(rawValue: text) ?? before[text] else { return nil }
+        self = sentence
+    }
 }
 
 /// Why a meeting request is not in the timetable.
