@@ -45,8 +45,15 @@ struct ZoningSearch {
     /// (``roundLP()``), as generated columns.
     private var rounded: [Int]?
 
-    /// Candidates added per pavilion and round of column generation.
-    static let perIteration = 24
+    /// Candidates added per pavilion and round of column generation: 24, or 8 on a
+    /// hall of more than ``ZoningStage/largeEnumeration`` candidate areas (set after
+    /// enumerating them). There the LP, warm-started but over every column added, takes
+    /// most of a round once it holds 20,000 columns: on the generated 2,000-exhibitor
+    /// show (seed 7, 60 s) 24 a round made 21–26 rounds in the zoning's share, converging
+    /// only in the faster runs (layout gap 1.6 % when it did, 6.1 % when not); 8 a round
+    /// converges in 39 rounds by 12 s, with 15,000 columns instead of 24,000.
+    private var perIteration = 24
+    static let largeHallPerIteration = 8
 
     init(stage: ZoningStage, budget: TimeBudget, gap: Double, banned: Set<Int>, threads: Int, progress: ((String) -> Void)?) {
         self.stage = stage
@@ -104,7 +111,10 @@ struct ZoningSearch {
             return stage.candidates(of: p, budget: enumerating.share(Double(min(threads, left)) / Double(left)), limit: limit)
         }
         all = enumerated.map(\.candidates)
-        if all.reduce(0, { $0 + $1.count }) > ZoningStage.largeEnumeration { self.stage.packingNodeLimit = ZoningStage.largeHallPackingNodeLimit }
+        if all.reduce(0, { $0 + $1.count }) > ZoningStage.largeEnumeration {
+            self.stage.packingNodeLimit = ZoningStage.largeHallPackingNodeLimit
+            perIteration = Self.largeHallPerIteration
+        }
         complete = enumerated.allSatisfy(\.complete)
         enumerationTimedOut = !complete && enumerating.isOver
         let cut = complete ? "" : enumerationTimedOut ? " (stopped by the time limit)" : " (stopped at \(Figures.count(limit)) per pavilion)"
@@ -315,7 +325,7 @@ struct ZoningSearch {
             }
             ranked[p].sort { $0.rc > $1.rc || ($0.rc == $1.rc && $0.k < $1.k) }
         }
-        let (picks, cut) = stage.firstAdmissible(ranked.map { $0.map(\.k) }, of: all, limit: Self.perIteration, key: keyOf, threads: threads,
+        let (picks, cut) = stage.firstAdmissible(ranked.map { $0.map(\.k) }, of: all, limit: perIteration, key: keyOf, threads: threads,
                                                  deadline: budget.until(Self.generationShare))
         var added = 0
         for p in 0..<pavilionCount {
@@ -323,7 +333,7 @@ struct ZoningSearch {
             added += picks[p].count
             // The bound counts only admissible columns: when fewer than the limit were
             // taken, every better one was checked and the first taken is the best.
-            if picks[p].count < Self.perIteration {
+            if picks[p].count < perIteration {
                 lagrangian += max(0, picks[p].first.map { rc(all[p][$0]) } ?? 0)
             } else {
                 lagrangian += max(0, best[p])
@@ -346,7 +356,7 @@ struct ZoningSearch {
             }
             return order.filter { !banned.contains(keyOf(p, $0)) }
         }
-        let picks = stage.firstAdmissible(ranked, of: all, limit: Self.perIteration * 2, key: keyOf, threads: threads, deadline: budget.until(Self.generationShare)).picks
+        let picks = stage.firstAdmissible(ranked, of: all, limit: perIteration * 2, key: keyOf, threads: threads, deadline: budget.until(Self.generationShare)).picks
         var added = 0
         for p in 0..<pavilionCount {
             for k in picks[p] {
