@@ -123,8 +123,9 @@ extension TourInfeasibility: LocalizedError {
 /// what the MILP leaves, and both DP passes get a smaller state space
 /// (``TourDP/limitedStateLimit``: fewer items tracked, a weaker but still valid bound),
 /// and once every delegation has its first tour, the decremental relaxation runs again
-/// for those with coverage rules and a gap, beside the settling of shared stands, with
-/// the time left (``tightenings(_:full:weights:budget:)``).
+/// for those with a gap (with or without coverage rules: without, it is the ng-route
+/// relaxation of repeated stands), beside the settling of shared stands, with the time
+/// left (``tightenings(_:full:weights:budget:)``).
 /// The starts: a greedy insertion tour, an elementary DP tour and,
 /// for a delegation planned again around held stands, its tour before (repaired); the
 /// best of them improved by ruin and recreate (``RuinAndRecreate``). Every
@@ -186,8 +187,8 @@ public enum TourPlanner {
         return result(solved.compactMap { $0 }, bound: bound, unplanned: unplanned, full: full, notes: notes, network: network, budget: budget)
     }
 
-    /// Under a time limit, the decremental relaxation for each delegation with coverage
-    /// rules whose tour (`solved`, as the first round left them) is not proven optimal,
+    /// Under a time limit, the decremental relaxation for each delegation whose tour
+    /// (`solved`, as the first round left them) is not proven optimal,
     /// largest gap first, in parallel, each with a share of the cores as in the first
     /// round, pruned by that tour: a tighter bound of the delegation alone (valid for the
     /// plan, as the first round's are), or a better tour. It runs beside the settling of
@@ -197,7 +198,7 @@ public enum TourPlanner {
     static func tightenings(_ solved: [Solved?], full: TourInstance, weights: Weights, budget: TimeBudget) -> [(delegation: Int, result: DecrementalDP.Result)] {
         func gap(_ d: Int) -> Double { solved[d].map { $0.bound - $0.objective } ?? 0 }
         let open = solved.indices.filter { d in
-            !full.graphs[d].rules.isEmpty && gap(d) > 1e-6 * max(1, abs(solved[d]!.objective))
+            gap(d) > 1e-6 * max(1, abs(solved[d]!.objective))
         }.sorted { (gap($0), -$0) > (gap($1), -$1) }
         guard budget.isLimited, budget.remaining > 0.3 else { return [] }
         let cores = ProcessInfo.processInfo.activeProcessorCount
