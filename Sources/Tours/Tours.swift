@@ -219,10 +219,8 @@ public enum TourPlanner {
                       shared: inout SharedStands, weights: Weights) {
         for (d, late) in tightenings {
             guard var one = solved[d] else { continue }
-            let graph = full.graphs[d]
             if let path = late.tour {
-                let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: full.scenario)
-                let value = TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, weights)
+                let (tour, value) = valued(path, full.graphs[d], scenario: full.scenario, weights: weights)
                 if value > one.objective + 1e-9 * max(1, abs(value)), shared.clashes(tour, delegation: d).isEmpty {
                     (one.tour, one.objective) = (tour, value)
                     shared.replace(d, with: tour)
@@ -232,6 +230,12 @@ public enum TourPlanner {
             one.outcome = SolveOutcome.of(objective: one.objective, bound: one.bound, ended: one.outcome)
             solved[d] = one
         }
+    }
+
+    /// A path (timed in ticks) as the tour the itinerary shows, and its value.
+    static func valued(_ path: [(node: Int, time: Int)], _ graph: DelegationGraph, scenario: Scenario, weights: Weights) -> (tour: Tour, value: Double) {
+        let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: scenario)
+        return (tour, TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, weights))
     }
 
     /// A delegation's must-see stands (their exhibitors' positions), and whether a
@@ -333,10 +337,8 @@ public enum TourPlanner {
         let states = budget.isLimited && !graph.rules.isEmpty ? TourDP.limitedStateLimit : TourDP.stateLimit
         let relaxation = TourDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, stateLimit: states)
         let model = try TourModel(instance, weights: weights)
-        /// A path (timed in ticks) as the tour the itinerary shows, and its value.
         func valued(_ path: [(node: Int, time: Int)]) -> (tour: Tour, value: Double) {
-            let tour = TourModel.tour(graph, sequence: path.map(\.node), times: path.map(\.time), scenario: instance.scenario)
-            return (tour, TourModel.value(path.map(\.node), end: tour.stops.last!.startTicks, graph, weights))
+            Self.valued(path, graph, scenario: instance.scenario, weights: weights)
         }
         func solved(_ tour: Tour, objective: Double, bound: Double, outcome: SolveOutcome, nodes: Int) -> Solved {
             Solved(tour: tour, objective: objective, bound: max(objective, bound), outcome: outcome,
