@@ -102,6 +102,8 @@ enum GLPK {
         var relativeGap: Double
         /// `bt_tech`.
         var backtracking: SolveOptions.Backtracking
+        /// `br_tech`.
+        var branching: SolveOptions.Branching = .driebeckTomlin
         /// `fp_heur`.
         var feasibilityPump: Bool
         /// `ps_heur`.
@@ -269,6 +271,10 @@ extension GLPK {
             case .breadthFirst: GLP_BT_BFS
             case .bestLocalBound: GLP_BT_BLB
             case .bestProjection: GLP_BT_BPH
+            }
+            parm.br_tech = switch parameters.branching {
+            case .driebeckTomlin: GLP_BR_DTH
+            case .mostFractional: GLP_BR_MFV
             }
             parm.fp_heur = GLPK.flag(parameters.feasibilityPump)
             parm.ps_heur = GLPK.flag(parameters.proximitySearch)

@@ -29,7 +29,7 @@ extension GLPKBackend {
             heuristicSolution: options.presolve ? nil : startValues.map { [0] + $0 })
         let parameters = GLPK.BranchAndBoundParameters(
             log: options.log, presolve: options.presolve, relativeGap: options.relativeGap,
-            backtracking: options.backtracking, feasibilityPump: options.feasibilityPump,
+            backtracking: options.backtracking, branching: options.branching, feasibilityPump: options.feasibilityPump,
             proximitySearch: options.proximitySearch, cuts: options.cuts)
         let code = problem.branchAndBound(parameters, milliseconds: clock.remainingMilliseconds, visit: search.visit)
 

@@ -21,6 +21,14 @@ public struct SolveOptions: Sendable {
         case clique
     }
 
+    /// How GLPK chooses the variable to branch on.
+    public enum Branching: String, Sendable, CaseIterable {
+        /// Driebeck and Tomlin's heuristic (`GLP_BR_DTH`), GLPK's default.
+        case driebeckTomlin
+        /// The most fractional variable (`GLP_BR_MFV`): no work per choice.
+        case mostFractional
+    }
+
     /// How GLPK chooses the next subproblem.
     public enum Backtracking: String, Sendable, CaseIterable {
         /// Depth-first search (`GLP_BT_DFS`).
@@ -76,6 +84,8 @@ public struct SolveOptions: Sendable {
     public var cuts: Set<Cut>
     /// The node selection rule.
     public var backtracking: Backtracking
+    /// How GLPK chooses the variable to branch on.
+    public var branching: Branching = .driebeckTomlin
     /// GLPK's feasibility pump heuristic (`fp_heur`).
     public var feasibilityPump: Bool
     /// GLPK's proximity search heuristic (`ps_heur`).
