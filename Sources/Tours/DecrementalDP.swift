@@ -521,7 +521,7 @@ extension DecrementalDP {
                 if budget.isOver { return (nil, labels.count) }
                 for i in 0..<(n - 1) {
                     let cell = i * horizon + t - w0
-                    for state in labels.states(in: cell, byTime: resolution < perMinute) {
+                    for state in labels.states(in: cell) {
                         let s = Int(state)
                         let key = labels.key[s] >> bits
                         let memory = labels.key[s] & ((1 << bits) - 1)
@@ -609,12 +609,14 @@ extension DecrementalDP {
 
         var count: Int { key.count }
 
-        /// The states of a cell: in the order they came, or (`byTime`, on a clock finer
-        /// than the minute) by their earliest time, so that a label is only ever measured
-        /// against labels no later than it.
-        func states(in cell: Int, byTime: Bool) -> [Int32] {
-            guard byTime else { return order[cell] }
-            return order[cell].sorted { (time[Int($0)], $0) < (time[Int($1)], $1) }
+        /// The states of a cell by their earliest time (those of one time in the order
+        /// they came), so that a label is only ever measured against labels no later
+        /// than it. (In whole minutes every state of a cell has the same time: the order
+        /// they came.)
+        func states(in cell: Int) -> [Int32] {
+            let states = order[cell]
+            guard let first = states.first, states.contains(where: { time[Int($0)] != time[Int(first)] }) else { return states }
+            return states.sorted { (time[Int($0)], $0) < (time[Int($1)], $1) }
         }
 
         /// Frees a cell once its labels are expanded.
