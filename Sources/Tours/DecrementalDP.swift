@@ -623,7 +623,7 @@ extension DecrementalDP {
         mutating func close(_ cell: Int) {
             order[cell] = []
             lookup[cell] = [:]
-            fine[cell] = nil
+            if !fine.isEmpty { fine[cell] = nil }
         }
 
         mutating func offer(cell c: Int, key k: Int, step: Int, value v: Double, from: Int32, back label: Int32, time t: Int) {
@@ -651,15 +651,18 @@ extension DecrementalDP {
         /// otherwise it joins those of its own key. (A label that remembers more may not
         /// make every step the other may, so it cannot stand for it.)
         mutating func dominated(node: Int, key k: Int, bits: Int, value v: Double, from: Int32) -> Bool {
+            func beats(_ pair: (Double, Int32, Double, Int32)) -> Bool { pair.0 >= v && (pair.1 == from || pair.2 >= v) }
+            let own = seen[node][k]
+            if let own, beats(own) { return true }
+            // The labels whose memory is a proper subset of this one's.
             let memory = k & ((1 << bits) - 1)
             let counters = k &- memory
             var subset = memory
-            while true {
-                if let pair = seen[node][counters | subset], pair.0 >= v && (pair.1 == from || pair.2 >= v) { return true }
-                if subset == 0 { break }
+            while subset != 0 {
                 subset = (subset &- 1) & memory
+                if let pair = seen[node][counters | subset], beats(pair) { return true }
             }
-            guard var pair = seen[node][k] else {
+            guard var pair = own else {
                 seen[node][k] = (v, from, -.infinity, Int32.min)
                 return false
             }
