@@ -112,20 +112,30 @@ struct TourModel {
             // (C2) the end comes no sooner than the minutes spent along the path: idle
             // time is never negative (without it the relaxation rewards an early end).
             try model.addConstraint(times[endNode] - duration >= Double(d.start.minutes + fixedTime), name: "\(prefix)finish")
-            // (C3) at most k visits, k the most whose cheapest costs (minutes there plus the
-            // shortest walk in) fit the window with the shortest walk to the end.
+            // (C3) at most k visits: the appointments cut the window into segments, and
+            // each segment holds at most the most visits whose cheapest costs (minutes
+            // there plus the shortest walk in) fit it with the shortest walk out to what
+            // closes it (the next appointment, or the end); k is the sum over segments.
+            // (Every visit of a tour lies in one segment, and its cost there is at least
+            // its cheapest. In exact time the walks are short and only the segments keep
+            // the count down: the reference's Régions de France, a 20-minute press moment
+            // at 11:00 in a 10:00–13:00 window, fits 5 visits of 10 minutes before it and
+            // 9 after, where the whole window alone allows 15.)
             let visitNodes = graph.nodes.indices.filter { graph.nodes[$0].kind == .visit }
             if !visitNodes.isEmpty {
                 let costs = visitNodes.map { j -> Int in  // ticks
                     let walkIn = (0..<n).filter { $0 != j && arcs[Self.key($0, j)] != nil }.map { graph.walk($0, j) }.min() ?? 0
                     return graph.nodes[j].serviceTicks + walkIn
                 }.sorted()
-                let walkOut = visitNodes.map { graph.walk($0, endNode) }.min() ?? 0
-                var budget = (d.end.minutes - d.start.minutes - fixedTime) * TourClock.ticksPerMinute - walkOut
-                var k = 0
-                for cost in costs where cost <= budget {
-                    budget -= cost
-                    k += 1
+                let k = Self.segments(graph, forced: forcedNodes).reduce(0) { total, segment in
+                    let walkOut = visitNodes.map { graph.walk($0, segment.closer) }.min() ?? 0
+                    var budget = segment.ticks - walkOut
+                    var k = 0
+                    for cost in costs where cost <= budget {
+                        budget -= cost
+                        k += 1
+                    }
+                    return total + k
                 }
                 var count = LinearExpression()
                 for i in visitNodes { count.add(1, visits[i]!) }
@@ -194,6 +204,22 @@ struct TourModel {
             if let maximum = rule.max, maximum < exhibitors.count { try model.addConstraint(sum <= Double(maximum), name: "\(prefix)coverMax\(r)") }
         }
         return soft
+    }
+
+    /// The stretches of a delegation's window between its appointments (fixed times),
+    /// in order: their length in ticks and the node that closes each (the next
+    /// appointment, or the end).
+    static func segments(_ graph: DelegationGraph, forced: [Int]) -> [(ticks: Int, closer: Int)] {
+        let d = graph.delegation
+        let perMinute = TourClock.ticksPerMinute
+        var segments: [(ticks: Int, closer: Int)] = []
+        var open = d.start.minutes * perMinute
+        for a in forced.sorted(by: { (graph.nodes[$0].earliest, $0) < (graph.nodes[$1].earliest, $1) }) {
+            segments.append((max(0, graph.nodes[a].earliestTicks - open), a))
+            open = max(open, graph.nodes[a].earliestTicks + graph.nodes[a].serviceTicks)
+        }
+        segments.append((max(0, d.end.minutes * perMinute - open), graph.count - 1))
+        return segments
     }
 
     /// Ticks as minutes.
