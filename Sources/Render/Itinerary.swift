@@ -35,8 +35,13 @@ public struct Itinerary {
         var result: [Row] = []
         var number = 0
         let pavilions = Dictionary(uniqueKeysWithValues: scenario.pavilions.map { ($0.id, $0.name) })
-        for stop in tour.stops {
-            let walk = stop.kind == .start ? "" : "\(words.minutes(stop.walkMinutes)) · \(words.metres(stop.walkMetres))"
+        for (position, stop) in tour.stops.enumerated() {
+            // In exact time a walk under a minute shows its seconds (rounded up): "1 min"
+            // for 5 m read oddly between two times a minute apart.
+            let seconds = position == 0 || stop.startSeconds == nil ? nil
+                : Int((Double(stop.arrivalTicks - tour.stops[position - 1].endTicks) / 10).rounded(.up))
+            let duration = seconds.map { $0 < 60 ? words.seconds($0) : words.minutes(($0 + 59) / 60) } ?? words.minutes(stop.walkMinutes)
+            let walk = stop.kind == .start ? "" : "\(duration) · \(words.metres(stop.walkMetres))"
             switch stop.kind {
             case .start:
                 result.append(Row(number: "", arrival: clock(stop.start), time: "", walk: "", stand: "", what: words.startAt(stop.title), pavilion: "", themes: "", note: ""))

@@ -261,6 +261,8 @@ extension Localization {
 
     /// "12 min".
     public func minutes(_ value: Int) -> String { "\(value)\(unitSpace)min" }
+    /// A duration in seconds, "40 s".
+    public func seconds(_ value: Int) -> String { "\(value)\(unitSpace)s" }
 
     /// A local time span, "09:30–10:00".
     public func span(_ from: Int, _ to: Int) -> String { "\(ClockTime(minutes: from))–\(ClockTime(minutes: to))" }
