@@ -122,16 +122,15 @@ public enum StandPlacement {
             let levels = rivalLevels(instance)
             var results = [PavilionPlacement?](repeating: nil, count: scenario.pavilions.count)
             var placed: [Int: Int] = [:]  // module -> exhibitor, of pavilions already placed
-            let started = SharedCounter()
+            // The time left, shared among the pavilions not yet started.
+            let shares = SharedBudget(budget.until(0.97), count: scenario.pavilions.count, threads: options.threads)
             for level in 0...(levels.max() ?? 0) {
                 let order = scenario.pavilions.indices.filter { levels[$0] == level }
                     .sorted { instance.demand[$0] > instance.demand[$1] || (instance.demand[$0] == instance.demand[$1] && $0 < $1) }
                 let before = placed
                 let placements = try Parallel.map(order.count, threads: options.threads) { i -> PavilionPlacement? in
                     let p = order[i]
-                    // The time left, shared among the pavilions not yet started.
-                    let left = scenario.pavilions.count - started.next()
-                    let share = budget.until(0.97).share(Double(min(options.threads, left)) / Double(left))
+                    let share = shares.next()
                     let placedPavilion = try PlacementStage.place(
                         instance: instance, pavilion: p, area: zoning.areas[p], placedStands: before,
                         start: nil, budget: share, gap: options.relativeGap, nodeLimit: options.nodeLimit)

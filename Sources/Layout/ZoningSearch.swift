@@ -105,10 +105,9 @@ struct ZoningSearch {
         let stage = self.stage, pavilionCount = self.pavilionCount, threads = self.threads
         let enumerating = budget.until(Self.enumerationShare)
         let limit = ZoningStage.candidateLimit(pavilions: pavilionCount)
-        let started = SharedCounter()
+        let shares = SharedBudget(enumerating, count: pavilionCount, threads: threads)
         let enumerated = Parallel.map(pavilionCount, threads: threads) { p in
-            let left = pavilionCount - started.next()
-            return stage.candidates(of: p, budget: enumerating.share(Double(min(threads, left)) / Double(left)), limit: limit)
+            stage.candidates(of: p, budget: shares.next(), limit: limit)
         }
         all = enumerated.map(\.candidates)
         if all.reduce(0, { $0 + $1.count }) > ZoningStage.largeEnumeration {

@@ -68,32 +68,38 @@ extension TourPlanner {
     /// or a place is unknown.
     static func repaired(_ old: Tour, delegation: Delegation, scenario: Scenario, network: WalkingNetwork) -> Tour? {
         let startPlace = TourInstance.place(delegation.startPlace, scenario), endPlace = TourInstance.place(delegation.endPlace, scenario)
-        let start = delegation.start.minutes
+        // In ticks, as the tours are timed (``TourClock``): in exact time the stops keep
+        // their exact times (on whole minutes each walk took a minute more, and a stop
+        // kept "at its time" came a minute later than the one before it).
+        let exact = TourClock.exact(scenario)
+        let perMinute = TourClock.ticksPerMinute
+        let start = delegation.start.minutes * perMinute
         var stops = [Tour.Stop(kind: .start, exhibitor: nil, place: delegation.startPlace.id, title: TourInstance.name(delegation.startPlace, scenario),
-                               arrival: start, start: start, end: start, walkMinutes: 0, walkMetres: 0, score: 0)]
+                               arrivalTicks: start, startTicks: start, endTicks: start, walkMinutes: 0, walkMetres: 0, score: 0, exact: exact)]
         var here = startPlace
-        func walk(_ from: WalkingNetwork.Place, _ to: WalkingNetwork.Place) -> (metres: Double, minutes: Int) {
+        func walk(_ from: WalkingNetwork.Place, _ to: WalkingNetwork.Place) -> (metres: Double, ticks: Int, minutes: Int) {
             let metres = network.distance(from, to)
-            return (metres, TourChecker.walkMinutes(metres, delegation))
+            return (metres, TourClock.walkTicks(metres, delegation, exact: exact), TourChecker.walkMinutes(metres, delegation))
         }
         for stop in old.stops where stop.kind == .visit || stop.kind == .appointment {
             guard let place = TourChecker.place(stop, scenario) else { continue }
             if stop.kind == .visit, stop.exhibitor.flatMap(scenario.exhibitorPosition) == nil { continue }
             let leg = walk(here, place)
-            let arrival = stops[stops.count - 1].end + leg.minutes
-            let begin = max(arrival, stop.start)
-            let end = begin + (stop.end - stop.start)
-            guard end + walk(place, endPlace).minutes <= delegation.end.minutes else { continue }
+            let arrival = stops[stops.count - 1].endTicks + leg.ticks
+            let begin = max(arrival, stop.startTicks)
+            let end = begin + (stop.endTicks - stop.startTicks)
+            guard end + walk(place, endPlace).ticks <= delegation.end.minutes * perMinute else { continue }
             let exhibitor = stop.exhibitor.flatMap(scenario.exhibitorPosition).map { scenario.exhibitors[$0] }
             stops.append(Tour.Stop(kind: stop.kind, exhibitor: stop.exhibitor, place: stop.place, title: exhibitor?.name ?? stop.title,
-                                   arrival: arrival, start: begin, end: end, walkMinutes: leg.minutes,
-                                   walkMetres: (leg.metres * 10).rounded() / 10, score: exhibitor.map(delegation.score(of:)) ?? 0))
+                                   arrivalTicks: arrival, startTicks: begin, endTicks: end, walkMinutes: leg.minutes,
+                                   walkMetres: (leg.metres * 10).rounded() / 10, score: exhibitor.map(delegation.score(of:)) ?? 0, exact: exact))
             here = place
         }
         let leg = walk(here, endPlace)
-        let arrival = stops[stops.count - 1].end + leg.minutes
+        let arrival = stops[stops.count - 1].endTicks + leg.ticks
         stops.append(Tour.Stop(kind: .end, exhibitor: nil, place: delegation.endPlace.id, title: TourInstance.name(delegation.endPlace, scenario),
-                               arrival: arrival, start: arrival, end: arrival, walkMinutes: leg.minutes, walkMetres: (leg.metres * 10).rounded() / 10, score: 0))
+                               arrivalTicks: arrival, startTicks: arrival, endTicks: arrival, walkMinutes: leg.minutes,
+                               walkMetres: (leg.metres * 10).rounded() / 10, score: 0, exact: exact))
         guard stops.count > 2 else { return nil }
         var tour = Tour(delegation: old.delegation, day: delegation.day, stops: stops, score: 0, walkingMetres: 0, walkingMinutes: 0, idleMinutes: 0)
         guard let figures = TourFigures(tour, delegation: delegation, scenario: scenario, network: network) else { return nil }

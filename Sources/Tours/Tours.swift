@@ -153,8 +153,7 @@ public enum TourPlanner {
         // share of the cores among the delegations not yet started); planning again
         // around held stands gets what is left.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let firstRound = budget.until(0.6)
-        let started = SharedCounter()
+        let firstRound = SharedBudget(budget.until(0.6), count: count, threads: cores)
         let diagnosed = Set(unplanned.keys)
 
         // Each delegation alone (no shared stands yet), in parallel: the sum of their
@@ -162,8 +161,7 @@ public enum TourPlanner {
         let first = try Parallel.map(count, threads: cores) { d -> Solved? in
             guard !diagnosed.contains(d) else { return nil }
             let alone = TourInstance(copying: full, only: d)
-            let left = count - started.next()
-            let share = firstRound.share(Double(min(cores, left)) / Double(left))
+            let share = firstRound.next()
             defer { options.progress?("tours: \(full.graphs[d].delegation.name) planned") }
             return try solveOne(alone, weights: weights, budget: share, options: options)
         }
@@ -202,13 +200,12 @@ public enum TourPlanner {
         }.sorted { (gap($0), -$0) > (gap($1), -$1) }
         guard budget.isLimited, budget.remaining > 0.3 else { return [] }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let started = SharedCounter()
+        let shares = SharedBudget(budget, count: open.count, threads: cores)
         let results = Parallel.map(open.count, threads: cores) { k -> DecrementalDP.Result in
             let graph = full.graphs[open[k]]
             let (mustSee, skipDirect) = requirements(graph, full.scenario)
-            let left = open.count - started.next()
             return DecrementalDP.solve(graph, mustSee: mustSee, weights: weights, skipDirect: skipDirect, incumbent: solved[open[k]]!.objective,
-                                       budget: budget.share(Double(min(cores, left)) / Double(left)))
+                                       budget: shares.next())
         }
         return Array(zip(open, results))
     }

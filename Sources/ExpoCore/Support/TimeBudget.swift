@@ -98,3 +98,25 @@ public struct Stopwatch: Sendable {
     /// Seconds since the watch started.
     public var seconds: Double { TimeBudget.seconds(start.duration(to: .now)) }
 }
+
+/// A budget shared by `count` jobs run on `threads` threads in any order: each job, as
+/// it starts, takes the time left divided among the jobs not yet started that can run
+/// beside it (min(threads, left) / left of it), so a job that ends early leaves its time
+/// to those after it.
+public final class SharedBudget: Sendable {
+    private let budget: TimeBudget
+    private let count: Int, threads: Int
+    private let started = SharedCounter()
+
+    public init(_ budget: TimeBudget, count: Int, threads: Int) {
+        self.budget = budget
+        self.count = count
+        self.threads = threads
+    }
+
+    /// The share of the job starting now.
+    public func next() -> TimeBudget {
+        let left = max(1, count - started.next())
+        return budget.share(Double(min(threads, left)) / Double(left))
+    }
+}
