@@ -40,7 +40,7 @@ public struct Itinerary {
             // for 5 m read oddly between two times a minute apart.
             let seconds = position == 0 || stop.startSeconds == nil ? nil
                 : Int((Double(stop.arrivalTicks - tour.stops[position - 1].endTicks) / 10).rounded(.up))
-            let duration = seconds.map { $0 < 60 ? words.seconds($0) : words.minutes(($0 + 59) / 60) } ?? words.minutes(stop.walkMinutes)
+            let duration = seconds.flatMap { $0 < 60 ? words.seconds($0) : nil } ?? words.minutes(stop.walkMinutes)
             let walk = stop.kind == .start ? "" : "\(duration) · \(words.metres(stop.walkMetres))"
             switch stop.kind {
             case .start:

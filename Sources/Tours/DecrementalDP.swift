@@ -621,9 +621,9 @@ extension DecrementalDP {
         /// Steps of 6 s when some walk is not whole minutes and the walks of a pass
         /// (nodes² × steps) stay within ``fineWork``; else whole minutes.
         init(_ graph: DelegationGraph) {
-            let minutes = graph.nodes[graph.count - 1].latest - graph.nodes[0].earliest + 1
-            let work = Double(graph.count * graph.count) * Double(minutes * 10)
-            self.init(graph, fine: work <= Self.fineWork && graph.ticks.contains { $0 < Int.max / 8 && $0 % TourClock.ticksPerMinute != 0 })
+            let fine = Grid(graph, fine: true)
+            let fractional = graph.ticks.contains { $0 < Int.max / 8 && $0 % TourClock.ticksPerMinute != 0 }
+            self = fractional && Double(graph.count * graph.count) * Double(fine.cells) <= Self.fineWork ? fine : Grid(graph, fine: false)
         }
 
         /// The most walks (nodes² × steps of 6 s) of a pass on the fine clock: a show's

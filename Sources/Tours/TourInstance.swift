@@ -38,8 +38,7 @@ struct DelegationGraph: Sendable {
     /// `ticks[i * n + j]`: the walk from node i to node j in ticks (rounded up to the tick).
     var ticks: [Int]
     /// `minutes[i * n + j]`: the same walk in whole minutes rounded **down**, for the
-    /// relaxations on a minute grid and the explanations' lower bounds: never more than
-    /// the walk takes.
+    /// explanations' lower bounds: never more than the walk takes.
     var minutes: [Int]
     var metres: [Double]
 

@@ -415,7 +415,7 @@ public enum TourPlanner {
             guard result.status == .timeLimit, let best else { return nil }
             let found = valued(best.path)
             return solved(found.tour, objective: found.value, bound: target,
-                          outcome: SolveOutcome.of(objective: found.value, bound: max(found.value, target), ended: .timeLimit), nodes: result.nodes)
+                          outcome: SolveOutcome.of(objective: found.value, bound: target, ended: .timeLimit), nodes: result.nodes)
         }
         var tour = model.tour(graph, result, network: instance.network, weights: weights)
         // The value of the tour itself, in exact time.

@@ -29,20 +29,6 @@ struct ExactClockTests {
         return lines.joined(separator: "\n")
     }
 
-    /// The best score over every order of every subset of the points, each started as
-    /// early as the windows allow.
-    static func bruteForce(_ graph: DelegationGraph) -> Double {
-        let visits = graph.nodes.indices.filter { graph.nodes[$0].kind == .visit }
-        var best = -Double.infinity
-        func extend(_ order: [Int]) {
-            guard Greedy.schedule([0] + order + [graph.count - 1], graph, held: [:], day: graph.delegation.day.description) != nil else { return }
-            best = max(best, order.reduce(0) { $0 + graph.nodes[$1].score })
-            for v in visits where !order.contains(v) { extend(order + [v]) }
-        }
-        extend([])
-        return best
-    }
-
     static func graph(_ text: String, step: Double?) throws -> (Scenario, DelegationGraph, TourInstance) {
         let scenario = OPTWImport.scenario(try OPTWImport.read(text, file: "optw.txt").points, name: "optw", step: step)
         let stands = PlanChecker.resolve(OPTWImport.layout(scenario), in: scenario).0.stands
@@ -54,7 +40,8 @@ struct ExactClockTests {
     func boundAndTourEqualBruteForce(seed: Int) throws {
         let (scenario, graph, _) = try Self.graph(Self.instance(seed: seed), step: nil)
         #expect(TourClock.exact(scenario))
-        let expected = Self.bruteForce(graph)
+        // The scenario scores visits only (no walking or idle weight): the best score.
+        let expected = ExactMILPTests.bruteForce(graph, scenario.weights)
         let result = DecrementalDP.solve(graph, mustSee: [], weights: scenario.weights, skipDirect: false, incumbent: -.infinity, budget: .unlimited)
         #expect(result.bound >= expected - 1e-9, "bound \(result.bound) below the optimum \(expected)")
         let path = try #require(result.tour)
