@@ -145,9 +145,8 @@ enum Greedy {
     /// and for stands other delegations hold (`held`: ticks); nil when a window or the end
     /// cannot be met.
     static func schedule(_ sequence: [Int], _ graph: DelegationGraph, held: [String: [(Int, Int, Int)]], day: String) -> [Int]? {
-        let perMinute = TourClock.ticksPerMinute
         var times: [Int] = []
-        var clock = graph.delegation.start.minutes * perMinute
+        var clock = graph.delegation.start.ticks
         for (position, i) in sequence.enumerated() {
             let node = graph.nodes[i]
             if position > 0 { clock += graph.nodes[sequence[position - 1]].serviceTicks + graph.walk(sequence[position - 1], i) }

@@ -211,14 +211,13 @@ struct TourModel {
     /// appointment, or the end).
     static func segments(_ graph: DelegationGraph, forced: [Int]) -> [(ticks: Int, closer: Int)] {
         let d = graph.delegation
-        let perMinute = TourClock.ticksPerMinute
         var segments: [(ticks: Int, closer: Int)] = []
-        var open = d.start.minutes * perMinute
+        var open = d.start.ticks
         for a in forced.sorted(by: { (graph.nodes[$0].earliest, $0) < (graph.nodes[$1].earliest, $1) }) {
             segments.append((max(0, graph.nodes[a].earliestTicks - open), a))
             open = max(open, graph.nodes[a].earliestTicks + graph.nodes[a].serviceTicks)
         }
-        segments.append((max(0, d.end.minutes * perMinute - open), graph.count - 1))
+        segments.append((max(0, d.end.ticks - open), graph.count - 1))
         return segments
     }
 
@@ -426,7 +425,7 @@ struct TourModel {
         let n = graph.count
         let d = graph.delegation
         let perMinute = TourClock.ticksPerMinute
-        let windowStart = d.start.minutes * perMinute
+        let windowStart = d.start.ticks
         var stops: [Tour.Stop] = []
         var previousEnd = windowStart
         var walking = 0, walkingMetres = 0.0, score = 0.0, busy = 0  // walking, busy: ticks

@@ -72,8 +72,7 @@ extension TourPlanner {
         // their exact times (on whole minutes each walk took a minute more, and a stop
         // kept "at its time" came a minute later than the one before it).
         let exact = TourClock.exact(scenario)
-        let perMinute = TourClock.ticksPerMinute
-        let start = delegation.start.minutes * perMinute
+        let start = delegation.start.ticks
         var stops = [Tour.Stop(kind: .start, exhibitor: nil, place: delegation.startPlace.id, title: TourInstance.name(delegation.startPlace, scenario),
                                arrivalTicks: start, startTicks: start, endTicks: start, walkMinutes: 0, walkMetres: 0, score: 0, exact: exact)]
         var here = startPlace
@@ -88,7 +87,7 @@ extension TourPlanner {
             let arrival = stops[stops.count - 1].endTicks + leg.ticks
             let begin = max(arrival, stop.startTicks)
             let end = begin + (stop.endTicks - stop.startTicks)
-            guard end + walk(place, endPlace).ticks <= delegation.end.minutes * perMinute else { continue }
+            guard end + walk(place, endPlace).ticks <= delegation.end.ticks else { continue }
             let exhibitor = stop.exhibitor.flatMap(scenario.exhibitorPosition).map { scenario.exhibitors[$0] }
             stops.append(Tour.Stop(kind: stop.kind, exhibitor: stop.exhibitor, place: stop.place, title: exhibitor?.name ?? stop.title,
                                    arrivalTicks: arrival, startTicks: begin, endTicks: end, walkMinutes: leg.minutes,

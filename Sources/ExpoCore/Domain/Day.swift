@@ -70,6 +70,9 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public init(minutes: Int) { self.minutes = minutes }
 
+    /// The same time in ticks of the tours' clock (``TourClock``).
+    public var ticks: Int { minutes * TourClock.ticksPerMinute }
+
     /// Parses `HH:MM` (24-hour), 00:00 … 24:00.
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

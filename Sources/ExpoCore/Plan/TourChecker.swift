@@ -150,8 +150,7 @@ struct TourCheck {
         if first.place != delegation.startPlace.id || last.place != delegation.endPlace.id {
             fail(.window, "\(label): starts at \(first.place) and ends at \(last.place), expected \(delegation.startPlace.id) and \(delegation.endPlace.id)")
         }
-        let perMinute = TourClock.ticksPerMinute
-        if first.startTicks < delegation.start.minutes * perMinute || last.endTicks > delegation.end.minutes * perMinute {
+        if first.startTicks < delegation.start.ticks || last.endTicks > delegation.end.ticks {
             fail(.window, "\(label): runs \(exact(first.startTicks))–\(exact(last.endTicks)), outside its window \(delegation.start)–\(delegation.end)")
         }
         if first.arrivalTicks != first.startTicks || first.endTicks != first.startTicks { fail(.timing, "\(label): the start is a moment, not a stay") }
@@ -243,8 +242,8 @@ struct TourCheck {
         let label = delegation.id
         for appointment in delegation.appointments {
             let kept = tour.stops.contains {
-                $0.kind == .appointment && $0.place == appointment.place.id && $0.startTicks == appointment.start.minutes * TourClock.ticksPerMinute
-                    && $0.endTicks == appointment.end.minutes * TourClock.ticksPerMinute
+                $0.kind == .appointment && $0.place == appointment.place.id && $0.startTicks == appointment.start.ticks
+                    && $0.endTicks == appointment.end.ticks
             }
             if !kept { fail(.appointments, "\(label): appointment \"\(appointment.title)\" at \(appointment.place.id) \(appointment.start)–\(appointment.end) is not kept") }
         }
@@ -312,10 +311,10 @@ public struct TourFigures: Sendable {
             }
         }
         let perMinute = Double(TourClock.ticksPerMinute)
-        let finish = tour.stops.last?.endTicks ?? delegation.start.minutes * TourClock.ticksPerMinute
+        let finish = tour.stops.last?.endTicks ?? delegation.start.ticks
         let idle: Double
         if tour.stops.contains(where: { $0.startSeconds != nil }) {
-            idle = Double(finish - delegation.start.minutes * TourClock.ticksPerMinute - walk - busy) / perMinute
+            idle = Double(finish - delegation.start.ticks - walk - busy) / perMinute
             walkingMinutes = Int((Double(walk) / perMinute).rounded())
         } else {
             // A plan in whole minutes only (written before tours ran in exact time, or a
