@@ -55,7 +55,9 @@ extension LayoutTimeout: LocalizedError {
 /// **Sets.** Exhibitors e (size k_e, needs, pavilion p(e), themes, tier, competitors,
 /// partners, an optional pinned stand), modules m in block rows, pavilions p with
 /// module demand d_p, slices s (a block's modules at one position along its rows),
-/// ordered along a boustrophedon "snake" through the blocks.
+/// walked by two boustrophedons through the blocks, by lines and by columns (``Snake``).
+/// Neighbours on the floor are those of ``ModuleGraph``: a main aisle separates
+/// pavilions unless the scenario lets them cross it.
 ///
 /// **Hard constraints**, verified on every output by ``PlanChecker``: (1) every
 /// exhibitor placed exactly once; (2) on k_e consecutive modules of one block row;
@@ -67,11 +69,13 @@ extension LayoutTimeout: LocalizedError {
 /// and the checker verifies (8) from the scenario itself.
 ///
 /// **Model, in two stages.** Stage 1 (zoning, see ``ZoningStage``) gives each pavilion
-/// one area, a run of consecutive slices of the snake plus its pinned stands, chosen by
-/// a set-partitioning MILP solved by column generation:
+/// one area, a set of slices plus its pinned stands — a run of consecutive slices of
+/// either walk, or on a hall of at most ``ZoningStage/exactSliceLimit`` slices any
+/// connected set of slices — chosen by a set-partitioning MILP solved by column
+/// generation:
 /// maximize Σ_p [w_pref · min(d_p, preferred modules of the area) − w_cohesion ·
 /// (components of the area − 1) − w_visibility · d_p · |mean visibility of the area −
-/// hall mean|]. Stage 2 (placement) places each pavilion's exhibitors inside its area:
+/// hall mean| − w_spread · (width + depth of the area)]. Stage 2 (placement) places each pavilion's exhibitors inside its area:
 /// the MILP of ``PlacementModel`` over (exhibitor, feasible run) columns, (P1)–(P7),
 /// solved by branch-and-price over patterns of the area's pieces (``PatternPlacement``,
 /// ``BranchAndPrice``):
@@ -81,8 +85,9 @@ extension LayoutTimeout: LocalizedError {
 /// each started from a packing found by search (``PlacementSearch``).
 ///
 /// **What is proven.** The objective is the sum of both stages' objectives, the bound
-/// the sum of their bounds: stage 1's bound holds over every candidate area (exact
-/// pricing), stage 2's bound holds for placements inside the chosen areas. "Optimal"
+/// the sum of their bounds: stage 1's bound holds over every candidate area of that
+/// family (exact pricing over it; on a larger hall not over every connected set of
+/// slices), stage 2's bound holds for placements inside the chosen areas. "Optimal"
 /// thus means optimal for the two-stage model: the best zoning, then the best placement
 /// within it. A time limit returns the best plan found, with its gap.
 public enum StandPlacement {
@@ -183,6 +188,7 @@ public enum StandPlacement {
         stands.sort { $0.modules[0] < $1.modules[0] }
         let resolved = ResolvedLayout(stands: stands, areas: zoning.areas.map { $0.sorted() })
         let evaluation = LayoutEvaluation(scenario, resolved, graph: instance.graph)
+        let notes = notes + LayoutDiagnosis.splitPavilions(instance, resolved, evaluation, zoningProven: zoning.stage.outcome == .optimal).map(\.english)
         let worst = SolveOutcome.worst([zoning.stage.outcome] + placements.map(\.outcome))
         let placementObjective = placements.reduce(0) { $0 + $1.objective }
         let placementBound = placements.reduce(0) { $0 + $1.bound }

@@ -124,3 +124,44 @@ enum LayoutDiagnosis {
         return parts.isEmpty ? "" : " with " + parts.joined(separator: ", ")
     }
 }
+
+extension LayoutDiagnosis {
+    /// Why each pavilion the plan leaves in more than one connected area is split, in
+    /// the show's terms: the blocks of each piece, and either no connected part of the
+    /// floor large enough for it, or its pinned stands that no
+    /// area can join (a main aisle or another pavilion's pinned stands between them) or
+    /// the cohesion weight the zoning traded against the rest (`zoningProven`: the
+    /// zoning is optimal for its model), or the limit that stopped the search.
+    static func splitPavilions(_ instance: LayoutInstance, _ layout: ResolvedLayout, _ evaluation: LayoutEvaluation, zoningProven: Bool) -> [SolveNote] {
+        let scenario = instance.scenario, modules = instance.modules
+        var notes: [SolveNote] = []
+        for (p, figures) in evaluation.pavilions.enumerated() where figures.components > 1 {
+            let pavilion = scenario.pavilions[p]
+            let stands = Set(layout.stands.filter { scenario.exhibitors[$0.exhibitor].pavilionID == pavilion.id }.flatMap(\.modules))
+            let area = p < layout.areas.count ? layout.areas[p].filter { !modules[$0].blocked } : []
+            let pieces = instance.graph.components(of: stands.union(area)).filter { $0.contains(where: stands.contains) }.map { piece in
+                Set(piece.map { modules[$0].blockID }).sorted().joined(separator: ", ")
+            }
+            // The floor a pavilion could use: every usable module not in another's pinned stand.
+            let open = modules.indices.filter { m in
+                !modules[m].blocked && (instance.pinnedOwner[m] < 0 || instance.pavilionOf[instance.pinnedOwner[m]] == p)
+            }
+            let pinned = instance.members[p].compactMap { instance.pinnedModules[$0] }
+            let reach = instance.graph.components(of: open)
+            let pinnedPieces = Set(pinned.compactMap { stand in reach.firstIndex { $0.contains(stand[0]) } })
+            let why: SolveNote.SplitReason
+            let largest = reach.map(\.count).max() ?? 0
+            if largest < instance.demand[p] {
+                why = .noConnectedRoom(demand: instance.demand[p], largest: largest)
+            } else if pinnedPieces.count > 1 {
+                why = .pinnedApart(stands: pinned.map { modules[$0[0]].id }.joined(separator: ", "), parts: pinnedPieces.count)
+            } else if zoningProven {
+                why = .cohesionTraded(weight: scenario.weights.cohesion)
+            } else {
+                why = .searchStopped
+            }
+            notes.append(.splitPavilion(pavilion: pavilion.name, areas: figures.components, blocks: pieces.joined(separator: " | "), why: why))
+        }
+        return notes
+    }
+}

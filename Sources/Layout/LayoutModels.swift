@@ -28,9 +28,9 @@ public enum LayoutModels {
             var objective = LinearExpression()
             for p in pavilions {
                 for (k, c) in zoning.candidates(of: p).candidates.enumerated() where zoning.admissible(c, key: p * 10_000_000 + k) {
-                    let z = try model.addBinary(name: "z(\(scenario.pavilions[p].id),\(c.start),\(c.length))")
+                    let z = try model.addBinary(name: zoning.variableName(c))
                     assignment[p].add(1, z)
-                    for s in c.slices { cover[s].add(1, z) }
+                    for s in zoning.slices(c) { cover[s].add(1, z) }
                     objective.add(c.value, z)
                 }
             }

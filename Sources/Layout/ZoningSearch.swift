@@ -53,6 +53,9 @@ struct ZoningSearch {
     /// only in the faster runs (layout gap 1.6 % when it did, 6.1 % when not); 8 a round
     /// converges in 39 rounds by 12 s, with 15,000 columns instead of 24,000.
     private var perIteration = 24
+    /// The walks whose runs are candidates: both, or the snake alone on a large hall
+    /// (``enumerate()``).
+    private var runWalks: Int
     static let largeHallPerIteration = 8
 
     init(stage: ZoningStage, budget: TimeBudget, gap: Double, banned: Set<Int>, threads: Int, progress: ((String) -> Void)?) {
@@ -64,6 +67,7 @@ struct ZoningSearch {
         self.progress = progress
         pavilionCount = stage.instance.scenario.pavilions.count
         sliceCount = stage.instance.snake.slices.count
+        runWalks = stage.firstWholeWalk
     }
 
     /// Every step, in order.
@@ -81,33 +85,54 @@ struct ZoningSearch {
         return try integerMaster(converged: converged)
     }
 
-    /// A candidate's key: its pavilion, start and length, the same whatever was
+    /// A candidate's key: its pavilion, walk, start and length, the same whatever was
     /// enumerated (admissibility answers and banned areas outlive one enumeration).
-    private func key(_ p: Int, _ k: Int) -> Int { Self.key(all[p][k], slices: sliceCount) }
+    private func key(_ p: Int, _ k: Int) -> Int { key(all[p][k]) }
 
-    private static func key(_ c: ZoneCandidate, slices: Int) -> Int { (c.pavilion * (slices + 1) + c.start) * (slices + 1) + c.length }
+    private func key(_ c: ZoneCandidate) -> Int { Self.key(c, slices: sliceCount, pavilions: pavilionCount) }
+
+    private static func key(_ c: ZoneCandidate, slices: Int, pavilions: Int) -> Int {
+        ((c.walk * pavilions + c.pavilion) * (slices + 1) + c.start) * (slices + 1) + c.length
+    }
 
     /// ``key(_:_:)`` as a closure over a copy of the candidates, for the parallel checks.
     private var keyOf: (Int, Int) -> Int {
-        let all = self.all, slices = sliceCount
-        return { p, k in Self.key(all[p][k], slices: slices) }
+        let all = self.all, slices = sliceCount, pavilions = pavilionCount
+        return { p, k in Self.key(all[p][k], slices: slices, pavilions: pavilions) }
     }
 
     /// The candidate of generated column j.
     private func candidate(_ j: Int) -> ZoneCandidate { all[generated[j].p][generated[j].k] }
 
-    private func name(_ p: Int, _ c: ZoneCandidate) -> String { "z(\(stage.instance.scenario.pavilions[p].id),\(c.start),\(c.length))" }
+    private func name(_ p: Int, _ c: ZoneCandidate) -> String { stage.variableName(c) }
 
     /// Every candidate area, each pavilion on its own thread; when the hall has too many,
     /// what a third of the time enumerates, shared among the pavilions, or at most
     /// ``ZoningStage/candidateLimit`` in all (both spread along the snake).
+    /// The runs of the snake come first; the other walks (and a small hall's connected
+    /// sets) only when the snake has at most ``ZoningStage/largeEnumeration`` candidate
+    /// areas. On a larger hall the column walk doubles them and the LP over both walks
+    /// is fractional over many pavilions: on the generated 2,000 show (seed 7, 60 s)
+    /// column generation converged by 11 s, but a dive and the rounding ended 5.7–7 %
+    /// below the LP and the layout at a 15–21 % gap, against about 1 % over the snake.
     private mutating func enumerate() {
         let stage = self.stage, pavilionCount = self.pavilionCount, threads = self.threads
         let enumerating = budget.until(Self.enumerationShare)
         let limit = ZoningStage.candidateLimit(pavilions: pavilionCount)
         let shares = SharedBudget(enumerating, count: pavilionCount, threads: threads)
-        let enumerated = Parallel.map(pavilionCount, threads: threads) { p in
-            stage.candidates(of: p, budget: shares.next(), limit: limit)
+        var enumerated = Parallel.map(pavilionCount, threads: threads) { p in
+            stage.candidates(of: p, budget: shares.next(), limit: limit, walks: 0..<1)
+        }
+        let snakeAreas = enumerated.reduce(0) { $0 + $1.candidates.count }
+        if snakeAreas <= ZoningStage.largeEnumeration && enumerated.allSatisfy(\.complete) && stage.walks.count > 1 {
+            let rest = SharedBudget(enumerating, count: pavilionCount, threads: threads)
+            let kept = enumerated.map(\.candidates.count)
+            let others = Parallel.map(pavilionCount, threads: threads) { p in
+                stage.candidates(of: p, budget: rest.next(), limit: limit - kept[p], walks: 1..<stage.walks.count)
+            }
+            enumerated = zip(enumerated, others).map { ($0.candidates + $1.candidates, $0.complete && $1.complete) }
+        } else {
+            runWalks = 1
         }
         all = enumerated.map(\.candidates)
         if all.reduce(0, { $0 + $1.count }) > ZoningStage.largeEnumeration {
@@ -117,12 +142,17 @@ struct ZoningSearch {
         complete = enumerated.allSatisfy(\.complete)
         enumerationTimedOut = !complete && enumerating.isOver
         let cut = complete ? "" : enumerationTimedOut ? " (stopped by the time limit)" : " (stopped at \(Figures.count(limit)) per pavilion)"
-        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated\(cut)")
+        let family = runWalks == 1 && stage.firstWholeWalk > 1 ? ", runs of the snake only" : ""
+        progress?("zoning: \(all.map(\.count).reduce(0, +)) candidate areas enumerated\(cut)\(family)")
     }
 
     /// The part of the zoning's time its enumeration may take at most: the steps after
     /// it need the rest (column generation runs until 60 %).
     static let enumerationShare = 0.35
+
+    /// The part of the zoning's time after which no greedy zoning along a further walk
+    /// is started (the first is always made).
+    static let greedyShare = 0.45
 
     /// The penalty of an unzoned pavilion, from the candidates' values.
     private mutating func setPenalty() {
@@ -148,7 +178,7 @@ struct ZoningSearch {
             guard let variable = z[j] else { continue }
             let candidate = all[c.p][c.k]
             assignment[c.p].add(1, variable)
-            for s in candidate.slices { cover[s].add(1, variable) }
+            for s in stage.slices(candidate) { cover[s].add(1, variable) }
             objective.add(candidate.value, variable)
         }
         for a in artificial { objective.add(-bigM, a) }
@@ -158,30 +188,49 @@ struct ZoningSearch {
         return (model, z, artificial, rowsP, rowsS)
     }
 
-    /// A greedy zoning along the snake, earliest finish first: from the end of the last
+    /// A greedy zoning along a walk, earliest finish first: from the end of the last
     /// area, give the next area to the pavilion whose shortest admissible run starting
     /// there ends first (a pavilion holding a pinned stand ahead is the only one that can
     /// cover it, so it comes when its turn is due).
     /// After a truncated enumeration, each pavilion's areas are looked at start by start
     /// from the end of the last area (``ZoningStage/AreaEnumerator``), as a complete
     /// enumeration lists them, and the areas chosen join the candidates.
+    /// Done along each walk (``ZoningStage/walks``), keeping the zoning of most value.
     private mutating func greedyZoning() {
         guard complete else { return greedyFromEveryStart() }
+        var best: (value: Double, zoning: [(p: Int, k: Int)])? = nil
+        for w in 0..<runWalks {
+            if w > 0 && budget.until(Self.greedyShare).isOver { break }
+            guard let zoning = greedyZoning(walk: w) else { continue }
+            let value = zoning.reduce(0) { $0 + all[$1.p][$1.k].value }
+            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
+        }
+        greedy = best?.zoning
+        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
+        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
+            generated.append(c)
+            inMaster.insert(key(c.p, c.k))
+        }
+    }
+
+    /// The greedy zoning along walk `w`, from a complete enumeration.
+    private mutating func greedyZoning(walk w: Int) -> [(p: Int, k: Int)]? {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [(p: Int, k: Int)] = []
         while !remaining.isEmpty {
             var best: (end: Int, p: Int, k: Int)? = nil
             for p in remaining.sorted() {
-                // Candidates are sorted by start, then length.
-                var low = 0, high = all[p].count
+                // Candidates are sorted by walk, start, then length.
+                let (first, end) = walkRange(p, w)
+                var low = first, high = end
                 while low < high {
                     let mid = (low + high) / 2
                     if all[p][mid].start < position { low = mid + 1 } else { high = mid }
                 }
                 // A few tries from the earliest start (each try packs the area).
                 var k = low, tries = 0
-                while k < all[p].count && tries < 12 {
+                while k < end && tries < 12 {
                     let c = all[p][k]
                     if let best, c.start + c.length >= best.end { break }
                     if !banned.contains(key(p, k)) {
@@ -199,18 +248,41 @@ struct ZoningSearch {
             remaining.remove(best.p)
             position = best.end
         }
-        if remaining.isEmpty { greedy = chosen }
-        progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
-        for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
-            generated.append(c)
-            inMaster.insert(key(c.p, c.k))
+        return remaining.isEmpty ? chosen : nil
+    }
+
+    /// The indices of pavilion p's candidates on walk w (they are sorted by walk).
+    private func walkRange(_ p: Int, _ w: Int) -> (Int, Int) {
+        func firstIndex(from walk: Int) -> Int {
+            var low = 0, high = all[p].count
+            while low < high {
+                let mid = (low + high) / 2
+                if all[p][mid].walk < walk { low = mid + 1 } else { high = mid }
+            }
+            return low
         }
+        return (firstIndex(from: w), firstIndex(from: w + 1))
     }
 
     /// The greedy zoning of ``greedyZoning()`` with every start looked at, for a truncated
     /// enumeration: the same choices as over all candidates.
     private mutating func greedyFromEveryStart() {
         var enumerators: [Int: ZoningStage.AreaEnumerator] = [:]
+        var best: (value: Double, zoning: [ZoneCandidate])? = nil
+        for w in 0..<runWalks {
+            // Another walk only while the greedy share of the time lasts.
+            if w > 0 && budget.until(Self.greedyShare).isOver { break }
+            guard let zoning = greedyFromEveryStart(walk: w, enumerators: &enumerators) else { continue }
+            let value = zoning.reduce(0) { $0 + $1.value }
+            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
+        }
+        progress?("zoning: greedy zoning \(best != nil ? "found" : "failed") (every start)")
+        guard let chosen = best?.zoning else { return }
+        adopt(chosen)
+    }
+
+    /// The greedy zoning along walk `w`, start by start (a truncated enumeration).
+    private mutating func greedyFromEveryStart(walk w: Int, enumerators: inout [Int: ZoningStage.AreaEnumerator]) -> [ZoneCandidate]? {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [ZoneCandidate] = []
@@ -220,11 +292,11 @@ struct ZoningSearch {
                 var enumerator = enumerators[p] ?? ZoningStage.AreaEnumerator(stage: stage, pavilion: p)
                 defer { enumerators[p] = enumerator }
                 var a = position, tries = 0
-                scan: while a < sliceCount && tries < 12 {
+                scan: while a < stage.walks[w].count && tries < 12 {
                     if let best, a + 1 >= best.end { break }
-                    for c in enumerator.candidates(startingAt: a) {
+                    for c in enumerator.candidates(walk: w, startingAt: a) {
                         if let best, c.start + c.length >= best.end { break scan }
-                        let key = Self.key(c, slices: sliceCount)
+                        let key = key(c)
                         guard !banned.contains(key) else { continue }
                         tries += 1
                         if stage.admissible(c, key: key) {
@@ -241,23 +313,26 @@ struct ZoningSearch {
             remaining.remove(best.c.pavilion)
             position = best.end
         }
-        progress?("zoning: greedy zoning \(remaining.isEmpty ? "found" : "failed") (every start)")
-        guard remaining.isEmpty else { return }
-        // The chosen areas join the candidates, in order of start then length.
+        return remaining.isEmpty ? chosen : nil
+    }
+
+    /// Adds the chosen areas of a greedy zoning to the candidates and the master.
+    private mutating func adopt(_ chosen: [ZoneCandidate]) {
+        // The chosen areas join the candidates, in order of walk, start then length.
         var picks: [(p: Int, k: Int)] = []
         for c in chosen {
             var low = 0, high = all[c.pavilion].count
             while low < high {
                 let mid = (low + high) / 2
                 let m = all[c.pavilion][mid]
-                if (m.start, m.length) < (c.start, c.length) { low = mid + 1 } else { high = mid }
+                if (m.walk, m.start, m.length) < (c.walk, c.start, c.length) { low = mid + 1 } else { high = mid }
             }
-            if low == all[c.pavilion].count || all[c.pavilion][low].start != c.start || all[c.pavilion][low].length != c.length {
+            if low == all[c.pavilion].count || key(all[c.pavilion][low]) != key(c) {
                 all[c.pavilion].insert(c, at: low)
             }
         }
         for c in chosen {
-            let k = all[c.pavilion].firstIndex { $0.start == c.start && $0.length == c.length }!
+            let k = all[c.pavilion].firstIndex { key($0) == key(c) }!
             picks.append((c.pavilion, k))
         }
         greedy = picks
@@ -273,7 +348,7 @@ struct ZoningSearch {
         inMaster.insert(key(p, k))
         guard let lp else { return }
         let c = all[p][k]
-        let entries = [(rowsP[p], 1.0)] + c.slices.map { (rowsS[$0], 1.0) }
+        let entries = [(rowsP[p], 1.0)] + stage.slices(c).map { (rowsS[$0], 1.0) }
         zVariables.append(try lp.addColumn(objective: c.value, entries: entries, name: name(p, c)))
     }
 
@@ -307,11 +382,11 @@ struct ZoningSearch {
         guard result.status == .optimal else { return 0 }
         lastLPValues = zVariables.map { result[$0] }
         lpValue = result.objective!
-        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ.
+        // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ along each walk.
         let pi = rowsP.map { result.dual($0)! }
-        var prefix = [0.0]
-        for row in rowsS { prefix.append(prefix[prefix.count - 1] + result.dual(row)!) }
-        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.start + c.length] - prefix[c.start]) }
+        let mu = rowsS.map { result.dual($0)! }
+        let prefix = stage.walks.map { walk in walk.reduce(into: [0.0]) { $0.append($0[$0.count - 1] + mu[$1]) } }
+        let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.walk][c.start + c.length] - prefix[c.walk][c.start]) }
         reducedCost = rc
         var lagrangian = lpValue
         var ranked = [[(rc: Double, k: Int)]](repeating: [], count: pavilionCount)
@@ -388,7 +463,7 @@ struct ZoningSearch {
         }
     }
 
-    /// A zoning from the LP by diving: fix the most used fractional areas (a third of
+    /// A zoning from the LP by diving: fix the most used fractional areas (an eighth of
     /// the pavilions still split, areas apart from each other), solve the LP over the
     /// columns generated again, until it is whole; when a step leaves no zoning, its
     /// first area is forbidden instead (a few times at most).
@@ -424,9 +499,9 @@ struct ZoningSearch {
             let split = Set(fractional.map { generated[$0].p }).count
             var pavilions = Set<Int>(), slices = Set<Int>()
             last = []
-            for j in order where last.count < max(1, split / 3) {
+            for j in order where last.count < max(1, split / 8) {
                 let c = candidate(j)
-                let range = Set(c.slices)
+                let range = Set(stage.slices(c))
                 guard !pavilions.contains(c.pavilion), range.isDisjoint(with: slices) else { continue }
                 pavilions.insert(c.pavilion)
                 slices.formUnion(range)
@@ -436,6 +511,15 @@ struct ZoningSearch {
             }
         }
         progress?("zoning: diving \(dived == nil ? "found no zoning" : "found a zoning, objective \(format(dived!.reduce(0) { $0 + candidate($1).value }))")")
+    }
+
+    /// Whether diving found a zoning within 0.1 % of the LP: then the integer master only
+    /// closes the last hundredths of a percent. Farther (on a large hall with areas along
+    /// two walks the LP is fractional over many pavilions: on the generated 2,000 show a
+    /// dive ended 7 % below it), the LP is rounded too and the MILP gets its time.
+    private var diveIsClose: Bool {
+        guard let dived else { return false }
+        return dived.reduce(0) { $0 + candidate($1).value } >= lpValue - 1e-3 * max(1, abs(lpValue))
     }
 
     /// The start of the integer master: the dived zoning, else the better of the rounded
@@ -449,7 +533,7 @@ struct ZoningSearch {
             let order = generated.indices.sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
             for j in order where chosen[generated[j].p] == nil && z[j] != nil {
                 let c = candidate(j)
-                let slices = Set(c.slices)
+                let slices = Set(stage.slices(c))
                 if slices.isDisjoint(with: used) {
                     chosen[generated[j].p] = j
                     used.formUnion(slices)
@@ -461,9 +545,25 @@ struct ZoningSearch {
         return Dictionary(uniqueKeysWithValues: greedy.map { c in (z[generated.firstIndex { $0.p == c.p && $0.k == c.k }!]!, 1.0) })
     }
 
+    /// Whether the integer master is solved over every admissible candidate: on a small
+    /// hall (connected slice sets among the candidates, an enumeration complete), where
+    /// the LP over general sets may be fractional and only the full MILP proves its
+    /// optimum.
+    private var exhaustive: Bool { complete && runWalks > 1 && stage.firstWholeWalk < stage.walks.count }
+
     /// The integer master over the columns that matter: those the LP uses, those whose
-    /// reduced cost is near zero, and the greedy and dived zonings'.
+    /// reduced cost is near zero, and the greedy, dived and rounded zonings' — or every
+    /// admissible candidate (``exhaustive``).
     private mutating func integerMaster(converged: Bool) throws -> ZoningResult {
+        if exhaustive {
+            for p in 0..<pavilionCount {
+                for k in all[p].indices where !inMaster.contains(key(p, k)) && !banned.contains(key(p, k)) {
+                    guard stage.admissible(all[p][k], key: key(p, k)) else { continue }
+                    generated.append((p, k))
+                    inMaster.insert(key(p, k))
+                }
+            }
+        }
         var useful = Set<Int>()
         if let rc = reducedCost {
             let slack = self.slack
@@ -476,11 +576,12 @@ struct ZoningSearch {
         for c in greedy ?? [] { if let j = generated.firstIndex(where: { $0.p == c.p && $0.k == c.k }) { useful.insert(j) } }
         useful.formUnion(dived ?? [])
         useful.formUnion(rounded ?? [])
+        if exhaustive { useful = Set(generated.indices) }
         let (model, z, artificial, _, _) = try buildMaster(integer: true, only: useful)
         // With converged column generation and a dived zoning in hand, the MILP only
         // closes the last hundredths of a percent: its time goes to stage 2 instead.
         // (Without a time limit, a node limit does the capping, so runs repeat.)
-        let capped = converged && dived != nil && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
+        let capped = !exhaustive && converged && diveIsClose && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
         let milpBudget = capped ? budget.share(seconds: 0.05 * (budget.seconds ?? 0)) : budget
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
@@ -499,19 +600,22 @@ struct ZoningSearch {
                                 timedOut: result.status == .timeLimit || !converged)
         }
         let zoning = generated.indices.filter { j in z[j].map { result[$0] > 0.5 } ?? false }
-        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes)
+        // Over every candidate, the MILP's own bound holds for the model.
+        let milpBound = exhaustive ? result.bestBound : nil
+        return outcome(zoning, objective: result.objective!, status: result.status, capped: capped, converged: converged, model: model, nodes: result.nodes,
+                       milpBound: milpBound)
     }
 
     /// The dived zoning, else the better of the rounded and the greedy ones, as
     /// generated columns.
     private func fallback() -> [Int]? {
-        if let dived { return dived }
+        if diveIsClose, let dived { return dived }
         let greedyColumns = greedy.map { $0.map { c in generated.firstIndex { $0.p == c.p && $0.k == c.k }! } }
-        let found = [rounded, greedyColumns].compactMap { $0 }
+        let found = [dived, rounded, greedyColumns].compactMap { $0 }
         return found.max { a, b in a.reduce(0) { $0 + candidate($1).value } < b.reduce(0) { $0 + candidate($1).value } }
     }
 
-    /// When diving found no zoning (or did not run), zonings near the LP's
+    /// When diving found no zoning close to the LP (or did not run), zonings near the LP's
     /// (``complete(keeping:deadline:)``) from its areas used at all, at least 1/2 and
     /// at 1, each improved by moving one pavilion at a time (``improve(_:deadline:)``);
     /// the best one, its areas joining the columns. ``fallback()`` weighs it against the
@@ -519,12 +623,14 @@ struct ZoningSearch {
     /// the LP (on the generated 2,000 show: −14,036 against −7,863 rounded, the LP at
     /// −7,800).
     private mutating func roundLP() throws {
-        guard dived == nil, reducedCost != nil else { return }
+        guard !diveIsClose, reducedCost != nil else { return }
         let deadline = budget.until(0.92)
         func weight(_ j: Int) -> (Double, Double) { (j < lastLPValues.count ? lastLPValues[j] : 0, candidate(j).value) }
         let order = generated.indices.filter { $0 < lastLPValues.count && lastLPValues[$0] > 1e-6 }
             .sorted { weight($0) > weight($1) || (weight($0) == weight($1) && $0 < $1) }
         var found: [[Int: Int]] = []
+        // A dive that ended far from the LP, improved by the same moves.
+        if let dived { found.append(improve(Dictionary(uniqueKeysWithValues: dived.map { generated[$0] }), deadline: deadline)) }
         for least in [1e-6, 0.5, 1 - 1e-6] where !deadline.isOver {
             let kept = order.filter { lastLPValues[$0] >= least }.map { generated[$0] }
             if let zoning = complete(keeping: kept, deadline: deadline) {
@@ -545,20 +651,20 @@ struct ZoningSearch {
         progress?("zoning: rounding the LP found a zoning, objective \(format(value(best)))")
     }
 
-    /// ``ZoningSearch/complete(_:keeping:slices:deadline:allowed:admissible:)`` over
+    /// ``ZoningSearch/complete(_:keeping:walks:slices:deadline:allowed:admissible:)`` over
     /// this search's candidates.
     private mutating func complete(keeping kept: [(p: Int, k: Int)], deadline: TimeBudget) -> [Int: Int]? {
         let banned = self.banned, keyOf = self.keyOf, all = self.all
-        return Self.complete(all, keeping: kept, slices: sliceCount, deadline: deadline,
+        return Self.complete(all, keeping: kept, walks: stage.walks, slices: sliceCount, deadline: deadline,
                              allowed: { !banned.contains(keyOf($0, $1)) },
                              admissible: { stage.admissible(all[$0][$1], key: keyOf($0, $1)) })
     }
 
-    /// ``ZoningSearch/improve(_:_:slices:deadline:allowed:admissible:)`` over this
+    /// ``ZoningSearch/improve(_:_:walks:slices:deadline:allowed:admissible:)`` over this
     /// search's candidates.
     private mutating func improve(_ zoning: [Int: Int], deadline: TimeBudget) -> [Int: Int] {
         let banned = self.banned, keyOf = self.keyOf, all = self.all
-        return Self.improve(zoning, all, slices: sliceCount, deadline: deadline,
+        return Self.improve(zoning, all, walks: stage.walks, slices: sliceCount, deadline: deadline,
                             allowed: { !banned.contains(keyOf($0, $1)) },
                             admissible: { stage.admissible(all[$0][$1], key: keyOf($0, $1)) })
     }
@@ -567,14 +673,15 @@ struct ZoningSearch {
     /// not overlap, in order, then, for each pavilion left (the one with the fewest
     /// allowed areas still free first), its best admissible area (by value; the first
     /// 200 looked at) that fits the slices left; nil when some pavilion finds none.
-    static func complete(_ all: [[ZoneCandidate]], keeping kept: [(p: Int, k: Int)], slices: Int, deadline: TimeBudget = .unlimited,
+    /// `walks` are the slice sequences the candidates run along (``ZoningStage/walks``).
+    static func complete(_ all: [[ZoneCandidate]], keeping kept: [(p: Int, k: Int)], walks: [[Int]], slices: Int, deadline: TimeBudget = .unlimited,
                          allowed: (Int, Int) -> Bool, admissible: (Int, Int) -> Bool) -> [Int: Int]? {
         var used = [Bool](repeating: false, count: slices)
         var chosen: [Int: Int] = [:]
-        func fits(_ c: ZoneCandidate) -> Bool { !c.slices.contains { used[$0] } }
+        func fits(_ c: ZoneCandidate) -> Bool { !c.slices(in: walks).contains { used[$0] } }
         func take(_ p: Int, _ k: Int) {
             chosen[p] = k
-            for s in all[p][k].slices { used[s] = true }
+            for s in all[p][k].slices(in: walks) { used[s] = true }
         }
         for c in kept where chosen[c.p] == nil && fits(all[c.p][c.k]) { take(c.p, c.k) }
         var left = Set(all.indices.filter { chosen[$0] == nil })
@@ -598,11 +705,11 @@ struct ZoningSearch {
     /// `zoning` improved by moves of one pavilion: each in turn (in order of index, at
     /// most 10 passes) takes its best admissible area (the first 50 better ones looked
     /// at) among the slices the others leave, while that raises the value.
-    static func improve(_ zoning: [Int: Int], _ all: [[ZoneCandidate]], slices: Int, deadline: TimeBudget = .unlimited,
+    static func improve(_ zoning: [Int: Int], _ all: [[ZoneCandidate]], walks: [[Int]], slices: Int, deadline: TimeBudget = .unlimited,
                         allowed: (Int, Int) -> Bool, admissible: (Int, Int) -> Bool) -> [Int: Int] {
         var chosen = zoning
         var used = [Bool](repeating: false, count: slices)
-        func mark(_ p: Int, _ k: Int, _ value: Bool) { for s in all[p][k].slices { used[s] = value } }
+        func mark(_ p: Int, _ k: Int, _ value: Bool) { for s in all[p][k].slices(in: walks) { used[s] = value } }
         for (p, k) in chosen { mark(p, k, true) }
         var improved = true, passes = 0
         while improved && passes < 10 && !deadline.isOver {
@@ -612,12 +719,11 @@ struct ZoningSearch {
                 guard let current = chosen[p] else { continue }
                 let c = all[p][current]
                 mark(p, current, false)
-                var prefix = [0]
-                prefix.reserveCapacity(slices + 1)
-                for s in 0..<slices { prefix.append(prefix[s] + (used[s] ? 1 : 0)) }
+                // Used slices counted along each walk: a run is free when its count is 0.
+                let prefix = walks.map { walk in walk.reduce(into: [0]) { $0.append($0[$0.count - 1] + (used[$1] ? 1 : 0)) } }
                 let better = byValue(all[p].indices.filter { k in
                     let o = all[p][k]
-                    return o.value > c.value + 1e-9 && prefix[o.slices.upperBound] == prefix[o.start] && allowed(p, k)
+                    return o.value > c.value + 1e-9 && prefix[o.walk][o.positions.upperBound] == prefix[o.walk][o.start] && allowed(p, k)
                 }, all[p])
                 let k = better.prefix(50).first { admissible(p, $0) } ?? current
                 if k != current { improved = true }
@@ -629,7 +735,8 @@ struct ZoningSearch {
     }
 
     /// The zoning made of generated columns `zoning`, with its report.
-    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int) -> ZoningResult {
+    private func outcome(_ zoning: [Int], objective: Double, status: SolveStatus, capped: Bool, converged: Bool, model: Model, nodes: Int,
+                         milpBound: Double? = nil) -> ZoningResult {
         var chosen = [ZoneCandidate?](repeating: nil, count: pavilionCount)
         var chosenKeys = [Int](repeating: -1, count: pavilionCount)
         for j in zoning {
@@ -637,7 +744,8 @@ struct ZoningSearch {
             chosen[c.p] = all[c.p][c.k]
             chosenKeys[c.p] = key(c.p, c.k)
         }
-        let finalBound = max(objective, converged ? lpValue : bound)
+        let columnBound = converged ? lpValue : bound
+        let finalBound = max(objective, milpBound.map { min($0, columnBound) } ?? columnBound)
         // A MILP capped on purpose ended by itself; otherwise its limit is named.
         let outcome = SolveOutcome.of(objective: objective, bound: finalBound,
                                       ended: capped && status != .nodeLimit ? .feasible : SolveOutcome(status))

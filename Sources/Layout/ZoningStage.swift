@@ -2,20 +2,32 @@ import ExpoCore
 import Foundation
 import MILP
 
-/// One candidate area for a pavilion: a run of `length` slices of the snake from
-/// `start`, with the pavilion's pinned stands.
+/// One candidate area for a pavilion: a run of `length` slices of walk `walk` from its
+/// `start`-th slice (see ``ZoningStage/walks``), with the pavilion's pinned stands.
 struct ZoneCandidate {
     let pavilion: Int
+    let walk: Int
     let start: Int
     let length: Int
     /// The zoning terms of this area (see ``LayoutEvaluation``).
     let value: Double
 
-    /// The slices of the snake the area runs over.
-    var slices: Range<Int> { start..<(start + length) }
+    init(pavilion: Int, walk: Int = 0, start: Int, length: Int, value: Double) {
+        self.pavilion = pavilion
+        self.walk = walk
+        self.start = start
+        self.length = length
+        self.value = value
+    }
+
+    /// The positions along its walk the area runs over.
+    var positions: Range<Int> { start..<(start + length) }
+
+    /// The slice numbers the area covers, given the walks.
+    func slices(in walks: [[Int]]) -> ArraySlice<Int> { walks[walk][positions] }
 }
 
-/// Stage 1: give each pavilion one area, a run of consecutive slices of the snake.
+/// Stage 1: give each pavilion one area, a connected set of slices where it can be.
 ///
 /// Master problem (a set-partitioning MILP over candidate areas c of pavilion p(c)):
 ///
@@ -24,8 +36,28 @@ struct ZoneCandidate {
 ///     (Z2)       Σ_{c ∋ s} z_c ≤ 1                  for each slice s
 ///                z_c ∈ {0, 1}, a_p ≥ 0 (artificial, to start column generation)
 ///
-/// v_c is the zoning value of the area: preferred-block modules, cohesion (connected
-/// components of the area with the pavilion's pinned stands) and visibility fairness.
+/// v_c is the zoning value of the area (``AreaEnumerator/value``, the one place where
+/// it is assembled, the same terms as ``LayoutEvaluation``'s zoning objective):
+///
+///     v_c = preferredArea · min(d_p, modules of c in p's preferred blocks)
+///           − cohesion · (components of c with p's pinned stands − 1)
+///           − visibilityFairness · d_p · |mean visibility of c − hall mean|
+///           − areaSpread · spread(c)
+///
+/// where components are counted in ``ModuleGraph`` (a main aisle separates unless the
+/// scenario lets pavilions cross it) and spread(c), the area's compactness, is the width
+/// plus the depth in metres of the smallest rectangle around its usable modules: how far
+/// a visitor walks, along the aisles' axes, from one corner of the pavilion to the other.
+///
+/// **The family of areas.** The candidate areas are the runs of consecutive slices of
+/// the walks (``Snake/walks``): the snake by lines of blocks and the boustrophedon by
+/// columns of blocks; in a hall of at most ``exactSliceLimit`` slices, also every
+/// connected set of slices. Runs that a main aisle cuts are candidates too, with their
+/// cohesion penalty. The bound reported holds over this family: on a small hall over
+/// every zoning by connected sets of slices (and those runs), on a larger one over
+/// zonings by runs of the two walks, not over every connected set of slices; and on a
+/// hall where the snake alone has more than ``largeEnumeration`` candidate areas, over
+/// runs of the snake only (``ZoningSearch/enumerate()``).
 /// An area is a candidate when it holds no other pavilion's pinned stand, holds each of
 /// its own pinned stands whole or not at all, has room for the pavilion's free stands
 /// with at most `extra_p` spare modules, and a packing of the stands is found in it
@@ -54,6 +86,16 @@ struct ZoningStage {
     /// Slices holding a pinned module, and whose pinned stand it is.
     fileprivate let slicePinnedPavilions: [Set<Int>]
     private var admissibility: [Int: Bool] = [:]
+    /// The slice sequences whose runs are candidate areas: the walks of ``Snake``, then
+    /// (on a small hall) each connected set of slices, of which only the whole set is a
+    /// candidate.
+    let walks: [[Int]]
+    /// The first walk that is a whole area (``walks`` from here on are connected sets).
+    let firstWholeWalk: Int
+
+    /// The most slices of a hall whose every connected set of slices is a candidate
+    /// (2^14 sets at most, enumerated once).
+    static let exactSliceLimit = 14
 
     init(instance: LayoutInstance) {
         self.instance = instance
@@ -69,12 +111,24 @@ struct ZoningStage {
             pinned[instance.snake.sliceOf[m]].insert(instance.pavilionOf[e])
         }
         slicePinnedPavilions = pinned
+        let snake = instance.snake
+        firstWholeWalk = snake.walks.count
+        walks = snake.walks + (snake.connectedSets(limit: Self.exactSliceLimit) ?? [])
     }
+
+    /// The name of a candidate's variable: `z(pavilion,start,length)` on the snake,
+    /// `z(pavilion,wW,start,length)` on walk W.
+    func variableName(_ c: ZoneCandidate) -> String {
+        "z(\(instance.scenario.pavilions[c.pavilion].id),\(c.walk == 0 ? "" : "w\(c.walk),")\(c.start),\(c.length))"
+    }
+
+    /// The slice numbers of a candidate.
+    func slices(_ c: ZoneCandidate) -> ArraySlice<Int> { c.slices(in: walks) }
 
     /// The area of a candidate: its slices' modules and the pavilion's pinned stands.
     func area(_ c: ZoneCandidate) -> Set<Int> {
         var area = Set(instance.pinnedModules(ofPavilion: c.pavilion))
-        for s in c.slices { area.formUnion(instance.snake.slices[s].modules) }
+        for s in slices(c) { area.formUnion(instance.snake.slices[s].modules) }
         return area
     }
 
@@ -86,21 +140,32 @@ struct ZoningStage {
     /// The most candidate areas kept for one pavilion of `pavilions`.
     static func candidateLimit(pavilions: Int) -> Int { max(50_000, candidateLimit / max(1, pavilions)) }
 
-    /// Every candidate area of pavilion `p`, with its value, sorted by start then length
-    /// — or those found before `budget` ran out or `limit` were kept (then `complete` is
-    /// false: a bound over them is no bound). Starts are visited spread over the snake
-    /// (0, n/2, n/4, 3n/4, …), so a truncated list still offers areas all along it.
-    func candidates(of p: Int, budget: TimeBudget = .unlimited, limit: Int = .max) -> (candidates: [ZoneCandidate], complete: Bool) {
+    /// Every candidate area of pavilion `p`, with its value, sorted by walk, start, then
+    /// length — or those found before `budget` ran out or `limit` were kept (then
+    /// `complete` is false: a bound over them is no bound). Starts are visited spread
+    /// over the walks (0, n/2, n/4, 3n/4, …, each walk in turn), so a truncated list
+    /// still offers areas all along them.
+    /// `walks` limits the enumeration to some walks (all by default).
+    func candidates(of p: Int, budget: TimeBudget = .unlimited, limit: Int = .max, walks range: Range<Int>? = nil) -> (candidates: [ZoneCandidate], complete: Bool) {
         var enumerator = AreaEnumerator(stage: self, pavilion: p)
         let count = instance.snake.slices.count
-        var buckets = [[ZoneCandidate]](repeating: [], count: count)
+        let range = range ?? walks.indices
+        var buckets = [[[ZoneCandidate]]](repeating: [[ZoneCandidate]](repeating: [], count: count), count: walks.count)
         var kept = 0
+        func result(_ complete: Bool) -> (candidates: [ZoneCandidate], complete: Bool) { (buckets.flatMap { $0.flatMap { $0 } }, complete) }
         for a in Self.spreadOrder(count) {
-            if budget.isOver || kept >= limit { return (buckets.flatMap { $0 }, false) }
-            buckets[a] = enumerator.candidates(startingAt: a)
-            kept += buckets[a].count
+            for w in range.clamped(to: 0..<firstWholeWalk) where a < walks[w].count {
+                if budget.isOver || kept >= limit { return result(false) }
+                buckets[w][a] = enumerator.candidates(walk: w, startingAt: a)
+                kept += buckets[w][a].count
+            }
         }
-        return (buckets.flatMap { $0 }, true)
+        for w in range.clamped(to: firstWholeWalk..<walks.count) {
+            if budget.isOver || kept >= limit { return result(false) }
+            buckets[w][0] = enumerator.candidates(walk: w, startingAt: 0).filter { $0.length == walks[w].count }
+            kept += buckets[w][0].count
+        }
+        return result(true)
     }
 
     /// 0..<n in van der Corput order: 0, then the multiples of n's next power of two
@@ -166,9 +231,9 @@ struct ZoningStage {
             union = UnionFind(count: instance.modules.count)
         }
 
-        /// The candidates starting at slice `a`, shortest first.
-        mutating func candidates(startingAt a: Int) -> [ZoneCandidate] {
-            let instance = stage.instance, snake = instance.snake, modules = instance.modules
+        /// The candidates of walk `w` starting at its `a`-th slice, shortest first.
+        mutating func candidates(walk w: Int = 0, startingAt a: Int) -> [ZoneCandidate] {
+            let instance = stage.instance, snake = instance.snake, modules = instance.modules, walk = stage.walks[w]
             let p = self.p, pinnedAll = self.pinnedAll, profiles = self.profiles, preferred = self.preferred
             var result: [ZoneCandidate] = []
             union.reset()
@@ -176,10 +241,12 @@ struct ZoningStage {
             var components = 0
             var visibility = 0.0, preferredCount = 0, usableCount = 0
             var offered = [Int](repeating: 0, count: profiles.count)
+            var extent = Extent()
             func add(_ m: Int) {
                 guard members.insert(m).inserted else { return }
                 components += 1
                 usableCount += 1
+                extent.add(modules[m].rect)
                 if instance.pinnedOwner[m] < 0 {
                     for (k, profile) in profiles.enumerated() where profile.needs.isMet(by: modules[m].attributes) { offered[k] += 1 }
                 }
@@ -189,28 +256,41 @@ struct ZoningStage {
                     if union.union(m, n) { components -= 1 }
                 }
             }
-            for m in pinnedAll { add(m) }
-            for length in 1...(snake.slices.count - a) {
-                let s = a + length - 1
+            // In module order: the visibility sum, in floating point, must not depend on a
+            // set's order (which changes from run to run), or equal areas along two walks
+            // would rank differently from one run to the next.
+            for m in pinnedAll.sorted() { add(m) }
+            var inside = [Int](repeating: 0, count: standSlices.count)  // slices of each pinned stand in the run
+            for length in 1...max(1, walk.count - a) where a < walk.count {
+                let s = walk[a + length - 1]
                 if stage.slicePinnedPavilions[s].contains(where: { $0 != p }) { break }
                 for m in snake.slices[s].modules where !modules[m].blocked && !pinnedAll.contains(m) {
                     if instance.pinnedOwner[m] < 0 { add(m) }
                 }
-                let partial = standSlices.contains { slices in
-                    let inside = slices.filter { $0 >= a && $0 <= s }.count
-                    return inside > 0 && inside < slices.count
-                }
+                for (k, slices) in standSlices.enumerated() where slices.contains(s) { inside[k] += 1 }
+                let partial = standSlices.indices.contains { inside[$0] > 0 && inside[$0] < standSlices[$0].count }
                 // Room for the free stands: the area's usable modules outside pinned stands.
                 let room = usableCount - pinnedAll.count
                 if room - free > stage.extra[p] { break }
                 guard !partial, room >= free, profiles.indices.allSatisfy({ offered[$0] >= profiles[$0].demand }) else { continue }
-                let mean = visibility / Double(usableCount)
-                let value = stage.weights.preferredArea * Double(min(demand, preferredCount))
-                    - stage.weights.cohesion * Double(components - 1)
-                    - stage.weights.visibilityFairness * Double(demand) * abs(mean - instance.hallMeanVisibility)
-                result.append(ZoneCandidate(pavilion: p, start: a, length: length, value: value))
+                let value = value(preferred: preferredCount, components: components, meanVisibility: visibility / Double(usableCount),
+                                  spread: extent.spread)
+                result.append(ZoneCandidate(pavilion: p, walk: w, start: a, length: length, value: value))
             }
             return result
+        }
+
+        /// The zoning value v_c of an area of this pavilion with `preferred` modules in
+        /// its preferred blocks, `components` connected components (with its pinned
+        /// stands), the mean visibility of its usable modules and their `spread` (width
+        /// plus depth of the rectangle around them, m). Every term of the zoning
+        /// objective is added here.
+        func value(preferred: Int, components: Int, meanVisibility: Double, spread: Double) -> Double {
+            let weights = stage.weights
+            return weights.preferredArea * Double(min(demand, preferred))
+                - weights.cohesion * Double(components - 1)
+                - weights.visibilityFairness * Double(demand) * abs(meanVisibility - stage.instance.hallMeanVisibility)
+                - weights.areaSpread * spread
         }
     }
 

@@ -84,7 +84,7 @@ extension FloorPlan {
         // Stop markers beside their place, with a leader line to its edge.
         let line = pieces.flatMap { zip($0, $0.dropFirst()).map { ($0, $1) } }
         for (stop, place) in zip(route.stops, places) {
-            let centre = Self.markerSpot(for: place, radius: r, taken: taken, stands: stands, route: line)
+            let centre = Self.markerSpot(for: place, radius: r, taken: taken, numbers: blocked.count, stands: stands, route: line)
             taken.append(Rect(x: centre.x - r, y: centre.y - r, width: 2 * r, height: 2 * r))
             let end = Point(min(max(centre.x, place.minX), place.maxX), min(max(centre.y, place.minY), place.maxY))
             let dx = end.x - centre.x, dy = end.y - centre.y, length = (dx * dx + dy * dy).squareRoot()
@@ -101,8 +101,20 @@ extension FloorPlan {
     /// Where a stop marker of `radius` goes beside `place` (sheet millimetres): the
     /// nearest spot, in rings farther and farther out, where neither the marker nor its
     /// leader line to the place covers anything `taken`;
-    /// among those of a ring, one off the stands and the route first.
-    static func markerSpot(for place: Rect, radius r: Double, taken: [Rect], stands: [Rect], route: [(Point, Point)]) -> Point {
+    /// among those of a ring, one off the stands and the route first. Where every
+    /// leader within 40 mm would cross something taken (stops crowded together), the
+    /// nearest spot whose leader crosses only the first `numbers` boxes of `taken` (the
+    /// stand numbers) no more than the marker covers anything: a leader may then cross
+    /// another marker or a label, a marker never hides another or a number.
+    static func markerSpot(for place: Rect, radius r: Double, taken: [Rect], numbers: Int? = nil, stands: [Rect], route: [(Point, Point)]) -> Point {
+        if let spot = markerSpot(for: place, radius: r, taken: taken, leaderAvoids: taken[...], stands: stands, route: route) { return spot }
+        if let numbers, let spot = markerSpot(for: place, radius: r, taken: taken, leaderAvoids: taken.prefix(numbers), stands: stands, route: route) {
+            return spot
+        }
+        return Point(place.center.x, place.minY - r - 1)
+    }
+
+    private static func markerSpot(for place: Rect, radius r: Double, taken: [Rect], leaderAvoids: ArraySlice<Rect>, stands: [Rect], route: [(Point, Point)]) -> Point? {
         for gap in stride(from: 0.6, through: 40, by: 1.2) {
             let d = r + gap
             let (cx, cy) = (place.center.x, place.center.y)
@@ -115,7 +127,7 @@ extension FloorPlan {
             let free = ring.filter { p in
                 let box = Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)
                 let end = Point(min(max(p.x, place.minX), place.maxX), min(max(p.y, place.minY), place.maxY))
-                return !taken.contains { $0.overlaps(box) || inside(p, end, $0) != nil }
+                return !taken.contains { $0.overlaps(box) } && !leaderAvoids.contains { inside(p, end, $0) != nil }
             }
             func cost(_ p: Point) -> Int {
                 let box = Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)
@@ -125,7 +137,7 @@ extension FloorPlan {
                 if cost(best.element) == 0 || gap > 6 { return best.element }
             }
         }
-        return Point(place.center.x, place.minY - r - 1)
+        return nil
     }
 
     /// The polyline's parts outside every rectangle of `places` (Liang–Barsky clipping).

@@ -171,7 +171,7 @@ struct SolverWords: Sendable {
         },
         sense: { sentence in
             switch sentence {
-            case .layout: "maximise la valeur du zonage (blocs préférés, cohésion, visibilité équitable) plus celle du placement "
+            case .layout: "maximise la valeur du zonage (blocs préférés, cohésion, visibilité équitable, zones compactes) plus celle du placement "
                 + "(thèmes partagés, exposants phares bien placés, partenaires, moins les bords vides)"
             case .layoutReplan: "re-planifie\u{00A0}: placer chaque exposant, puis déplacer le moins de stands possible, "
                 + "puis maximiser la valeur du zonage et du placement"
@@ -241,6 +241,17 @@ extension Localization {
         case let .noRoom(p, released):
             return "pas de place dans \(p) autour de chaque stand conservé\(nbsp): \(released) de plus libéré\(released > 1 ? "s" : "")"
         case let .zoningRound(round, ids): return "tour \(round)\(nbsp): aucun placement dans la zone de \(ids)\(nbsp); zone exclue et zonage résolu à nouveau"
+        case let .splitPavilion(pavilion, areas, blocks, why):
+            let reason = switch why {
+            case let .pinnedApart(stands, parts):
+                "ses stands imposés (\(stands)) sont dans \(parts) parties du hall qu’une allée principale ou les stands imposés d’autres pavillons séparent"
+            case let .noConnectedRoom(demand, largest):
+                "aucune partie d’un seul tenant du hall qu’il peut occuper n’a ses \(demand)\(nbsp)modules (la plus grande en a \(largest))"
+            case let .cohesionTraded(weight):
+                "une seule zone coûterait au plan plus que ce que rapporte le poids de cohésion (\(fixed(weight)) par zone en plus)\(nbsp): augmentez `cohesion` pour la réunir"
+            case .searchStopped: "la recherche du zonage s’est arrêtée à sa limite avant de lui trouver une seule zone (augmentez --time-limit)"
+            }
+            return "\(pavilion) est en \(areas) zones séparées (blocs \(blocks))\(nbsp): \(reason)"
         case let .other(other): return other
         }
     }

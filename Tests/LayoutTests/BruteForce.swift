@@ -133,3 +133,65 @@ enum BruteForce {
         return best
     }
 }
+extension BruteForce {
+    /// The best zoning value over every choice of one set of slices per pavilion
+    /// (disjoint, each with room for its stands and at most the model's spare modules,
+    /// each admitting a placement): over sets whose usable modules are one connected
+    /// area in ``ModuleGraph`` (`connected`), and over all sets (`any`, cohesion
+    /// penalty included). The zoning value is a sum over pavilions, each term from
+    /// ``LayoutEvaluation`` of that pavilion's area alone; for halls of a dozen slices
+    /// and pavilions without competitors among them.
+    static func bestZoningOverSliceSets(_ scenario: Scenario) -> (connected: Double?, any: Double?) {
+        let instance = LayoutInstance(scenario)
+        let stage = ZoningStage(instance: instance)
+        let graph = instance.graph
+        let slices = instance.snake.slices
+        let pavilions = scenario.pavilions.count
+        precondition(slices.count <= 12, "brute force over slice sets is for tiny halls")
+        struct Option { var mask: Int; var modules: [Int]; var connected: Bool; var value: Double }
+        var options: [[Option]] = []
+        for p in 0..<pavilions {
+            var list: [Option] = []
+            for mask in 1..<(1 << slices.count) {
+                let modules = slices.indices.filter { mask & (1 << $0) != 0 }.flatMap { slices[$0].modules }.sorted()
+                let usable = modules.filter { !scenario.modules[$0].blocked }
+                guard usable.count >= instance.demand[p], usable.count - instance.demand[p] <= stage.extra[p] else { continue }
+                var areas = [[Int]](repeating: [], count: pavilions)
+                areas[p] = modules
+                let value = LayoutEvaluation(scenario, ResolvedLayout(stands: [], areas: areas), graph: graph).zoningObjective
+                list.append(Option(mask: mask, modules: modules, connected: graph.components(of: usable).count == 1, value: value))
+            }
+            options.append(list.sorted { $0.value > $1.value })
+        }
+        var admissible: [[Int]: Bool] = [:]
+        func fits(_ p: Int, _ option: Option) -> Bool {
+            let key = [p] + option.modules
+            if let known = admissible[key] { return known }
+            var areas = [[Int]](repeating: [], count: pavilions)
+            areas[p] = option.modules
+            let ok = bestPlacement(scenario, pavilion: p, area: option.modules, areas: areas, graph: graph) != nil
+            admissible[key] = ok
+            return ok
+        }
+        // Depth-first over pavilions, best options first, cut by the best remaining values.
+        let ceiling = options.map { $0.first?.value ?? -.infinity }
+        func best(connectedOnly: Bool) -> Double? {
+            var found: Double? = nil
+            func search(_ p: Int, taken: Int, value: Double) {
+                if p == pavilions {
+                    found = max(found ?? value, value)
+                    return
+                }
+                let rest = ceiling[(p + 1)...].reduce(0, +)
+                for option in options[p] where option.mask & taken == 0 && (!connectedOnly || option.connected) {
+                    if let found, value + option.value + rest <= found { break }
+                    guard fits(p, option) else { continue }
+                    search(p + 1, taken: taken | option.mask, value: value + option.value)
+                }
+            }
+            search(0, taken: 0, value: 0)
+            return found
+        }
+        return (best(connectedOnly: true), best(connectedOnly: false))
+    }
+}

@@ -25,13 +25,13 @@ struct ZoningRoundingTests {
     /// 4–5; with that area not admissible, no zoning.
     @Test func completionFillsTheSlicesLeft() {
         let kept = [(p: 1, k: 0)]
-        let zoning = ZoningSearch.complete(Self.six, keeping: kept, slices: 6, allowed: { _, _ in true }, admissible: { _, _ in true })
+        let zoning = ZoningSearch.complete(Self.six, keeping: kept, walks: [Array(0..<6)], slices: 6, allowed: { _, _ in true }, admissible: { _, _ in true })
         #expect(zoning == [0: 2, 1: 0])
         #expect(Self.value(zoning, Self.six) == 7)
-        let refused = ZoningSearch.complete(Self.six, keeping: kept, slices: 6, allowed: { _, _ in true }, admissible: { p, k in !(p == 0 && k == 2) })
+        let refused = ZoningSearch.complete(Self.six, keeping: kept, walks: [Array(0..<6)], slices: 6, allowed: { _, _ in true }, admissible: { p, k in !(p == 0 && k == 2) })
         #expect(refused == nil)
         // Banned is the same as not admissible.
-        #expect(ZoningSearch.complete(Self.six, keeping: kept, slices: 6, allowed: { p, k in !(p == 0 && k == 2) }, admissible: { _, _ in true }) == nil)
+        #expect(ZoningSearch.complete(Self.six, keeping: kept, walks: [Array(0..<6)], slices: 6, allowed: { p, k in !(p == 0 && k == 2) }, admissible: { _, _ in true }) == nil)
     }
 
     /// The pavilion with the fewest areas left chooses first. Four slices: pavilion 0
@@ -39,7 +39,7 @@ struct ZoningRoundingTests {
     /// would leave pavilion 1 nothing.
     @Test func theTightestPavilionChoosesFirst() {
         let all: [[ZoneCandidate]] = [[Self.area(0, 2, 2, 10), Self.area(0, 0, 2, 1)], [Self.area(1, 2, 2, 1)]]
-        let zoning = ZoningSearch.complete(all, keeping: [], slices: 4, allowed: { _, _ in true }, admissible: { _, _ in true })
+        let zoning = ZoningSearch.complete(all, keeping: [], walks: [Array(0..<4)], slices: 4, allowed: { _, _ in true }, admissible: { _, _ in true })
         #expect(zoning == [0: 1, 1: 0])
     }
 
@@ -47,7 +47,7 @@ struct ZoningRoundingTests {
     /// an optimum, 7; a move to an area that is not admissible is not made.
     @Test func movesRaiseTheValueToAnOptimum() {
         let start = [0: 2, 1: 2]
-        let moved = ZoningSearch.improve(start, Self.six, slices: 6, allowed: { _, _ in true }, admissible: { _, _ in true })
+        let moved = ZoningSearch.improve(start, Self.six, walks: [Array(0..<6)], slices: 6, allowed: { _, _ in true }, admissible: { _, _ in true })
         #expect(moved == [0: 0, 1: 1])
         #expect(Self.value(moved, Self.six) == 7)
         // Every pair of areas that do not overlap is worth at most 7 (brute force).
@@ -56,7 +56,7 @@ struct ZoningRoundingTests {
             for b in Self.six[1] where a.start + a.length <= b.start || b.start + b.length <= a.start { best = max(best, a.value + b.value) }
         }
         #expect(best == 7)
-        let stuck = ZoningSearch.improve(start, Self.six, slices: 6, allowed: { _, _ in true }, admissible: { p, k in !(p == 0 && k == 0) })
+        let stuck = ZoningSearch.improve(start, Self.six, walks: [Array(0..<6)], slices: 6, allowed: { _, _ in true }, admissible: { p, k in !(p == 0 && k == 0) })
         // Pavilion 0 cannot take 0–1; pavilion 1 then takes 0–2 (4) beside 4–5: 7 again.
         #expect(stuck == [0: 2, 1: 0])
     }

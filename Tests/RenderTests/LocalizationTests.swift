@@ -31,7 +31,7 @@ struct LocalizationTests {
 
     /// The layouts' objective sentences read "The solver maximizes …"; a plan written
     /// before 2026-12-02, whose sentence said "maximize", reads the same in English and
-    /// is still translated.
+    /// is still translated; so does one written before areas were weighed for compactness.
     @Test func theLayoutsObjectiveSentenceIsEnglishInOldPlansToo() {
         let old = "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
         let en = Localization(.en), fr = Localization(.fr)
@@ -39,6 +39,10 @@ struct LocalizationTests {
         #expect(en.sense(ObjectiveSentence.layout.english).hasPrefix("maximizes the zoning value"))
         #expect(fr.sense(old) == fr.sense(ObjectiveSentence.layout.english))
         #expect(fr.sense(old).hasPrefix("maximise la valeur du zonage"))
+        // Before areas were weighed for compactness ("maximizes", without "compact areas").
+        let beforeSpread = "maximizes the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
+        #expect(en.sense(beforeSpread) == ObjectiveSentence.layout.english)
+        #expect(fr.sense(beforeSpread).contains("zones compactes"))
         #expect(en.sense("re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value") == ObjectiveSentence.layoutReplan.english)
     }
 

@@ -53,6 +53,10 @@ struct SolverPhrasesTests {
         .plannedTogether(delegation: "Mayors", with: "Press, Investors"),
         .relaxation(delegation: "regions-de-france", relaxation: 233.436, above: 0.21854, bound: 191.57),
         .toursKept(kept: 5, of: 6), .noRoom(pavilion: "Région Sud", released: 2), .zoningRound(round: 2, pavilions: "ara, bfc"),
+        .splitPavilion(pavilion: "Pavillon Nord", areas: 2, blocks: "L1 | R2, R3", why: .pinnedApart(stands: "L1-01, R3-01", parts: 2)),
+        .splitPavilion(pavilion: "Région Sud", areas: 3, blocks: "A | B | C", why: .cohesionTraded(weight: 200)),
+        .splitPavilion(pavilion: "Bretagne", areas: 2, blocks: "C3 | D4", why: .searchStopped),
+        .splitPavilion(pavilion: "Corse", areas: 2, blocks: "A | C", why: .noConnectedRoom(demand: 8, largest: 6)),
         .other("re-plan: something else"),
     ]
 
@@ -62,6 +66,7 @@ struct SolverPhrasesTests {
         #expect(read.english == note.english)
         if case .relaxation = note { #expect(read != .other(note.english)) } else { #expect(read == note) }
         #expect(Localization.english.note(note.english) == note.english)
+        if case .splitPavilion = note { #expect(Localization.french.note(note.english).contains("zones séparées")) }
     }
 
     static let moves: [MoveReason] = [

@@ -18,6 +18,10 @@ public struct Weights: Sendable, Codable, Hashable {
     public var emptyHoles: Double = 3
     /// Placement: reward per module of a pavilion in one of its preferred blocks.
     public var preferredArea: Double = 1
+    /// Placement: penalty per metre of a pavilion area's spread (width plus depth of the
+    /// smallest rectangle around its usable modules): compact areas a visitor crosses in
+    /// a few steps.
+    public var areaSpread: Double = 0.5
     /// Re-planning: the cost per module of a stand that moves from where the previous
     /// plan put it (a stand keeping exactly its modules costs nothing).
     public var moveCost: Double = 1
@@ -43,6 +47,7 @@ public struct Weights: Sendable, Codable, Hashable {
         ("cohesion", \.cohesion), ("themeAdjacency", \.themeAdjacency),
         ("visibilityFairness", \.visibilityFairness), ("flagship", \.flagship),
         ("partners", \.partners), ("emptyHoles", \.emptyHoles), ("preferredArea", \.preferredArea),
+        ("areaSpread", \.areaSpread),
         ("moveCost", \.moveCost),
         ("visitScore", \.visitScore), ("walking", \.walking), ("idle", \.idle),
         ("requestPriority", \.requestPriority), ("fairness", \.fairness),

@@ -59,3 +59,26 @@ public struct Rect: Hashable, Sendable, Codable {
             x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)
     }
 }
+
+/// The smallest rectangle around rectangles added one by one; its ``spread`` (width plus
+/// depth) is the compactness measure of a pavilion area (the zoning's `areaSpread` term).
+public struct Extent: Sendable {
+    public private(set) var minX = Double.infinity, minY = Double.infinity
+    public private(set) var maxX = -Double.infinity, maxY = -Double.infinity
+
+    public init() {}
+
+    public init(_ rects: some Sequence<Rect>) {
+        for rect in rects { add(rect) }
+    }
+
+    public mutating func add(_ rect: Rect) {
+        minX = min(minX, rect.minX)
+        minY = min(minY, rect.minY)
+        maxX = max(maxX, rect.maxX)
+        maxY = max(maxY, rect.maxY)
+    }
+
+    /// Width plus depth, in metres; 0 when nothing was added.
+    public var spread: Double { maxX < minX ? 0 : (maxX - minX) + (maxY - minY) }
+}

@@ -41,7 +41,9 @@ public struct RowPositions: Sendable {
 /// The objective (maximized) is the sum of two stages, as ``StandPlacement`` solves it:
 /// - zoning, per pavilion p with area Z: `+ preferredArea · min(d_p, preferred modules
 ///   of Z) − cohesion · (components of Z and p's pinned stands − 1) − visibilityFairness ·
-///   d_p · |mean visibility of Z − hall mean|`, where d_p is p's module demand;
+///   d_p · |mean visibility of Z − hall mean| − areaSpread · spread of Z`, where d_p is
+///   p's module demand and the spread is the width plus the depth (m) of the smallest
+///   rectangle around Z's usable modules;
 /// - placement: `+ themeAdjacency · shared themes of side-by-side stands of a pavilion
 ///   + flagship · flagships on a corner or a main aisle + partners · partner pairs side
 ///   by side − emptyHoles · places in a pavilion's area where a stand touches an empty
@@ -188,6 +190,7 @@ public struct LayoutEvaluation: Sendable, Codable {
                 zoning += weights.preferredArea * Double(min(demand, preferredInArea))
                 zoning -= weights.cohesion * Double(areaComponents - 1)
                 zoning -= weights.visibilityFairness * Double(demand) * abs(areaMean - hallMeanVisibility)
+                zoning -= weights.areaSpread * Extent(areaUsable.map { modules[$0].rect }).spread
             }
         }
         pavilions = figures

@@ -163,7 +163,7 @@ extension SearchLimits.Annealing {
 
 /// What a solver maximizes or minimizes, in one sentence (a report's `sense`).
 public enum ObjectiveSentence: String, Sendable, CaseIterable {
-    case layout = "maximizes the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
+    case layout = "maximizes the zoning value (preferred blocks, cohesion, fair visibility, compact areas) plus the placement value (shared themes, prime flagships, partners, minus empty edges)"
     case layoutReplan = "re-plans: places every exhibitor, then moves the fewest stands, then maximizes the zoning and placement value"
     case tours = "maximizes the visit scores, minus walking minutes and idle minutes (weighted)"
     case meetings = "maximizes the priority of the requests met, then the worst-served participant's share, minus idle gaps (weighted), after the share floor"
@@ -174,11 +174,13 @@ public enum ObjectiveSentence: String, Sendable, CaseIterable {
     public var english: String { rawValue }
 
     /// The sentence a plan file holds, also in the wording of the layouts' sentences in
-    /// plans written before 2026-12-02 ("The solver maximize …").
+    /// plans written before 2026-12-02 ("The solver maximize …") and before areas were
+    /// weighed for compactness.
     public init?(english text: String) {
         let before: [String: ObjectiveSentence] = [
             "maximize the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)": .layout,
             "re-plan: place every exhibitor, then move the fewest stands, then maximize the zoning and placement value": .layoutReplan,
+            "maximizes the zoning value (preferred blocks, cohesion, fair visibility) plus the placement value (shared themes, prime flagships, partners, minus empty edges)": .layout,
         ]
         guard let sentence = ObjectiveSentence(rawValue: text) ?? before[text] else { return nil }
         self = sentence
@@ -343,7 +345,54 @@ public enum SolveNote: Sendable, Hashable {
     case noRoom(pavilion: String, released: Int)
     /// A zoning round whose areas could not hold their pavilions (ids, joined).
     case zoningRound(round: Int, pavilions: String)
+    /// A pavilion (by name) left in `areas` separate areas, the blocks of each piece
+    /// ("A1, A2 | C3"), and why.
+    case splitPavilion(pavilion: String, areas: Int, blocks: String, why: SplitReason)
     case other(String)
+
+    /// Why a pavilion is left in separate areas.
+    public enum SplitReason: Sendable, Hashable {
+        /// Its pinned stands (module ids, joined) lie in `parts` parts of the floor that
+        /// no area can join.
+        case pinnedApart(stands: String, parts: Int)
+        /// No connected part of the floor it may use holds its `demand` modules (the
+        /// largest holds `largest`).
+        case noConnectedRoom(demand: Int, largest: Int)
+        /// The zoning is proven: one area would cost more than the cohesion weight saves.
+        case cohesionTraded(weight: Double)
+        /// The zoning search stopped at its limit.
+        case searchStopped
+
+        public var english: String {
+            switch self {
+            case let .pinnedApart(stands, parts):
+                "its pinned stands (\(stands)) lie in \(parts) parts of the floor that a main aisle or other pavilions' pinned stands keep apart"
+            case let .noConnectedRoom(demand, largest):
+                "no connected part of the floor it may use holds its \(demand) modules (the largest holds \(largest))"
+            case let .cohesionTraded(weight):
+                "one area would cost the plan more than the cohesion weight (\(Figures.fixed(weight)) per extra piece) it saves: raise `cohesion` to join it"
+            case .searchStopped: "the zoning search stopped at its limit before finding one area for it (raise --time-limit)"
+            }
+        }
+
+        /// The reason of `text` as ``english`` writes it.
+        static func parse(_ text: String) -> SplitReason? {
+            if text == SplitReason.searchStopped.english { return .searchStopped }
+            let pinned = (head: "its pinned stands (", middle: ") lie in ", tail: " parts of the floor that a main aisle or other pavilions' pinned stands keep apart")
+            if text.hasPrefix(pinned.head), text.hasSuffix(pinned.tail), let r = text.range(of: pinned.middle, options: .backwards),
+               let parts = Int(text[r.upperBound..<text.index(text.endIndex, offsetBy: -pinned.tail.count)]) {
+                return .pinnedApart(stands: String(text[text.index(text.startIndex, offsetBy: pinned.head.count)..<r.lowerBound]), parts: parts)
+            }
+            if let n = PhraseScanner(text).integers(between: ["no connected part of the floor it may use holds its ", " modules (the largest holds ", ")"]) {
+                return .noConnectedRoom(demand: n[0], largest: n[1])
+            }
+            if let x = PhraseScanner(text).numbers(between: ["one area would cost the plan more than the cohesion weight (",
+                                                             " per extra piece) it saves: raise `cohesion` to join it"]) {
+                return .cohesionTraded(weight: x[0])
+            }
+            return nil
+        }
+    }
 
     /// The note as the plan file writes it.
     public var english: String {
@@ -356,6 +405,7 @@ public enum SolveNote: Sendable, Hashable {
         case let .toursKept(kept, total): "re-plan: \(kept) of \(total) previous tours kept to the minute"
         case let .noRoom(p, released): "no room in \(p) around every kept stand: \(released) more released"
         case let .zoningRound(round, ids): "round \(round): no placement inside the area of \(ids); area banned and zoning solved again"
+        case let .splitPavilion(pavilion, areas, blocks, why): "\(pavilion) is in \(areas) separate areas (blocks \(blocks)): \(why.english)"
         case let .other(text): text
         }
     }
@@ -394,6 +444,12 @@ public enum SolveNote: Sendable, Hashable {
         if text.hasPrefix(zoning.head), text.hasSuffix(zoning.tail), let r = text.range(of: zoning.middle),
            let round = Int(text[text.index(text.startIndex, offsetBy: zoning.head.count)..<r.lowerBound]) {
             found.append(.zoningRound(round: round, pavilions: String(text[r.upperBound..<text.index(text.endIndex, offsetBy: -zoning.tail.count)])))
+        }
+        let split = (middle: " is in ", areas: " separate areas (blocks ", why: "): ")
+        if let r = text.range(of: split.middle), let a = text.range(of: split.areas, range: r.upperBound..<text.endIndex),
+           let areas = Int(text[r.upperBound..<a.lowerBound]), let w = text.range(of: split.why, range: a.upperBound..<text.endIndex),
+           let why = SplitReason.parse(String(text[w.upperBound...])) {
+            found.append(.splitPavilion(pavilion: String(text[..<r.lowerBound]), areas: areas, blocks: String(text[a.upperBound..<w.lowerBound]), why: why))
         }
         return found
     }
