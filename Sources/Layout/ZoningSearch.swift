@@ -198,14 +198,9 @@ struct ZoningSearch {
     /// Done along each walk (``ZoningStage/walks``), keeping the zoning of most value.
     private mutating func greedyZoning() {
         guard complete else { return greedyFromEveryStart() }
-        var best: (value: Double, zoning: [(p: Int, k: Int)])? = nil
-        for w in 0..<runWalks {
-            if w > 0 && budget.until(Self.greedyShare).isOver { break }
-            guard let zoning = greedyZoning(walk: w) else { continue }
-            let value = zoning.reduce(0) { $0 + all[$1.p][$1.k].value }
-            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
+        greedy = Self.bestOverWalks(runWalks, budget: budget) { w in
+            greedyZoning(walk: w).map { zoning in (zoning, zoning.reduce(0) { $0 + all[$1.p][$1.k].value }) }
         }
-        greedy = best?.zoning
         progress?("zoning: greedy zoning \(greedy == nil ? "failed" : "found")")
         for c in greedy ?? [] where !inMaster.contains(key(c.p, c.k)) {
             generated.append(c)
@@ -218,11 +213,12 @@ struct ZoningSearch {
         var position = 0
         var remaining = Set(0..<pavilionCount)
         var chosen: [(p: Int, k: Int)] = []
+        let ranges = (0..<pavilionCount).map { walkRange($0, w) }
         while !remaining.isEmpty {
             var best: (end: Int, p: Int, k: Int)? = nil
             for p in remaining.sorted() {
                 // Candidates are sorted by walk, start, then length.
-                let (first, end) = walkRange(p, w)
+                let (first, end) = ranges[p]
                 var low = first, high = end
                 while low < high {
                     let mid = (low + high) / 2
@@ -268,17 +264,25 @@ struct ZoningSearch {
     /// enumeration: the same choices as over all candidates.
     private mutating func greedyFromEveryStart() {
         var enumerators: [Int: ZoningStage.AreaEnumerator] = [:]
-        var best: (value: Double, zoning: [ZoneCandidate])? = nil
-        for w in 0..<runWalks {
-            // Another walk only while the greedy share of the time lasts.
-            if w > 0 && budget.until(Self.greedyShare).isOver { break }
-            guard let zoning = greedyFromEveryStart(walk: w, enumerators: &enumerators) else { continue }
-            let value = zoning.reduce(0) { $0 + $1.value }
-            if best == nil || value > best!.value + 1e-9 { best = (value, zoning) }
+        let best = Self.bestOverWalks(runWalks, budget: budget) { w in
+            greedyFromEveryStart(walk: w, enumerators: &enumerators).map { zoning in (zoning, zoning.reduce(0) { $0 + $1.value }) }
         }
         progress?("zoning: greedy zoning \(best != nil ? "found" : "failed") (every start)")
-        guard let chosen = best?.zoning else { return }
+        guard let chosen = best else { return }
         adopt(chosen)
+    }
+
+    /// The greedy zoning of most value over the first `walks` walks: `zoning(w)` is the
+    /// one along walk w with its value (nil when it fails); another walk only while the
+    /// greedy share of the time lasts.
+    private static func bestOverWalks<Z>(_ walks: Int, budget: TimeBudget, _ zoning: (Int) -> (zoning: Z, value: Double)?) -> Z? {
+        var best: (zoning: Z, value: Double)? = nil
+        for w in 0..<walks {
+            if w > 0 && budget.until(greedyShare).isOver { break }
+            guard let found = zoning(w) else { continue }
+            if best == nil || found.value > best!.value + 1e-9 { best = found }
+        }
+        return best?.zoning
     }
 
     /// The greedy zoning along walk `w`, start by start (a truncated enumeration).
@@ -385,7 +389,7 @@ struct ZoningSearch {
         // v_c − π_p − Σ_{s∈c} μ_s, by prefix sums of μ along each walk.
         let pi = rowsP.map { result.dual($0)! }
         let mu = rowsS.map { result.dual($0)! }
-        let prefix = stage.walks.map { walk in walk.reduce(into: [0.0]) { $0.append($0[$0.count - 1] + mu[$1]) } }
+        let prefix = ZoningStage.prefixSums(along: stage.walks) { mu[$0] }
         let rc = { (c: ZoneCandidate) in c.value - pi[c.pavilion] - (prefix[c.walk][c.start + c.length] - prefix[c.walk][c.start]) }
         reducedCost = rc
         var lagrangian = lpValue
@@ -720,7 +724,7 @@ struct ZoningSearch {
                 let c = all[p][current]
                 mark(p, current, false)
                 // Used slices counted along each walk: a run is free when its count is 0.
-                let prefix = walks.map { walk in walk.reduce(into: [0]) { $0.append($0[$0.count - 1] + (used[$1] ? 1 : 0)) } }
+                let prefix = ZoningStage.prefixSums(along: walks) { used[$0] ? 1 : 0 }
                 let better = byValue(all[p].indices.filter { k in
                     let o = all[p][k]
                     return o.value > c.value + 1e-9 && prefix[o.walk][o.positions.upperBound] == prefix[o.walk][o.start] && allowed(p, k)

@@ -125,6 +125,12 @@ struct ZoningStage {
     /// The slice numbers of a candidate.
     func slices(_ c: ZoneCandidate) -> ArraySlice<Int> { c.slices(in: walks) }
 
+    /// Running sums of a per-slice quantity along each walk: `sums[w][i]` adds the first
+    /// i slices of walk w, so a run's total is the difference of two.
+    static func prefixSums<T: AdditiveArithmetic>(along walks: [[Int]], _ value: (Int) -> T) -> [[T]] {
+        walks.map { walk in walk.reduce(into: [T.zero]) { $0.append($0[$0.count - 1] + value($1)) } }
+    }
+
     /// The area of a candidate: its slices' modules and the pavilion's pinned stands.
     func area(_ c: ZoneCandidate) -> Set<Int> {
         var area = Set(instance.pinnedModules(ofPavilion: c.pavilion))
@@ -191,6 +197,11 @@ struct ZoningStage {
         let stage: ZoningStage
         let p: Int
         let pinnedAll: Set<Int>
+        /// `pinnedAll` in module order: an area's sums add them in this order, so that
+        /// the visibility sum, in floating point, does not depend on a set's order
+        /// (which changes from run to run), or equal areas along two walks would rank
+        /// differently from one run to the next.
+        let pinnedInOrder: [Int]
         let free: Int
         let standSlices: [Set<Int>]
         let preferred: Set<String>
@@ -205,6 +216,7 @@ struct ZoningStage {
             let snake = instance.snake
             let pinnedStands = instance.members[p].compactMap { instance.pinnedModules[$0] }
             pinnedAll = Set(pinnedStands.flatMap { $0 })
+            pinnedInOrder = pinnedAll.sorted()
             free = instance.members[p].filter { instance.pinnedModules[$0] == nil }
                 .reduce(0) { $0 + instance.scenario.exhibitors[$1].size }
             standSlices = pinnedStands.map { Set($0.map { snake.sliceOf[$0] }) }
@@ -256,10 +268,7 @@ struct ZoningStage {
                     if union.union(m, n) { components -= 1 }
                 }
             }
-            // In module order: the visibility sum, in floating point, must not depend on a
-            // set's order (which changes from run to run), or equal areas along two walks
-            // would rank differently from one run to the next.
-            for m in pinnedAll.sorted() { add(m) }
+            for m in pinnedInOrder { add(m) }
             var inside = [Int](repeating: 0, count: standSlices.count)  // slices of each pinned stand in the run
             for length in 1...max(1, walk.count - a) where a < walk.count {
                 let s = walk[a + length - 1]
