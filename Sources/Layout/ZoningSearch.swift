@@ -586,9 +586,7 @@ struct ZoningSearch {
         // closes the last hundredths of a percent: its time goes to stage 2 instead.
         // (Without a time limit, a node limit does the capping, so runs repeat.)
         let capped = !exhaustive && converged && diveIsClose && (budget.seconds.map { budget.remaining > 0.05 * $0 } ?? true)
-        // (A share of an unlimited budget is a limited one: without a time limit the
-        // whole budget, or GLPK would stop at its 0.5 s floor and runs would not repeat.)
-        let milpBudget = capped && budget.isLimited ? budget.share(seconds: 0.05 * budget.seconds!) : budget
+        let milpBudget = capped ? budget.share(seconds: 0.05 * (budget.seconds ?? 0)) : budget
         // Without converged column generation the bound is the Lagrangian one, weaker
         // than this master's LP: proving the last 0.01 % against the latter buys nothing.
         let result = try model.solve(SolveOptions(timeLimit: milpBudget.isLimited ? milpBudget.solverSeconds(floor: 0.5) : nil,

@@ -17,8 +17,7 @@ extension MeetingScheduler {
     /// follows needs the rest), at most ``annealingSecondsPerRequest`` per request;
     /// unlimited (the move budget decides) without a limit.
     static func annealingBudget(_ budget: TimeBudget, requests: Int, until fraction: Double = 0.8) -> TimeBudget {
-        guard budget.isLimited else { return .unlimited }
-        return budget.until(fraction).share(seconds: annealingSecondsPerRequest * Double(max(1, requests)))
+        budget.until(fraction).share(seconds: annealingSecondsPerRequest * Double(max(1, requests)))
     }
 
     /// The starting temperature of the annealing after the neighbourhoods: cool enough

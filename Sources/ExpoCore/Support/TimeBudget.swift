@@ -56,12 +56,12 @@ public struct TimeBudget: Sendable {
     }
 
     /// A budget for a step that may use at most `seconds`, starting now, ending no later
-    /// than this budget.
+    /// than this budget; unlimited when this one is (as ``share(_:)`` and ``until(_:)``:
+    /// without a time limit, work limits end every step, so runs repeat).
     public func share(seconds: Double) -> TimeBudget {
         let now = ContinuousClock.now
-        let mine = now.advanced(by: .seconds(max(0, seconds)))
-        guard let deadline else { return TimeBudget(start: now, deadline: mine) }
-        return TimeBudget(start: now, deadline: min(mine, deadline))
+        guard let deadline else { return TimeBudget(start: now, deadline: nil) }
+        return TimeBudget(start: now, deadline: min(now.advanced(by: .seconds(max(0, seconds))), deadline))
     }
 
     /// A budget that ends once `fraction` of this whole budget (counted from its start)
