@@ -8,6 +8,16 @@ extension GLPKBackend {
         _ problem: GLPK.Problem, _ model: Model, _ options: SolveOptions, start: [Double]?,
         clock: SolveClock, capture: LogCapture
     ) throws -> SolveResult {
+        var root: RootRelaxation?
+        var result = try solveMIP(problem, model, options, start: start, clock: clock, capture: capture, root: &root)
+        result.rootRelaxation = root
+        return result
+    }
+
+    private static func solveMIP(
+        _ problem: GLPK.Problem, _ model: Model, _ options: SolveOptions, start: [Double]?,
+        clock: SolveClock, capture: LogCapture, root: inout RootRelaxation?
+    ) throws -> SolveResult {
         var startValues: [Double]?
         if let start {
             guard let completed = try completeStart(problem, model, start, options, clock: clock) else {
@@ -18,7 +28,9 @@ extension GLPKBackend {
         var rootBound: Double?
         if !options.presolve {
             switch try rootRelaxation(problem, options, clock: clock) {
-            case .bound(let bound): rootBound = bound
+            case .bound(let bound):
+                rootBound = bound
+                root = RootRelaxation(bound: bound, seconds: clock.elapsed)
             case .timeLimit: return startOrNothing(.timeLimit, model, startValues, clock, capture, bound: nil)
             case .ended(let status): return noSolution(status, model, clock, capture, bound: nil)
             }

@@ -19,6 +19,15 @@ public enum SolveStatus: String, Sendable, Codable {
     case nodeLimit
 }
 
+/// The LP relaxation at the root of a branch-and-bound search.
+public struct RootRelaxation: Sendable, Equatable {
+    /// The relaxation's optimum.
+    public let bound: Double
+    /// Seconds from the start of the solve to the relaxation's end (the start's
+    /// completion included).
+    public let seconds: Double
+}
+
 /// What a solve found: status, objective, best bound, gap, values and timings.
 public struct SolveResult: Sendable {
     /// Why the solve ended.
@@ -41,6 +50,10 @@ public struct SolveResult: Sendable {
     /// GLPK's captured output (empty when ``SolveOptions/log`` is off).
     public let log: String
     let modelID: UInt64
+    /// A MILP's LP relaxation at the root, when it was solved to optimality (without
+    /// presolve): its optimum bounds the MILP's, so a caller that wants both the LP
+    /// bound and the MILP solves the relaxation once.
+    public internal(set) var rootRelaxation: RootRelaxation? = nil
 
     /// Whether a solution was found.
     public var hasSolution: Bool { !values.isEmpty }

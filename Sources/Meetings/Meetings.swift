@@ -92,9 +92,10 @@ public struct MeetingResult: Sendable {
 /// request without a time limit; with one, cooled over the time to 80 % of it, at most
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
-/// selection LP to 40 % (a 10,000-request LP needs it at short limits: its optimum is
-/// the reported bound; a solve begun after its deadline runs neither it nor any other
-/// solver), its MILP to 45 % (begun only before 60 %), repair and exchanges to 60 % (the share
+/// selection MILP to 45 % (begun only before 60 %), from the greedy timetable's
+/// selection; its root relaxation is the selection LP, solved once for the bound and
+/// the search (a 10,000-request LP needs most of that time at short limits; a solve
+/// begun after its deadline runs no solver), repair and exchanges to 60 % (the share
 /// floors are raised whatever the time), the annealing to 80 %, the neighbourhoods to
 /// 90 %, annealing again from the result (cooler, seed 2) in what they leave of the
 /// time to 90 % — so a longer limit searches longer — the idle-gap bound to 97 %.
@@ -145,29 +146,26 @@ public enum MeetingScheduler {
         let selection = try Selection(instance, weights: weights)
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
-            // Which requests to meet: the time-free relaxation, then its MILP.
-            // (At least 0.5 s, so short limits still report it, but never more than a
-            // quarter of the time left: a run that starts late must still end on time.)
-            if budget.remaining > 0.1,
-               let stage = try selection.relaxationStage(timeLimit: budget.until(0.4).solverSeconds(floor: min(0.5, budget.remaining / 4))) {
-                bounds.append(stage.bound!)
-                stages.append(stage)
-            }
-            // What the floor costs, when there is time for a second LP.
-            if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
-                let free = try Selection(instance, weights: weights, withFloors: false)
-                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
-                if relaxation.status == .optimal { floorFree = relaxation.objective }
-            }
-            // The greedy timetable (after the LPs, which do not need it and get the
-            // first part of the time): the fallback and the selection MILP's start.
+            // The greedy timetable: the fallback and the selection MILP's start.
             table = Self.greedyStart(instance)
-            options.progress?("meetings: bound \(bounds.first.map { String(format: "%.3f", $0) } ?? "?"), greedy \(String(format: "%.3f", table.objective(weights)))")
-            // While the repair's part of the limit has time: out of time, the MILP still
-            // hands back its start (the greedy selection) for the scheduler to timetable.
+            options.progress?("meetings: greedy \(String(format: "%.3f", table.objective(weights))) at \(String(format: "%.1f", budget.elapsed)) s")
+            // Which requests to meet: the selection MILP, whose root relaxation is the
+            // selection LP (its optimum the reported bound), solved once for both: to
+            // 45 % of the limit (at least 0.5 s, so short limits still report the bound,
+            // but never more than a quarter of the time left). Begun only while the
+            // repair's part of the limit has time; out of time after its root, the MILP
+            // still hands back its start (the greedy selection) to timetable.
             if budget.until(0.6).remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.until(0.45).solverSeconds(), nodeLimit: options.nodeLimit, relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    timeLimit: budget.until(0.45).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
+                    relativeGap: options.relativeGap, start: selection.start(for: table)))
+                if let root = result.rootRelaxation {
+                    bounds.append(root.bound)
+                    stages.append(SolveReport.Stage(name: StageLabel.selectionLP.english, outcome: .optimal, objective: root.bound, bound: root.bound,
+                                                    rows: selection.model.constraintCount, columns: selection.model.variableCount,
+                                                    nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: root.seconds))
+                }
+                options.progress?("meetings: bound \(result.rootRelaxation.map { String(format: "%.3f", $0.bound) } ?? "?"), selection \(result.objective.map { String(format: "%.3f", $0) } ?? "?") after \(result.nodes) nodes at \(String(format: "%.1f", budget.elapsed)) s")
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: StageLabel.selection.english, outcome: SolveOutcome(result.status), objective: result.objective,
                                                 bound: result.bestBound, rows: selection.model.constraintCount,
@@ -187,6 +185,12 @@ public enum MeetingScheduler {
                 }
                 outcome = SolveOutcome(result.status)
                 if outcome == .optimal { outcome = .feasible }
+            }
+            // What the floor costs, when the MILP left time for a second LP.
+            if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
+                let free = try Selection(instance, weights: weights, withFloors: false)
+                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
+                if relaxation.status == .optimal { floorFree = relaxation.objective }
             }
         }
         // Repair, floors and exchanges until 60 % of the limit (work limits without one).
