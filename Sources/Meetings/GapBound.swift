@@ -15,10 +15,15 @@ import MILP
 /// of p with more than K_p meetings has at least one idle gap. Other people, tables and
 /// walking are ignored, which only lowers the bound.
 ///
+/// **Walking.** ``WalkingGroups``: an agenda of p touching c_p groups of places, none
+/// within the change minutes' walk of another, has at least c_p − k_p idle gaps (k_p
+/// p's stretches of free slots); so p's gaps are at least h_p = max(g_p, w_p) below.
+///
 /// **Coupling.** A timetable X with objective f(X) ≥ f(T) has priority part
 /// PF(X) = f(X) + w_compactness × gaps(X) ≥ f(T), and its meetings are a feasible point
-/// of ``Selection``. So L = min Σ_p g_p over the selection rows, plus
-/// PF(y) ≥ f(T) and Σ_{q ∋ p} y_q ≤ K_p + (n_p − K_p) g_p with g_p ∈ {0,1}, is at most
+/// of ``Selection``. So L = min Σ_p h_p over the selection rows, plus
+/// PF(y) ≥ f(T), Σ_{q ∋ p} y_q ≤ K_p + (n_p − K_p) g_p with g_p ∈ {0,1}, the walking
+/// rows, and h_p ≥ g_p, h_p ≥ w_p, is at most
 /// the idle gaps of every such X — in particular of an optimal timetable — and so
 /// U − w_compactness × L bounds the objective, U the selection bound. The MILP stops at
 /// its limits; its best bound (rounded up) is what is reported.
@@ -26,8 +31,11 @@ struct GapBound {
     /// Per participant: the most meetings an agenda of theirs can hold without an idle
     /// gap (K_p above), nil when that is all they can have anyway.
     let gapless: [Int?]
+    /// The places' groups by walking.
+    let walking: WalkingGroups
 
     init(_ instance: MeetingInstance) {
+        walking = WalkingGroups(instance)
         gapless = instance.participants.indices.map { p in
             let k = Self.gaplessMeetings(p, instance)
             return k < instance.possible[p] ? k : nil
@@ -64,21 +72,35 @@ struct GapBound {
     }
 
     /// L as above for a timetable of objective `objective` (nil when nobody can be
-    /// forced to an idle gap, or the model finds no bound in time).
-    func lowerBound(_ instance: MeetingInstance, weights: Weights, table: Timetable, timeLimit: Double?) throws -> Int? {
-        guard weights.compactness > 0, gapless.contains(where: { $0 != nil }) else { return 0 }
+    /// forced to an idle gap, or the model finds no bound in time). `table` is the start.
+    func lowerBound(_ instance: MeetingInstance, weights: Weights, objective: Double, start table: Timetable, timeLimit: Double?) throws -> Int? {
+        guard weights.compactness > 0, gapless.contains(where: { $0 != nil }) || !walking.groups.isEmpty else { return 0 }
         let selection = try Selection(instance, weights: weights)
         let model = selection.model
-        try model.addConstraint(selection.objective >= table.objective(weights) - 1e-6, name: "asGood")
+        try model.addConstraint(selection.objective >= objective - 1e-6, name: "asGood")
         var total = LinearExpression()
         var start = selection.start(for: table)
-        for (p, k) in gapless.enumerated() {
-            guard let k else { continue }
-            let held = LinearExpression.sum(instance.byParticipant[p].compactMap { selection.y[$0] })
-            let g = try model.addBinary(name: "gap\(instance.participants[p].id)")
-            total.add(1, g)
-            try model.addConstraint(held - Double(instance.possible[p] - k) * LinearExpression(g) <= Double(k), name: "gapless\(instance.participants[p].id)")
-            start[g] = table.count[p] > k ? 1 : 0
+        let forced = try walking.forced(model, y: selection.y)
+        for p in instance.participants.indices {
+            let id = instance.participants[p].id
+            var g: Variable? = nil
+            if let k = gapless[p] {
+                let held = LinearExpression.sum(instance.byParticipant[p].compactMap { selection.y[$0] })
+                let v = try model.addBinary(name: "gap\(id)")
+                try model.addConstraint(held - Double(instance.possible[p] - k) * LinearExpression(v) <= Double(k), name: "gapless\(id)")
+                start[v] = table.count[p] > k ? 1 : 0
+                g = v
+            }
+            switch (g, forced[p]) {
+            case let (g?, w?):
+                let h = try model.addVariable(lower: 0, upper: .infinity, name: "gaps\(id)")
+                try model.addConstraint(LinearExpression(h) - LinearExpression(g) >= 0, name: "gapsGapless\(id)")
+                try model.addConstraint(LinearExpression(h) - LinearExpression(w) >= 0, name: "gapsWalking\(id)")
+                total.add(1, h)
+            case let (g?, nil): total.add(1, g)
+            case let (nil, w?): total.add(1, w)
+            case (nil, nil): break
+            }
         }
         try model.minimize(total)
         let result = try model.solve(SolveOptions(timeLimit: timeLimit, nodeLimit: 200, start: start))

@@ -26,8 +26,11 @@ struct Selection {
     /// The objective, for models built on these rows (``GapBound``).
     let objective: LinearExpression
 
-    /// The selection model; `withFloors` false leaves out the share floor (to price it).
-    init(_ instance: MeetingInstance, weights: Weights, withFloors: Bool = true) throws {
+    /// The selection model; `withFloors` false leaves out the share floor (to price it);
+    /// with `walking`, less the idle gaps walking forces (``WalkingGroups``, priced at the
+    /// compactness weight): still an upper bound on every timetable's objective, as a
+    /// timetable's idle gaps are at least those.
+    init(_ instance: MeetingInstance, weights: Weights, withFloors: Bool = true, walking: WalkingGroups? = nil) throws {
         let model = Model(name: "meeting-selection")
         let S = instance.slots
         var objective = LinearExpression()
@@ -98,6 +101,9 @@ struct Selection {
                 LinearExpression.sum(instance.byParticipant[p].compactMap { y[$0] })
             }
         }
+        if let walking, weights.compactness > 0 {
+            for (_, w) in try walking.forced(model, y: y).sorted(by: { $0.key < $1.key }) { objective.add(-weights.compactness, w) }
+        }
         try model.maximize(objective)
         self.model = model
         self.objective = objective
@@ -118,15 +124,15 @@ struct Selection {
 }
 
 extension Selection {
-    /// The selection's LP relaxation as a solve stage: its optimum bounds every
-    /// timetable's objective (see the type's comment); nil when it has no rows or did
-    /// not end optimal within `timeLimit`.
-    func relaxationStage(timeLimit: Double?) throws -> SolveReport.Stage? {
+    /// The selection's LP relaxation as a solve stage named `label`: its optimum bounds
+    /// every timetable's objective (see the type's comment); nil when it has no rows or
+    /// did not end optimal within `timeLimit`.
+    func relaxationStage(_ label: StageLabel = .selectionLP, timeLimit: Double?) throws -> SolveReport.Stage? {
         guard model.variableCount > 0, model.constraintCount > 0 else { return nil }
         let watch = Stopwatch()
         let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .primal)
         guard relaxation.status == .optimal, let value = relaxation.objective else { return nil }
-        return SolveReport.Stage(name: StageLabel.selectionLP.english, outcome: .optimal, objective: value, bound: value,
+        return SolveReport.Stage(name: label.english, outcome: .optimal, objective: value, bound: value,
                                  rows: model.constraintCount, columns: model.variableCount,
                                  nonzeros: model.nonzeroCount, nodes: 0, seconds: watch.seconds)
     }

@@ -12,10 +12,10 @@ import MILP
 /// a run set, k_p the number of p's stretches of free slots. So an agenda of p touching
 /// c_p groups has at least c_p − k_p idle gaps.
 ///
-/// In the selection: per participant with more groups than stretches, u_pG ∈ [0,1] with
-/// y_q ≤ u_pG for each request q of p at a place of G, and g_p ≥ Σ_G u_pG − k_p, g_p ≥ 0,
-/// priced at the compactness weight. For a 0/1 selection u_pG is whether p meets in G,
-/// so g_p is the bound above; the model's LP optimum still bounds every timetable.
+/// Over a selection (``GapBound``): per participant with more groups than stretches,
+/// u_pG ∈ [0,1] with y_q ≤ u_pG for each request q of p at a place of G, and
+/// w_p ≥ Σ_G u_pG − k_p, w_p ≥ 0. For a 0/1 selection the least u_pG is whether p meets
+/// in G, so the least w_p is the bound above.
 struct WalkingGroups {
     /// Per participant with more groups than stretches: the group of each of their
     /// requests (by position in `byParticipant`, −1 without a possible start) and k_p.
@@ -53,17 +53,21 @@ struct WalkingGroups {
         self.groups = groups
     }
 
-    /// The rows and columns above, added to a selection model over `y`.
-    func addRows(_ model: Model, y: [Variable?], weight: Double, objective: inout LinearExpression) throws {
+    /// Per participant with more groups than stretches, w_p ≥ Σ_G u_pG − k_p as above,
+    /// with its columns and rows added to a selection model over `y`: at least w_p of
+    /// p's agenda's idle gaps are forced by walking.
+    func forced(_ model: Model, y: [Variable?]) throws -> [Int: Variable] {
+        var forced: [Int: Variable] = [:]
         for (p, requests, groupOf, count, stretches) in groups {
             let u = try (0..<count).map { try model.addVariable(lower: 0, upper: 1, name: "walk\(p).\($0)") }
-            let g = try model.addVariable(lower: 0, upper: .infinity, name: "walkGaps\(p)")
-            objective.add(-weight, g)
-            try model.addConstraint(LinearExpression(g) - LinearExpression.sum(u) >= Double(-stretches), name: "walkGaps\(p)")
+            let w = try model.addVariable(lower: 0, upper: .infinity, name: "walkGaps\(p)")
+            try model.addConstraint(LinearExpression(w) - LinearExpression.sum(u) >= Double(-stretches), name: "walkGaps\(p)")
             for (k, q) in requests.enumerated() where groupOf[k] >= 0 {
                 guard let v = y[q] else { continue }
                 try model.addConstraint(LinearExpression(v) - LinearExpression(u[groupOf[k]]) <= 0, name: "walk\(p).\(q)")
             }
+            forced[p] = w
         }
+        return forced
     }
 }

@@ -144,6 +144,7 @@ struct SolverWords: Sendable {
             case let .placementKept(n): "placement (\(n) PLNE, une par pavillon, autour des stands conservés)"
             case let .tour(id): "parcours " + (delegations[id].map { "«\u{00A0}\($0)\u{00A0}»" } ?? id)
             case .selectionLP: "PL de sélection"
+            case .walkingLP: "PL des trajets à pied"
             case .selection: "sélection"
             case .timetable: "horaire"
             case .timetableMILP: "horaire (PLNE)"

@@ -230,6 +230,12 @@ struct MeetingOptimumTests {
         #expect(slots[1] - slots[0] == 2)
         // 5 for priority, 5 for everyone's full share, one gap at 0.2.
         #expect(abs(second.plan.report.objective! - 9.8) < 1e-9)
+        // a's two places are beyond a change's walk of each other and a is free all
+        // afternoon: both bounds count the gap walking forces (the free-slot matching
+        // alone would not).
+        #expect(second.plan.certificate?.idleGapLowerBound == 1)
+        let walking = try #require(second.plan.report.stages.first { $0.name == StageLabel.walkingLP.english })
+        #expect(abs(walking.bound! - 9.8) < 1e-9)
     }
 
     /// A per-person maximum of 1 and an availability window that leaves no common slot.

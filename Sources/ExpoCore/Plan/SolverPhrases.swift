@@ -19,6 +19,8 @@ public enum StageLabel: Sendable, Hashable {
     case placementKept(pavilions: Int)
     case tour(delegation: String)
     case selectionLP, selection, timetable, timetableMILP, neighbourhoods
+    /// The selection LP less the idle gaps walking forces (``WalkingGroups``).
+    case walkingLP
     /// The timetable of a re-plan: the previous meetings kept, the rest filled around.
     case timetableKept
     case other(String)
@@ -37,6 +39,7 @@ public enum StageLabel: Sendable, Hashable {
         case .timetable: "timetable"
         case .timetableMILP: "timetable MILP"
         case .neighbourhoods: "neighbourhoods"
+        case .walkingLP: "walking LP"
         case .timetableKept: "timetable (previous meetings kept, the rest filled around)"
         case let .other(text): text
         }
@@ -44,7 +47,7 @@ public enum StageLabel: Sendable, Hashable {
 
     /// The label of `text` as ``english`` writes it; `.other(text)` when none matches.
     public init(english text: String) {
-        let fixed: [StageLabel] = [.zoningKept, .selectionLP, .selection, .timetable, .timetableMILP, .neighbourhoods, .timetableKept]
+        let fixed: [StageLabel] = [.zoningKept, .selectionLP, .selection, .timetable, .timetableMILP, .neighbourhoods, .walkingLP, .timetableKept]
         if let match = fixed.first(where: { $0.english == text }) { self = match; return }
         let s = PhraseScanner(text)
         if let n = s.integers(between: ["zoning (", " column generation rounds, ", " of ", " candidate areas)"]), n.count == 3 {
