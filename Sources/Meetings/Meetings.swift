@@ -208,6 +208,7 @@ public enum MeetingScheduler {
         for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}
         table.compact()
         let startIdleGaps = table.gaps
+        options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         // The selection LP less the idle gaps walking forces: a tighter bound where
         // meetings lie beyond a change's walk of one another. Under a time limit it runs
         // beside the search, on the other core, to 97 % of the limit (at 10,000 requests
