@@ -71,13 +71,13 @@ struct GapBound {
         return best
     }
 
-    /// L as above for a timetable of objective `objective` (nil when nobody can be
-    /// forced to an idle gap, or the model finds no bound in time). `table` is the start.
-    func lowerBound(_ instance: MeetingInstance, weights: Weights, objective: Double, start table: Timetable, timeLimit: Double?) throws -> Int? {
+    /// L as above for timetable `table` (nil when nobody can be forced to an idle gap, or
+    /// the model finds no bound in time).
+    func lowerBound(_ instance: MeetingInstance, weights: Weights, table: Timetable, timeLimit: Double?) throws -> Int? {
         guard weights.compactness > 0, gapless.contains(where: { $0 != nil }) || !walking.groups.isEmpty else { return 0 }
         let selection = try Selection(instance, weights: weights)
         let model = selection.model
-        try model.addConstraint(selection.objective >= objective - 1e-6, name: "asGood")
+        try model.addConstraint(selection.objective >= table.objective(weights) - 1e-6, name: "asGood")
         var total = LinearExpression()
         var start = selection.start(for: table)
         let forced = try walking.forced(model, y: selection.y)

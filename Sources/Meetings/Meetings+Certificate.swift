@@ -37,7 +37,7 @@ extension MeetingScheduler {
         }
         var lower: Int? = nil
         if budget.remaining > 0.05 {
-            lower = try GapBound(instance).lowerBound(instance, weights: weights, objective: table.objective(weights), start: table,
+            lower = try GapBound(instance).lowerBound(instance, weights: weights, table: table,
                                                       timeLimit: budget.until(0.97).solverSeconds(floor: 0.05))
         }
         let met = instance.requests.indices.filter { table.start[$0] != nil }.reduce(0) { $0 + instance.requests[$1].priority }

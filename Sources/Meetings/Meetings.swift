@@ -211,12 +211,13 @@ public enum MeetingScheduler {
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         // The selection LP less the idle gaps walking forces: a tighter bound where
         // meetings lie beyond a change's walk of one another. Under a time limit it runs
-        // beside the search, on the other core, to 97 % of the limit (at 10,000 requests
-        // it needs seconds); without one, after the search.
+        // beside the search, on the other core, to 90 % of the limit (at 10,000 requests
+        // it needs seconds; the idle-gap bound gets the time after); without one, after
+        // the search.
         let walking = WalkingGroups(instance)
         let walkingLP = { @Sendable () -> SolveReport.Stage? in
             try? Selection(instance, weights: weights, walking: walking)
-                .relaxationStage(.walkingLP, timeLimit: budget.until(0.97).solverSeconds(floor: 0.05))
+                .relaxationStage(.walkingLP, timeLimit: budget.until(0.9).solverSeconds(floor: 0.05))
         }
         let needsWalkingLP = weights.compactness > 0 && !walking.groups.isEmpty && selection.model.variableCount > 0
         let early = needsWalkingLP && budget.isLimited && Parallel.cores > 1 && budget.remaining > 0.05 ? Pending(walkingLP) : nil
