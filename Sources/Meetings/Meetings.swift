@@ -147,6 +147,9 @@ public enum MeetingScheduler {
         var bounds: [Double] = []
         var outcome = SolveOutcome.feasible
         var floorFree: Double? = nil
+        // Under a time limit, the LPs that only bound or price (the walking LP, what the
+        // floor costs) run beside the search, on the other core.
+        let beside = budget.isLimited && Parallel.cores > 1
         let selection = try Selection(instance, weights: weights)
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
@@ -190,8 +193,9 @@ public enum MeetingScheduler {
                 outcome = SolveOutcome(result.status)
                 if outcome == .optimal { outcome = .feasible }
             }
-            // What the floor costs, when the MILP left time for a second LP.
-            if instance.floor.contains(where: { $0 > 0 }), !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
+            // What the floor costs, when the MILP left time for a second LP (beside the
+            // search, below, when there is a core for it).
+            if instance.floor.contains(where: { $0 > 0 }), !beside, !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
                 let free = try Selection(instance, weights: weights, withFloors: false)
                 let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
                 if relaxation.status == .optimal { floorFree = relaxation.objective }
@@ -212,7 +216,8 @@ public enum MeetingScheduler {
         // The selection LP less the idle gaps walking forces: a tighter bound where
         // meetings lie beyond a change's walk of one another. Under a time limit it runs
         // beside the search, on the other core, to 90 % of the limit (at 10,000 requests
-        // it needs seconds; the idle-gap bound gets the time after); without one, after
+        // it needs seconds; the idle-gap bound gets the time after), then what the floor
+        // costs (the selection LP without it) in the time left; without a limit, after
         // the search.
         let walking = WalkingGroups(instance)
         let walkingLP = { @Sendable () -> SolveReport.Stage? in
@@ -220,7 +225,14 @@ public enum MeetingScheduler {
                 .relaxationStage(.walkingLP, timeLimit: budget.until(0.9).solverSeconds(floor: 0.05))
         }
         let needsWalkingLP = weights.compactness > 0 && !walking.groups.isEmpty && selection.model.variableCount > 0
-        let early = needsWalkingLP && budget.isLimited && Parallel.cores > 1 && budget.remaining > 0.05 ? Pending(walkingLP) : nil
+        let needsFloorFree = beside && instance.floor.contains(where: { $0 > 0 }) && selection.model.variableCount > 0
+        let early = beside && (needsWalkingLP || needsFloorFree) && budget.remaining > 0.05 ? Pending { () -> (SolveReport.Stage?, Double?) in
+            let stage = needsWalkingLP ? walkingLP() : nil
+            guard needsFloorFree, budget.until(0.9).remaining > 0.2, let free = try? Selection(instance, weights: weights, withFloors: false),
+                  let relaxation = try? IncrementalLP(free.model).solve(timeLimit: budget.until(0.9).solverSeconds(floor: 0.2), method: .primal),
+                  relaxation.status == .optimal else { return (stage, nil) }
+            return (stage, relaxation.objective)
+        } : nil
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
             let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
@@ -275,7 +287,9 @@ public enum MeetingScheduler {
                                         rows: 0, columns: 0, nonzeros: 0, nodes: improved, seconds: lnsWatch.seconds))
         options.progress?("meetings: \(improved) neighbourhoods improved \(String(format: "%.3f", before)) to \(String(format: "%.3f", table.objective(weights)))")
         let objective = table.objective(weights)
-        if needsWalkingLP, let stage = early.map({ $0.value }) ?? (budget.remaining > 0.05 ? walkingLP() : nil), let bound = stage.bound {
+        let found = early?.value
+        if let free = found?.1 { floorFree = free }
+        if needsWalkingLP, let stage = early != nil ? found?.0 : (budget.remaining > 0.05 ? walkingLP() : nil), let bound = stage.bound {
             bounds.append(bound)
             stages.append(stage)
         }
