@@ -168,9 +168,7 @@ public enum MeetingScheduler {
                     relativeGap: options.relativeGap, start: selection.start(for: table)))
                 if let root = result.rootRelaxation {
                     bounds.append(root.bound)
-                    stages.append(SolveReport.Stage(name: StageLabel.selectionLP.english, outcome: .optimal, objective: root.bound, bound: root.bound,
-                                                    rows: selection.model.constraintCount, columns: selection.model.variableCount,
-                                                    nonzeros: selection.model.nonzeroCount, nodes: 0, seconds: root.seconds))
+                    stages.append(selection.stage(.selectionLP, optimum: root.bound, seconds: root.seconds))
                 }
                 options.progress?("meetings: bound \(result.rootRelaxation.map { String(format: "%.3f", $0.bound) } ?? "?"), selection \(result.objective.map { String(format: "%.3f", $0) } ?? "?") after \(result.nodes) nodes at \(String(format: "%.1f", budget.elapsed)) s")
                 if let bound = result.bestBound { bounds.append(bound) }
@@ -196,9 +194,7 @@ public enum MeetingScheduler {
             // What the floor costs, when the MILP left time for a second LP (beside the
             // search, below, when there is a core for it).
             if instance.floor.contains(where: { $0 > 0 }), !beside, !budget.isLimited || budget.remaining > 0.75 * (budget.seconds ?? 0) {
-                let free = try Selection(instance, weights: weights, withFloors: false)
-                let relaxation = try IncrementalLP(free.model).solve(timeLimit: budget.until(0.35).solverSeconds(floor: 0.2), method: .primal)
-                if relaxation.status == .optimal { floorFree = relaxation.objective }
+                floorFree = try Selection.boundWithoutFloor(instance, weights: weights, timeLimit: budget.until(0.35).solverSeconds(floor: 0.2))
             }
         }
         // Repair, floors and exchanges until 60 % of the limit (work limits without one).
@@ -228,10 +224,8 @@ public enum MeetingScheduler {
         let needsFloorFree = beside && instance.floor.contains(where: { $0 > 0 }) && selection.model.variableCount > 0
         let early = beside && (needsWalkingLP || needsFloorFree) && budget.remaining > 0.05 ? Pending { () -> (SolveReport.Stage?, Double?) in
             let stage = needsWalkingLP ? walkingLP() : nil
-            guard needsFloorFree, budget.until(0.9).remaining > 0.2, let free = try? Selection(instance, weights: weights, withFloors: false),
-                  let relaxation = try? IncrementalLP(free.model).solve(timeLimit: budget.until(0.9).solverSeconds(floor: 0.2), method: .primal),
-                  relaxation.status == .optimal else { return (stage, nil) }
-            return (stage, relaxation.objective)
+            guard needsFloorFree, budget.until(0.9).remaining > 0.2 else { return (stage, nil) }
+            return (stage, (try? Selection.boundWithoutFloor(instance, weights: weights, timeLimit: budget.until(0.9).solverSeconds(floor: 0.2))) ?? nil)
         } : nil
         if weights.compactness > 0 {
             let gapsBefore = table.gaps

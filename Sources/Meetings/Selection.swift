@@ -132,8 +132,21 @@ extension Selection {
         let watch = Stopwatch()
         let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .primal)
         guard relaxation.status == .optimal, let value = relaxation.objective else { return nil }
-        return SolveReport.Stage(name: label.english, outcome: .optimal, objective: value, bound: value,
-                                 rows: model.constraintCount, columns: model.variableCount,
-                                 nonzeros: model.nonzeroCount, nodes: 0, seconds: watch.seconds)
+        return stage(label, optimum: value, seconds: watch.seconds)
+    }
+
+    /// The stage of this model's LP relaxation, solved to `optimum` in `seconds`.
+    func stage(_ label: StageLabel, optimum: Double, seconds: Double) -> SolveReport.Stage {
+        SolveReport.Stage(name: label.english, outcome: .optimal, objective: optimum, bound: optimum,
+                          rows: model.constraintCount, columns: model.variableCount,
+                          nonzeros: model.nonzeroCount, nodes: 0, seconds: seconds)
+    }
+
+    /// The selection LP's optimum without the share floor (what the floor costs), nil when
+    /// it did not end optimal within `timeLimit`.
+    static func boundWithoutFloor(_ instance: MeetingInstance, weights: Weights, timeLimit: Double?) throws -> Double? {
+        let free = try Selection(instance, weights: weights, withFloors: false)
+        let relaxation = try IncrementalLP(free.model).solve(timeLimit: timeLimit, method: .primal)
+        return relaxation.status == .optimal ? relaxation.objective : nil
     }
 }
