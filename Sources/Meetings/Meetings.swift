@@ -87,8 +87,9 @@ public struct MeetingResult: Sendable {
 /// mostly restores fairness lost in timetabling). (4) Local moves (alone,
 /// or a chain of two, and Kempe-chain swaps of two slots) remove idle gaps; then
 /// simulated annealing (``Timetable/anneal(_:iterations:seed:hot:deadline:)``: a
-/// meeting moves, trades slots with another meeting of one of its participants, or
-/// gives way to a request not met of the same participant; seeded; 20,000 moves per
+/// meeting and those linked to it trade two slots along a Kempe chain, or it moves,
+/// trades slots with another meeting of one of its participants, or gives way to a
+/// request not met of the same participant; seeded; 20,000 moves per
 /// request without a time limit; with one, cooled over the time to 80 % of it, at most
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the

@@ -118,4 +118,49 @@ struct TimetableSearchTests {
         again.anneal(weights, iterations: 20_000, seed: 2, hot: MeetingScheduler.reheatTemperature)
         #expect(again.start == table.start)
     }
+
+    /// A Kempe-chain trade by hand: p2 meets p1 at slot 1 and p3 at slot 3 (an idle
+    /// gap); p3 meets p4 at slot 2, so p2–p3 cannot simply move to 2. Trading slots 2
+    /// and 3 along the chain moves p2–p3 to 2 and p3–p4 to 3: no gap left, everyone in
+    /// one place at a time. When p4 is gone by slot 3, the chain cannot trade and the
+    /// timetable stays as it was.
+    @Test(arguments: [false, true])
+    func kempeChainTradeClosesAGapOnlyAShiftOfTwoCanClose(p4LeavesEarly: Bool) throws {
+        typealias T = MeetingOptimumTests
+        var people = (0...4).map { T.Person(id: "p\($0)") }
+        if p4LeavesEarly { people[4].availability = "2026-01-05 14:00-15:00" }
+        let asks = [T.Ask(a: "p0", b: "p1"), T.Ask(a: "p1", b: "p2"), T.Ask(a: "p2", b: "p3"), T.Ask(a: "p3", b: "p4")]
+        let (scenario, layout) = try T.scenario(slots: 4, tables: 4, people: people, asks: asks)
+        let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        let instance = MeetingInstance(scenario: scenario, programme: scenario.meetings!, layout: layout, tours: nil, network: network)
+        var table = Timetable(instance)
+        for (q, s) in [(0, 0), (1, 1), (2, 3), (3, 2)] {
+            #expect(table.fits(q, at: s))
+            table.place(q, at: s)
+        }
+        #expect(table.gaps == 1)
+        #expect(!table.fits(2, at: 2))
+        let before = table.start
+        var chain = KempeChain()
+        let change = table.tradeChain(2, with: 2, &chain)
+        if p4LeavesEarly {
+            #expect(change == nil)
+            #expect(table.start == before)
+            #expect(table.gaps == 1)
+            return
+        }
+        #expect(change == -1)
+        #expect(table.start == [0, 1, 2, 3])
+        #expect(Set(chain.meetings) == [2, 3])
+        #expect(table.gaps == 0)
+        for p in instance.participants.indices { #expect(table.gaps(p) == Self.countedGaps(table, p)) }
+        let (meetings, unmet) = MeetingScheduler.plan(table, instance: instance)
+        let report = SolveReport(problem: "meetings", outcome: .feasible, sense: "", objective: table.objective(scenario.weights), bound: nil, stages: [])
+        let violations = MeetingChecker.check(MeetingsPlan(meetings: meetings, unmet: unmet, report: report), scenario: scenario,
+                                              layout: layout, tours: nil, network: network)
+        #expect(violations.isEmpty, "\(violations)")
+        table.undoTrade(chain)
+        #expect(table.start == before)
+        #expect(table.gaps == 1)
+    }
 }
