@@ -17,8 +17,9 @@ extension Timetable {
     /// + (P / w_compactness) × the meetings missing from share floors (P the floor
     /// penalty); the worst-served participant's share never falls below its value at
     /// the start, nor anyone below their floor. A move raising the energy by d is taken
-    /// with probability exp(−d / T), T falling geometrically from `hot` (1 unless told)
-    /// to 0.02: over the
+    /// with probability exp(−d / T), T falling geometrically from `hot` (1 unless told;
+    /// under a time limit, less when the search can make fewer than
+    /// ``movesPerMeetingToStartHot`` moves per meeting) to 0.02: over the
     /// time to `deadline` when it has one (the search uses the time it is given, and a
     /// longer limit cools more slowly), else over `iterations` moves (a work limit: the
     /// same input gives the same timetable). The best timetable seen is kept, so the
@@ -27,7 +28,8 @@ extension Timetable {
     mutating func anneal(_ weights: Weights, iterations: Int, seed: UInt64, hot: Double = 1, deadline: TimeBudget = .unlimited) -> Int {
         var met = start.indices.filter { start[$0] != nil }
         guard !met.isEmpty, weights.compactness > 0, deadline.isLimited || iterations > 0, deadline.remaining > 0 else { return 0 }
-        let (t0, t1) = (max(hot, 0.02), 0.02)
+        var t0 = max(hot, 0.02)
+        let t1 = 0.02
         let (swapShare, replaceShare) = (0.4, 0.3)
         let floor = instance.participants.indices.filter { instance.possible[$0] > 0 }
             .map { Double(count[$0]) / Double(instance.possible[$0]) }.min() ?? 0
@@ -42,6 +44,12 @@ extension Timetable {
                 // Cooling by the clock: the fraction of the time to the deadline gone.
                 let fraction = began.seconds / span
                 if fraction >= 1 || deadline.isOver { break }
+                if tried == 1024 {
+                    // Too short a search to settle from `hot` starts cooler: the moves
+                    // this one can make per meeting, at the pace of its first moves.
+                    let perMeeting = 1024 / max(fraction, 1e-9) / Double(met.count)
+                    t0 = max(t1, t0 * min(1, perMeeting / Self.movesPerMeetingToStartHot))
+                }
                 search.temperature = t0 * pow(t1 / t0, fraction)
             } else if !deadline.isLimited {
                 search.temperature *= search.cooling
@@ -71,9 +79,13 @@ extension Timetable {
     }
 
     /// The share of the annealing's steps that try a Kempe-chain move. At 1,000
-    /// participants × 10,000 requests (30 s) it took the idle gaps from 696–724 to
-    /// 660–680 in four runs each; 0.25 and 0.75 did less.
+    /// participants × 10,000 requests (30 s) it took the idle gaps from 696–724 (five
+    /// runs) to 660–700 (twelve); 0.25 and 0.75 did less (docs/measurements.md).
     static let chainShare = 0.5
+    /// Under a time limit, the moves per meeting below which the annealing starts cooler
+    /// than `hot`, in proportion: a search too short to settle from a high temperature
+    /// would end no better than its start.
+    static let movesPerMeetingToStartHot = 500.0
     /// The most meetings a Kempe-chain move moves at once.
     static let longestChain = 40
 
