@@ -97,7 +97,8 @@ extension Timetable {
         guard instance.requestLength[q] == 1, starts.count > 1 else { return }
         let t2 = starts[search.rng.int(in: 0...(starts.count - 1))]
         guard let change = tradeChain(q, with: t2, &search.chain) else { return }
-        if !search.accept(Double(change), start: start, undo: search.chain.undo) { undoTrade(search.chain) }
+        let chain = search.chain
+        if !search.accept(Double(change), start: start, undo: chain.undo) { undoTrade(chain) }
     }
 
     /// Trades slots t1 (one-slot meeting q's start) and t2 along q's Kempe chain: q, the
@@ -105,11 +106,11 @@ extension Timetable {
     /// participants at t1 or t2, and so on (as in ``swapChains()``), so everyone is
     /// still in one place at a time. Returns the change in the idle gaps of the chain's
     /// people, the timetable traded (`chain` holds what ``undoTrade(_:)`` needs); nil,
-    /// the timetable unchanged, when t2 is t1 or the chain holds a longer meeting or
-    /// more than ``longestChain`` meetings, or a meeting of it may not start or does
-    /// not fit at its new slot (tables, stands, walking).
+    /// the timetable unchanged, when t2 is t1 or no start of q, the chain holds a longer
+    /// meeting or more than ``longestChain`` meetings, or a meeting of it may not start
+    /// or does not fit at its new slot (tables, stands, walking).
     mutating func tradeChain(_ q: Int, with t2: Int, _ chain: inout KempeChain) -> Int? {
-        guard instance.requestLength[q] == 1, let t1 = start[q], t2 != t1 else { return nil }
+        guard instance.requestLength[q] == 1, let t1 = start[q], t2 != t1, instance.requests[q].starts.contains(t2) else { return nil }
         chain.meetings.removeAll(keepingCapacity: true)
         chain.people.removeAll(keepingCapacity: true)
         chain.meetings.append(q)
@@ -132,6 +133,10 @@ extension Timetable {
                 }
             }
         }
+        // Tables first, without moving anything: the chain's table meetings change sides.
+        var intoT2 = 0
+        for m in chain.meetings where instance.requestPlace[m] < 0 { intoT2 += start[m] == t1 ? 1 : -1 }
+        if intoT2 != 0 && tablesInUse(intoT2 > 0 ? t2 : t1) + abs(intoT2) > instance.programme.tables { return nil }
         var before = 0
         for p in chain.people { before += gaps(p) }
         chain.from.removeAll(keepingCapacity: true)
@@ -286,12 +291,12 @@ private struct Annealing {
 
     /// Takes a move that changed the energy by `delta`, or not (true if taken): the
     /// Metropolis rule, exp(−delta / temperature). `start` is the timetable after the
-    /// move, `undo` the starts it changed.
-    mutating func accept(_ delta: Double, start: [Int?], undo: [(Int, Int?)]) -> Bool {
+    /// move, `undo` the starts it changed (built only when the best timetable is saved).
+    mutating func accept(_ delta: Double, start: [Int?], undo: @autoclosure () -> [(Int, Int?)]) -> Bool {
         guard delta <= 0 || rng.unit() < exp(-delta / temperature) else { return false }
         if delta > 0 && !saved {
             bestStart = start
-            for (q, s) in undo { bestStart[q] = s }
+            for (q, s) in undo() { bestStart[q] = s }
             saved = true
         }
         current += delta

@@ -119,18 +119,19 @@ struct TimetableSearchTests {
         #expect(again.start == table.start)
     }
 
-    /// A Kempe-chain trade by hand: p2 meets p1 at slot 1 and p3 at slot 3 (an idle
-    /// gap); p3 meets p4 at slot 2, so p2–p3 cannot simply move to 2. Trading slots 2
-    /// and 3 along the chain moves p2–p3 to 2 and p3–p4 to 3: no gap left, everyone in
-    /// one place at a time. When p4 is gone by slot 3, the chain cannot trade and the
-    /// timetable stays as it was.
+    /// A Kempe-chain trade by hand, one table: p2 meets p1 at slot 1 and p3 at slot 3 (an
+    /// idle gap); p3 meets p4 at slot 2, so p2–p3 cannot simply move to 2. Trading slots
+    /// 2 and 3 along the chain moves p2–p3 to 2 and p3–p4 to 3 (each slot keeps its one
+    /// table meeting): no gap left, everyone in one place at a time. When p4 is gone by
+    /// slot 3, the chain cannot trade and the timetable stays as it was; nor can p2–p3
+    /// go to slot 0, whose table p0–p1 holds.
     @Test(arguments: [false, true])
     func kempeChainTradeClosesAGapOnlyAShiftOfTwoCanClose(p4LeavesEarly: Bool) throws {
         typealias T = MeetingOptimumTests
         var people = (0...4).map { T.Person(id: "p\($0)") }
         if p4LeavesEarly { people[4].availability = "2026-01-05 14:00-15:00" }
         let asks = [T.Ask(a: "p0", b: "p1"), T.Ask(a: "p1", b: "p2"), T.Ask(a: "p2", b: "p3"), T.Ask(a: "p3", b: "p4")]
-        let (scenario, layout) = try T.scenario(slots: 4, tables: 4, people: people, asks: asks)
+        let (scenario, layout) = try T.scenario(slots: 4, tables: 1, people: people, asks: asks)
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         let instance = MeetingInstance(scenario: scenario, programme: scenario.meetings!, layout: layout, tours: nil, network: network)
         var table = Timetable(instance)
@@ -142,6 +143,12 @@ struct TimetableSearchTests {
         #expect(!table.fits(2, at: 2))
         let before = table.start
         var chain = KempeChain()
+        // Not a start of p2–p3 (past the last slot), nor another slot: nothing moves.
+        #expect(table.tradeChain(2, with: 7, &chain) == nil)
+        #expect(table.tradeChain(2, with: 3, &chain) == nil)
+        // Slot 0's one table is taken by p0–p1, and nothing of the chain leaves it.
+        #expect(table.tradeChain(2, with: 0, &chain) == nil)
+        #expect(table.start == before)
         let change = table.tradeChain(2, with: 2, &chain)
         if p4LeavesEarly {
             #expect(change == nil)
