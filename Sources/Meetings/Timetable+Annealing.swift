@@ -7,11 +7,11 @@ extension Timetable {
     /// on idle gaps and the requests met. Each step picks a random meeting and, half the
     /// time (``chainShare``), a Kempe-chain move (it and the meetings linked to it through
     /// shared people trade its slot with another of its possible starts,
-    /// ``chainMove(_:_:)``); else one of three moves: a swap (it trades slots with
-    /// another meeting of the same length of one of its participants, whose agenda is
-    /// unchanged; 40 %), a replacement (it gives way to a request not met of one of its
-    /// participants, at a random start; 30 %), or a shift (it moves to a random other
-    /// start; 30 %).
+    /// ``chainMove(_:_:)``; for a meeting of two slots that step does nothing); else one
+    /// of three moves: a swap (it trades slots with another meeting of the same length of
+    /// one of its participants, whose agenda is unchanged; 40 %), a replacement (it gives
+    /// way to a request not met of one of its participants, at a random start; 30 %), or
+    /// a shift (it moves to a random other start; 30 %).
     ///
     /// The energy is E = idle gaps − (w_priority / w_compactness) × the priority met
     /// + (P / w_compactness) × the meetings missing from share floors (P the floor

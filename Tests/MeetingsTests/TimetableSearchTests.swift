@@ -119,23 +119,24 @@ struct TimetableSearchTests {
         #expect(again.start == table.start)
     }
 
-    /// A Kempe-chain trade by hand, one table: p2 meets p1 at slot 1 and p3 at slot 3 (an
-    /// idle gap); p3 meets p4 at slot 2, so p2–p3 cannot simply move to 2. Trading slots
-    /// 2 and 3 along the chain moves p2–p3 to 2 and p3–p4 to 3 (each slot keeps its one
-    /// table meeting): no gap left, everyone in one place at a time. When p4 is gone by
-    /// slot 3, the chain cannot trade and the timetable stays as it was; nor can p2–p3
-    /// go to slot 0, whose table p0–p1 holds.
+    /// A Kempe-chain trade by hand, two tables: p2 meets p1 at slot 1 and p3 at slot 3
+    /// (an idle gap); p3 meets p4 at slot 2, and p4 meets p5 at slot 3, so p2–p3 cannot
+    /// simply move to 2. Trading slots 2 and 3 along the chain moves p2–p3 to 2, p3–p4 to
+    /// 3 and, through p4, p4–p5 to 2: no gap left, everyone in one place at a time, two
+    /// tables a slot. When p5 is away at slot 2, the chain cannot trade and the timetable
+    /// stays as it was; nor can p2–p3 go to slot 0, whose two tables are taken.
     @Test(arguments: [false, true])
-    func kempeChainTradeClosesAGapOnlyAShiftOfTwoCanClose(p4LeavesEarly: Bool) throws {
+    func kempeChainTradeClosesAGapOnlyAShiftOfThreeCanClose(p5AwayAtSlotTwo: Bool) throws {
         typealias T = MeetingOptimumTests
-        var people = (0...4).map { T.Person(id: "p\($0)") }
-        if p4LeavesEarly { people[4].availability = "2026-01-05 14:00-15:00" }
-        let asks = [T.Ask(a: "p0", b: "p1"), T.Ask(a: "p1", b: "p2"), T.Ask(a: "p2", b: "p3"), T.Ask(a: "p3", b: "p4")]
-        let (scenario, layout) = try T.scenario(slots: 4, tables: 1, people: people, asks: asks)
+        var people = (0...7).map { T.Person(id: "p\($0)") }
+        if p5AwayAtSlotTwo { people[5].availability = "2026-01-05 14:00-14:40;2026-01-05 15:00-15:20" }
+        let asks = [T.Ask(a: "p0", b: "p1"), T.Ask(a: "p1", b: "p2"), T.Ask(a: "p2", b: "p3"), T.Ask(a: "p3", b: "p4"),
+                    T.Ask(a: "p4", b: "p5"), T.Ask(a: "p6", b: "p7")]
+        let (scenario, layout) = try T.scenario(slots: 4, tables: 2, people: people, asks: asks)
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
         let instance = MeetingInstance(scenario: scenario, programme: scenario.meetings!, layout: layout, tours: nil, network: network)
         var table = Timetable(instance)
-        for (q, s) in [(0, 0), (1, 1), (2, 3), (3, 2)] {
+        for (q, s) in [(0, 0), (1, 1), (2, 3), (3, 2), (4, 3), (5, 0)] {
             #expect(table.fits(q, at: s))
             table.place(q, at: s)
         }
@@ -146,19 +147,19 @@ struct TimetableSearchTests {
         // Not a start of p2–p3 (past the last slot), nor another slot: nothing moves.
         #expect(table.tradeChain(2, with: 7, &chain) == nil)
         #expect(table.tradeChain(2, with: 3, &chain) == nil)
-        // Slot 0's one table is taken by p0–p1, and nothing of the chain leaves it.
+        // Slot 0's two tables are taken by p0–p1 and p6–p7, and nothing of the chain leaves it.
         #expect(table.tradeChain(2, with: 0, &chain) == nil)
         #expect(table.start == before)
         let change = table.tradeChain(2, with: 2, &chain)
-        if p4LeavesEarly {
+        if p5AwayAtSlotTwo {
             #expect(change == nil)
             #expect(table.start == before)
             #expect(table.gaps == 1)
             return
         }
         #expect(change == -1)
-        #expect(table.start == [0, 1, 2, 3])
-        #expect(Set(chain.meetings) == [2, 3])
+        #expect(table.start == [0, 1, 2, 3, 2, 0])
+        #expect(Set(chain.meetings) == [2, 3, 4])
         #expect(table.gaps == 0)
         for p in instance.participants.indices { #expect(table.gaps(p) == Self.countedGaps(table, p)) }
         let (meetings, unmet) = MeetingScheduler.plan(table, instance: instance)
