@@ -118,18 +118,17 @@ extension Timetable {
         while i < chain.meetings.count {
             let m = chain.meetings[i]
             i += 1
+            // m's people hold m at its slot; what they hold at the other slot joins.
+            let (here, there) = start[m] == t1 ? (t1, t2) : (t2, t1)
             for k in 0..<2 {
                 let p = k == 0 ? instance.requestA[m] : instance.requestB[m]
                 guard !chain.people.contains(p) else { continue }
                 chain.people.append(p)
-                for side in 0..<2 {
-                    let t = side == 0 ? t1 : t2
-                    guard let other = meeting(p, at: t) else { continue }
-                    guard instance.requestLength[other] == 1 else { return nil }
-                    if !chain.meetings.contains(other) {
-                        guard chain.meetings.count < Self.longestChain, instance.requests[other].starts.contains(t == t1 ? t2 : t1) else { return nil }
-                        chain.meetings.append(other)
-                    }
+                guard let other = meeting(p, at: there) else { continue }
+                guard instance.requestLength[other] == 1 else { return nil }
+                if !chain.meetings.contains(other) {
+                    guard chain.meetings.count < Self.longestChain, instance.requests[other].starts.contains(here) else { return nil }
+                    chain.meetings.append(other)
                 }
             }
         }
@@ -143,13 +142,13 @@ extension Timetable {
         for m in chain.meetings { chain.from.append(start[m]!); remove(m) }
         var placed = 0
         for (j, m) in chain.meetings.enumerated() {
-            guard fits(m, at: chain.from[j] == t1 ? t2 : t1) else { break }
-            place(m, at: chain.from[j] == t1 ? t2 : t1)
+            let slot = chain.from[j] == t1 ? t2 : t1
+            guard fits(m, at: slot) else { break }
+            place(m, at: slot)
             placed += 1
         }
         guard placed == chain.meetings.count else {
-            for m in chain.meetings.prefix(placed) { remove(m) }
-            for (j, m) in chain.meetings.enumerated() { place(m, at: chain.from[j]) }
+            undoTrade(chain, placed: placed)
             return nil
         }
         var after = 0
@@ -157,9 +156,11 @@ extension Timetable {
         return after - before
     }
 
-    /// Puts the meetings of a trade by ``tradeChain(_:with:_:)`` back at their slots.
-    mutating func undoTrade(_ chain: KempeChain) {
-        for m in chain.meetings { remove(m) }
+    /// Puts the meetings of a trade by ``tradeChain(_:with:_:)`` back at their slots: the
+    /// first `placed` of them are at their new slots, the others out of the timetable
+    /// (all of them after a whole trade).
+    mutating func undoTrade(_ chain: KempeChain, placed: Int? = nil) {
+        for m in chain.meetings.prefix(placed ?? chain.meetings.count) { remove(m) }
         for (j, m) in chain.meetings.enumerated() { place(m, at: chain.from[j]) }
     }
 
