@@ -96,10 +96,11 @@ public struct MeetingResult: Sendable {
 /// selection MILP to 45 % (begun only before 60 %), from the greedy timetable's
 /// selection; its root relaxation is the selection LP, solved once for the bound and
 /// the search (a 10,000-request LP needs most of that time at short limits; a solve
-/// begun after its deadline runs no solver), repair and exchanges to 60 % (the share
-/// floors are raised whatever the time), the annealing to 80 %, the neighbourhoods to
-/// 90 %, annealing again from the result (cooler, seed 2) in what they leave of the
-/// time to 90 % — so a longer limit searches longer — the idle-gap bound to 97 %.
+/// begun after its deadline runs no solver), the compaction, repair and exchanges to
+/// 60 % (the share floors are raised whatever the time), the annealing to 80 %, the
+/// neighbourhoods to 90 %, annealing again from the result (cooler, seed 2) in what
+/// they leave of the time to 90 % — so a longer limit searches longer — the idle-gap
+/// bound to 97 %.
 /// (7) The certificate (``MeetingsCertificate``): the selection bound on priority
 /// (proven), and ``GapBound``'s lower bound on the idle gaps of any timetable as good,
 /// which tightens the reported bound to U − w_compactness × L; and, where some
@@ -182,7 +183,7 @@ public enum MeetingScheduler {
                     let chosen = selection.selected(result)
                     var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
                     scheduled.repair(weights, deadline: budget.until(0.5))
-                    scheduled.compact()
+                    scheduled.compact(deadline: budget.until(0.6))
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
                     stages.append(SolveReport.Stage(name: StageLabel.timetable.english, outcome: left.isEmpty ? .optimal : .feasible,
                                                     objective: scheduled.objective(weights), bound: nil, rows: 0, columns: 0,
@@ -207,7 +208,7 @@ public enum MeetingScheduler {
         // (and those still without a meeting are served even after it).
         table.raiseFloors(weights, deadline: budget)
         for _ in 0..<5 where !repairBudget.isOver && table.exchange(weights, deadline: repairBudget) {}
-        table.compact()
+        table.compact(deadline: repairBudget)
         let startIdleGaps = table.gaps
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
         // The selection LP less the idle gaps walking forces: a tighter bound where

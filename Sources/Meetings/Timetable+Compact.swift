@@ -1,3 +1,5 @@
+import ExpoCore
+
 /// Compaction: a descent on idle gaps that keeps every meeting.
 extension Timetable {
     /// Variable-neighbourhood descent on idle gaps, every meeting kept: each sweep tries,
@@ -5,14 +7,17 @@ extension Timetable {
     /// two (``relocate(_:)``), then Kempe-chain interchanges of two slots
     /// (``swapChains()``); a move is taken only when it removes idle gaps, so the gaps
     /// strictly fall and the met requests and per-person counts stay. Stops after a
-    /// sweep that improves nothing or after `passes` sweeps.
-    mutating func compact(passes: Int = 20) {
+    /// sweep that improves nothing, after `passes` sweeps, or at `deadline` (between two
+    /// meetings' moves or two slot pairs' interchanges: a descent stopped early is still
+    /// a timetable, only less compact).
+    mutating func compact(passes: Int = 20, deadline: TimeBudget = .unlimited) {
         for _ in 0..<passes {
             var improved = false
             for q in start.indices where start[q] != nil {
+                if deadline.isOver { return }
                 if relocate(q) { improved = true }
             }
-            if swapChains() { improved = true }
+            if swapChains(deadline: deadline) { improved = true }
             if !improved { break }
         }
     }

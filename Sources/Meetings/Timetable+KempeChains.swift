@@ -1,3 +1,5 @@
+import ExpoCore
+
 /// Kempe-chain interchanges of two slots.
 extension Timetable {
     /// Kempe-chain interchanges, as in graph-colouring timetabling: for two slots t1 and
@@ -8,11 +10,12 @@ extension Timetable {
     /// still fits (availability, tables, stand, walking) and the idle gaps of the chain's
     /// people fall; else it is undone. Meetings and per-person counts never change.
     /// True if some swap was kept.
-    mutating func swapChains() -> Bool {
+    mutating func swapChains(deadline: TimeBudget = .unlimited) -> Bool {
         let S = instance.slots
         var improved = false
         for t1 in 0..<S {
             for t2 in (t1 + 1)..<S {
+                if deadline.isOver { return improved }
                 for chain in kempeChains(t1, t2) {
                     if interchange(chain, t1, t2) { improved = true }
                 }

@@ -81,6 +81,17 @@ struct TimetableMoveTests {
              neverAddsGaps: true) { table, _ in
             table.compact()
         },
+        Move(name: "compaction at its deadline", keepsMeetings: true, neverLowersObjective: true, neverAddsGaps: true) { table, _ in
+            // A deadline already past stops the descent before its first move; a
+            // generous one lets it do what it does without one.
+            let before = table
+            table.compact(deadline: TimeBudget(seconds: 0))
+            #expect(table.start == before.start)
+            var unlimited = before
+            unlimited.compact()
+            table.compact(deadline: TimeBudget(seconds: 3_600))
+            #expect(table.start == unlimited.start)
+        },
         Move(name: "Kempe-chain interchange", keepsMeetings: true, neverLowersObjective: true, neverAddsGaps: true) { table, _ in
             let before = table.start, gaps = table.gaps
             if table.swapChains() {
