@@ -153,6 +153,35 @@ public enum MeetingScheduler {
         // floor costs) run beside the search, on the other core.
         let beside = budget.isLimited && Parallel.cores > 1
         let selection = try Selection(instance, weights: weights)
+        // The selection LP less the idle gaps walking forces: a tighter bound where
+        // meetings lie beyond a change's walk of one another. It depends on no timetable,
+        // so under a time limit it runs beside the search, on the other core, from the
+        // end of the selection MILP (beside the MILP it slows both) to 90 % of the limit,
+        // then what the floor costs (the selection LP without it) in the time left;
+        // without a limit, after the search. (At 10,000 requests the walking LP takes
+        // about 2 s to build and 12 s to solve: begun after the repair, it missed the
+        // 90 % mark of a 30 s limit in three runs of four.) When the selection LP, a
+        // part of it, did not end in its own time, neither would it: it is not begun.
+        let walking = WalkingGroups(instance)
+        let walkingLP = { @Sendable () -> SolveReport.Stage? in
+            try? Selection(instance, weights: weights, walking: walking)
+                .relaxationStage(.walkingLP, timeLimit: budget.until(0.9).solverSeconds(floor: 0.05))
+        }
+        let needsWalkingLP = weights.compactness > 0 && !walking.groups.isEmpty && selection.model.variableCount > 0
+        let needsFloorFree = beside && instance.floor.contains(where: { $0 > 0 }) && selection.model.variableCount > 0
+        var early: Pending<(SolveReport.Stage?, Double?)>? = nil
+        var besideDecided = false
+        /// Begins the LPs beside the search, once (`worthIt` false: never).
+        func beginBeside(_ worthIt: Bool = true) {
+            guard !besideDecided else { return }
+            besideDecided = true
+            guard worthIt, beside && (needsWalkingLP || needsFloorFree) && budget.remaining > 0.05 else { return }
+            early = Pending { () -> (SolveReport.Stage?, Double?) in
+                let stage = needsWalkingLP ? walkingLP() : nil
+                guard needsFloorFree, budget.until(0.9).remaining > 0.2 else { return (stage, nil) }
+                return (stage, (try? Selection.boundWithoutFloor(instance, weights: weights, timeLimit: budget.until(0.9).solverSeconds(floor: 0.2))) ?? nil)
+            }
+        }
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
             // The greedy timetable: the fallback and the selection MILP's start.
@@ -172,6 +201,7 @@ public enum MeetingScheduler {
                     bounds.append(root.bound)
                     stages.append(selection.stage(.selectionLP, optimum: root.bound, seconds: root.seconds))
                 }
+                beginBeside(result.rootRelaxation != nil || result.status != .timeLimit)
                 options.progress?("meetings: bound \(result.rootRelaxation.map { String(format: "%.3f", $0.bound) } ?? "?"), selection \(result.objective.map { String(format: "%.3f", $0) } ?? "?") after \(result.nodes) nodes at \(String(format: "%.1f", budget.elapsed)) s")
                 if let bound = result.bestBound { bounds.append(bound) }
                 stages.append(SolveReport.Stage(name: StageLabel.selection.english, outcome: SolveOutcome(result.status), objective: result.objective,
@@ -199,6 +229,7 @@ public enum MeetingScheduler {
                 floorFree = try Selection.boundWithoutFloor(instance, weights: weights, timeLimit: budget.until(0.35).solverSeconds(floor: 0.2))
             }
         }
+        beginBeside()
         // Repair, floors and exchanges until 60 % of the limit (work limits without one).
         let repairBudget = budget.until(0.6)
         if selection.model.variableCount == 0 { table = Self.greedyStart(instance) }
@@ -211,24 +242,6 @@ public enum MeetingScheduler {
         table.compact(deadline: repairBudget)
         let startIdleGaps = table.gaps
         options.progress?("meetings: \(String(format: "%.3f", table.objective(weights))) after repair and exchanges, \(table.gaps) idle gaps, at \(String(format: "%.1f", budget.elapsed)) s")
-        // The selection LP less the idle gaps walking forces: a tighter bound where
-        // meetings lie beyond a change's walk of one another. Under a time limit it runs
-        // beside the search, on the other core, to 90 % of the limit (at 10,000 requests
-        // it needs seconds; the idle-gap bound gets the time after), then what the floor
-        // costs (the selection LP without it) in the time left; without a limit, after
-        // the search.
-        let walking = WalkingGroups(instance)
-        let walkingLP = { @Sendable () -> SolveReport.Stage? in
-            try? Selection(instance, weights: weights, walking: walking)
-                .relaxationStage(.walkingLP, timeLimit: budget.until(0.9).solverSeconds(floor: 0.05))
-        }
-        let needsWalkingLP = weights.compactness > 0 && !walking.groups.isEmpty && selection.model.variableCount > 0
-        let needsFloorFree = beside && instance.floor.contains(where: { $0 > 0 }) && selection.model.variableCount > 0
-        let early = beside && (needsWalkingLP || needsFloorFree) && budget.remaining > 0.05 ? Pending { () -> (SolveReport.Stage?, Double?) in
-            let stage = needsWalkingLP ? walkingLP() : nil
-            guard needsFloorFree, budget.until(0.9).remaining > 0.2 else { return (stage, nil) }
-            return (stage, (try? Selection.boundWithoutFloor(instance, weights: weights, timeLimit: budget.until(0.9).solverSeconds(floor: 0.2))) ?? nil)
-        } : nil
         if weights.compactness > 0 {
             let gapsBefore = table.gaps
             let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
