@@ -130,7 +130,7 @@ extension Selection {
     func relaxationStage(_ label: StageLabel = .selectionLP, timeLimit: Double?) throws -> SolveReport.Stage? {
         guard model.variableCount > 0, model.constraintCount > 0 else { return nil }
         let watch = Stopwatch()
-        let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .primal)
+        let relaxation = try IncrementalLP(model).solve(timeLimit: timeLimit, method: .dual)
         guard relaxation.status == .optimal, let value = relaxation.objective else { return nil }
         return stage(label, optimum: value, seconds: watch.seconds)
     }
@@ -146,7 +146,7 @@ extension Selection {
     /// it did not end optimal within `timeLimit`.
     static func boundWithoutFloor(_ instance: MeetingInstance, weights: Weights, timeLimit: Double?) throws -> Double? {
         let free = try Selection(instance, weights: weights, withFloors: false)
-        let relaxation = try IncrementalLP(free.model).solve(timeLimit: timeLimit, method: .primal)
+        let relaxation = try IncrementalLP(free.model).solve(timeLimit: timeLimit, method: .dual)
         return relaxation.status == .optimal ? relaxation.objective : nil
     }
 }
