@@ -158,10 +158,11 @@ public enum MeetingScheduler {
         // so under a time limit it runs beside the search, on the other core, from the
         // end of the selection MILP (beside the MILP it slows both) to 90 % of the limit,
         // then what the floor costs (the selection LP without it) in the time left;
-        // without a limit, after the search. (At 10,000 requests the walking LP takes
-        // about 2 s to build and 12 s to solve: begun after the repair, it missed the
-        // 90 % mark of a 30 s limit in three runs of four.) When the selection LP, a
-        // part of it, did not end in its own time, neither would it: it is not begun.
+        // without a limit, after the search. (At 10,000 requests the walking LP took
+        // about 2 s to build and 10 s to solve by the primal simplex, 7 s by the dual:
+        // begun after the repair, it missed the 90 % mark of a 30 s limit in three runs
+        // of four.) When the selection LP, a part of both, did not end in its own time,
+        // neither would they: they are not begun, beside or after the search.
         let walking = WalkingGroups(instance)
         let walkingLP = { @Sendable () -> SolveReport.Stage? in
             try? Selection(instance, weights: weights, walking: walking)
@@ -171,7 +172,7 @@ public enum MeetingScheduler {
         let needsFloorFree = beside && instance.floor.contains(where: { $0 > 0 }) && selection.model.variableCount > 0
         var early: Pending<(SolveReport.Stage?, Double?)>? = nil
         var besideDecided = false
-        /// Begins the LPs beside the search, once (`worthIt` false: never).
+        // Begins the LPs beside the search, once (`worthIt` false: never).
         func beginBeside(_ worthIt: Bool = true) {
             guard !besideDecided else { return }
             besideDecided = true
@@ -246,7 +247,7 @@ public enum MeetingScheduler {
             let gapsBefore = table.gaps
             let moves = table.anneal(weights, iterations: Self.annealingMovesPerRequest * instance.requests.count, seed: 1,
                                      deadline: annealingBudget(budget, requests: instance.requests.count))
-            if moves > 0 { table.compact() }
+            if moves > 0 { table.compact(deadline: budget.until(0.9)) }
             options.progress?("meetings: annealing, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         // Small programmes: the whole time-indexed MILP, from the timetable so far.
@@ -289,7 +290,7 @@ public enum MeetingScheduler {
             // (a time limit ends it; without one, the run ends here, so it repeats).
             let gapsBefore = table.gaps
             let moves = table.anneal(weights, iterations: 0, seed: 2, hot: Self.reheatTemperature, deadline: reheat)
-            if moves > 0 { table.compact() }
+            if moves > 0 { table.compact(deadline: budget.until(0.9)) }
             options.progress?("meetings: annealing again, \(moves) moves, idle gaps \(gapsBefore) to \(table.gaps) at \(String(format: "%.1f", budget.elapsed)) s")
         }
         stages.append(SolveReport.Stage(name: StageLabel.neighbourhoods.english, outcome: .feasible, objective: table.objective(weights), bound: nil,
@@ -298,7 +299,7 @@ public enum MeetingScheduler {
         let objective = table.objective(weights)
         let found = early?.value
         if let free = found?.1 { floorFree = free }
-        if needsWalkingLP, let stage = early != nil ? found?.0 : (budget.remaining > 0.05 ? walkingLP() : nil), let bound = stage.bound {
+        if needsWalkingLP, let stage = beside ? found?.0 : (budget.remaining > 0.05 ? walkingLP() : nil), let bound = stage.bound {
             bounds.append(bound)
             stages.append(stage)
         }

@@ -103,7 +103,7 @@ extension Timetable {
 
     /// Trades slots t1 (one-slot meeting q's start) and t2 along q's Kempe chain: q, the
     /// meetings its participants hold at t1 or t2, the meetings of those meetings'
-    /// participants at t1 or t2, and so on (as in ``swapChains()``), so everyone is
+    /// participants at t1 or t2, and so on (as in ``swapChains(deadline:)``), so everyone is
     /// still in one place at a time. Returns the change in the idle gaps of the chain's
     /// people, the timetable traded (`chain` holds what ``undoTrade(_:)`` needs); nil,
     /// the timetable unchanged, when t2 is t1 or no start of q, the chain holds a longer

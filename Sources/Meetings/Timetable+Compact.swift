@@ -5,7 +5,7 @@ extension Timetable {
     /// Variable-neighbourhood descent on idle gaps, every meeting kept: each sweep tries,
     /// for every meeting, a shift to another free start or an ejection chain of length
     /// two (``relocate(_:)``), then Kempe-chain interchanges of two slots
-    /// (``swapChains()``); a move is taken only when it removes idle gaps, so the gaps
+    /// (``swapChains(deadline:)``); a move is taken only when it removes idle gaps, so the gaps
     /// strictly fall and the met requests and per-person counts stay. Stops after a
     /// sweep that improves nothing, after `passes` sweeps, or at `deadline` (between two
     /// meetings' moves or two slot pairs' interchanges: a descent stopped early is still
@@ -22,7 +22,7 @@ extension Timetable {
         }
     }
 
-    /// The moves of ``compact(passes:)`` for meeting q, best improvement: a shift of q
+    /// The moves of ``compact(passes:deadline:)`` for meeting q, best improvement: a shift of q
     /// alone to the free start that removes the most gaps of its participants; else an
     /// ejection chain of length two: q takes a start held by exactly one meeting q2 of
     /// one of its participants, and q2 shifts to the free start that removes the most

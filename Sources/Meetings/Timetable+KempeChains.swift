@@ -9,7 +9,7 @@ extension Timetable {
     /// skipped. A swap is kept when every moved meeting may start at its new slot and
     /// still fits (availability, tables, stand, walking) and the idle gaps of the chain's
     /// people fall; else it is undone. Meetings and per-person counts never change.
-    /// True if some swap was kept.
+    /// Stops at `deadline`, between two slot pairs. True if some swap was kept.
     mutating func swapChains(deadline: TimeBudget = .unlimited) -> Bool {
         let S = instance.slots
         var improved = false

@@ -94,6 +94,10 @@ struct TimetableMoveTests {
         },
         Move(name: "Kempe-chain interchange", keepsMeetings: true, neverLowersObjective: true, neverAddsGaps: true) { table, _ in
             let before = table.start, gaps = table.gaps
+            // At a past deadline, no interchange.
+            let swapped = table.swapChains(deadline: TimeBudget(seconds: 0))
+            #expect(!swapped)
+            #expect(table.start == before)
             if table.swapChains() {
                 #expect(table.gaps < gaps)
             } else {
