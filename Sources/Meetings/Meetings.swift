@@ -152,6 +152,9 @@ public enum MeetingScheduler {
         // Under a time limit, the LPs that only bound or price (the walking LP, what the
         // floor costs) run beside the search, on the other core.
         let beside = budget.isLimited && Parallel.cores > 1
+        // Compaction, repair, floors and exchanges until 60 % of the limit (work limits
+        // without one).
+        let repairBudget = budget.until(0.6)
         let selection = try Selection(instance, weights: weights)
         // The selection LP less the idle gaps walking forces: a tighter bound where
         // meetings lie beyond a change's walk of one another. It depends on no timetable,
@@ -194,7 +197,7 @@ public enum MeetingScheduler {
             // but never more than a quarter of the time left). Begun only while the
             // repair's part of the limit has time; out of time after its root, the MILP
             // still hands back its start (the greedy selection) to timetable.
-            if budget.until(0.6).remaining > 0.2 {
+            if repairBudget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.until(0.45).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
                     relativeGap: options.relativeGap, start: selection.start(for: table)))
@@ -214,7 +217,7 @@ public enum MeetingScheduler {
                     let chosen = selection.selected(result)
                     var (scheduled, left) = Timetable.schedule(instance, chosen: chosen, weights: weights)
                     scheduled.repair(weights, deadline: budget.until(0.5))
-                    scheduled.compact(deadline: budget.until(0.6))
+                    scheduled.compact(deadline: repairBudget)
                     if scheduled.objective(weights) > table.objective(weights) + 1e-9 { table = scheduled }
                     stages.append(SolveReport.Stage(name: StageLabel.timetable.english, outcome: left.isEmpty ? .optimal : .feasible,
                                                     objective: scheduled.objective(weights), bound: nil, rows: 0, columns: 0,
@@ -231,8 +234,7 @@ public enum MeetingScheduler {
             }
         }
         beginBeside()
-        // Repair, floors and exchanges until 60 % of the limit (work limits without one).
-        let repairBudget = budget.until(0.6)
+        // Repair, floors and exchanges (to `repairBudget`).
         if selection.model.variableCount == 0 { table = Self.greedyStart(instance) }
         table.repair(weights, deadline: repairBudget)
         // The floors get the whole limit, not the repair's part of it: nobody who could

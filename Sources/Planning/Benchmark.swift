@@ -375,14 +375,14 @@ extension Benchmark {
             guard let metrics = measured, let r = metrics.reports["meetings"], let k = metrics.meetingsCertificate else {
                 return [Figures.compact(limit), String(format: "%.2f", wall), "", "exit \(status)"] + Array(repeating: "", count: 11)
             }
-            let ofBound = metrics.lpBound.flatMap { b in r.objective.map { Figures.share($0 / b, decimals: 2) } } ?? ""
-            // The reported bound: the least of the selection LP, the walking LP and the
-            // idle-gap bound's.
-            let ofBest = r.bound.flatMap { b in r.objective.map { Figures.share($0 / b, decimals: 2) } } ?? ""
+            // The objective as a share of `bound`: the selection LP's, and the reported
+            // one (the least of the selection LP, the walking LP and the idle-gap bound's).
+            func share(of bound: Double?) -> String { bound.flatMap { b in r.objective.map { Figures.share($0 / b, decimals: 2) } } ?? "" }
             let priorityGap = k.priorityBound.map { String(format: "%.3f", max(0, $0 - k.priorityObjective)) } ?? ""
             let gaps = "\(k.startIdleGaps.map(String.init) ?? "?") → \(k.idleGaps) (≥ \(k.idleGapLowerBound.map(String.init) ?? "?"))"
             return [Figures.compact(limit), String(format: "%.2f", wall), Figures.share((wall - limit) / limit, decimals: 1), r.outcome.rawValue,
-                    Figures.fixed(r.objective), Figures.fixed(metrics.lpBound), ofBound, Figures.fixed(r.bound), ofBest, priorityGap, gaps,
+                    Figures.fixed(r.objective), Figures.fixed(metrics.lpBound), share(of: metrics.lpBound), Figures.fixed(r.bound), share(of: r.bound),
+                    priorityGap, gaps,
                     String(k.belowFloor.filter { $0.meetings == 0 }.count), String(k.belowFloor.count),
                     k.worstShare.map { Figures.share($0, decimals: 0) } ?? "", k.shareHistogram.map(String.init).joined(separator: " ")]
         }
