@@ -104,11 +104,12 @@ public struct Job: Sendable {
 }
 
 extension Job {
-    /// The CPU time to draw one output file, checks included, on the build machine: the
-    /// 3,170 files of a 2,000-exhibitor meetings plan took 0.8–1.2 s beside writing, but
-    /// the 2,042 of 1,000 participants with 3,200 meetings and 6,800 unmet requests about
-    /// 4.8 s on a busy machine (agendas list their unmet requests), so 2.5 ms.
-    static let renderSecondsPerFile = 0.0025
+    /// The CPU time to draw one output file, checks included, with a margin for a busy
+    /// machine: the 3,048 files of 1,000 participants with 3,200 meetings and 6,800 unmet
+    /// requests (agendas list their unmet requests) take 0.66 s beside writing on the idle
+    /// build machine, the agendas drawn on both cores (0.22 ms a file; 1.4 s, 0.45 ms,
+    /// when they were drawn on one, and about 4.8 s on a busy machine then), so 0.8 ms.
+    static let renderSecondsPerFile = 0.0008
 
     /// The CPU time to draw one floor plan (or route map, or interactive plan) per stand
     /// on it: the 8 drawings of a 2,000-exhibitor show with 6 delegations took 1.6 s.
@@ -129,10 +130,14 @@ extension Job {
     /// meetings plan are most of them.
     func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
         let drawings = options.format == .both ? 2 : 1
-        var files = (options.workbooks ? 9 : 6) + 1 + drawings  // exhibitor-index.csv, index pages
+        // The summaries, stand list (and its workbook), safety report, interactive plan and
+        // plan.json; the floor plan; the A–Z index in CSV and, counted as one, its pages.
+        var files = 7 + (options.workbooks ? 1 : 0) + drawings + 1 + drawings
         if writesTours(scenario, base: base) { files += (4 + drawings) * scenario.delegations.count + 2 }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) {
-            files += 2 * MeetingReport.participantsWithAgendas(scenario).count + 4
+            // Per participant an agenda in Markdown, HTML and iCalendar; all agendas, the
+            // tables, the exhibitors' schedule, the requests not met, the summary.
+            files += 3 * MeetingReport.participantsWithAgendas(scenario).count + (options.workbooks ? 7 : 5)
         }
         return files
     }

@@ -213,7 +213,7 @@ public struct PlanOutputs: Sendable {
             for (p, agenda) in zip(participants, documents.each) {
                 add("agendas/\(p.id).md", agenda.markdown)
                 add("agendas/\(p.id).html", agenda.html)
-                add("agendas/\(p.id).ics", agendas.calendar(p))
+                add("agendas/\(p.id).ics", agenda.calendar)
             }
             add("agendas.html", documents.all)
             add("tables.csv", MeetingReport.tablesCSV(scenario, meetings: meetings))
