@@ -94,9 +94,10 @@ public struct MeetingResult: Sendable {
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
 /// selection MILP to 45 % (begun only before 60 %), from the greedy timetable's
-/// selection; its root relaxation is the selection LP, solved once for the bound and
-/// the search (a 10,000-request LP needs most of that time at short limits; a solve
-/// begun after its deadline runs no solver), the compaction, repair and exchanges to
+/// selection (on two cores, the greedy timetable is built beside it and the MILP starts
+/// without it); its root relaxation is the selection LP (primal simplex), solved once
+/// for the bound and the search (a 10,000-request LP needs about 2 s; a solve begun
+/// after its deadline runs no solver), the compaction, repair and exchanges to
 /// 60 % (the share floors are raised whatever the time), the annealing to 80 %, the
 /// neighbourhoods to 90 %, annealing again from the result (cooler, seed 2) in what
 /// they leave of the time to 90 % — so a longer limit searches longer — the idle-gap
@@ -188,19 +189,30 @@ public enum MeetingScheduler {
         }
         var table = Timetable(instance)
         if selection.model.variableCount > 0 {
-            // The greedy timetable: the fallback and the selection MILP's start.
-            table = Self.greedyStart(instance)
-            options.progress?("meetings: greedy \(String(format: "%.3f", table.objective(weights))) at \(String(format: "%.1f", budget.elapsed)) s")
+            // The greedy timetable: the fallback, and the selection MILP's start. Under a
+            // time limit on two cores it is built beside the MILP, which then starts
+            // without it: at 10,000 requests it takes 0.7 s, after which the MILP's root
+            // (1.3–2.3 s) missed its time at 10 s in most runs.
+            let greedyBeside = beside ? Pending { Self.greedyStart(instance) } : nil
+            /// Takes the greedy timetable (waiting for it when it is built beside).
+            func takeGreedy() {
+                table = greedyBeside?.value ?? Self.greedyStart(instance)
+                options.progress?("meetings: greedy \(String(format: "%.3f", table.objective(weights))) at \(String(format: "%.1f", budget.elapsed)) s")
+            }
+            if greedyBeside == nil { takeGreedy() }
             // Which requests to meet: the selection MILP, whose root relaxation is the
             // selection LP (its optimum the reported bound), solved once for both: to
             // 45 % of the limit (at least 0.5 s, so short limits still report the bound,
             // but never more than a quarter of the time left). Begun only while the
             // repair's part of the limit has time; out of time after its root, the MILP
-            // still hands back its start (the greedy selection) to timetable.
+            // still hands back its start (the greedy selection) to timetable, or nothing
+            // (the greedy timetable stays). Its root is solved by the primal simplex: at
+            // 10,000 requests about 2 s, the dual 4 s (docs/measurements.md).
             if repairBudget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.until(0.45).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
-                    relativeGap: options.relativeGap, start: selection.start(for: table)))
+                    relativeGap: options.relativeGap, method: .primal, start: greedyBeside == nil ? selection.start(for: table) : nil))
+                if greedyBeside != nil { takeGreedy() }
                 if let root = result.rootRelaxation {
                     bounds.append(root.bound)
                     stages.append(selection.stage(.selectionLP, optimum: root.bound, seconds: root.seconds))
@@ -226,6 +238,8 @@ public enum MeetingScheduler {
                 }
                 outcome = SolveOutcome(result.status)
                 if outcome == .optimal { outcome = .feasible }
+            } else if greedyBeside != nil {
+                takeGreedy()
             }
             // What the floor costs, when the MILP left time for a second LP (beside the
             // search, below, when there is a core for it).
