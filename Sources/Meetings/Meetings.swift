@@ -95,9 +95,9 @@ public struct MeetingResult: Sendable {
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
 /// selection MILP to 45 % (begun only before 60 %), from the greedy timetable's
 /// selection (on two cores, the greedy timetable is built beside it and the MILP starts
-/// without it); its root relaxation is the selection LP (primal simplex), solved once
-/// for the bound and the search (a 10,000-request LP needs about 2 s; a solve begun
-/// after its deadline runs no solver), the compaction, repair and exchanges to
+/// without it); its root relaxation is the selection LP (by the primal simplex at
+/// 10,000 requests: about 2 s), solved once for the bound and the search (a solve
+/// begun after its deadline runs no solver), the compaction, repair and exchanges to
 /// 60 % (the share floors are raised whatever the time), the annealing to 80 %, the
 /// neighbourhoods to 90 %, annealing again from the result (cooler, seed 2) in what
 /// they leave of the time to 90 % — so a longer limit searches longer — the idle-gap
@@ -124,6 +124,13 @@ public struct MeetingResult: Sendable {
 public enum MeetingScheduler {
     /// Time-indexed models up to this many non-zeros are also solved whole.
     static let exactNonzeros = 20_000
+    /// Columns of the selection model from which its root relaxation is solved by the
+    /// primal simplex rather than the dual: at 10,000 requests (11,001 columns) about
+    /// 2 s against 4 s, which a 10 s limit cannot give. Smaller ones keep the dual,
+    /// whose optimal selections timetabled with fewer idle gaps on the generated shows
+    /// of 220 to 1,000 exhibitors (one of several optima: 220, 30 s: 1,013.7–1,014.3
+    /// against 1,009.3–1,009.9; docs/measurements.md).
+    static let primalSelectionColumns = 8_000
     /// Annealing moves per request: the work limit of the idle-gap annealing.
     public static let annealingMovesPerRequest = 20_000
 
@@ -206,12 +213,13 @@ public enum MeetingScheduler {
             // but never more than a quarter of the time left). Begun only while the
             // repair's part of the limit has time; out of time after its root, the MILP
             // still hands back its start (the greedy selection) to timetable, or nothing
-            // (the greedy timetable stays). Its root is solved by the primal simplex: at
-            // 10,000 requests about 2 s, the dual 4 s (docs/measurements.md).
+            // (the greedy timetable stays). Its root is solved by the dual simplex, by the
+            // primal one from ``primalSelectionColumns`` on.
             if repairBudget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
                     timeLimit: budget.until(0.45).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
-                    relativeGap: options.relativeGap, method: .primal, start: greedyBeside == nil ? selection.start(for: table) : nil))
+                    relativeGap: options.relativeGap,
+                    method: selection.model.variableCount >= Self.primalSelectionColumns ? .primal : .dual, start: greedyBeside == nil ? selection.start(for: table) : nil))
                 if greedyBeside != nil { takeGreedy() }
                 if let root = result.rootRelaxation {
                     bounds.append(root.bound)
