@@ -81,7 +81,8 @@ public struct MeetingResult: Sendable {
 /// gaps only subtract. On the reference and the 3,000-request benchmark it equals the
 /// time-indexed LP's optimum. (2) The chosen requests are timetabled, most constrained
 /// first, at the start adding the fewest gaps, with one ejection when blocked; a greedy
-/// timetable of all requests is the fallback and the selection MILP's start. (3) Repair
+/// timetable of all requests is the fallback and, without a time limit, the selection
+/// MILP's start. (3) Repair
 /// adds every request that still fits and raises the objective; exchanges let a request
 /// not met replace a meeting of no higher priority when that raises the objective (it
 /// mostly restores fairness lost in timetabling). (4) Local moves (alone,
@@ -128,7 +129,7 @@ public enum MeetingScheduler {
     /// primal simplex rather than the dual: at 10,000 requests (11,001 columns) about
     /// 2 s against 4 s, which a 10 s limit cannot give. Smaller ones keep the dual,
     /// whose optimal selections timetabled with fewer idle gaps on the generated shows
-    /// of 220 to 1,000 exhibitors (one of several optima: 220, 30 s: 1,013.7–1,014.3
+    /// of 50 to 1,000 exhibitors (one of several optima: 220, 30 s: 1,012.5–1,014.3
     /// against 1,009.3–1,009.9; docs/measurements.md).
     static let primalSelectionColumns = 8_000
     /// Annealing moves per request: the work limit of the idle-gap annealing.
@@ -199,9 +200,9 @@ public enum MeetingScheduler {
             // The greedy timetable: the fallback, and the selection MILP's start. Under a
             // time limit on two cores it is built beside the MILP, which then starts
             // without it: at 10,000 requests it takes 0.7 s, after which the MILP's root
-            // (1.3–2.3 s) missed its time at 10 s in most runs.
+            // (about 2 s) missed its time at 10 s in most runs.
             let greedyBeside = beside ? Pending { Self.greedyStart(instance) } : nil
-            /// Takes the greedy timetable (waiting for it when it is built beside).
+            // Takes the greedy timetable (waiting for it when it is built beside).
             func takeGreedy() {
                 table = greedyBeside?.value ?? Self.greedyStart(instance)
                 options.progress?("meetings: greedy \(String(format: "%.3f", table.objective(weights))) at \(String(format: "%.1f", budget.elapsed)) s")

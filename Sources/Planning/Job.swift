@@ -107,9 +107,10 @@ extension Job {
     /// The CPU time to draw one output file, checks included, with a margin for a busy
     /// machine: the 3,048 files of 1,000 participants with 3,200 meetings and 6,800 unmet
     /// requests (agendas list their unmet requests) take 0.66 s beside writing on the idle
-    /// build machine, the agendas drawn on both cores (0.22 ms a file; 1.4 s, 0.45 ms,
-    /// when they were drawn on one, and about 4.8 s on a busy machine then), so 0.8 ms.
-    static let renderSecondsPerFile = 0.0008
+    /// build machine, the agendas drawn on both cores (0.22 ms a file); drawn on one core
+    /// they took 1.4 s idle and about 4.8 s on a busy machine (1.6 ms a file), so 1 ms —
+    /// a busy machine does not give the agendas both cores.
+    static let renderSecondsPerFile = 0.001
 
     /// The CPU time to draw one floor plan (or route map, or interactive plan) per stand
     /// on it: the 8 drawings of a 2,000-exhibitor show with 6 delegations took 1.6 s.
@@ -136,7 +137,8 @@ extension Job {
         if writesTours(scenario, base: base) { files += (4 + drawings) * scenario.delegations.count + 2 }
         if goal == .meetings || (goal == .all && scenario.meetings != nil) {
             // Per participant an agenda in Markdown, HTML and iCalendar; all agendas, the
-            // tables, the exhibitors' schedule, the requests not met, the summary.
+            // tables, the exhibitors' schedule, the requests not met, the summary (and the
+            // workbooks of the tables and the schedule).
             files += 3 * MeetingReport.participantsWithAgendas(scenario).count + (options.workbooks ? 7 : 5)
         }
         return files

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ExpoCore
 @testable import Meetings
@@ -105,17 +106,21 @@ struct MeetingOptimumTests {
         #expect(unmet.reason.contains("of the 2 slots both are free, 2 with A or C in another meeting"), "\(unmet.reason)")
     }
 
-    /// The same programme under a time limit: on two cores the greedy timetable is then
-    /// built beside the selection MILP, which starts without it (the MILP's root in time
-    /// at 10 s and 10,000 requests). The selection is still proven, and the timetable is
-    /// the hand-checked optimum, checked.
-    @Test func timeLimitedSolveReachesTheHandCheckedOptimum() throws {
+    /// The same programme with and without a time limit: under one, on two cores, the
+    /// greedy timetable is built beside the selection MILP, which starts without it.
+    /// Either way the greedy timetable is taken once (one progress line), the selection is
+    /// proven, and the timetable is the hand-checked optimum, checked.
+    @Test(arguments: [nil, 60] as [Double?])
+    func handCheckedOptimumWithAndWithoutALimit(timeLimit: Double?) throws {
         let (scenario, layout) = try Self.scenario(slots: 2, tables: 1, people: [.init(id: "a"), .init(id: "b"), .init(id: "c")],
                                                    asks: [.init(a: "a", b: "b", priority: 5), .init(a: "a", b: "c", priority: 1),
                                                           .init(a: "b", b: "c", priority: 3)])
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
-        let result = try MeetingScheduler.solve(scenario, layout: layout, tours: nil, network: network, options: MeetingOptions(timeLimit: 60))
+        let lines = ProgressLines()
+        let result = try MeetingScheduler.solve(scenario, layout: layout, tours: nil, network: network,
+                                                options: MeetingOptions(timeLimit: timeLimit, progress: lines.add))
         #expect(MeetingChecker.check(result.plan, scenario: scenario, layout: layout, tours: nil, network: network).isEmpty)
+        #expect(lines.all.filter { $0.hasPrefix("meetings: greedy") }.count == 1, "\(lines.all)")
         let selection = try #require(result.plan.report.stages.first { $0.name == "selection" })
         #expect(selection.outcome == .optimal)
         #expect(abs((selection.objective ?? .nan) - 10.5) < 1e-9)
@@ -204,8 +209,12 @@ struct MeetingOptimumTests {
             asks: [.init(a: "b", b: "c", priority: 5), .init(a: "d", b: "e", priority: 5)]
                 + ["b", "c", "d", "e"].map { Ask(a: "a", b: $0, priority: 1) })
         let network = WalkingNetwork(scenario, stands: PlanChecker.resolve(layout, in: scenario).0.stands)
+        let lines = ProgressLines()
         let result = try MeetingScheduler.solve(scenario, layout: layout, tours: nil, network: network,
-                                                options: MeetingOptions(budget: TimeBudget(seconds: 0)))
+                                                options: MeetingOptions(budget: TimeBudget(seconds: 0), progress: lines.add))
+        // The MILP is not begun, so the greedy timetable (built beside it on two cores)
+        // is taken after all.
+        #expect(lines.all.filter { $0.hasPrefix("meetings: greedy") }.count == 1, "\(lines.all)")
         #expect(!result.plan.report.stages.contains { $0.name.hasPrefix("selection") || $0.name == "timetable MILP" },
                 "\(result.plan.report.stages.map(\.name))")
         #expect(result.lpBound == nil)
@@ -482,4 +491,13 @@ struct MeetingOptimumTests {
         #expect(result.plan.report.outcome == .optimal)
         #expect(MeetingChecker.check(result.plan, scenario: scenario, layout: layout, tours: nil, network: network).isEmpty)
     }
+}
+
+/// The progress lines of a solve, collected from whichever thread reports them.
+final class ProgressLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    func add(_ line: String) { lines.withLock { $0.append(line) } }
+
+    var all: [String] { lines.withLock { $0 } }
 }

@@ -8,19 +8,25 @@ import Render
 /// estimated from the number of files the run will write (``Job/expectedFiles(_:base:)``).
 @Suite("Output estimate")
 struct OutputEstimateTests {
-    /// The small show planned whole (layout, tours, meetings): the estimate counts every
-    /// file written, the agendas' three formats included (it used to miss their
-    /// calendars, a third of the files at 1,000 participants).
-    @Test func expectedFilesAreTheFilesWritten() throws {
+    /// The small show planned whole (layout, tours, meetings), with and without workbooks,
+    /// in SVG and in both formats: the estimate counts every file written, the agendas'
+    /// three formats included (it used to miss their calendars, a third of the files at
+    /// 1,000 participants).
+    @Test(arguments: [false, true], [PlanOutputs.Format.svg, .both])
+    func expectedFilesAreTheFilesWritten(workbooks: Bool, format: PlanOutputs.Format) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("expoplan-estimate-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let job = Job(scenario: Shows.path(Shows.small), goal: .all, out: folder, options: PlanningOptions(timeLimit: nil))
+        var options = PlanningOptions(timeLimit: nil, workbooks: workbooks)
+        options.format = format
+        let job = Job(scenario: Shows.path(Shows.small), goal: .all, out: folder, options: options)
         let outcome = try job.run()
         let scenario = try Shows.load(Shows.small)
         try #require(scenario.meetings != nil)
         #expect(outcome.files.filter { $0.hasPrefix("agendas/") }.count == 3 * MeetingReport.participantsWithAgendas(scenario).count)
-        // The A–Z index's pages (none for this show: it fits on the floor plan) count as one.
-        let indexPages = outcome.files.filter { $0.hasPrefix("exhibitor-index") && $0.hasSuffix(".svg") }.count
-        #expect(job.expectedFiles(scenario, base: nil) == outcome.files.count - indexPages + 1, "\(outcome.files.sorted())")
+        // The A–Z index's pages (none for this show: it fits on the floor plan) count as
+        // one, in each format.
+        let indexPages = outcome.files.filter { $0.hasPrefix("exhibitor-index") && !$0.hasSuffix(".csv") }.count
+        let drawings = format == .both ? 2 : 1
+        #expect(job.expectedFiles(scenario, base: nil) == outcome.files.count - indexPages + drawings, "\(outcome.files.sorted())")
     }
 }
