@@ -94,7 +94,7 @@ public struct MeetingResult: Sendable {
 /// request without a time limit; with one, cooled over the time to 80 % of it, at most
 /// 0.01 s per request) removes most of the idle gaps local moves leave
 /// (docs/measurements.md). Under a time limit the steps take fixed parts of it: the
-/// selection MILP to 45 % (begun only before 60 %), from the greedy timetable's
+/// selection MILP to 50 % (begun only before 60 %), from the greedy timetable's
 /// selection (on two cores, the greedy timetable is built beside it and the MILP starts
 /// without it); its root relaxation is the selection LP (by the primal simplex at
 /// 10,000 requests: about 2 s), solved once for the bound and the search (a solve
@@ -210,7 +210,7 @@ public enum MeetingScheduler {
             if greedyBeside == nil { takeGreedy() }
             // Which requests to meet: the selection MILP, whose root relaxation is the
             // selection LP (its optimum the reported bound), solved once for both: to
-            // 45 % of the limit (at least 0.5 s, so short limits still report the bound,
+            // 50 % of the limit (at least 0.5 s, so short limits still report the bound,
             // but never more than a quarter of the time left). Begun only while the
             // repair's part of the limit has time; out of time after its root, the MILP
             // still hands back its start (the greedy selection) to timetable, or nothing
@@ -218,7 +218,7 @@ public enum MeetingScheduler {
             // primal one from ``primalSelectionColumns`` on.
             if repairBudget.remaining > 0.2 {
                 let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.until(0.45).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
+                    timeLimit: budget.until(0.5).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
                     relativeGap: options.relativeGap,
                     method: selection.model.variableCount >= Self.primalSelectionColumns ? .primal : .dual, start: greedyBeside == nil ? selection.start(for: table) : nil))
                 if greedyBeside != nil { takeGreedy() }
