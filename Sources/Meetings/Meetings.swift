@@ -216,12 +216,13 @@ public enum MeetingScheduler {
             // still hands back its start (the greedy selection) to timetable, or nothing
             // (the greedy timetable stays). Its root is solved by the dual simplex, by the
             // primal one from ``primalSelectionColumns`` on.
-            if repairBudget.remaining > 0.2 {
-                let result = try selection.model.solve(SolveOptions(
-                    timeLimit: budget.until(0.5).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
-                    relativeGap: options.relativeGap,
-                    method: selection.model.variableCount >= Self.primalSelectionColumns ? .primal : .dual, start: greedyBeside == nil ? selection.start(for: table) : nil))
-                if greedyBeside != nil { takeGreedy() }
+            let result = repairBudget.remaining > 0.2 ? try selection.model.solve(SolveOptions(
+                timeLimit: budget.until(0.5).solverSeconds(floor: min(0.5, budget.remaining / 4)), nodeLimit: options.nodeLimit,
+                relativeGap: options.relativeGap,
+                method: selection.model.variableCount >= Self.primalSelectionColumns ? .primal : .dual,
+                start: greedyBeside == nil ? selection.start(for: table) : nil)) : nil
+            if greedyBeside != nil { takeGreedy() }
+            if let result {
                 if let root = result.rootRelaxation {
                     bounds.append(root.bound)
                     stages.append(selection.stage(.selectionLP, optimum: root.bound, seconds: root.seconds))
@@ -247,8 +248,6 @@ public enum MeetingScheduler {
                 }
                 outcome = SolveOutcome(result.status)
                 if outcome == .optimal { outcome = .feasible }
-            } else if greedyBeside != nil {
-                takeGreedy()
             }
             // What the floor costs, when the MILP left time for a second LP (beside the
             // search, below, when there is a core for it).

@@ -91,19 +91,16 @@ public enum MeetingReport {
 
         /// The agendas of `participants`, each built once: per participant its Markdown,
         /// its printable HTML page and its calendar, and all of them in one HTML file, a
-        /// participant a page. Participants are drawn on every core, in chunks; the
-        /// documents keep their order.
+        /// participant a page. Participants are drawn on every core; the documents keep
+        /// their order.
         public func documents(_ participants: [Participant]) -> (each: [(markdown: String, html: String, calendar: String)], all: String) {
             let words = c.words
-            let chunk = 64
-            let drawn = Parallel.map((participants.count + chunk - 1) / chunk) { k in
-                participants[(k * chunk)..<min(participants.count, (k + 1) * chunk)].map { p in
-                    let page = page(p)
-                    let section = page.htmlSection()
-                    return (markdown: page.markdown(), html: HTMLDocument.page(language: words.language, title: page.title, style: AgendaPage.style, body: section),
-                            calendar: calendar(p), section: section)
-                }
-            }.flatMap { $0 }
+            let drawn = Parallel.map(participants.count) { k in
+                let page = page(participants[k])
+                let section = page.htmlSection()
+                return (markdown: page.markdown(), html: HTMLDocument.page(language: words.language, title: page.title, style: AgendaPage.style, body: section),
+                        calendar: calendar(participants[k]), section: section)
+            }
             let each = drawn.map { (markdown: $0.markdown, html: $0.html, calendar: $0.calendar) }
             let sections = drawn.map(\.section).joined()
             return (each, HTMLDocument.page(language: words.language, title: words.agendasTitle(c.scenario.show.name), style: AgendaPage.style, body: sections))

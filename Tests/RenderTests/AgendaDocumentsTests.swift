@@ -3,11 +3,11 @@ import Foundation
 import Testing
 @testable import Render
 
-/// The agendas are drawn on every core, in chunks of participants: each participant's
-/// documents must still be theirs, in the order asked.
+/// The agendas are drawn on every core: each participant's documents must still be
+/// theirs, in the order asked.
 @Suite("Agenda documents")
 struct AgendaDocumentsTests {
-    /// 150 participants (three chunks), every request listed as not met so that the
+    /// 150 participants, every request listed as not met so that the
     /// agendas differ: each document equals the one drawn for that participant alone, and
     /// the all-in-one file holds the agendas in the order asked.
     @Test func agendasDrawnOnEveryCoreKeepTheirParticipants() throws {
