@@ -141,6 +141,10 @@ extension Job {
             // workbooks of the tables and the schedule).
             files += 3 * MeetingReport.participantsWithAgendas(scenario).count + (options.workbooks ? 7 : 5)
         }
+        // After a re-plan, what changed for whom (changes.md, changes.csv). The calendars
+        // that cancel events of people no longer in the plan are not counted: few, and
+        // known only once it is solved.
+        if previousPlan != nil { files += 2 }
         return files
     }
 

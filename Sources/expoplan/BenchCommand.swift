@@ -73,6 +73,13 @@ struct BenchCommand: ParsableCommand {
     var parsedSizes: [Int] { sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
     func run() throws {
+        // Checked before anything runs: the reference is read relative to the working
+        // directory, and a bench begun elsewhere would otherwise run for minutes and
+        // show only "exit 2" in the reference's rows.
+        if !reference.isEmpty && !FileManager.default.fileExists(atPath: reference) {
+            Console.error("\(reference): no such file (from \(FileManager.default.currentDirectoryPath)); run the bench from the repository, give the reference's path, or --reference \"\" to measure none")
+            throw ExitCode(2)
+        }
         var executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         if !FileManager.default.isExecutableFile(atPath: executable.path), let own = Bundle.main.executableURL { executable = own }
         var bench = Benchmark(sizes: parsedSizes, seed: seed, layoutTimeLimit: timeLimit, toursTimeLimit: toursTimeLimit,

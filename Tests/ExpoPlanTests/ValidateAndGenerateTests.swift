@@ -91,6 +91,21 @@ struct ValidateAndGenerateTests {
         #expect(validated.stdout.contains("Exhibitors: 2000 in"))
     }
 
+    /// The bench reads its reference relative to the working directory: from elsewhere it
+    /// stops at once with the reason (exit 2, nothing written), not after minutes of
+    /// measuring with "exit 2" in the reference's rows.
+    @Test func benchWithoutItsReferenceStopsAtOnce() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bench")
+        // (Short limits and no other cases: without the check, this bench would run.)
+        let output = try CLI.run(["bench", "--sizes", "50", "--no-b2b", "--overrun-limits", "", "--coverage-sizes", "", "--replan-sizes", "",
+                                  "--time-limit", "1", "--tours-time-limit", "1", "--meetings-time-limit", "1", "--out", out.path], in: folder)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("Scenarios/vivatech-2024/scenario.yaml: no such file (from \(folder.path))"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func badOptionIsAUsageError() throws {
         let output = try CLI.run(["generate", "--exhibitors", "0", "--out", "/tmp/x"])
         #expect(output.status == 64)

@@ -29,4 +29,21 @@ struct OutputEstimateTests {
         let drawings = format == .both ? 2 : 1
         #expect(job.expectedFiles(scenario, base: nil) == outcome.files.count - indexPages + drawings, "\(outcome.files.sorted())")
     }
+
+    /// A re-plan from the plan just written (`--previous`) writes what changed, for whom
+    /// (changes.md, changes.csv): the estimate counts them too (it used to miss them).
+    @Test func expectedFilesCountTheChangesOfAReplan() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("expoplan-estimate-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = (folder as NSString).appendingPathComponent("first"), again = (folder as NSString).appendingPathComponent("again")
+        let options = PlanningOptions(timeLimit: nil)
+        _ = try Job(scenario: Shows.path(Shows.small), goal: .all, out: first, options: options).run()
+        let job = Job(scenario: Shows.path(Shows.small), goal: .all, out: again, options: options,
+                      previousPlan: (first as NSString).appendingPathComponent("plan.json"))
+        let outcome = try job.run()
+        #expect(outcome.files.contains("changes.md") && outcome.files.contains("changes.csv"))
+        let scenario = try Shows.load(Shows.small)
+        let indexPages = outcome.files.filter { $0.hasPrefix("exhibitor-index") && !$0.hasSuffix(".csv") }.count
+        #expect(job.expectedFiles(scenario, base: nil) == outcome.files.count - indexPages + 1, "\(outcome.files.sorted())")
+    }
 }
