@@ -116,10 +116,9 @@ extension Job {
     /// on it: the 8 drawings of a 2,000-exhibitor show with 6 delegations took 1.6 s.
     static let drawingSecondsPerStand = 0.0001
 
-    /// The floor plans the run will draw (``PlanOutputs``): the hall's, the interactive
-    /// one, and a route map per delegation.
+    /// The floor plans the run will draw (``PlanOutputs/expectedDrawings(tours:format:)``).
     func expectedDrawings(_ scenario: Scenario, base: Plan?) -> Int {
-        (2 + (writesTours(scenario, base: base) ? scenario.delegations.count : 0)) * (options.format == .both ? 2 : 1)
+        PlanOutputs.expectedDrawings(tours: writesTours(scenario, base: base) ? scenario.delegations.count : nil, format: options.format)
     }
 
     /// Whether the run's outputs hold tours.
@@ -127,25 +126,13 @@ extension Job {
         goal == .tours || goal == .meetings && base?.tours != nil || goal == .all && !scenario.delegations.isEmpty
     }
 
-    /// About how many files the run will write (see ``PlanOutputs``): the agendas of a
-    /// meetings plan are most of them.
+    /// About how many files the run will write (``PlanOutputs/expectedFiles(tours:agendas:workbooks:format:replan:)``):
+    /// the agendas of a meetings plan are most of them.
     func expectedFiles(_ scenario: Scenario, base: Plan?) -> Int {
-        let drawings = options.format == .both ? 2 : 1
-        // The summaries, stand list (and its workbook), safety report, interactive plan and
-        // plan.json; the floor plan; the A–Z index in CSV and, counted as one, its pages.
-        var files = 7 + (options.workbooks ? 1 : 0) + drawings + 1 + drawings
-        if writesTours(scenario, base: base) { files += (4 + drawings) * scenario.delegations.count + 2 }
-        if goal == .meetings || (goal == .all && scenario.meetings != nil) {
-            // Per participant an agenda in Markdown, HTML and iCalendar; all agendas, the
-            // tables, the exhibitors' schedule, the requests not met, the summary (and the
-            // workbooks of the tables and the schedule).
-            files += 3 * MeetingReport.participantsWithAgendas(scenario).count + (options.workbooks ? 7 : 5)
-        }
-        // After a re-plan, what changed for whom (changes.md, changes.csv). The calendars
-        // that cancel events of people no longer in the plan are not counted: few, and
-        // known only once it is solved.
-        if previousPlan != nil { files += 2 }
-        return files
+        let meetings = goal == .meetings || (goal == .all && scenario.meetings != nil)
+        return PlanOutputs.expectedFiles(tours: writesTours(scenario, base: base) ? scenario.delegations.count : nil,
+                                         agendas: meetings ? MeetingReport.participantsWithAgendas(scenario).count : nil,
+                                         workbooks: options.workbooks, format: options.format, replan: previousPlan != nil)
     }
 
     /// Draws a plan file again (another paper, after an edit): every output of the plan,

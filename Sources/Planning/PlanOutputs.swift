@@ -39,6 +39,37 @@ public struct PlanOutputs: Sendable {
     /// exact paper size (one page each), or both.
     public enum Format: String, CaseIterable, Sendable {
         case svg, pdf, both
+
+        /// The files each drawing is written to.
+        public var filesPerDrawing: Int { self == .both ? 2 : 1 }
+    }
+
+    /// About how many files a plan with a layout gives (the list above), before it is
+    /// solved: with `tours` delegations' tours, the agendas of `agendas` participants, and
+    /// after a re-plan (`replan`). The A–Z index's pages count as one drawing; the
+    /// calendars cancelling events of people a re-plan dropped are not counted (few, and
+    /// known only once solved).
+    public static func expectedFiles(tours: Int?, agendas: Int?, workbooks: Bool, format: Format, replan: Bool) -> Int {
+        let drawing = format.filesPerDrawing
+        // The summaries, stand list (and its workbook), safety report, interactive plan and
+        // plan.json; the floor plan; the A–Z index in CSV and its pages.
+        var files = 7 + (workbooks ? 1 : 0) + drawing + 1 + drawing
+        // Per delegation its itinerary, page, calendar, JSON and route map; the visits
+        // and the summary.
+        if let tours { files += (4 + drawing) * tours + 2 }
+        // Per participant an agenda in Markdown, HTML and iCalendar; all agendas, the
+        // tables, the exhibitors' schedule, the requests not met, the summary (and the
+        // workbooks of the tables and the schedule).
+        if let agendas { files += 3 * agendas + (workbooks ? 7 : 5) }
+        // What changed, for whom.
+        if replan { files += 2 }
+        return files
+    }
+
+    /// The floor plans drawn (before writing): the hall's, the interactive one, and a
+    /// route map per delegation of `tours`.
+    public static func expectedDrawings(tours: Int?, format: Format) -> Int {
+        (2 + (tours ?? 0)) * format.filesPerDrawing
     }
 
     /// The plan people were told before a re-plan, and how to show the changes.
